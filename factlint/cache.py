@@ -1,0 +1,75 @@
+"""Compiled-rules cache: start-up should not re-parse YAML and rebuild automata on every run.
+
+The key covers factlint's version, the loaded plugins and their versions, the configuration that
+shapes rules, and the *content* of every file in every pack folder, so an edited rule or table is
+never served stale. Set FACTLINT_NO_CACHE=1 to bypass; FACTLINT_CACHE_DIR to move it.
+"""
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from factlint import __version__
+
+
+def cache_dir():
+    if os.environ.get("FACTLINT_CACHE_DIR"):
+        return Path(os.environ["FACTLINT_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "factlint"
+
+
+def pack_dirs(host, config):
+    dirs = list(host.rule_packs()) if config.builtin_packs else []
+    return [str(d) for d in dirs] + list(config.packs)
+
+
+def ruleset_key(host, config, dirs):
+    h = hashlib.sha256()
+    h.update(__version__.encode())
+    h.update(repr(sorted((n, v) for n, v, _hooks in host.plugins())).encode())
+    h.update(config.fingerprint().encode())
+    for d in dirs:
+        h.update(b"\0pack\0" + d.encode())
+        base = Path(d)
+        if not base.is_dir():
+            continue
+        for path in sorted(base.rglob("*")):
+            if path.is_file() and path.suffix in (".yml", ".yaml", ".txt"):
+                h.update(str(path.relative_to(base)).encode() + b"\0")
+                h.update(path.read_bytes())
+    return h.hexdigest()[:32]
+
+
+def load_ruleset(host, config):
+    from factlint.ruleset import compile_rules
+
+    dirs = pack_dirs(host, config)
+    use_cache = not os.environ.get("FACTLINT_NO_CACHE")
+    path = None
+    if use_cache:
+        path = cache_dir() / f"rules-{ruleset_key(host, config, dirs)}.pickle"
+        try:
+            with open(path, "rb") as fh:
+                return pickle.load(fh)
+        except Exception:  # noqa: BLE001 - a missing or unreadable cache just means compiling
+            pass
+    ruleset = compile_rules(dirs, host.rule_kinds(), config.levels)
+    if path is not None:
+        _store(path, ruleset)
+    return ruleset
+
+
+def _store(path, ruleset):
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(ruleset, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except Exception:  # noqa: BLE001 - a read-only home or an unpicklable plugin rule: no cache
+        try:
+            os.unlink(tmp)
+        except Exception:  # noqa: BLE001
+            pass

@@ -1,0 +1,185 @@
+"""The command line: `factlint check | rules | explain | plugins`.
+
+Exit codes (as Ruff and Vale): 0 clean, 1 findings at or above the failing level, 2 a usage,
+configuration, rule or input error. User errors are one line on stderr, never a traceback
+(`--debug` shows tracebacks for bugs in factlint itself).
+"""
+import sys
+
+import click
+
+from factlint import __version__
+from factlint.findings import LEVELS
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _fail(message):
+    click.echo(f"factlint: {message}" if not str(message).startswith("factlint") else str(message), err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="factlint")
+def main():
+    """factlint: fact-check linter for news text."""
+
+
+def _setup(config_path, select=None, ignore=None, min_level=None, fail_level=None, levels_only=False):
+    from factlint.config import Config
+    from factlint.selection import split_selectors
+
+    config = Config.discover(explicit=config_path)
+    if select:
+        config.select = split_selectors(select)
+    if ignore:
+        config.ignore += split_selectors(ignore)
+    if min_level:
+        config.min_level = min_level
+    if fail_level:
+        config.fail_level = fail_level
+    return config
+
+
+def _linter(config):
+    from factlint.engine import Linter
+
+    return Linter(config)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", default="text", show_default=True, help="Output format (see `factlint plugins`).")
+@click.option("--select", multiple=True, help="Only these rules: ids, packs, categories or globs.")
+@click.option("--ignore", multiple=True, help="Skip these rules: ids, packs, categories or globs.")
+@click.option("--min-level", type=click.Choice(LEVELS), help="Report findings at this level and above.")
+@click.option("--fail-level", type=click.Choice(LEVELS), help="Exit 1 for findings at this level and above [warning].")
+@click.option("--config", "config_path", type=click.Path(), help="Configuration file (default: found upward).")
+@click.option("--glob", "globs", multiple=True, help="File name patterns to lint in directories (default *.md *.txt).")
+@click.option("--exclude", multiple=True, help="File or folder patterns to skip.")
+@click.option("--output-file", "-o", type=click.Path(), help="Write the report to this file.")
+@click.option("--statistics", is_flag=True, help="Print counts per rule and category.")
+@click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
+def check(paths, fmt, select, ignore, min_level, fail_level, config_path, globs, exclude, output_file, statistics, debug):
+    """Lint files, directories or '-' (standard input)."""
+    from factlint.errors import UserError
+
+    try:
+        return _check(paths, fmt, select, ignore, min_level, fail_level, config_path, globs, exclude, output_file, statistics)
+    except UserError as exc:
+        _fail(exc)
+        sys.exit(EXIT_ERROR)
+    except Exception:
+        if debug:
+            raise
+        import traceback
+
+        _fail(f"internal error: {traceback.format_exc().strip().splitlines()[-1]} (run with --debug for details)")
+        sys.exit(EXIT_ERROR)
+
+
+def _check(paths, fmt, select, ignore, min_level, fail_level, config_path, globs, exclude, output_file, statistics):
+    from factlint.document import Document
+    from factlint.engine import markup_for
+    from factlint.errors import InputError, UserError
+    from factlint.findings import LEVEL_RANK
+    from factlint.formatters import Report
+    from factlint.inputs import collect, read_text
+
+    config = _setup(config_path, select, ignore, min_level, fail_level)
+    config.exclude += list(exclude)
+    linter = _linter(config)
+    formatters = linter.host.formatters()
+    if fmt not in formatters:
+        raise UserError(f"unknown format {fmt!r} (available: {', '.join(sorted(formatters))})")
+    files, errors = collect(paths, config, globs)
+    for err in errors:
+        _fail(err)
+    findings, linted = [], []
+    for name in files:
+        try:
+            text = read_text(name)
+        except InputError as exc:
+            _fail(exc)
+            errors.append(exc)
+            continue
+        display = "<stdin>" if name == "-" else name
+        if not text.strip():
+            _fail(f"{display}: empty file, nothing to lint")
+        linted.append(display)
+        findings.extend(linter.lint(Document(text, path=display, markup_kind=markup_for(name))))
+    findings.sort(key=lambda f: f.sort_key())
+    report = Report(findings, linted, linter.ruleset.by_id, errors, statistics=statistics, fail_level=config.fail_level)
+    if output_file:
+        with open(output_file, "w", encoding="utf-8") as fh:
+            formatters[fmt](report, fh)
+    else:
+        formatters[fmt](report, sys.stdout)
+    if errors:
+        sys.exit(EXIT_ERROR)
+    failing = LEVEL_RANK[config.fail_level]
+    sys.exit(EXIT_FINDINGS if any(LEVEL_RANK[f.severity] >= failing for f in findings) else EXIT_CLEAN)
+
+
+@main.command()
+@click.option("--config", "config_path", type=click.Path())
+def rules(config_path):
+    """List the loaded rules."""
+    config = _guarded(lambda: _setup(config_path))
+    linter = _guarded(lambda: _linter(config))
+    for rule in linter.ruleset.rules:
+        click.echo(f"{rule.id:<32} {rule.spec.extends:<14} {rule.level:<10} {rule.category:<14} {_first_line(rule.spec.description)}")
+
+
+@main.command()
+@click.argument("rule_id")
+@click.option("--config", "config_path", type=click.Path())
+def explain(rule_id, config_path):
+    """Show a rule's description and its examples."""
+    config = _guarded(lambda: _setup(config_path))
+    linter = _guarded(lambda: _linter(config))
+    rule = linter.ruleset.by_id.get(rule_id)
+    if rule is None:
+        _fail(f"no rule {rule_id!r} (see `factlint rules`)")
+        sys.exit(EXIT_ERROR)
+    spec = rule.spec
+    click.echo(f"{rule.id}  ({spec.extends}, {rule.level}, category {rule.category})")
+    click.echo(f"file: {spec.path}")
+    if spec.description:
+        click.echo("\n" + spec.description.strip())
+    if spec.link:
+        click.echo(f"\nMore: {spec.link}")
+    for key, title in (("fail", "Flagged"), ("pass", "Not flagged")):
+        items = (spec.examples or {}).get(key) or []
+        if items:
+            click.echo(f"\n{title}:")
+            for item in items:
+                text = item if isinstance(item, str) else item["text"]
+                click.echo(f"  - {text.strip()}")
+
+
+@main.command()
+def plugins():
+    """List the loaded plugins, with versions and the hooks they implement."""
+    from factlint.plugin.host import PluginHost
+
+    host = PluginHost()
+    for name, version, hooks in host.plugins():
+        click.echo(f"{name} {version}: {', '.join(h.replace('factlint_', '') for h in hooks)}")
+    click.echo(f"formats: {', '.join(sorted(host.formatters()))}")
+    click.echo(f"rule kinds: {', '.join(sorted(host.rule_kinds()))}")
+    for name, error in host.failures:
+        click.echo(f"{name}: FAILED ({error})")
+
+
+def _guarded(fn):
+    from factlint.errors import UserError
+
+    try:
+        return fn()
+    except UserError as exc:
+        _fail(exc)
+        sys.exit(EXIT_ERROR)
+
+
+def _first_line(text):
+    return (text or "").strip().splitlines()[0] if (text or "").strip() else ""

@@ -1,0 +1,24 @@
+"""Errors a user can cause. They are printed as one line (`file:line: what is wrong`), never as a
+traceback; bugs in factlint itself still raise normally (shown with --debug)."""
+
+
+class UserError(Exception):
+    """A problem with the user's input, configuration or rules."""
+
+    def __init__(self, message, path=None, line=None):
+        self.message, self.path, self.line = message, path, line
+        super().__init__(str(self))
+
+    def __str__(self):
+        where = ""
+        if self.path is not None:
+            where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
+        return where + self.message
+
+
+class RuleError(UserError):
+    """A YAML rule that cannot be loaded (exit 2)."""
+
+
+class InputError(UserError):
+    """A document that cannot be read as text (reported; other files still linted)."""

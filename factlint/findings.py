@@ -1,0 +1,59 @@
+"""Finding: one problem found in one document, with exact positions."""
+from dataclasses import dataclass, field
+
+LEVELS = ("suggestion", "warning", "error")
+LEVEL_RANK = {name: rank for rank, name in enumerate(LEVELS)}
+CATEGORIES = ("date", "transcription", "attribution", "boilerplate", "truncation", "quality")
+
+
+class Severity:
+    SUGGESTION, WARNING, ERROR = LEVELS
+
+    @staticmethod
+    def rank(level):
+        return LEVEL_RANK[level]
+
+
+@dataclass
+class Finding:
+    path: str
+    start: int  # character offsets into the document text (code points), end exclusive
+    end: int
+    line: int  # 1-based; end_column is exclusive, as in SARIF
+    column: int
+    end_line: int
+    end_column: int
+    rule: str
+    category: str
+    severity: str
+    message: str
+    match: str
+    suggestions: list = field(default_factory=list)
+    fixable: bool = False  # True only for an unambiguous fix (one suggestion from a trusted table)
+    record: object = None  # the record id when linting a corpus (JSONL)
+
+    @property
+    def pack(self):
+        return self.rule.split(".", 1)[0]
+
+    def sort_key(self):
+        return (self.path, self.line, self.column, self.rule, self.end)
+
+    def to_dict(self):
+        d = {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "rule": self.rule,
+            "category": self.category,
+            "severity": self.severity,
+            "message": self.message,
+            "match": self.match,
+            "suggestions": list(self.suggestions),
+            "fixable": self.fixable,
+        }
+        if self.record is not None:
+            d["id"] = self.record
+        return d

@@ -1,0 +1,165 @@
+"""attribution (factlint): a figure stated as a news claim needs a source.
+
+A sentence with a claim figure — numerals, "hundreds", "tens of thousands", percentages, money —
+is attributed when it has a reporting cue ("said", "according to", "figures from"…), when the
+figure sits inside a quotation in a paragraph that names a speaker, or when the previous sentence
+of the same paragraph carries a source ("It added that…"). Years, dates, times, durations,
+ordinals, ages, scores, street numbers and numbered names ("Formula 1") are not claims.
+
+`report: unattributed` flags claims with no source (casualty and displacement figures at
+`casualty_level`); `report: vague` flags claims whose only source is vague ("experts say").
+Cue lists live in the rule's `table:` so an editor can extend them.
+"""
+import re
+
+from factlint.kinds.base import RuleKind
+
+_NUMBER_WORDS = (
+    "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+)
+_SCALE = r"(?:\s?(?:m|bn|k|tn|million|billion|trillion)\b)"
+_FIGURE = re.compile(
+    r"(?P<money>[$£€¥]\s?\d[\d,]*(?:\.\d+)?" + _SCALE + r"?)"
+    r"|(?P<pct>(?<![\w.,])\d[\d,]*(?:\.\d+)?\s?(?:%|per\s?cent\b|percent\b))"
+    r"|(?P<num>(?<![\w.,/:£$€#-])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w|[.,:/-]\d)" + _SCALE + r"?"
+    r"|(?<![\w.,/:£$€#-])\d+(?:\.\d+)?" + _SCALE + r"?(?!\w|[.,:/-]\d|[-–]\w))"
+    r"|(?P<words>\b(?:[Tt]ens|[Hh]undreds)\s+of\s+(?:thousands|millions)\b"
+    r"|\b(?:[Hh]undreds|[Tt]housands|[Dd]ozens|[Ss]cores|[Mm]illions)\b(?!\s+of\s+(?:years|miles|pounds|dollars|euros)))"
+    r"|(?P<numword>\b(?:" + _NUMBER_WORDS + r"|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en)\b)"
+)
+_UNITS_AFTER = re.compile(
+    r"\s?-?\s?(?:years?|yrs?|months?|weeks?|days?|nights?|hours?|hrs?|minutes?|mins?|seconds?|secs?|decades?|"
+    r"centur(?:y|ies)|year-olds?|-year|am|pm|a\.m\.|p\.m\.|GMT|BST|ET|BC|AD|"
+    r"km|kilometres?|kilometers?|miles?|metres?|meters?|m|cm|mm|feet|foot|ft|inch(?:es)?|in\b|kg|g|lb|lbs|"
+    r"tonnes?|tons?|mph|km/h|kph|GB|MB|KB|TB|MHz|GHz|Mbps|megapixels?|mAh|W|kW|MW|volts?|"
+    r"degrees?|°|points?|pts|goals?|runs?|wickets?|laps?|sets?|games?|holes?|strokes?|seeds?|"
+    r"st|nd|rd|th|times|fold|place|spot|position)\b",
+)
+_CONTEXT_BEFORE = re.compile(
+    r"(?:\b(?:aged|age|ages|ages of|age of|born in|since|until|till|by|from|in|of|to|between|and|on|"
+    r"No|no|number|Number|top|Top|page|Page|chapter|Chapter|section|Section|article|Article|level|"
+    r"Level|grade|Grade|category|Category|room|Room|junction|platform|flight|Flight|route|Route|"
+    r"rule|Rule|clause|version|Version|model|series|season|vol|volume|episode|issue|Issue|round|Round|"
+    r"under-|Under-|U)\s*)$"
+)
+_MONTH = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
+_STREET = re.compile(r"\s+(?:[A-Z][a-z]+\s+){1,2}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Square|Place|Drive|Way|Court)\b")
+_CAPITALISED_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?:[A-Z][A-Za-z]*[a-z][A-Za-z]*|[A-Z]{2,}\w*)\s$")
+_QUOTES = "\"“”"
+
+
+def _alternation(words):
+    words = sorted((str(w) for w in words), key=len, reverse=True)
+    return "|".join(w if w.startswith("(?") else re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+class Attribution(RuleKind):
+    name = "attribution"
+    category = "attribution"
+    keys = {
+        "table": (str, True, None),
+        "report": (str, True, None),  # unattributed | vague
+        "casualty_level": (str, False, None),
+    }
+
+    def compile(self, ctx):
+        report = self.option("report")
+        if report not in ("unattributed", "vague"):
+            raise ctx.error("report must be 'unattributed' or 'vague'", "report")
+        self.mode = report
+        _path, data = ctx.table(self.option("table"), "table")
+        need = ("cues", "vague", "casualty")
+        if not isinstance(data, dict) or any(not isinstance(data.get(k), list) for k in need):
+            raise ctx.error(f"table: needs the lists {', '.join(need)}", "table")
+        self.cues = re.compile(r"\b(?:%s)\b" % _alternation(data["cues"]))
+        self.vague = re.compile("|".join(f"(?:{v})" for v in data["vague"]), re.I)
+        self.casualty = re.compile(r"\b(?:%s)\b" % _alternation(data["casualty"]), re.I)
+        self.casualty_level = self.option("casualty_level") or self.level
+
+    # -- claims -----------------------------------------------------------------------------
+    def claim(self, prose, s_start, s_end, casualty):
+        """The first figure in the sentence that is a news claim, as (start, end), or None."""
+        for m in _FIGURE.finditer(prose, s_start, s_end):
+            kind = m.lastgroup
+            start, end = m.span()
+            if kind == "numword" and not casualty:
+                continue  # "two ministers met" is not a figure worth a source
+            if kind in ("num", "numword") and self.not_a_claim(prose, s_start, start, end, m.group()):
+                continue
+            return start, end
+        return None
+
+    @staticmethod
+    def not_a_claim(prose, s_start, start, end, text):
+        digits = text.replace(",", "")
+        after = prose[end:end + 24]
+        before = prose[max(s_start, start - 24):start]
+        if _UNITS_AFTER.match(after):
+            return True  # durations, times, ages, ordinals, measurements, scores in points
+        if digits.isdigit() and len(digits) == 4 and 1000 <= int(digits) <= 2099 and "," not in text:
+            return True  # a year
+        if _CONTEXT_BEFORE.search(before):
+            return True
+        if _MONTH.match(after.lstrip()) or re.search(_MONTH.pattern + r"\s$", before):
+            return True  # a date: "24 April", "April 24"
+        if _STREET.match(after):
+            return True
+        if _CAPITALISED_BEFORE.search(before) and not after.lstrip().startswith(("people", "jobs", "troops")):
+            return True  # a numbered name: "Formula 1", "Channel 4", "Windows 95"
+        if digits.isdigit() and int(digits) < 10 and not re.match(r"\s?(?:m|bn|million|billion)\b", after):
+            return True  # small numbers are rarely claims (style guides spell them out)
+        if after.startswith(("-", "–")) or before.endswith(("-", "–")):
+            return True  # scores and ranges like 3-1
+        return False
+
+    # -- sources ----------------------------------------------------------------------------
+    def sourced(self, doc, idx, claim_start):
+        prose = doc.prose
+        s_start, s_end, block = doc.sentences[idx]
+        if self.cues.search(prose, s_start, s_end):
+            return True
+        b_start, b_end = doc.blocks[block]
+        if _inside_quote(prose, b_start, claim_start) and self.cues.search(prose, b_start, b_end):
+            return True
+        if idx > 0:
+            p_start, p_end, p_block = doc.sentences[idx - 1]
+            if p_block == block and self.cues.search(prose, p_start, p_end) and not self.vague.search(prose, p_start, p_end):
+                return True
+        return False
+
+    def check(self, doc, hits):
+        prose = doc.prose
+        if not _FIGURE.search(prose):
+            return
+        for idx, (s_start, s_end, block) in enumerate(doc.sentences):
+            if doc.is_heading(block):
+                continue
+            casualty = self.casualty.search(prose, s_start, s_end)
+            claim = self.claim(prose, s_start, s_end, casualty)
+            if claim is None:
+                continue
+            vague = self.vague.search(prose, s_start, s_end)
+            if self.mode == "vague":
+                if vague:
+                    start, end = min(vague.start(), claim[0]), max(vague.end(), claim[1])
+                    yield self.finding(doc, start, end, (vague.group().strip(),))
+                continue
+            if vague or self.sourced(doc, idx, claim[0]):
+                continue
+            start, end = claim
+            level = None
+            if casualty:
+                level = self.casualty_level
+                if casualty.start() > end and casualty.start() - end < 60:
+                    end = casualty.end()
+            yield self.finding(doc, start, end, (doc.text[claim[0]:claim[1]],), level=level)
+
+
+def _inside_quote(prose, start, offset):
+    n = sum(prose.count(q, start, offset) for q in ('"',))
+    opened = prose.count("“", start, offset) - prose.count("”", start, offset)
+    return n % 2 == 1 or opened > 0

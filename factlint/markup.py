@@ -1,0 +1,149 @@
+"""Markup scopes: turn a document into *prose* — a string of the same length in which everything
+that is not prose (front matter, code, URLs, HTML, link targets, markup characters) is blanked
+with spaces. Offsets in the prose are offsets in the original text, so no mapping is needed.
+
+Also reads suppression comments. Markdown: ``<!-- factlint-disable RULES -->`` …
+``<!-- factlint-enable -->``, ``<!-- factlint-disable-next-line RULES -->``,
+``<!-- factlint-disable-line RULES -->``. Plain text: the same directives on a line of their own
+starting with ``#`` (``# factlint-disable-next-line Names``), or a trailing
+``[factlint: ignore RULES]`` on the line it applies to.
+"""
+import re
+
+_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_HTML_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+_DIRECTIVE = re.compile(r"^\s*factlint-(disable-next-line|disable-line|disable|enable)\b(.*?)\s*$", re.S)
+_TEXT_DIRECTIVE_LINE = re.compile(r"(?m)^[ \t]*#[ \t]*factlint-(disable-next-line|disable-line|disable|enable)\b([^\n]*)$")
+_TEXT_TRAILING = re.compile(r"\[factlint:\s*ignore\b([^\]\n]*)\]")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.S)
+_URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_LINK_TARGET = re.compile(r"\]\([^)\n]*\)|\]\[[^\]\n]*\]")
+_REF_DEF = re.compile(r"(?m)^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S.*$")
+_BLOCK_MARKER = re.compile(
+    r"(?m)^([ \t]*(?:>[ \t]?)*)(#{1,6}[ \t]+|[-*+][ \t]+|\d{1,9}[.)][ \t]+)?"
+)
+_TABLE_RULE = re.compile(r"(?m)^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$")
+_EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])")
+_HEADING_ATTRS = re.compile(r"(?m)[ \t]+#+[ \t]*$")
+_IMAGE_BANG = re.compile(r"!(?=\[)")
+
+
+class Directive:
+    """One suppression: `kind` is disable | enable | disable-line | disable-next-line."""
+
+    __slots__ = ("kind", "selectors", "line", "used")
+
+    def __init__(self, kind, selectors, line):
+        self.kind, self.selectors, self.line, self.used = kind, selectors, line, False
+
+
+def _blank(chars, start, end):
+    for i in range(start, end):
+        if chars[i] not in "\r\n":
+            chars[i] = " "
+
+
+def _line_of(text, offset):
+    return text.count("\n", 0, offset) + 1
+
+
+def _selectors(raw):
+    from factlint.selection import split_selectors
+
+    return split_selectors(raw.strip())
+
+
+def read_front_matter(text):
+    """Return (end offset, parsed mapping) of a leading YAML front matter block, or (0, {})."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return 0, {}
+    meta = {}
+    try:
+        import yaml
+
+        loaded = yaml.load(m.group(1) or "", Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        if isinstance(loaded, dict):
+            meta = loaded
+    except Exception:  # noqa: BLE001 - a broken front matter is not prose either; just skip it
+        pass
+    return m.end(), meta
+
+
+def markdown_prose(text):
+    """Return (prose, block_starts, directives, meta) for Markdown text."""
+    chars = list(text)
+    directives = []
+    fm_end, meta = read_front_matter(text)
+    _blank(chars, 0, fm_end)
+
+    # Fenced and indented code blocks, line by line.
+    pos, fence, prev_blank, in_indented = fm_end, None, True, False
+    block_starts = []
+    lines = text[fm_end:].splitlines(keepends=True)
+    for line in lines:
+        end = pos + len(line)
+        stripped = line.strip()
+        if fence:
+            _blank(chars, pos, end)
+            m = _FENCE.match(line)
+            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not line[m.end():].strip():
+                fence = None
+        elif _FENCE.match(line):
+            fence = _FENCE.match(line).group(1)
+            _blank(chars, pos, end)
+        elif (line.startswith("    ") or line.startswith("\t")) and stripped and (prev_blank or in_indented):
+            in_indented = True
+            _blank(chars, pos, end)
+        else:
+            if stripped:
+                in_indented = False
+            # A heading, list item, quote or table row starts a block of its own.
+            if re.match(r"[ \t]*(?:#{1,6}[ \t]|[-*+][ \t]|\d{1,9}[.)][ \t]|>|\|)", line):
+                block_starts.append(pos)
+        prev_blank = not stripped
+        pos = end
+    masked = "".join(chars)
+
+    # HTML comments: read directives, then blank the comment.
+    for m in _HTML_COMMENT.finditer(masked):
+        d = _DIRECTIVE.match(m.group(1))
+        if d:
+            directives.append(Directive(d.group(1), _selectors(d.group(2)), _line_of(text, m.start())))
+        _blank(chars, m.start(), m.end())
+    masked = "".join(chars)
+    for pattern in (_REF_DEF, _CODE_SPAN, _URL, _HTML_TAG, _LINK_TARGET, _IMAGE_BANG, _TABLE_RULE, _HEADING_ATTRS):
+        for m in pattern.finditer(masked):
+            _blank(chars, m.start(), m.end())
+        masked = "".join(chars)
+    for m in _BLOCK_MARKER.finditer(masked):
+        if m.end() > m.start():
+            _blank(chars, m.start(), m.end())
+    for m in _EMPHASIS.finditer(masked):
+        _blank(chars, m.start(), m.end())
+    prose = "".join(chars)
+    # Link text brackets and table pipes are not prose characters.
+    prose = prose.translate(_PUNCT_TO_SPACE)
+    return prose, block_starts, directives, meta
+
+
+_PUNCT_TO_SPACE = str.maketrans({"[": " ", "]": " ", "|": " "})
+
+
+def text_prose(text):
+    """Return (prose, block_starts, directives, meta) for plain text: all prose but directives."""
+    if "factlint" not in text:  # the common case costs one substring search
+        return text, [], [], {}
+    chars = None
+    directives = []
+    for pattern, kind in ((_TEXT_DIRECTIVE_LINE, None), (_TEXT_TRAILING, "disable-line")):
+        for m in pattern.finditer(text):
+            chars = chars if chars is not None else list(text)
+            if kind is None:
+                directives.append(Directive(m.group(1), _selectors(m.group(2)), _line_of(text, m.start())))
+            else:
+                directives.append(Directive(kind, _selectors(m.group(1)), _line_of(text, m.start())))
+            _blank(chars, m.start(), m.end())
+    return ("".join(chars) if chars is not None else text), [], directives, {}

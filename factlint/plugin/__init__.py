@@ -1,0 +1,1 @@
+"""The plugin host and the hook specifications (see hookspecs.py)."""

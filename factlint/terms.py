@@ -1,0 +1,129 @@
+"""TermIndex: every word list of every rule, matched in one pass.
+
+Literal terms from all rules go into one Aho-Corasick automaton over the lower-cased prose (case is
+checked afterwards for case-sensitive rules); terms that are regular expressions go into one
+alternation per rule. A rule registers its list once at compile time and gets a *handle*; at lint
+time `scan(doc)` returns, per handle, non-overlapping hits chosen leftmost-longest (as Vale's
+longest-key-first alternation does).
+"""
+import re
+
+import ahocorasick
+
+_REGEX_CHARS = set("\\^$.|?*+()[]{}")
+
+
+def is_word_char(ch):
+    return ch.isalnum() or ch == "_"
+
+
+def is_literal(term):
+    return not (_REGEX_CHARS & set(term))
+
+
+class TermIndex:
+    def __init__(self):
+        self._literal = {}  # lower-cased key -> list of (handle, term_no, exact or None, nonword)
+        self._regexes = []  # (handle, compiled alternation, group name -> term_no, raw)
+        self._handles = 0
+        self._raw_literal = {}
+        self._automata = None
+
+    def add(self, terms, ignorecase=False, nonword=False, raw=False, literal=False):
+        """Register a list of terms; return the handle for scan() results. `raw=True` matches
+        the original text instead of the prose (code and URLs included); `literal=True` takes
+        every term as plain text (knowledge tables), never as a regular expression."""
+        handle = self._handles
+        self._handles += 1
+        table = self._raw_literal if raw else self._literal
+        patterns = []
+        for term_no, term in enumerate(terms):
+            if literal or is_literal(term):
+                key = _fold(term.lower())
+                table.setdefault(key, []).append((handle, term_no, None if ignorecase else term, nonword))
+            else:
+                patterns.append((term_no, term))
+        if patterns:
+            # Longest first, so that at one position the longest alternative wins.
+            patterns.sort(key=lambda p: -len(p[1]))
+            parts, names = [], {}
+            for term_no, term in patterns:
+                name = f"t{term_no}"
+                names[name] = term_no
+                parts.append(f"(?P<{name}>{term})")
+            body = "|".join(parts)
+            if not nonword:
+                body = rf"(?<!\w)(?:{body})(?!\w)"
+            regex = re.compile(body, re.IGNORECASE if ignorecase else 0)
+            self._regexes.append((handle, regex, names, raw))
+        self._automata = None
+        return handle
+
+    def _build(self):
+        automata = []
+        for table, raw in ((self._literal, False), (self._raw_literal, True)):
+            if not table:
+                continue
+            auto = ahocorasick.Automaton()
+            for key, entries in table.items():
+                auto.add_word(key, (len(key), entries))
+            auto.make_automaton()
+            automata.append((auto, raw))
+        self._automata = automata
+
+    def scan(self, doc):
+        """Return {handle: [(start, end, term_no), ...]} for this document."""
+        if self._automata is None:
+            self._build()
+        found = {}
+        for auto, raw in self._automata:
+            text = doc.text if raw else doc.prose
+            lower = lowered(text) if raw else doc.lower
+            n = len(text)
+            for end_index, (length, entries) in auto.iter(lower):
+                end = end_index + 1
+                start = end - length
+                for handle, term_no, exact, nonword in entries:
+                    if exact is not None and text[start:end] != exact:
+                        continue
+                    if not nonword and (
+                        (start > 0 and is_word_char(text[start - 1]) and is_word_char(text[start]))
+                        or (end < n and is_word_char(text[end]) and is_word_char(text[end - 1]))
+                    ):
+                        continue
+                    found.setdefault(handle, []).append((start, end, term_no))
+        for handle, regex, names, raw in self._regexes:
+            text = doc.text if raw else doc.prose
+            for m in regex.finditer(text):
+                found.setdefault(handle, []).append((m.start(), m.end(), names[m.lastgroup]))
+        for handle, hits in found.items():
+            found[handle] = _leftmost_longest(hits)
+        return found
+
+
+def _fold(s):
+    # Line breaks and tabs count as spaces, so a phrase wrapped over two lines still matches.
+    return s.translate(_SPACES)
+
+
+def lowered(text):
+    """Lower-cased text of the same length, line breaks as spaces."""
+    low = text.lower()
+    if len(low) != len(text):  # e.g. 'İ' lowers to two code points: keep offsets aligned
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return _fold(low)
+
+
+_SPACES = str.maketrans("\n\r\t", "   ")
+
+
+def _leftmost_longest(hits):
+    if len(hits) < 2:
+        return hits
+    hits.sort(key=lambda h: (h[0], -h[1]))
+    out, last_end = [], -1
+    for hit in hits:
+        if hit[0] >= last_end:
+            out.append(hit)
+            last_end = hit[1]
+    return out
