@@ -30,6 +30,12 @@ def ruleset_key(host, config, dirs):
     h.update(__version__.encode())
     h.update(repr(sorted((n, v) for n, v, _hooks in host.plugins())).encode())
     h.update(config.fingerprint().encode())
+    # factlint's own modules (by size and mtime: cheap) and every plugin kind's module, so that
+    # editing a kind in a checkout never serves compiled state from older code.
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        st = path.stat()
+        h.update(f"{path.relative_to(package)}:{st.st_size}:{st.st_mtime_ns}".encode())
     for d in dirs:
         h.update(b"\0pack\0" + d.encode())
         base = Path(d)

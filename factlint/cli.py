@@ -11,7 +11,7 @@ import click
 from factlint import __version__
 from factlint.findings import LEVELS
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+from factlint.run import EXIT_ERROR  # noqa: E402 - exit codes: 0 clean, 1 findings, 2 errors
 
 
 def _fail(message):
@@ -78,46 +78,12 @@ def check(paths, fmt, select, ignore, min_level, fail_level, config_path, globs,
 
 
 def _check(paths, fmt, select, ignore, min_level, fail_level, config_path, globs, exclude, output_file, statistics):
-    from factlint.document import Document
-    from factlint.engine import markup_for
-    from factlint.errors import InputError, UserError
-    from factlint.findings import LEVEL_RANK
-    from factlint.formatters import Report
-    from factlint.inputs import collect, read_text
+    from factlint.run import RunOptions, run
 
     config = _setup(config_path, select, ignore, min_level, fail_level)
     config.exclude += list(exclude)
-    linter = _linter(config)
-    formatters = linter.host.formatters()
-    if fmt not in formatters:
-        raise UserError(f"unknown format {fmt!r} (available: {', '.join(sorted(formatters))})")
-    files, errors = collect(paths, config, globs)
-    for err in errors:
-        _fail(err)
-    findings, linted = [], []
-    for name in files:
-        try:
-            text = read_text(name)
-        except InputError as exc:
-            _fail(exc)
-            errors.append(exc)
-            continue
-        display = "<stdin>" if name == "-" else name
-        if not text.strip():
-            _fail(f"{display}: empty file, nothing to lint")
-        linted.append(display)
-        findings.extend(linter.lint(Document(text, path=display, markup_kind=markup_for(name))))
-    findings.sort(key=lambda f: f.sort_key())
-    report = Report(findings, linted, linter.ruleset.by_id, errors, statistics=statistics, fail_level=config.fail_level)
-    if output_file:
-        with open(output_file, "w", encoding="utf-8") as fh:
-            formatters[fmt](report, fh)
-    else:
-        formatters[fmt](report, sys.stdout)
-    if errors:
-        sys.exit(EXIT_ERROR)
-    failing = LEVEL_RANK[config.fail_level]
-    sys.exit(EXIT_FINDINGS if any(LEVEL_RANK[f.severity] >= failing for f in findings) else EXIT_CLEAN)
+    options = RunOptions(fmt=fmt, output_file=output_file, statistics=statistics, globs=globs)
+    sys.exit(run(paths, config, options))
 
 
 @main.command()
