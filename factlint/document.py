@@ -108,14 +108,14 @@ class Document:
 
     def is_heading(self, block_index):
         """A one-line block without closing punctuation that is a Markdown heading or, in plain
-        text, the first block (a headline)."""
+        text, the first of several blocks (a headline)."""
         start, end = self.blocks[block_index]
         if "\n" in self.prose[start:end] or self.prose[end - 1] in ".!?…:;,\"'”’)":
             return False
         if self.markup == "markdown":
             line_start = self.text.rfind("\n", 0, start) + 1
             return self.text[line_start:start].lstrip().startswith("#")
-        return block_index == 0
+        return block_index == 0 and len(self.blocks) > 1
 
     def sentence_index(self, offset):
         """Index into `sentences` of the sentence containing offset (or the one before it)."""

@@ -145,7 +145,8 @@ class Attribution(RuleKind):
             vague = self.vague.search(prose, s_start, s_end)
             if self.mode == "vague":
                 if vague:
-                    start, end = min(vague.start(), claim[0]), max(vague.end(), claim[1])
+                    v_start = vague.start() + len(vague.group()) - len(vague.group().lstrip())
+                    start, end = min(v_start, claim[0]), max(vague.end(), claim[1])
                     yield self.finding(doc, start, end, (vague.group().strip(),))
                 continue
             if vague or self.sourced(doc, idx, claim[0]):

@@ -1,0 +1,50 @@
+"""Shared fixtures. Every test run uses its own compiled-rules cache folder, so tests never read
+or write the user's cache."""
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_07ded2b3cf7a995f.txt"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _isolated_cache(tmp_path_factory):
+    os.environ["FACTLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("factlint-cache"))
+    yield
+
+
+@pytest.fixture
+def seed_text():
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def cli():
+    """Run the click CLI in-process: cli(args..., input=None) -> (exit code, stdout, stderr)."""
+    from click.testing import CliRunner
+
+    from factlint.cli import main
+
+    def run(*args, input=None, cwd=None):
+        runner = CliRunner()
+        old = os.getcwd()
+        try:
+            if cwd:
+                os.chdir(cwd)
+            result = runner.invoke(main, list(args), input=input, catch_exceptions=False)
+        finally:
+            os.chdir(old)
+        return result.exit_code, result.stdout, result.stderr
+
+    return run
+
+
+def factlint_script():
+    """The installed console script next to this interpreter."""
+    script = Path(sys.executable).with_name("factlint")
+    assert script.exists(), f"factlint is not installed in {sys.prefix} (pip install .)"
+    return str(script)

@@ -1,0 +1,95 @@
+"""Third-party plugins through the real entry-point mechanism: a plugin adds a rule kind and a
+pack; a broken plugin is reported on stderr and skipped while the run goes on."""
+import json
+import os
+import subprocess
+import textwrap
+
+from conftest import factlint_script
+
+PLUGIN = '''
+"""A newsroom plugin: a 'forbidden-dateline' kind and a pack that uses it."""
+import re
+from pathlib import Path
+
+import pluggy
+from factlint.kinds.base import RuleKind
+
+hookimpl = pluggy.HookimplMarker("factlint")
+
+
+class Dateline(RuleKind):
+    name = "forbidden-dateline"
+    category = "style"
+    keys = {"cities": (list, True, None)}
+
+    def compile(self, ctx):
+        self.regex = re.compile(r"^(%s)\\s*[-–—]" % "|".join(map(re.escape, self.option("cities"))), re.M)
+
+    def check(self, doc, hits):
+        for m in self.regex.finditer(doc.prose):
+            yield self.finding(doc, m.start(1), m.end(1), (m.group(1),))
+
+
+@hookimpl
+def factlint_rule_kinds():
+    return {"forbidden-dateline": Dateline}
+
+
+@hookimpl
+def factlint_rule_packs():
+    return [Path(__file__).parent / "Newsroom"]
+'''
+
+RULE = """\
+extends: forbidden-dateline
+message: "Datelines are not used for %s."
+level: error
+cities: [LONDON, PARIS]
+"""
+
+
+def _install(site, name, module_source, module_name, pack=True):
+    """Install a plugin the way pip would: a module plus a dist-info with entry points."""
+    (site / f"{module_name}.py").write_text(module_source, encoding="utf-8")
+    info = site / f"{name}-1.2.3.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.2.3\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text(f"[factlint]\n{name} = {module_name}\n", encoding="utf-8")
+    if pack:
+        (site / "Newsroom").mkdir()
+        (site / "Newsroom" / "Datelines.yml").write_text(RULE, encoding="utf-8")
+
+
+def _run(site, *args, cwd):
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    return subprocess.run([factlint_script(), *args], capture_output=True, text=True, env=env, cwd=cwd)
+
+
+def test_third_party_kind_and_pack(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    _install(site, "factlint-newsroom", PLUGIN, "factlint_newsroom")
+    article = tmp_path / "a.txt"
+    article.write_text("LONDON - The talks ended on Monday.\n\nBoth Armenians and Asherites took part.\n", encoding="utf-8")
+    proc = _run(site, "check", "--format", "json", str(article), cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    rules = {(f["rule"], f["match"], f["category"]) for f in json.loads(proc.stdout)}
+    assert ("Newsroom.Datelines", "LONDON", "style") in rules
+    assert ("Names.Transcriptions", "Asherites", "transcription") in rules  # built-ins still on
+    listing = _run(site, "plugins", cwd=tmp_path).stdout
+    assert "factlint-newsroom 1.2.3: rule_kinds, rule_packs" in listing
+    assert "forbidden-dateline" in listing
+
+
+def test_broken_plugin_is_reported_and_skipped(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    _install(site, "factlint-broken", "import does_not_exist\n", "factlint_broken", pack=False)
+    article = tmp_path / "a.txt"
+    article.write_text("Both Armenians and Asherites took part.\n", encoding="utf-8")
+    proc = _run(site, "check", str(article), cwd=tmp_path)
+    assert proc.returncode == 1  # the run went on and found the built-in finding
+    assert "Names.Transcriptions" in proc.stdout
+    assert "plugin 'factlint-broken' failed to load and was skipped (ModuleNotFoundError" in proc.stderr
+    assert "Traceback" not in proc.stderr
