@@ -26,6 +26,8 @@ _FIGURE = re.compile(
     r"|(?<![\w.,/:£$€#-])\d+(?:\.\d+)?" + _SCALE + r"?(?!\w|[.,:/-]\d|[-–]\w))"
     r"|(?P<words>\b(?:[Tt]ens|[Hh]undreds)\s+of\s+(?:thousands|millions)\b"
     r"|\b(?:[Hh]undreds|[Tt]housands|[Dd]ozens|[Ss]cores|[Mm]illions)\b(?!\s+of\s+(?:years|miles|pounds|dollars|euros)))"
+    r"|(?P<fraction>(?<!first )(?<!second )\b(?:[Aa]|[Oo]ne)\s+(?:third|quarter|fifth)\s+of\b"
+    r"|\b(?:[Tt]wo|[Tt]hree)[- ](?:thirds|quarters|fifths)\s+of\b)"
     r"|(?P<numword>\b(?:" + _NUMBER_WORDS + r"|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en)\b)"
 )
 _UNITS_AFTER = re.compile(
@@ -36,20 +38,26 @@ _UNITS_AFTER = re.compile(
     r"degrees?|°|points?|pts|goals?|runs?|wickets?|laps?|sets?|games?|holes?|strokes?|seeds?|"
     r"st|nd|rd|th|times|fold|place|spot|position)\b",
 )
+# Words right before a number that make it a label, an age or a rank, not a claim.
 _CONTEXT_BEFORE = re.compile(
-    r"(?:\b(?:aged|age|ages|ages of|age of|born in|since|until|till|by|from|in|of|to|between|and|on|"
-    r"No|no|number|Number|top|Top|page|Page|chapter|Chapter|section|Section|article|Article|level|"
-    r"Level|grade|Grade|category|Category|room|Room|junction|platform|flight|Flight|route|Route|"
-    r"rule|Rule|clause|version|Version|model|series|season|vol|volume|episode|issue|Issue|round|Round|"
-    r"under-|Under-|U)\s*)$"
+    r"\b(?:aged|age|ages|age of|ages of|no|number|top|page|chapter|section|article|level|grade|"
+    r"category|room|junction|platform|flight|route|rule|clause|version|model|series|season|vol|"
+    r"volume|episode|issue|round|gate|bus|channel|radio|phase|stage|week|day|part|under-|u)\.?\s*$",
+    re.I,
 )
 _MONTH = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
 )
 _STREET = re.compile(r"\s+(?:[A-Z][a-z]+\s+){1,2}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Square|Place|Drive|Way|Court)\b")
-_CAPITALISED_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?:[A-Z][A-Za-z]*[a-z][A-Za-z]*|[A-Z]{2,}\w*)\s$")
-_QUOTES = "\"“”"
+# A capitalised word right before a number names something ("Apollo 11", "Windows 95", "G8"),
+# unless it is an ordinary sentence opener ("About 500 people…").
+_CAPITALISED_BEFORE = re.compile(r"\b([A-Z][A-Za-z]*[a-z][A-Za-z]*|[A-Z]{2,}\w*)\s$")
+_SENTENCE_OPENERS = frozenset(
+    """About Around Almost Nearly Over Under Only Just Some More Fewer Less Least Most Many At In
+    On By Up To The A An Of For Since With Another Roughly Approximately Exactly Estimated Those
+    These All And But Or Then Still Yet""".split()
+)
 
 
 def _alternation(words):
@@ -108,7 +116,8 @@ class Attribution(RuleKind):
             return True  # a date: "24 April", "April 24"
         if _STREET.match(after):
             return True
-        if _CAPITALISED_BEFORE.search(before) and not after.lstrip().startswith(("people", "jobs", "troops")):
+        named = _CAPITALISED_BEFORE.search(before)
+        if named and named.group(1) not in _SENTENCE_OPENERS and not after.lstrip().startswith(("people", "jobs", "troops")):
             return True  # a numbered name: "Formula 1", "Channel 4", "Windows 95"
         if digits.isdigit() and int(digits) < 10 and not re.match(r"\s?(?:m|bn|million|billion)\b", after):
             return True  # small numbers are rarely claims (style guides spell them out)

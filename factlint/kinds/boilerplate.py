@@ -14,7 +14,7 @@ from factlint.kinds.base import RuleKind
 
 _WORD = re.compile(r"\w+")
 EDGE_LINES = 12  # how far from the start or end a cluster may reach
-SHORT = 15  # words: a line this short with one phrase is residue
+SHORT = 20  # words: a line this short with one phrase is residue
 FILLER = 6  # words: a line this short without closing punctuation may sit inside a cluster
 
 
@@ -28,11 +28,13 @@ class Boilerplate(RuleKind):
         groups = data.get("phrases") if isinstance(data, dict) else None
         if not isinstance(groups, dict) or not groups:
             raise ctx.error(f"table: {path.name} needs a 'phrases' mapping of label -> list", "table")
-        phrases, self.labels = [], []
+        weak = {str(p).lower() for p in data.get("weak") or ()}
+        phrases, self.labels, self.weak = [], [], []
         for label, items in groups.items():
             for phrase in items or ():
                 phrases.append(str(phrase))
                 self.labels.append(str(label))
+                self.weak.append(str(phrase).lower() in weak)
         self.handle = ctx.terms.add(phrases, ignorecase=True, literal=True)
 
     def check(self, doc, hits):
@@ -40,11 +42,16 @@ class Boilerplate(RuleKind):
         if not found:
             return
         lines = _lines(doc.prose)
-        per_line = {}
-        for start, _end, term in found:
-            i = _line_index(lines, start)
-            per_line.setdefault(i, []).append(self.labels[term])
         words = [len(_WORD.findall(doc.prose, s, e)) for s, e in lines]
+        per_line = {}
+        prose = doc.prose
+        for start, _end, term in found:
+            if start and prose[start - 1].isalnum():
+                continue  # glued to a word: "cafÃ©" is mojibake, not a copyright sign
+            i = _line_index(lines, start)
+            if self.weak[term] and words[i] > FILLER and prose[lines[i][0]:start].strip():
+                continue  # a weak phrase inside an ordinary sentence
+            per_line.setdefault(i, []).append(self.labels[term])
 
         def residue(i):
             labels = per_line.get(i)
