@@ -80,26 +80,61 @@ class Attribution(RuleKind):
             raise ctx.error("report must be 'unattributed' or 'vague'", "report")
         self.mode = report
         _path, data = ctx.table(self.option("table"), "table")
-        need = ("cues", "vague", "casualty")
+        need = ("cues", "vague", "casualty", "casualty_before", "crowd", "people", "statistics")
         if not isinstance(data, dict) or any(not isinstance(data.get(k), list) for k in need):
             raise ctx.error(f"table: needs the lists {', '.join(need)}", "table")
-        self.cues = re.compile(r"\b(?:%s)\b" % _alternation(data["cues"]))
+        self.cues = re.compile(r"\b(?:%s)\b" % _alternation(data["cues"]), re.I)
         self.vague = re.compile("|".join(f"(?:{v})" for v in data["vague"]), re.I)
         self.casualty = re.compile(r"\b(?:%s)\b" % _alternation(data["casualty"]), re.I)
+        people = _alternation(data["people"])
+        # "of people", "of the country's voters", "of all adults"
+        self.people_of = re.compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?(?:%s)\b" % people, re.I)
+        self.casualty_before = {str(w).lower() for w in data["casualty_before"]}
+        self.crowd = re.compile(r"\b(?:%s)\b" % _alternation(data["crowd"]), re.I)
+        self.statistics = re.compile(r"\b(?:%s)\b" % _alternation(data["statistics"]), re.I)
         self.casualty_level = self.option("casualty_level") or self.level
 
     # -- claims -----------------------------------------------------------------------------
-    def claim(self, prose, s_start, s_end, casualty):
-        """The first figure in the sentence that is a news claim, as (start, end), or None."""
+    def claim(self, prose, s_start, s_end, any_figure=False):
+        """The first figure in the sentence that is a news claim needing a source, as
+        (start, end, harm) — `harm` is the casualty or displacement term the figure counts — or
+        None. Claims: a figure tied to a casualty term ("191 people were killed", "killed at
+        least 25"); an official statistic or public money ("Inflation rose to 9.4%"); a multitude
+        or share of people ("tens of thousands of people", "a quarter of workers"). Prices,
+        market moves, results and specs are left alone. `any_figure`: every figure counts."""
+        harms = list(self.casualty.finditer(prose, s_start, s_end))
         for m in _FIGURE.finditer(prose, s_start, s_end):
             kind = m.lastgroup
             start, end = m.span()
-            if kind == "numword" and not casualty:
-                continue  # "two ministers met" is not a figure worth a source
             if kind in ("num", "numword") and self.not_a_claim(prose, s_start, start, end, m.group()):
                 continue
-            return start, end
+            harm = next((h for h in harms if self.tied(prose, start, end, h)), None)
+            if harm is not None:
+                return start, end, harm
+            if kind == "numword":
+                continue  # "two ministers met" is not a figure worth a source
+            if any_figure:
+                return start, end, None
+            if _HYPOTHETICAL.search(prose, s_start, s_end):
+                return None  # targets, proposals and conditionals are not reported facts
+            if kind in ("money", "pct") and self.statistics.search(prose, max(s_start, start - 60), min(s_end, end + 60)):
+                return start, end, None
+            if kind in ("fraction", "pct") and self.people_of.match(prose, end, min(s_end, end + 40)):
+                return start, end, None
+            if kind == "words" and self.people_of.match(prose, end, min(s_end, end + 40)) and self.crowd.search(prose, s_start, s_end):
+                return start, end, None
         return None
+
+    def tied(self, prose, start, end, harm):
+        """Whether the figure counts what the casualty term names: a few plain words between
+        them and no punctuation ("191 people were killed", "killed at least 25 people")."""
+        if harm.start() >= end:
+            words, limit = prose[end:harm.start()].split(), 6
+        elif harm.end() <= start and harm.group().lower() in self.casualty_before:
+            words, limit = prose[harm.end():start].split(), 3
+        else:
+            return False
+        return len(words) <= limit and all(_PLAIN_WORD.fullmatch(w) for w in words)
 
     @staticmethod
     def not_a_claim(prose, s_start, start, end, text):
@@ -116,6 +151,8 @@ class Attribution(RuleKind):
             return True  # a date: "24 April", "April 24"
         if _STREET.match(after):
             return True
+        if after.startswith(",") and re.search(r"\b[A-Z][\w'’-]+,\s?$", before):
+            return True  # an age in apposition: "Ms Jones, 41, from Leeds"
         named = _CAPITALISED_BEFORE.search(before)
         if named and named.group(1) not in _SENTENCE_OPENERS and not after.lstrip().startswith(("people", "jobs", "troops")):
             return True  # a numbered name: "Formula 1", "Channel 4", "Windows 95"
@@ -132,8 +169,8 @@ class Attribution(RuleKind):
         if self.cues.search(prose, s_start, s_end):
             return True
         b_start, b_end = doc.blocks[block]
-        if _inside_quote(prose, b_start, claim_start) and self.cues.search(prose, b_start, b_end):
-            return True
+        if _inside_quote(prose, b_start, claim_start) or _inside_quote(prose, claim_start, b_end):
+            return True  # a quotation has a speaker, named here or in the next paragraph
         if idx > 0:
             p_start, p_end, p_block = doc.sentences[idx - 1]
             if p_block == block and self.cues.search(prose, p_start, p_end) and not self.vague.search(prose, p_start, p_end):
@@ -147,11 +184,15 @@ class Attribution(RuleKind):
         for idx, (s_start, s_end, block) in enumerate(doc.sentences):
             if doc.is_heading(block):
                 continue
-            casualty = self.casualty.search(prose, s_start, s_end)
-            claim = self.claim(prose, s_start, s_end, casualty)
+            vague = _Span.search(self.vague, prose, s_start, s_end)
+            # A vague source is worth flagging for any figure; a missing one only for claims.
+            claim = self.claim(prose, s_start, s_end, any_figure=bool(vague))
             if claim is None:
                 continue
-            vague = self.vague.search(prose, s_start, s_end)
+            if vague and any(
+                c.end() <= vague.start() or c.start() >= vague.end() for c in self.cues.finditer(prose, s_start, s_end)
+            ):
+                vague = None  # a specific source stands beside the vague one
             if self.mode == "vague":
                 if vague:
                     v_start = vague.start() + len(vague.group()) - len(vague.group().lstrip())
@@ -160,13 +201,42 @@ class Attribution(RuleKind):
                 continue
             if vague or self.sourced(doc, idx, claim[0]):
                 continue
-            start, end = claim
+            start, end, harm = claim
             level = None
-            if casualty:
+            if harm is not None:
                 level = self.casualty_level
-                if casualty.start() > end and casualty.start() - end < 60:
-                    end = casualty.end()
+                start, end = min(start, harm.start()), max(end, harm.end())
             yield self.finding(doc, start, end, (doc.text[claim[0]:claim[1]],), level=level)
+
+
+_HYPOTHETICAL = re.compile(r"\b(?:would|could|might|target|targets|proposal|proposing|proposed|plans?\s+to|aims?\s+to|if)\b", re.I)
+
+
+class _Span:
+    """A match found in a sentence slice (so that `^` means the sentence start), with offsets
+    in the document."""
+
+    __slots__ = ("start_", "end_", "text")
+
+    def __init__(self, start, end, text):
+        self.start_, self.end_, self.text = start, end, text
+
+    def start(self):
+        return self.start_
+
+    def end(self):
+        return self.end_
+
+    def group(self):
+        return self.text
+
+    @classmethod
+    def search(cls, regex, prose, s_start, s_end):
+        m = regex.search(prose[s_start:s_end])
+        return cls(s_start + m.start(), s_start + m.end(), m.group()) if m else None
+
+
+_PLAIN_WORD = re.compile(r"[^\W\d][\w'’-]*")
 
 
 def _inside_quote(prose, start, offset):
