@@ -58,13 +58,27 @@ def _linter(config):
 @click.option("--exclude", multiple=True, help="File or folder patterns to skip.")
 @click.option("--output-file", "-o", type=click.Path(), help="Write the report to this file.")
 @click.option("--statistics", is_flag=True, help="Print counts per rule and category.")
+@click.option("--fix", is_flag=True, help="Apply unambiguous fixes (one trusted suggestion) in place; report what remains.")
+@click.option("--diff", is_flag=True, help="Show what --fix would change as a unified diff; write nothing (exit 1 if any).")
+@click.option("--baseline", type=click.Path(), help="Report only findings not recorded in this baseline file.")
+@click.option("--write-baseline", type=click.Path(), help="Record the current findings in this baseline file.")
+@click.option("--changed-since", metavar="REV", help="Report only findings on lines changed since this git revision.")
+@click.option("--input", "input", type=click.Choice(["auto", "files", "jsonl", "parquet"]), default="auto", show_default=True,
+              help="What the paths hold: text files, or corpora of records (auto: .jsonl, .jsonl.gz and .parquet are corpora).")
+@click.option("--text-field", default="text", show_default=True, help="Corpus records: the field (column) holding the text.")
+@click.option("--id-field", default="id", show_default=True, help="Corpus records: the field (column) holding the record id.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0,
+              help="Worker processes (default: all cores for a corpus or 50+ files, else 1).")
+@click.option("--cache/--no-cache", "cache", default=True, help="Reuse findings of unchanged files (default: on).")
+@click.option("--date", "date", metavar="YYYY-MM-DD", callback=lambda _ctx, _p, v: _valid_date(v),
+              help="The documents' publication date, for anniversaries and 'N years ago' (default: front matter or dateline).")
 @click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
-def check(paths, fmt, select, ignore, min_level, fail_level, config_path, globs, exclude, output_file, statistics, debug):
+def check(paths, fmt, select, ignore, min_level, fail_level, config_path, globs, exclude, output_file, statistics, debug, **post):
     """Lint files, directories or '-' (standard input)."""
     from factlint.errors import UserError
 
     try:
-        return _check(paths, fmt, select, ignore, min_level, fail_level, config_path, globs, exclude, output_file, statistics)
+        return _check(paths, fmt, select, ignore, min_level, fail_level, config_path, globs, exclude, output_file, statistics, post)
     except UserError as exc:
         _fail(exc)
         sys.exit(EXIT_ERROR)
@@ -77,13 +91,72 @@ def check(paths, fmt, select, ignore, min_level, fail_level, config_path, globs,
         sys.exit(EXIT_ERROR)
 
 
-def _check(paths, fmt, select, ignore, min_level, fail_level, config_path, globs, exclude, output_file, statistics):
+def _valid_date(value):
+    import datetime
+
+    if value is None:
+        return None
+    try:
+        if len(value) != 10:  # only YYYY-MM-DD, not the other ISO forms newer Pythons accept
+            raise ValueError(value)
+        return datetime.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def _check(paths, fmt, select, ignore, min_level, fail_level, config_path, globs, exclude, output_file, statistics, post=None):
     from factlint.run import RunOptions, run
 
     config = _setup(config_path, select, ignore, min_level, fail_level)
     config.exclude += list(exclude)
-    options = RunOptions(fmt=fmt, output_file=output_file, statistics=statistics, globs=globs)
+    # post: --fix, --diff, --baseline, --write-baseline, --changed-since, --input, --text-field,
+    # --id-field, --jobs, --cache, --date (RunOptions fields)
+    options = RunOptions(fmt=fmt, output_file=output_file, statistics=statistics, globs=globs, **(post or {}))
     sys.exit(run(paths, config, options))
+
+
+@main.command("dask-check")
+@click.argument("shards", nargs=-1, required=True)
+@click.option("--output-dir", required=True, type=click.Path(file_okay=False), help="Folder for the findings shards (JSON lines).")
+@click.option("--scheduler", metavar="ADDRESS", help="A Dask distributed scheduler (tcp://host:8786); default: local processes.")
+@click.option("--input", "kind", type=click.Choice(["auto", "jsonl", "parquet"]), default="auto", show_default=True,
+              help="Shard format (auto: by file name; .jsonl.gz is read as gzip).")
+@click.option("--text-field", default="text", show_default=True, help="The field (column) holding the text.")
+@click.option("--id-field", default="id", show_default=True, help="The field (column) holding the record id.")
+@click.option("--select", multiple=True, help="Only these rules: ids, packs, categories or globs.")
+@click.option("--ignore", multiple=True, help="Skip these rules: ids, packs, categories or globs.")
+@click.option("--min-level", type=click.Choice(LEVELS), help="Report findings at this level and above.")
+@click.option("--fail-level", type=click.Choice(LEVELS), help="Exit 1 for findings at this level and above [warning].")
+@click.option("--config", "config_path", type=click.Path(), help="Configuration file (default: found upward).")
+@click.option("--date", "date", metavar="YYYY-MM-DD", callback=lambda _ctx, _p, v: _valid_date(v), help="The documents' publication date.")
+def dask_check(shards, output_dir, scheduler, kind, text_field, id_field, select, ignore, min_level, fail_level, config_path, date):
+    """Lint sharded corpora (JSONL, .jsonl.gz, Parquet; globs allowed) on Dask: one findings
+    shard (JSON lines, as --format json-lines) per input shard in --output-dir."""
+    from factlint.dask import check_shards
+
+    config = _guarded(lambda: _setup(config_path, select, ignore, min_level, fail_level))
+    summaries = _guarded(lambda: check_shards(shards, output_dir, config, scheduler, kind, text_field, id_field, date))
+    records = findings = skipped = 0
+    worst, failed = -1, False
+    for s in summaries:
+        for message in s["messages"]:
+            _fail(message)
+        if s["skipped"] > len(s["messages"]):
+            _fail(f"{s['shard']}: ... and {s['skipped'] - len(s['messages'])} more malformed records")
+        if s["error"]:
+            _fail(s["error"])
+            failed = True
+        records, findings, skipped = records + s["records"], findings + s["findings"], skipped + s["skipped"]
+        worst = max(worst, s["worst"])
+    click.echo(f"Linted {records} records in {len(summaries)} shard{'s' if len(summaries) != 1 else ''}: "
+               f"{findings} finding{'s' if findings != 1 else ''} written to {output_dir}.")
+    if skipped:
+        _fail(f"{skipped} malformed record{'s' if skipped != 1 else ''} skipped")
+    from factlint.findings import LEVEL_RANK
+
+    if failed or skipped:
+        sys.exit(EXIT_ERROR)
+    sys.exit(1 if worst >= LEVEL_RANK[config.fail_level] else 0)
 
 
 @main.command()
@@ -103,7 +176,7 @@ def explain(rule_id, config_path):
     """Show a rule's description and its examples."""
     config = _guarded(lambda: _setup(config_path))
     linter = _guarded(lambda: _linter(config))
-    rule = linter.ruleset.by_id.get(rule_id)
+    rule = linter.by_id.get(rule_id)
     if rule is None:
         _fail(f"no rule {rule_id!r} (see `factlint rules`)")
         sys.exit(EXIT_ERROR)

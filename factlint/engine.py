@@ -3,13 +3,38 @@
     Linter(config).lint(doc) -> list[Finding]
 
 Filtering happens here, once, for every kind: selection (--select/--ignore, per-file ignores),
-minimum level, and suppression comments.
+suppressions (comments, markers, `[sic]`; see factlint.markup) and minimum level. The engine
+also reports suppressions that suppress nothing, as `factlint.UnusedSuppression`.
 """
+import re
 from fnmatch import fnmatch
 
 from factlint.document import Document
-from factlint.findings import LEVEL_RANK
+from factlint.findings import LEVEL_RANK, Finding
+from factlint.kinds.base import RuleSpec
 from factlint.selection import best, is_selected
+
+# `[sic]` right after the matched word, optionally after its closing quote or emphasis.
+_SIC = re.compile(r"[*_]{0,3}[\"'”’»]?[*_]{0,3}[ \t\u00a0]?[*_]{0,3}\[sic!?\]", re.I)
+
+
+class EngineCheck:
+    """A check the engine makes itself, with no YAML file. It looks like a compiled rule (id,
+    level, category, spec) so that `report.rules[finding.rule]` works in every formatter."""
+
+    def __init__(self, rule_id, category, level, message, description):
+        self.id, self.category, self.level = rule_id, category, level
+        data = {"extends": "engine", "message": message, "level": level, "category": category, "description": description}
+        self.spec = RuleSpec(rule_id, __file__, data, {})
+
+
+UNUSED_SUPPRESSION = EngineCheck(
+    "factlint.UnusedSuppression", "suppression", "warning",
+    "Suppression of %s suppresses nothing: remove it",
+    "A suppression comment or marker that suppresses no finding. Reported only when every rule it\n"
+    "names is enabled in the run (a run with --select cannot tell whether it is still needed).",
+)
+ENGINE_CHECKS = {UNUSED_SUPPRESSION.id: UNUSED_SUPPRESSION}
 
 
 class Linter:
@@ -25,6 +50,8 @@ class Linter:
         self.ruleset = ruleset
         self.rules = [r for r in ruleset.rules if is_selected(r.id, r.category, config.select, config.ignore)]
         self.min_rank = LEVEL_RANK[config.min_level]
+        # Rule metadata for reports: the YAML rules plus the engine's own checks.
+        self.by_id = {**ENGINE_CHECKS, **ruleset.by_id}
 
     def lint(self, doc):
         """All findings for one Document, filtered and sorted."""
@@ -35,9 +62,13 @@ class Linter:
         findings = []
         for rule in rules:
             findings.extend(rule.run(doc, hits))
-        findings = [f for f in findings if LEVEL_RANK[f.severity] >= self.min_rank]
+        findings = [f for f in findings if not _sic(doc, f)]
+        # Suppressions before the level filter: a suppression of a finding below --min-level
+        # still suppresses something.
         if doc.directives:
             findings = [f for f in findings if not _suppressed(doc, f)]
+            findings.extend(self._unused_suppressions(doc, rules))
+        findings = [f for f in findings if LEVEL_RANK[f.severity] >= self.min_rank]
         findings.sort(key=lambda f: (f.start, f.rule, f.end))
         return findings
 
@@ -45,14 +76,44 @@ class Linter:
         kind = markup or markup_for(path)
         return self.lint(Document(text, path=path, markup_kind=kind, date=date, record=record))
 
-    def _rules_for(self, path):
+    def _file_ignores(self, path):
         ignores = []
         for pattern, selectors in self.config.per_file_ignores.items():
             if fnmatch(path, pattern) or fnmatch(path.rsplit("/", 1)[-1], pattern):
                 ignores.extend(selectors)
+        return ignores
+
+    def _rules_for(self, path):
+        ignores = self._file_ignores(path)
         if not ignores:
             return self.rules
         return [r for r in self.rules if best(ignores, r.id, r.category) is None]
+
+    def _unused_suppressions(self, doc, rules):
+        """Findings for directives that suppressed nothing although every rule they name ran."""
+        check = UNUSED_SUPPRESSION
+        if not is_selected(check.id, check.category, self.config.select, self.config.ignore):
+            return []
+        if best(self._file_ignores(doc.path), check.id, check.category) is not None:
+            return []
+        enabled = {r.id for r in rules}
+        out = []
+        for d in doc.directives:
+            if d.used or d.kind == "enable":
+                continue
+            named = {r.id for r in self.ruleset.rules if not d.selectors or best(d.selectors, r.id, r.category) is not None}
+            if not named or not named <= enabled:
+                continue
+            end = d.start + len(doc.text[d.start:d.end].rstrip())
+            line, col = doc.position(d.start)
+            end_line, end_col = doc.position(end)
+            out.append(Finding(
+                path=doc.path, start=d.start, end=end, line=line, column=col, end_line=end_line,
+                end_column=end_col, rule=check.id, category=check.category, severity=check.level,
+                message=check.spec.message.replace("%s", ", ".join(d.selectors) or "all rules"),
+                match=doc.text[d.start:end], record=doc.record,
+            ))
+        return out
 
 
 def markup_for(path):
@@ -78,6 +139,11 @@ def _suppressed(doc, finding):
         active.used = True
         return True
     return False
+
+
+def _sic(doc, finding):
+    """`Asherites [sic]`: the writer says the spelling is intended (a quotation)."""
+    return finding.category == "transcription" and _SIC.match(doc.text, finding.end) is not None
 
 
 def _names(directive, finding):

@@ -2,13 +2,29 @@
 that is not prose (front matter, code, URLs, HTML, link targets, markup characters) is blanked
 with spaces. Offsets in the prose are offsets in the original text, so no mapping is needed.
 
-Also reads suppression comments. Markdown: ``<!-- factlint-disable RULES -->`` …
-``<!-- factlint-enable -->``, ``<!-- factlint-disable-next-line RULES -->``,
-``<!-- factlint-disable-line RULES -->``. Plain text: the same directives on a line of their own
-starting with ``#`` (``# factlint-disable-next-line Names``), or a trailing
-``[factlint: ignore RULES]`` on the line it applies to.
+Also reads suppressions. RULES is a list of selectors (rule ids, packs, categories or globs,
+as for --select: ``Names.Transcriptions``, ``Names``, ``transcription``, ``History.*``),
+separated by spaces or commas; no RULES means every rule.
+
+Markdown — HTML comments (not inside code):
+
+    <!-- factlint-disable RULES -->             from this line on …
+    <!-- factlint-enable RULES -->              … until here (no RULES: ends every disable)
+    <!-- factlint-disable-next-line RULES -->   the line after the comment
+    text <!-- factlint-disable-line RULES -->   this line
+
+Plain text — the same four directives on a line of their own starting with ``#``
+(``# factlint-disable-next-line Names``), or a trailing ``[factlint: ignore RULES]`` on the
+line it applies to (``… alongside Aser. [factlint: ignore Names.Transcriptions]``).
+
+Both — ``[sic]`` right after a word, or after its closing quote (``Asherites [sic]``,
+``"Aser" [sic]``), keeps transcription-category findings off that word; see the engine.
+
+A directive that suppresses nothing in a run where every rule it names is enabled is reported as
+``factlint.UnusedSuppression`` (a warning; ignore it like any rule).
 """
 import re
+from bisect import bisect_right
 
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
@@ -31,12 +47,15 @@ _IMAGE_BANG = re.compile(r"!(?=\[)")
 
 
 class Directive:
-    """One suppression: `kind` is disable | enable | disable-line | disable-next-line."""
+    """One suppression: `kind` is disable | enable | disable-line | disable-next-line; `line` is
+    the line it applies from (for disable-next-line: the line before the one it suppresses);
+    start/end: offsets of the comment or marker (where an unused suppression is reported)."""
 
-    __slots__ = ("kind", "selectors", "line", "used")
+    __slots__ = ("kind", "selectors", "line", "used", "start", "end")
 
-    def __init__(self, kind, selectors, line):
+    def __init__(self, kind, selectors, line, start=0, end=0):
         self.kind, self.selectors, self.line, self.used = kind, selectors, line, False
+        self.start, self.end = start, end
 
 
 def _blank(chars, start, end):
@@ -107,11 +126,18 @@ def markdown_prose(text):
         pos = end
     masked = "".join(chars)
 
-    # HTML comments: read directives, then blank the comment.
+    # HTML comments: read directives, then blank the comment. A comment inside a code span is
+    # an example (documentation about factlint), not a directive.
+    code_spans = [m.span() for m in _CODE_SPAN.finditer(masked)]
+    span_starts = [s for s, _e in code_spans]
     for m in _HTML_COMMENT.finditer(masked):
         d = _DIRECTIVE.match(m.group(1))
-        if d:
-            directives.append(Directive(d.group(1), _selectors(d.group(2)), _line_of(text, m.start())))
+        i = bisect_right(span_starts, m.start()) - 1
+        if d and not (i >= 0 and code_spans[i][1] > m.start()):
+            kind = d.group(1)
+            # disable-next-line means the line after the comment's *end* (it may span lines).
+            line = _line_of(text, m.end() if kind == "disable-next-line" else m.start())
+            directives.append(Directive(kind, _selectors(d.group(2)), line, m.start(), m.end()))
         _blank(chars, m.start(), m.end())
     masked = "".join(chars)
     for pattern in (_REF_DEF, _CODE_SPAN, _URL, _HTML_TAG, _LINK_TARGET, _IMAGE_BANG, _TABLE_RULE, _HEADING_ATTRS):
@@ -141,9 +167,12 @@ def text_prose(text):
     for pattern, kind in ((_TEXT_DIRECTIVE_LINE, None), (_TEXT_TRAILING, "disable-line")):
         for m in pattern.finditer(text):
             chars = chars if chars is not None else list(text)
+            line = _line_of(text, m.start())
             if kind is None:
-                directives.append(Directive(m.group(1), _selectors(m.group(2)), _line_of(text, m.start())))
+                directives.append(Directive(m.group(1), _selectors(m.group(2)), line, m.start(), m.end()))
             else:
-                directives.append(Directive(kind, _selectors(m.group(1)), _line_of(text, m.start())))
+                directives.append(Directive(kind, _selectors(m.group(1)), line, m.start(), m.end()))
             _blank(chars, m.start(), m.end())
+    # disable/enable ranges are read in document order.
+    directives.sort(key=lambda d: d.start)
     return ("".join(chars) if chars is not None else text), [], directives, {}

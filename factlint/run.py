@@ -3,9 +3,10 @@ at one place):
 
     sources(paths)      -> Source objects: files, stdin, corpus records   (inputs.py, corpus input)
     lint_all(sources)   -> [(Source, findings)]                            (parallelism, result cache)
-    post_process(...)   -> findings after --changed-since / --baseline / --fix
+    post_process(...)   -> findings after --changed-since / --baseline / --fix   (or show_diff)
     report + formatter  -> output; exit code
 """
+import os
 import sys
 from dataclasses import dataclass, field
 
@@ -21,6 +22,17 @@ class RunOptions:
     output_file: str = None
     statistics: bool = False
     globs: tuple = ()
+    fix: bool = False  # apply unambiguous fixes in place
+    diff: bool = False  # print what --fix would change; write nothing
+    baseline: str = None  # report only findings not in this baseline file
+    write_baseline: str = None  # record the findings in this baseline file
+    changed_since: str = None  # report only findings on lines changed since this git revision
+    input: str = "auto"  # auto | files | jsonl | parquet (auto: by file name)
+    text_field: str = "text"  # corpus records: the field (column) with the text
+    id_field: str = "id"  # ... and the one with the record id
+    jobs: int = 0  # worker processes; 0: all cores for many inputs, one for a handful
+    cache: bool = True  # the result cache for files (resultcache.py)
+    date: str = None  # --date: the documents' date (ISO), for anniversaries and "N years ago"
 
 
 @dataclass
@@ -40,66 +52,225 @@ def warn(message):
     print(f"factlint: {message}", file=sys.stderr)
 
 
-def sources(paths, config, options, errors):
-    """Yield Sources for the given paths; unreadable ones are reported and skipped."""
-    from factlint.engine import markup_for
-    from factlint.inputs import collect, read_text
+@dataclass
+class Input:
+    """One named input: a file, standard input, or a corpus file of records."""
 
-    files, path_errors = collect(paths, config, options.globs)
+    name: str
+    display: str
+    corpus: str = None  # None, or the corpus format: 'jsonl' | 'parquet'
+    size: int = 0
+
+
+def plan(paths, config, options, errors):
+    """The inputs in output order: sorted by display path, which is the order of a sorted report
+    (a corpus's records keep their order within it)."""
+    from factlint.corpus import GLOBS, corpus_kind
+    from factlint.inputs import collect
+
+    globs = options.globs or GLOBS.get(options.input, ())
+    files, path_errors = collect(paths, config, globs)
     for err in path_errors:
         warn(err)
         errors.append(err)
+    inputs = []
     for name in files:
-        display = "<stdin>" if name == "-" else name
         try:
-            text = read_text(name)
+            size = os.stat(name).st_size if name != "-" else 0
+        except OSError:
+            size = 0
+        inputs.append(Input(name, "<stdin>" if name == "-" else name, corpus_kind(name, options.input), size))
+    inputs.sort(key=lambda i: i.display)
+    return inputs
+
+
+def sources(inputs, options, errors, notes):
+    """Yield Sources for the inputs; unreadable files and malformed records are reported and
+    skipped. `notes` gets the messages for the end of the run (records skipped per corpus)."""
+    from factlint.engine import markup_for
+    from factlint.inputs import read_text
+
+    for inp in inputs:
+        if inp.corpus:
+            yield from _records(inp, options, errors, notes)
+            continue
+        try:
+            text = read_text(inp.name)
         except InputError as exc:
             warn(exc)
             errors.append(exc)
             continue
         if not text.strip():
-            warn(f"{display}: empty file, nothing to lint")
-        yield Source(name, display, text, markup_for(name))
+            warn(f"{inp.display}: empty file, nothing to lint")
+        yield Source(inp.name, inp.display, text, markup_for(inp.name), meta={"bytes": inp.size, "date": options.date})
+
+
+def _records(inp, options, errors, notes):
+    from factlint.corpus import read_records
+
+    skipped = 0
+
+    def skip(line, message):
+        nonlocal skipped
+        skipped += 1
+        warn(f"{inp.display}:{line}: {message}; record skipped")
+
+    offset = 0
+    try:
+        for rec in read_records(inp.name, inp.corpus, options.text_field, options.id_field, skip):
+            yield Source(inp.name, inp.display, rec.text, "text", rec.id,
+                         meta={"line": rec.line, "bytes": rec.offset - offset, "date": options.date})
+            offset = rec.offset
+    except InputError as exc:
+        warn(exc)
+        errors.append(exc)
+    if skipped:
+        err = InputError(f"{skipped} malformed record{'s' if skipped != 1 else ''} skipped", inp.display)
+        errors.append(err)
+        notes.append(err)
 
 
 def lint_source(linter, source):
     from factlint.document import Document
 
-    doc = Document(source.text, path=source.display, markup_kind=source.markup, record=source.record)
+    doc = Document(source.text, path=source.display, markup_kind=source.markup, record=source.record, date=source.meta.get("date"))
     return linter.lint(doc)
 
 
-def lint_all(linter, srcs, options):
-    """[(Source, findings)] in input order."""
-    return [(src, lint_source(linter, src)) for src in srcs]
+def lint_all(linter, srcs, options, jobs=1):
+    """(Source, findings) in input order, as a stream: files whose content was linted before come
+    from the result cache; the others are linted here, or by `jobs` worker processes."""
+    from factlint.parallel import lint_ordered
+
+    cache = None
+    if options.cache:
+        from factlint.resultcache import ResultCache
+
+        cache = ResultCache(linter)
+
+    def looked_up():
+        for src in srcs:
+            cached = None
+            if cache is not None and src.record is None and src.name != "-":
+                cached = cache.get(src)
+                src.meta["cached"] = cached is not None
+            yield src, cached
+
+    for src, findings in lint_ordered(linter, looked_up(), jobs, lambda src: lint_source(linter, src)):
+        if src.meta.get("cached") is False:
+            cache.put(src, findings)
+        yield src, findings
 
 
-def post_process(results, linter, options):
-    """Stages that change which findings are reported (changed lines, baseline, fixes)."""
+def finding_filters(results, options):
+    """(keep, filters): keep(source, findings) applies --baseline and --changed-since."""
+    filters = []
+    if options.baseline:
+        from factlint.baseline import Baseline
+
+        filters.append(Baseline.load(options.baseline))
+    if options.changed_since:
+        from factlint.changed import ChangedLines
+
+        filters.append(ChangedLines(options.changed_since, [src for src, _fs in results]))
+
+    def keep(src, findings):
+        for f in filters:  # the baseline first: it counts occurrences among all findings
+            findings = f.keep(src, findings)
+        return findings
+
+    return keep, filters
+
+
+def post_process(results, linter, options, errors=None):
+    """Stages that change which findings are reported: --baseline and --changed-since filter
+    them (only reported findings are fixed), --fix applies the unambiguous ones and re-lints,
+    --write-baseline records every finding that remains (and then none is reported)."""
+    keep, filters = finding_filters(results, options)
+    if options.fix:
+        from factlint.fixes import fix_all
+
+        results = fix_all(results, linter, keep, errors if errors is not None else [])
+    if options.write_baseline:
+        from factlint.baseline import write
+
+        n = write(options.write_baseline, results)
+        print(f"Wrote {n} finding(s) to the baseline {options.write_baseline}.", file=sys.stderr)
+        return [(src, []) for src, _fs in results]
+    results = [(src, keep(src, fs)) for src, fs in results]
+    for f in filters:
+        if hasattr(f, "finish"):
+            f.finish(warn)
     return results
+
+
+def show_diff(results, linter, options, errors):
+    """--diff: print what --fix would change, write nothing; exit 1 if there is something."""
+    from factlint.fixes import show_diff as write_diff
+
+    keep, _filters = finding_filters(results, options)
+    stream = open(options.output_file, "w", encoding="utf-8") if options.output_file else sys.stdout
+    try:
+        n = write_diff(results, linter, keep, stream)
+    finally:
+        if stream is not sys.stdout:
+            stream.close()
+    return EXIT_ERROR if errors else (EXIT_FINDINGS if n else EXIT_CLEAN)
 
 
 def run(paths, config, options):
     from factlint.engine import Linter
     from factlint.formatters import Report
+    from factlint.parallel import Progress, default_jobs
 
     linter = Linter(config)
     formatters = linter.host.formatters()
     if options.fmt not in formatters:
         raise UserError(f"unknown format {options.fmt!r} (available: {', '.join(sorted(formatters))})")
-    errors = []
-    results = lint_all(linter, sources(paths, config, options, errors), options)
-    results = post_process(results, linter, options)
-    findings = [f for _src, fs in results for f in fs]
-    findings.sort(key=lambda f: f.sort_key())
-    linted = [src.display for src, _fs in results]
-    report = Report(findings, linted, linter.ruleset.by_id, errors, statistics=options.statistics, fail_level=config.fail_level)
-    if options.output_file:
-        with open(options.output_file, "w", encoding="utf-8") as fh:
-            formatters[options.fmt](report, fh)
-    else:
-        formatters[options.fmt](report, sys.stdout)
+    formatter = formatters[options.fmt]
+    errors, notes = [], []
+    inputs = plan(paths, config, options, errors)
+    jobs = options.jobs or default_jobs(len(inputs), any(i.corpus for i in inputs))
+    results = lint_all(linter, sources(inputs, options, errors, notes), options, jobs)
+    if options.diff:
+        return show_diff(list(results), linter, options, errors)
+    if options.fix or options.baseline or options.write_baseline or options.changed_since:
+        results = post_process(list(results), linter, options, errors)  # these need every result
+    # Only a formatter that shows the documents (HTML) gets their texts.
+    texts = {} if getattr(formatter, "needs_text", False) else None
+    report = Report([], [], linter.by_id, statistics=options.statistics, fail_level=config.fail_level, texts=texts)
+    report.errors = errors  # the same list: corpus errors arrive while findings stream
+    failing = LEVEL_RANK[config.fail_level]
+    failed = []
+    progress = Progress(sum(i.size for i in inputs))
+
+    def findings():
+        """Each document's findings in turn (grouped by document, in output order)."""
+        for src, fs in results:
+            progress.update(1, src.meta.get("bytes", 0))
+            report.documents += 1
+            if src.record is None or not report.files or report.files[-1] != src.display:
+                report.files.append(src.display)
+            if texts is not None and fs:  # only documents with findings are shown in full
+                texts[(src.display, src.record)] = src.text
+            if not failed and any(LEVEL_RANK[f.severity] >= failing for f in fs):
+                failed.append(True)
+            yield from fs
+        progress.close()
+
+    # A formatter marked `streaming` (text, json-lines) writes each finding as it comes, so a
+    # corpus of any size is reported in constant memory; the others get the whole list.
+    report.findings = findings() if getattr(formatter, "streaming", False) else list(findings())
+    try:
+        if options.output_file:
+            with open(options.output_file, "w", encoding="utf-8") as fh:
+                formatter(report, fh)
+        else:
+            formatter(report, sys.stdout)
+    finally:
+        progress.close()
+    for note in notes:
+        warn(note)
     if errors:
         return EXIT_ERROR
-    failing = LEVEL_RANK[config.fail_level]
-    return EXIT_FINDINGS if any(LEVEL_RANK[f.severity] >= failing for f in findings) else EXIT_CLEAN
+    return EXIT_FINDINGS if failed else EXIT_CLEAN

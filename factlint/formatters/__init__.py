@@ -7,25 +7,55 @@ import importlib
 class Report:
     """Everything a formatter may need about one run."""
 
-    def __init__(self, findings, files, rules, errors=(), root=".", statistics=False, fail_level="warning"):
+    def __init__(self, findings, files, rules, errors=(), root=".", statistics=False, fail_level="warning", texts=None):
         self.findings = findings  # sorted
         self.files = files  # list of linted paths
+        self.documents = len(files)  # documents linted: files plus corpus records
         self.rules = rules  # {rule id: compiled rule} for rule metadata (SARIF, HTML)
         self.errors = list(errors)
         self.root = root
         self.statistics = statistics
         self.fail_level = fail_level
+        # {(display path, record id or None): text} of the documents with findings; filled only
+        # for formatters with `needs_text` (HTML), so other runs keep no document in memory.
+        self.texts = texts
+        self._base = None
+
+    def repo_path(self, path):
+        """`path` relative to the repository root, with '/' (what SARIF and GitHub annotations
+        need): the git top level above `root` if there is one, else `root` itself. None for
+        standard input and for files outside that root."""
+        if path == "<stdin>":
+            return None
+        from pathlib import Path
+
+        if self._base is None:
+            root = Path(self.root).resolve()
+            self._base = next((d for d in (root, *root.parents) if (d / ".git").exists()), root)
+        try:
+            return Path(path).resolve().relative_to(self._base).as_posix()
+        except ValueError:
+            return None
 
 
 class _Lazy:
-    def __init__(self, module):
+    def __init__(self, module, needs_text=False, streaming=False):
         self.module = module
+        self.needs_text = needs_text  # run() keeps each document's text in Report.texts
+        # run() passes Report.findings as an iterator (read once, in order, grouped by document)
+        # and fills Report.files/documents/errors as it is read: constant memory for a corpus.
+        self.streaming = streaming
 
     def __call__(self, report, stream):
         return importlib.import_module(self.module).format(report, stream)
 
 
 BUILTIN = {
-    "text": _Lazy("factlint.formatters.text"),
+    "text": _Lazy("factlint.formatters.text", streaming=True),
     "json": _Lazy("factlint.formatters.json_format"),
+    "json-lines": _Lazy("factlint.formatters.json_lines", streaming=True),
+    "sarif": _Lazy("factlint.formatters.sarif"),
+    "github": _Lazy("factlint.formatters.github"),
+    "junit": _Lazy("factlint.formatters.junit"),
+    "html": _Lazy("factlint.formatters.html", needs_text=True),
 }
