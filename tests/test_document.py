@@ -69,3 +69,10 @@ def test_sentence_splitting():
 def test_positions_across_lines():
     doc = Document("ab\ncd\n\nef")
     assert doc.position(0) == (1, 1) and doc.position(3) == (2, 1) and doc.position(7) == (4, 1)
+
+
+def test_dotted_capital_i_keeps_offsets_and_matches():
+    """'İ' lower-cases to two code points; the automaton must still match and keep offsets."""
+    text = "Rescue work after the İzmit earthquake of 2001 went on for weeks, officials said."
+    (f,) = [f for f in lint_text(text, path="a.txt") if f.rule == "History.EventDates"]
+    assert f.match == "2001" and f.suggestions == ["1999"]
