@@ -3,7 +3,7 @@ from dataclasses import dataclass, field
 
 LEVELS = ("suggestion", "warning", "error")
 LEVEL_RANK = {name: rank for rank, name in enumerate(LEVELS)}
-CATEGORIES = ("date", "transcription", "attribution", "boilerplate", "truncation", "quality", "suppression")
+CATEGORIES = ("date", "transcription", "attribution", "boilerplate", "truncation", "quality", "style", "suppression")
 
 
 class Severity:

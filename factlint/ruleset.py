@@ -28,6 +28,8 @@ def read_yaml(path):
         raise RuleError(f"cannot read: {exc}", path) from None
     except yaml.YAMLError as exc:
         raise RuleError(f"invalid YAML: {exc}", path) from None
+    except ValueError as exc:  # e.g. an impossible date such as 1900-13-01, read as a timestamp
+        raise RuleError(f"invalid value: {exc}", path) from None
 
 
 def key_line(path, key):

@@ -24,7 +24,7 @@ def is_literal(term):
 class TermIndex:
     def __init__(self):
         self._literal = {}  # lower-cased key -> list of (handle, term_no, exact or None, nonword)
-        self._regexes = []  # (handle, compiled alternation, group name -> term_no, raw)
+        self._regexes = []  # (handle, compiled alternation, group name -> term_no, raw, prefixes)
         self._handles = 0
         self._raw_literal = {}
         self._automata = None
@@ -55,7 +55,7 @@ class TermIndex:
             if not nonword:
                 body = rf"(?<!\w)(?:{body})(?!\w)"
             regex = re.compile(body, re.IGNORECASE if ignorecase else 0)
-            self._regexes.append((handle, regex, names, raw))
+            self._regexes.append((handle, regex, names, raw, _prefixes([t for _n, t in patterns])))
         self._automata = None
         return handle
 
@@ -92,13 +92,51 @@ class TermIndex:
                     ):
                         continue
                     found.setdefault(handle, []).append((start, end, term_no))
-        for handle, regex, names, raw in self._regexes:
+        for handle, regex, names, raw, prefixes in self._regexes:
+            if prefixes and not raw and not _may_match(prefixes, doc.lower):
+                continue
             text = doc.text if raw else doc.prose
             for m in regex.finditer(text):
                 found.setdefault(handle, []).append((m.start(), m.end(), names[m.lastgroup]))
         for handle, hits in found.items():
             found[handle] = _leftmost_longest(hits)
         return found
+
+
+# A regex alternation that begins with a look-behind or matches case-insensitively gets no fast
+# prefix search from `re` (20 MB/s). When every term starts with a literal word, the document is
+# first searched for those words in its lower-cased prose (`in`: ~1 GB/s) and the regex is run
+# only if one is there. Exact: case-insensitive `re` also equates 'ı', 'ſ' and 'İ' with 'i' and
+# 's', which lower() does not, so a text with any of them always runs the regex.
+_CASE_FIX = ("ı", "ſ", "İ")
+_MIN_PREFIX = 3
+
+
+def _prefixes(terms):
+    """Lower-cased literal prefixes, one per term, or None if some term has none (ASCII only)."""
+    try:
+        from re import _parser as sre_parse
+    except ImportError:  # Python < 3.11
+        import sre_parse
+    out = set()
+    for term in terms:
+        try:
+            items = list(sre_parse.parse(term))
+        except Exception:  # noqa: BLE001 - the full regex compiled; no prefilter then
+            return None
+        prefix = ""
+        for op, av in items:
+            if op is not sre_parse.LITERAL or not chr(av).isascii():
+                break
+            prefix += chr(av)
+        if len(prefix) < _MIN_PREFIX:
+            return None
+        out.add(_fold(prefix.lower()))  # as in Document.lower: line breaks and tabs are spaces
+    return tuple(sorted(out))
+
+
+def _may_match(prefixes, lower):
+    return any(p in lower for p in prefixes) or any(c in lower for c in _CASE_FIX)
 
 
 def _fold(s):

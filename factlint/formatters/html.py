@@ -22,6 +22,7 @@ COLOURS = {
     "truncation": ("rgba(239, 68, 68, 0.28)", "#b91c1c"),
     "quality": ("rgba(34, 197, 94, 0.28)", "#15803d"),
     "suppression": ("rgba(236, 72, 153, 0.22)", "#be185d"),
+    "style": ("rgba(20, 184, 166, 0.22)", "#0f766e"),
     "other": ("rgba(6, 182, 212, 0.28)", "#0e7490"),
 }
 LEVEL_ORDER = tuple(reversed(LEVELS))  # error first
