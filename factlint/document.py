@@ -9,9 +9,18 @@ from bisect import bisect_right
 from factlint import markup
 
 _BLANK_LINES = re.compile(r"\n[ \t\r]*\n\s*")
-# A sentence ends at . ! ? or … (plus closing quotes/brackets) followed by white space.
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|:(?=[ \t]*\r?\n)")
+# A sentence ends at . ! ? or … (plus closing quotes/brackets in group "p") followed by white
+# space and a sentence start: opening quotes or brackets (_OPENERS), then an upper-case letter or
+# a digit (group "c" is a letter or digit, checked in Python: `re` has no upper-case class). A
+# colon ends one at the end of a line. One regex finds both, white space included, so the Python
+# loop runs once per candidate, never per character; it starts with one character class, which
+# lets `re` skip ahead fast (twice the speed of an alternation of the two forms).
 _OPENERS = "\"'“‘«([-–—"
+_CLOSERS = "\"'”’»)]"
+_SENTENCE_END = re.compile(
+    r"[.!?…:](?:(?<=:)(?=[ \t]*\r?\n)\s*"
+    r"|(?<!:)(?P<p>[.!?…]*[\"'”’»)\]]*)\s+(?=[\"'“‘«(\[\-–—]*(?P<c>[^\W_])))"
+)
 _WORD_BEFORE = re.compile(r"(\w+)\.?$")
 
 # Abbreviations after which a full stop does not end a sentence (compared case-insensitively).
@@ -42,6 +51,8 @@ class Document:
         self._blocks = None
         self._sentences = None
         self._sentence_starts = None
+        self.memo = {}  # per-document analyses that several rules share (e.g. attribution)
+        self._headings = {}
 
     # -- views --------------------------------------------------------------------------------
     @property
@@ -109,8 +120,16 @@ class Document:
     def is_heading(self, block_index):
         """A one-line block without closing punctuation that is a Markdown heading or, in plain
         text, the first of several blocks (a headline)."""
+        # Kinds ask once per sentence: answered once per block, or a long block would cost its
+        # length for each of its sentences.
+        known = self._headings.get(block_index)
+        if known is None:
+            known = self._headings[block_index] = self._is_heading(block_index)
+        return known
+
+    def _is_heading(self, block_index):
         start, end = self.blocks[block_index]
-        if "\n" in self.prose[start:end] or self.prose[end - 1] in ".!?…:;,\"'”’)":
+        if self.prose.find("\n", start, end) != -1 or self.prose[end - 1] in ".!?…:;,\"'”’)":
             return False
         if self.markup == "markdown":
             line_start = self.text.rfind("\n", 0, start) + 1
@@ -142,29 +161,24 @@ def split_sentences(prose, start, end):
     ("U.S.", "Dr."), initials, decimals ("3.5"), thousands ("1,200") and quotations."""
     begin = start
     for m in _SENTENCE_END.finditer(prose, start, end):
-        stop = m.end()
-        nxt = stop
-        while nxt < end and prose[nxt].isspace():
-            nxt += 1
-        if nxt >= end:
-            break
-        punct = m.group()
-        if punct != ":" and not _starts_sentence(prose, nxt, end):
-            continue
-        if punct.startswith(".") and punct.rstrip("\"'”’»)]") == "." and _is_abbreviation(prose, begin, m.start(), nxt):
-            continue
+        nxt = m.end()
+        rest = m.group("p")  # the punctuation after the first character
+        if rest is None:  # a colon at the end of a line
+            if nxt >= end:
+                break
+            stop = m.start() + 1
+        else:
+            ch = m.group("c")
+            if not (ch.isupper() or ch.isdigit()):
+                continue
+            stop = m.end("p")
+            # A single full stop (closing quotes aside) may end an abbreviation instead.
+            if prose[m.start()] == "." and not rest.rstrip(_CLOSERS) and _is_abbreviation(prose, begin, m.start(), nxt):
+                continue
         yield begin, stop
         begin = nxt
     if begin < end:
         yield begin, end
-
-
-def _starts_sentence(prose, i, end):
-    ch = prose[i]
-    while ch in _OPENERS and i + 1 < end:
-        i += 1
-        ch = prose[i]
-    return ch.isupper() or ch.isdigit()
 
 
 def _is_abbreviation(prose, begin, dot, nxt):

@@ -26,6 +26,7 @@ class TermIndex:
         self._literal = {}  # lower-cased key -> list of (handle, term_no, exact or None, nonword)
         self._regexes = []  # (handle, compiled alternation, group name -> term_no, raw, prefixes)
         self._handles = 0
+        self._shared = {}
         self._raw_literal = {}
         self._automata = None
 
@@ -33,8 +34,12 @@ class TermIndex:
         """Register a list of terms; return the handle for scan() results. `raw=True` matches
         the original text instead of the prose (code and URLs included); `literal=True` takes
         every term as plain text (knowledge tables), never as a regular expression."""
+        key = (tuple(terms), ignorecase, nonword, raw, literal)
+        if key in self._shared:  # an identical list (two rules over one table) scans once
+            return self._shared[key]
         handle = self._handles
         self._handles += 1
+        self._shared[key] = handle
         table = self._raw_literal if raw else self._literal
         patterns = []
         for term_no, term in enumerate(terms):
