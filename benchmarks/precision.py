@@ -4,6 +4,7 @@ edited copy, so nearly every error-level finding is a false positive) and print 
 review.
 
     python benchmarks/precision.py [CORPUS_DIR] [--sample N] [--seed S] [--rule RULE_GLOB]
+                                   [--category CATEGORY]
 
 CORPUS_DIR defaults to ../shared/corpus/bbc (relative to the repository root). Nothing is written.
 """
@@ -26,6 +27,7 @@ def main():
     parser.add_argument("--sample", type=int, default=5, help="findings shown per rule")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--rule", default="*", help="only rules matching this glob")
+    parser.add_argument("--category", help="also print one sample of --sample findings drawn across this category")
     args = parser.parse_args()
 
     from factlint.config import Config
@@ -59,6 +61,13 @@ def main():
     print("\nerror-level findings per 100 articles by category: "
           + (", ".join(f"{c} {100 * k / n:.2f}" for c, k in sorted(errors.items())) or "none"))
     rng = random.Random(args.seed)
+    if args.category:
+        pool = [f for fs in by_rule.values() for f in fs if f.category == args.category]
+        pool.sort(key=lambda f: (f.path, f.start, f.rule))
+        print(f"\n== category {args.category}: sample of {min(args.sample, len(pool))} of {len(pool)}")
+        for n, f in enumerate(rng.sample(pool, min(args.sample, len(pool))), 1):
+            print(f"  {n:>2}. {f.path}:{f.line}:{f.column} {f.rule} [{f.severity}] {f.match!r}\n      {_sentence(texts[f.path], f)}")
+        return
     for rule in sorted(by_rule):
         found = by_rule[rule]
         print(f"\n== {rule}: sample of {min(args.sample, len(found))} of {len(found)}")

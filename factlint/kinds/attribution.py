@@ -77,7 +77,22 @@ _SENTENCE_OPENERS = frozenset(
     On By Up To The A An Of For Since With Another Roughly Approximately Exactly Estimated Those
     These All And But Or Then Still Yet""".split()
 )
-_HYPOTHETICAL = re.compile(r"\b(?:would|could|might|target|targets|proposal|proposing|proposed|plans?\s+to|aims?\s+to|if)\b", re.I)
+# Targets, limits, plans and conditionals are not reported facts: "cutting the deficit to $100bn
+# by 2009", "the 3% deficit ceiling", "100bn rupees to be spent".
+_NOT_FACTUAL = re.compile(
+    r"\b(?:would|could|might|target|targets|proposal|proposing|proposed|plans?\s+to|aims?\s+to|if|"
+    r"ceiling|limit|cap|threshold|in\s+line\s+with|to\s+be\s+spent|by\s+(?:the\s+end\s+of\s+)?(?:20\d\d|next\s+year|the\s+decade))\b",
+    re.I,
+)
+# A vague cue speaks for the figure it stands close to: "experts say that Turkey has sent 1,200"
+# or "1,200 mercenaries, experts say". Not for one far away, nor for one before a cue that
+# introduces a clause of its own ("grew 3.9%, analysts warn that the Fed…").
+VAGUE_REACH = 60
+_REPORTED_CLAUSE = re.compile(r"\s+that\b")
+# Words that start a new clause or verb phrase: a figure and a term on either side of one are
+# not about each other ("closed 300 websites and arrested 40 people").
+_CONJUNCTIONS = frozenset(("and", "or", "but", "while", "whereas", "although", "though"))
+_CLAUSE_BREAK = re.compile(r"\b(?:and|or|but|while|whereas|although|though)\b|[,;:(]")
 _PLAIN_WORD = re.compile(r"[^\W\d][\w'’-]*")
 _TABLE_LISTS = ("cues", "vague", "vague_words", "casualty", "casualty_before", "crowd", "people", "statistics")
 
@@ -161,7 +176,7 @@ class Attribution(RuleKind):
                     # A specific source beside the vague one ("…, reports from the Treasury said").
                     if any(c[1] <= vague[0] or c[0] >= vague[1] for c in cues.within(s_start, s_end)):
                         vague = None
-            claim = self.claim(prose, s_start, s_end, figs, index, any_figure=vague is not None)
+            claim = self.claim(prose, s_start, s_end, figs, index, vague=vague)
             if claim is None:
                 continue
             span, harm = claim
@@ -169,13 +184,14 @@ class Attribution(RuleKind):
             yield span, harm, vague, sourced
 
     # -- claims -----------------------------------------------------------------------------
-    def claim(self, prose, s_start, s_end, figures, index, any_figure=False):
+    def claim(self, prose, s_start, s_end, figures, index, vague=None):
         """The first figure of the sentence that is a news claim needing a source, as
         ((start, end), harm span or None), or None. Claims: a figure tied to a casualty term
         ("191 people were killed", "killed at least 25"); an official statistic or public money
         ("Inflation rose to 9.4%"); a multitude or share of people in a crowd report or a
         statistic ("tens of thousands of people marched", "a quarter of workers"). Prices,
-        market moves, results and specs are left alone. `any_figure`: every figure counts."""
+        market moves, results and specs are left alone. With a `vague` source, every figure it
+        speaks for counts."""
         harms = index[self.h_casualty].within(s_start, s_end)
         for start, end, kind in figures:
             if kind in ("num", "numword") and self.not_a_claim(prose, s_start, start, end, prose[start:end]):
@@ -189,9 +205,11 @@ class Attribution(RuleKind):
                 return (start, end), harm
             if kind == "numword":
                 continue  # "two ministers met" is not a figure worth a source
-            if any_figure:
-                return (start, end), None
-            if _HYPOTHETICAL.search(prose, s_start, s_end):
+            if vague is not None:
+                if _vague_reaches(prose, vague, start, end):
+                    return (start, end), None
+                continue
+            if _NOT_FACTUAL.search(prose, s_start, s_end):
                 return None  # targets, proposals and conditionals are not reported facts
             window = min(s_end, end + 40)
             if kind in ("money", "pct") and index[self.h_statistics].within(max(s_start, start - 60), min(s_end, end + 60)):
@@ -212,7 +230,7 @@ class Attribution(RuleKind):
             words, limit = prose[h_end:start].split(), 3
         else:
             return False
-        return len(words) <= limit and all(_PLAIN_WORD.fullmatch(w) for w in words)
+        return len(words) <= limit and all(_PLAIN_WORD.fullmatch(w) and w.lower() not in _CONJUNCTIONS for w in words)
 
     @staticmethod
     def not_a_claim(prose, s_start, start, end, text):
@@ -254,6 +272,16 @@ class Attribution(RuleKind):
             if p_block == block and cues.within(p_start, p_end) and not self.vague.search(prose[p_start:p_end]):
                 return True
         return False
+
+
+def _vague_reaches(prose, vague, start, end):
+    if start >= vague[1]:
+        return start - vague[1] <= VAGUE_REACH
+    return (
+        vague[0] - end <= VAGUE_REACH
+        and not _REPORTED_CLAUSE.match(prose, vague[1])
+        and not _CLAUSE_BREAK.search(prose[end:vague[0]].replace(",", ""))  # "1,200 mercenaries, experts say" is fine
+    )
 
 
 class _Hits:
