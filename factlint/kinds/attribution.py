@@ -16,13 +16,15 @@ figure are looked at. The analysis is made once per document and shared by every
 rule over the same table (Document.memo).
 """
 import re
+
+from factlint.lazyre import lazy_compile
 from bisect import bisect_left
 
 from factlint.kinds.base import RuleKind
 
 _SCALE = r"(?:\s?(?:m|bn|k|tn|million|billion|trillion)\b)"
 # The leading look-ahead lets the regex engine skip to digits and currency signs (5x faster).
-_DIGIT_FIGURE = re.compile(
+_DIGIT_FIGURE = lazy_compile(
     r"(?=[$£€¥\d])(?:(?P<money>[$£€¥]\s?\d[\d,]*(?:\.\d+)?" + _SCALE + r"?)"
     r"|(?P<pct>(?<![\w.,])\d[\d,]*(?:\.\d+)?\s?(?:%|per\s?cent\b|percent\b))"
     r"|(?P<num>(?<![\w.,/:£$€#-])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w|[.,:/-]\d)" + _SCALE + r"?"
@@ -43,9 +45,9 @@ _WORD_FIGURES = {
 }
 _WORD_TERMS = [t for terms in _WORD_FIGURES.values() for t in terms]
 _WORD_KINDS = [k for k, terms in _WORD_FIGURES.items() for _t in terms]
-_NOT_PEOPLE = re.compile(r"\s+of\s+(?:years|miles|pounds|dollars|euros|tonnes|litres|hours)\b", re.I)
+_NOT_PEOPLE = lazy_compile(r"\s+of\s+(?:years|miles|pounds|dollars|euros|tonnes|litres|hours)\b", re.I)
 
-_UNITS_AFTER = re.compile(
+_UNITS_AFTER = lazy_compile(
     r"\s?-?\s?(?:years?|yrs?|months?|weeks?|days?|nights?|hours?|hrs?|minutes?|mins?|seconds?|secs?|decades?|"
     r"centur(?:y|ies)|year-olds?|-year|am|pm|a\.m\.|p\.m\.|GMT|BST|ET|BC|AD|"
     r"km|kilometres?|kilometers?|miles?|metres?|meters?|m|cm|mm|feet|foot|ft|inch(?:es)?|in\b|kg|g|lb|lbs|"
@@ -54,7 +56,7 @@ _UNITS_AFTER = re.compile(
     r"st|nd|rd|th|times|fold|place|spot|position)\b",
 )
 # Words right before a number that make it a label, an age or a rank, not a claim.
-_CONTEXT_BEFORE = re.compile(
+_CONTEXT_BEFORE = lazy_compile(
     r"\b(?:aged|age|ages|age of|ages of|no|number|top|page|chapter|section|article|level|grade|"
     r"category|room|junction|platform|flight|route|rule|clause|version|model|series|season|vol|"
     r"volume|episode|issue|round|gate|bus|channel|radio|phase|stage|week|day|part|under-|u)\.?\s*$",
@@ -64,14 +66,14 @@ _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
 )
-_MONTH_AFTER = re.compile(r"\s*" + _MONTH)
-_MONTH_BEFORE = re.compile(_MONTH + r"\s$")
-_STREET = re.compile(r"\s+(?:[A-Z][a-z]+\s+){1,2}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Square|Place|Drive|Way|Court)\b")
-_APPOSITION = re.compile(r"\b[A-Z][\w'’-]+,\s?$")
-_SCALE_AFTER = re.compile(r"\s?(?:m|bn|million|billion)\b")
+_MONTH_AFTER = lazy_compile(r"\s*" + _MONTH)
+_MONTH_BEFORE = lazy_compile(_MONTH + r"\s$")
+_STREET = lazy_compile(r"\s+(?:[A-Z][a-z]+\s+){1,2}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Square|Place|Drive|Way|Court)\b")
+_APPOSITION = lazy_compile(r"\b[A-Z][\w'’-]+,\s?$")
+_SCALE_AFTER = lazy_compile(r"\s?(?:m|bn|million|billion)\b")
 # A capitalised word right before a number names something ("Apollo 11", "Windows 95", "G8"),
 # unless it is an ordinary sentence opener ("About 500 people…").
-_CAPITALISED_BEFORE = re.compile(r"\b([A-Z][A-Za-z]*[a-z][A-Za-z]*|[A-Z]{2,}\w*)\s$")
+_CAPITALISED_BEFORE = lazy_compile(r"\b([A-Z][A-Za-z]*[a-z][A-Za-z]*|[A-Z]{2,}\w*)\s$")
 _SENTENCE_OPENERS = frozenset(
     """About Around Almost Nearly Over Under Only Just Some More Fewer Less Least Most Many At In
     On By Up To The A An Of For Since With Another Roughly Approximately Exactly Estimated Those
@@ -79,7 +81,7 @@ _SENTENCE_OPENERS = frozenset(
 )
 # Targets, limits, plans and conditionals are not reported facts: "cutting the deficit to $100bn
 # by 2009", "the 3% deficit ceiling", "100bn rupees to be spent".
-_NOT_FACTUAL = re.compile(
+_NOT_FACTUAL = lazy_compile(
     r"\b(?:would|could|might|target|targets|proposal|proposing|proposed|plans?\s+to|aims?\s+to|if|"
     r"ceiling|limit|cap|threshold|in\s+line\s+with|to\s+be\s+spent|by\s+(?:the\s+end\s+of\s+)?(?:20\d\d|next\s+year|the\s+decade))\b",
     re.I,
@@ -88,12 +90,12 @@ _NOT_FACTUAL = re.compile(
 # or "1,200 mercenaries, experts say". Not for one far away, nor for one before a cue that
 # introduces a clause of its own ("grew 3.9%, analysts warn that the Fed…").
 VAGUE_REACH = 60
-_REPORTED_CLAUSE = re.compile(r"\s+that\b")
+_REPORTED_CLAUSE = lazy_compile(r"\s+that\b")
 # Words that start a new clause or verb phrase: a figure and a term on either side of one are
 # not about each other ("closed 300 websites and arrested 40 people").
 _CONJUNCTIONS = frozenset(("and", "or", "but", "while", "whereas", "although", "though"))
-_CLAUSE_BREAK = re.compile(r"\b(?:and|or|but|while|whereas|although|though)\b|[,;:(]")
-_PLAIN_WORD = re.compile(r"[^\W\d][\w'’-]*")
+_CLAUSE_BREAK = lazy_compile(r"\b(?:and|or|but|while|whereas|although|though)\b|[,;:(]")
+_PLAIN_WORD = lazy_compile(r"[^\W\d][\w'’-]*")
 _TABLE_LISTS = ("cues", "vague", "vague_words", "casualty", "casualty_before", "crowd", "people", "statistics")
 
 

@@ -31,6 +31,8 @@ may follow a mention and still name the event ("the Chernobyl *nuclear disaster*
 import datetime
 import re
 
+from factlint.lazyre import lazy_compile
+
 from factlint.kinds.base import RuleKind
 
 MONTH_NAMES = (
@@ -41,7 +43,7 @@ MONTHS = "|".join(MONTH_NAMES)
 
 # A date: "24 April 1915", "24th of April 1915", "April 24, 1915", "April 1915", "1915",
 # "1932–33", "1915-1923"; or a decade ("1920s"). Years 1500-2099; not "2,000", "£1915", "1915's".
-_DATE = re.compile(
+_DATE = lazy_compile(
     rf"(?:(?<![\w.,])(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{MONTHS})\s+"
     rf"|(?P<m2>{MONTHS})\s+(?:(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?,?\s+)?)?"
     r"(?<![\w,.$£€/-])(?P<y>1[5-9]\d\d|20\d\d)(?:[–-](?P<to>\d{4}|\d{2})(?!\d))?(?![\w%]|[.,]\d|['’]s\b)"
@@ -62,11 +64,11 @@ _PLACE = r"(?:(?:(?:by|in|at|on|of)\s+)?(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\
 # An agent after a verb: "destroyed by an atomic bomb on".
 _AGENT = r"(?:by\s+(?:an?|the)\s+(?:[a-z]+\s+){1,2})?"
 # Text between "the" + date and a mention: up to two capitalised modifiers.
-_BEFORE = re.compile(r"(?:['’]s)?\s+(?:[A-Z][\w'’-]*\s+){0,2}")
-_DETERMINER = re.compile(r"(?:\b(?:the|The|its|this|a|A)\s+|\b(?:in|In)\s+the\s+|\b[A-Z]\w*['’]s\s+)$")
+_BEFORE = lazy_compile(r"(?:['’]s)?\s+(?:[A-Z][\w'’-]*\s+){0,2}")
+_DETERMINER = lazy_compile(r"(?:\b(?:the|The|its|this|a|A)\s+|\b(?:in|In)\s+the\s+|\b[A-Z]\w*['’]s\s+)$")
 # "9 November 1989, when the Berlin Wall fell" / "1991, the year the Soviet Union was dissolved".
-_WHEN = re.compile(r"\s*,?\s+(?:when|the\s+year(?:\s+(?:that|when))?)\s+(?:(?:the|a)\s+)?(?:[A-Z][\w'’-]*\s+){0,2}")
-_VERB_AFTER = re.compile(rf"\s+(?:\w+ly\s+)?(?:(?:was|were|had\s+been|had)\s+)?(?P<verb>{_VERBS})\b")
+_WHEN = lazy_compile(r"\s*,?\s+(?:when|the\s+year(?:\s+(?:that|when))?)\s+(?:(?:the|a)\s+)?(?:[A-Z][\w'’-]*\s+){0,2}")
+_VERB_AFTER = lazy_compile(rf"\s+(?:\w+ly\s+)?(?:(?:was|were|had\s+been|had)\s+)?(?P<verb>{_VERBS})\b")
 
 # Numbers in words, for "thirty years ago" and "the thirtieth anniversary".
 _UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
@@ -109,22 +111,22 @@ ADJECTIVES = (
 _ADJ = f"(?:{'|'.join(ADJECTIVES)})"
 # What may stand between "anniversary of" / "years since" and a mention.
 _LEFT_OF_MENTION = rf"\s+(?:the\s+)?(?:(?P<phase>{_PHASES})\s+of\s+(?:the\s+)?)?(?:{_ADJ}\s+)?(?:[A-Z][\w'’-]*\s+){{0,2}}$"
-_ANNIVERSARY_BEFORE = re.compile(
+_ANNIVERSARY_BEFORE = lazy_compile(
     rf"(?P<shift>(?:next|last|this)\s+year['’]s\s+)?"
     rf"(?P<claim>(?P<ord>{_ORD})\s+anniversary|(?P<special>{_SPECIAL}))\s+of{_LEFT_OF_MENTION}"
 )
-_YEARS_BEFORE = re.compile(rf"(?P<claim>(?P<n>{_NUM})\s+years?)\s+(?P<rel>since|after|before|of){_LEFT_OF_MENTION}")
-_ANNIVERSARY_AFTER = re.compile(rf"['’]s\s+(?P<claim>(?P<ord>{_ORD})\s+anniversary|(?P<special>{_SPECIAL}))")
-_APPROX = re.compile(
+_YEARS_BEFORE = lazy_compile(rf"(?P<claim>(?P<n>{_NUM})\s+years?)\s+(?P<rel>since|after|before|of){_LEFT_OF_MENTION}")
+_ANNIVERSARY_AFTER = lazy_compile(rf"['’]s\s+(?P<claim>(?P<ord>{_ORD})\s+anniversary|(?P<special>{_SPECIAL}))")
+_APPROX = lazy_compile(
     r"(?:more\s+than|over|nearly|almost|about|around|some|roughly|approximately|at\s+least|less\s+than|"
     r"under|fewer\s+than|up\s+to|close\s+to|well\s+over|just\s+over|just\s+under|barely|only\s+about)\s+$",
     re.I,
 )
-_MARK = re.compile(r"\b(?:mark|marks|marked|marking|celebrate[sd]?|celebrating|commemorate[sd]?|commemorating)\s+(?:the\s+)?$", re.I)
-_REF_GAP = re.compile(r"\s*,?\s+(?:(?:just|only|exactly|precisely)\s+)?")
+_MARK = lazy_compile(r"\b(?:mark|marks|marked|marking|celebrate[sd]?|celebrating|commemorate[sd]?|commemorating)\s+(?:the\s+)?$", re.I)
+_REF_GAP = lazy_compile(r"\s*,?\s+(?:(?:just|only|exactly|precisely)\s+)?")
 
 # The word before a mention's noun phrase decides whether "X in 1918" dates X.
-_TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
+_TOKEN = lazy_compile(r"[\w'’-]+|[^\w\s]")
 _ADJECTIVE_SET = set(ADJECTIVES)
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"}
 CLAUSE_LEADS = {
@@ -134,7 +136,7 @@ CLAUSE_LEADS = {
 _SENTENCE_PUNCT = set(".!?:;\"“”'‘’()—–-,")
 
 # The document's own date on its first line: "Published: 26 April 2021", "Date: 2024-03-12".
-_DATELINE = re.compile(
+_DATELINE = lazy_compile(
     r"\A\s*(?:Published|Posted|Date|Dated)(?:\s+on)?\s*[:–-]?\s*"
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
     rf"(?:(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})|(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{MONTHS}),?\s+(?P<y1>\d{{4}})"

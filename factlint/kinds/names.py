@@ -19,6 +19,8 @@ whose `wrong` forms another rule reports: never reported twice), `exceptions`.
 """
 import os
 import re
+
+from factlint.lazyre import lazy_compile
 import unicodedata
 from collections import Counter
 from pathlib import Path
@@ -28,19 +30,19 @@ from factlint.kinds.base import RuleKind
 # A capitalised word, not inside a word or after an apostrophe (O'Brien, d'Ivoire); mixed-case
 # tokens (McDonald, iPhone) are dropped afterwards. The capital is matched before the look-behind
 # so that the engine looks behind only at capitals (twice as fast over a corpus).
-_CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž](?<![\w'’][A-ZÀ-ÖØ-ÞĀ-Ž])[^\W\d_]+")
+_CAPITALISED = lazy_compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž](?<![\w'’][A-ZÀ-ÖØ-ÞĀ-Ž])[^\W\d_]+")
 # Plural, possessive and demonym endings: two spellings that differ only by one of these are the
 # same name inflected (Kurd/Kurds, Iran/Irani), not a drift.
 INFLECTIONS = frozenset(("s", "es", "n", "an", "ans", "ian", "ians", "i", "is", "ese", "ite", "ites", "ic", "ics"))
 # Demonym suffixes stripped before phonetic comparison (Asherites ~ Azeris ~ Azeri).
 _DEMONYM_SUFFIXES = ("ites", "ians", "ans", "ese", "ite", "ian", "is", "i")
-_SIBILANTS = re.compile(r"tsch|sch|tch|sh|zh|ch|ss|z|ç|ş|ș|ž|š|x")
-_DOUBLE = re.compile(r"(.)\1+")
+_SIBILANTS = lazy_compile(r"tsch|sch|tch|sh|zh|ch|ss|z|ç|ş|ș|ž|š|x")
+_DOUBLE = lazy_compile(r"(.)\1+")
 # Before a token, these make it a person's name ("Mr Millan"), not a place.
 TITLES = frozenset("Mr Mrs Ms Miss Dr Sir Dame Lord Lady Prof Professor Rabbi Imam Father Sheikh".split())
 PARTICLES = frozenset("de du des la le di da del della van von der den al el bin ibn".split())
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
-_WORD_AFTER = re.compile(r"^[ \t]+([^\W\d_]+)")
+_WORD_BEFORE = lazy_compile(r"([^\W\d_]+)[ \t]+$")
+_WORD_AFTER = lazy_compile(r"^[ \t]+([^\W\d_]+)")
 LANGUAGES = {
     "de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "nl": "Dutch", "pt": "Portuguese",
     "sv": "Swedish", "no": "Norwegian", "da": "Danish", "fi": "Finnish", "is": "Icelandic", "pl": "Polish",

@@ -19,6 +19,8 @@ Python loop runs only over what that search found.
 """
 import re
 
+from factlint.lazyre import lazy_compile
+
 from factlint.kinds.base import RuleKind
 
 # -- mojibake ---------------------------------------------------------------------------------
@@ -32,15 +34,15 @@ _CONT = "[" + re.escape("".join(sorted(set(_CONT_CHARS) | {chr(b) for b in range
 # Two-byte sequences (lead Â..ß), three-byte ones led by â (U+2000-U+2FFF: punctuation, €, ™),
 # the byte-order mark ï»¿, and "â€" whose third byte (0x9D, undefined in cp1252) was dropped.
 # Each pattern starts with a character set, which the regex engine scans for in C.
-_LEADS = re.compile("[\u00c2-\u00df\u00e2\u00ef]")
+_LEADS = lazy_compile("[\u00c2-\u00df\u00e2\u00ef]")
 _UNIT_RE = (
     rf"[\u00c2-\u00df\u00e2\u00ef](?:(?<=[\u00c2-\u00df]){_CONT}|(?<=\u00e2){_CONT}{_CONT}"
     rf"|(?<=\u00e2)\u20ac(?!{_CONT})|(?<=\u00ef)\u00bb\u00bf)"
 )
-_MOJIBAKE = re.compile(rf"{_UNIT_RE}(?:{_UNIT_RE})*")
-_UNIT = re.compile(_UNIT_RE)
+_MOJIBAKE = lazy_compile(rf"{_UNIT_RE}(?:{_UNIT_RE})*")
+_UNIT = lazy_compile(_UNIT_RE)
 # A lead character left next to a repaired non-Latin letter ("МоÑква").
-_LEFTOVER = re.compile("[\u00c2-\u00df\u00e2\u00ef](?=[\u0370-\u06ff])|(?<=[\u0370-\u06ff])[\u00c2-\u00df\u00e2\u00ef]")
+_LEFTOVER = lazy_compile("[\u00c2-\u00df\u00e2\u00ef](?=[\u0370-\u06ff])|(?<=[\u0370-\u06ff])[\u00c2-\u00df\u00e2\u00ef]")
 _QUOTES = set("’”“‘–—…•")
 
 
@@ -144,8 +146,8 @@ _TAGS = (
 _ENTITY = r"(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|(?:nbsp|amp|quot|lt|gt|apos)(?![\w;])"
 _TAG = rf"!--.{{0,500}}?-->|/?(?:{'|'.join(sorted(_TAGS, key=len, reverse=True))})(?:\s[^<>]{{0,300}})?/?>"
 # One character set first ('&' or '<'), so that clean text costs one C-level scan.
-_HTML = re.compile(rf"[&<](?:(?<=&)(?:{_ENTITY})|(?<=<)(?:{_TAG}))", re.I | re.S)
-_SPACE_ONLY = re.compile(r"\s*")
+_HTML = lazy_compile(rf"[&<](?:(?<=&)(?:{_ENTITY})|(?<=<)(?:{_TAG}))", re.I | re.S)
+_SPACE_ONLY = lazy_compile(r"\s*")
 
 
 class HtmlResidue(RuleKind):

@@ -1,0 +1,29 @@
+"""Regular expressions compiled on first use.
+
+Compiling the kinds' module-level patterns costs tens of milliseconds at every start, and most
+documents never need most of them (the date patterns run only where an event is mentioned).
+`lazy_compile` defers the cost to the first use, so `factlint check one.md` pays only for what
+it uses.
+"""
+import re
+
+
+class LazyPattern:
+    __slots__ = ("_args", "_compiled")
+
+    def __init__(self, pattern, flags=0):
+        self._args = (pattern, flags)
+        self._compiled = None
+
+    def __getattr__(self, name):  # only called for attributes of the compiled pattern
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = re.compile(*self._args)
+        return getattr(compiled, name)
+
+    def __reduce__(self):  # pickles as the lazy pattern it is (the rules cache stores kinds)
+        return (LazyPattern, self._args)
+
+
+def lazy_compile(pattern, flags=0):
+    return LazyPattern(pattern, flags)
