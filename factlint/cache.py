@@ -6,8 +6,6 @@ never served stale. Set FACTLINT_NO_CACHE=1 to bypass; FACTLINT_CACHE_DIR to mov
 """
 import hashlib
 import os
-import pickle
-import tempfile
 from pathlib import Path
 
 from factlint import __version__
@@ -49,33 +47,64 @@ def ruleset_key(host, config, dirs):
 
 
 def load_ruleset(host, config):
-    from factlint.ruleset import compile_rules
-
     dirs = pack_dirs(host, config)
     use_cache = not os.environ.get("FACTLINT_NO_CACHE")
-    path = None
+    path = key = None
     if use_cache:
-        path = cache_dir() / f"rules-{ruleset_key(host, config, dirs)}.pickle"
+        import gc
+        import pickle
+
+        key = ruleset_key(host, config, dirs)
+        path = cache_dir() / f"rules-{key}.pickle"
+        # Unpickling makes many small objects at once: collecting garbage meanwhile is wasted time.
+        gc_was_enabled = gc.isenabled()
+        gc.disable()
         try:
             with open(path, "rb") as fh:
-                return pickle.load(fh)
+                ruleset = pickle.load(fh)
+            ruleset.key = key  # the result cache (resultcache.py) builds on it
+            return ruleset
         except Exception:  # noqa: BLE001 - a missing or unreadable cache just means compiling
             pass
+        finally:
+            if gc_was_enabled:
+                gc.enable()
+    from factlint.ruleset import compile_rules
+
     ruleset = compile_rules(dirs, host.rule_kinds(), config.levels)
     if path is not None:
         _store(path, ruleset)
+    ruleset.key = key
     return ruleset
 
 
 def _store(path, ruleset):
+    import pickle
+    import tempfile
+
+    tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(ruleset, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        _prune(path.parent)
     except Exception:  # noqa: BLE001 - a read-only home or an unpicklable plugin rule: no cache
         try:
             os.unlink(tmp)
         except Exception:  # noqa: BLE001
             pass
+
+
+KEEP_RULESETS = 8  # compiled rule sets kept (each edit of a pack or of factlint makes a new one)
+
+
+def _prune(folder):
+    """Remove all but the most recently written compiled rule sets."""
+    try:
+        stored = sorted(folder.glob("rules-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in stored[KEEP_RULESETS:]:
+            old.unlink()
+    except OSError:  # another run pruned it first, or a read-only cache
+        pass

@@ -1,10 +1,14 @@
 """One `factlint check` run, as a pipeline of stages (each its own function, so features plug in
 at one place):
 
-    sources(paths)      -> Source objects: files, stdin, corpus records   (inputs.py, corpus input)
-    lint_all(sources)   -> [(Source, findings)]                            (parallelism, result cache)
+    plan(paths)         -> Inputs in output order: files, stdin, corpora    (inputs.py, corpus.py)
+    sources(inputs)     -> Source objects: files' texts, corpus records     (read as a stream)
+    lint_all(sources)   -> stream of (Source, findings) in input order      (resultcache.py, parallel.py)
     post_process(...)   -> findings after --changed-since / --baseline / --fix   (or show_diff)
     report + formatter  -> output; exit code
+
+Without the post-processing stages, a streaming formatter (text, json-lines) gets findings as
+they are produced: a corpus of any size is linted and reported in constant memory.
 """
 import os
 import sys
@@ -156,10 +160,14 @@ def lint_all(linter, srcs, options, jobs=1):
                 src.meta["cached"] = cached is not None
             yield src, cached
 
-    for src, findings in lint_ordered(linter, looked_up(), jobs, lambda src: lint_source(linter, src)):
-        if src.meta.get("cached") is False:
-            cache.put(src, findings)
-        yield src, findings
+    try:
+        for src, findings in lint_ordered(linter, looked_up(), jobs, lambda src: lint_source(linter, src)):
+            if src.meta.get("cached") is False:
+                cache.put(src, findings)
+            yield src, findings
+    finally:
+        if cache is not None:
+            cache.close()
 
 
 def finding_filters(results, options):

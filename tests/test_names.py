@@ -270,7 +270,7 @@ def test_word_list_knows_words_and_names():
 
 
 # -- the BBC corpus: what the rules report on clean news --------------------------------------------------
-# Every error-level finding of the Names rules on the 2,225 BBC articles, each a real spelling
+# Every finding of the Names rules on the 2,225 BBC articles, each a real spelling
 # error or inconsistency in the source (checked by hand). Anything else is a new false positive.
 # Drift reports the rarer spelling, on a tie the later one, which may be the right one
 # (Activision/Activison): the finding is the inconsistency.
@@ -306,7 +306,10 @@ def test_bbc_corpus_errors_are_all_real(linter):
     for path in paths:
         doc = Document(path.read_text(encoding="utf-8", errors="replace"), path=str(path))
         for f in linter.lint(doc):
-            if f.severity == "error" and f.rule != "Names.Transcriptions":
+            if f.rule in ("Names.NearMiss", "Names.Drift", "Names.Exonyms"):
                 errors.add((os.path.basename(f.path), f.rule.split(".", 1)[1], f.match))
-    assert errors - BBC_ERRORS == set(), "new error-level findings on clean news"
+                # Drift (an inconsistency, whose tie-break may pick the right spelling) is a
+                # warning; the error-level findings are the near misses and exonyms.
+                assert (f.severity == "error") == (f.rule != "Names.Drift"), f
+    assert errors - BBC_ERRORS == set(), "new findings on clean news"
     assert len(errors) >= len(BBC_ERRORS) - 3, f"lost true positives: {sorted(BBC_ERRORS - errors)}"

@@ -36,25 +36,18 @@ class PluginHost:
         return name
 
     def _load_entry_points(self):
-        from importlib.metadata import entry_points
-
-        try:
-            eps = entry_points(group=ENTRY_POINT_GROUP)
-        except TypeError:  # Python < 3.10
-            eps = entry_points().get(ENTRY_POINT_GROUP, [])
-        for ep in eps:
-            if ep.name == _BUILTIN or self.pm.has_plugin(ep.name):
+        for name, value, version in entry_points():
+            if name == _BUILTIN or self.pm.has_plugin(name):
                 continue
             try:
-                plugin = ep.load()
-                self.pm.register(plugin, name=ep.name)
+                plugin = _load(value)
+                self.pm.register(plugin, name=name)
             except Exception as exc:  # noqa: BLE001 - any failure in a plugin must not stop the run
                 msg = f"{type(exc).__name__}: {exc}"
-                self.failures.append((ep.name, msg))
-                print(f"factlint: plugin {ep.name!r} failed to load and was skipped ({msg})", file=sys.stderr)
+                self.failures.append((name, msg))
+                print(f"factlint: plugin {name!r} failed to load and was skipped ({msg})", file=sys.stderr)
                 continue
-            dist = getattr(ep, "dist", None)
-            self.versions[ep.name] = getattr(dist, "version", "?") if dist else "?"
+            self.versions[name] = version
 
     # -- collected hook results -------------------------------------------------------------
     def rule_kinds(self):
@@ -79,6 +72,71 @@ class PluginHost:
             hooks = sorted(h.name for h in self.pm.get_hookcallers(plugin) or ())
             rows.append((name, self.versions.get(name, "?"), hooks))
         return rows
+
+
+def entry_points():
+    """[(name, value, version)] of the `factlint` entry-point group.
+
+    Scanning the metadata of every installed distribution (importlib.metadata) costs more than
+    the rest of start-up together, so the answer is cached, keyed on the modification times of
+    the folders on sys.path: installing, upgrading or removing a distribution adds or removes
+    entries in its folder and so changes that folder's time. FACTLINT_NO_CACHE=1 always scans."""
+    import os
+
+    from factlint.cache import cache_dir
+
+    path = None
+    if not os.environ.get("FACTLINT_NO_CACHE"):
+        import hashlib
+
+        h = hashlib.sha256(sys.version.encode())
+        for entry in sys.path:
+            try:
+                h.update(f"\0{entry}\0{os.stat(entry or '.').st_mtime_ns}".encode())
+            except OSError:
+                h.update(f"\0{entry}\0-".encode())
+        path = cache_dir() / f"plugins-{h.hexdigest()[:32]}.txt"
+        try:
+            with open(path, encoding="utf-8") as fh:
+                return [tuple(line.rstrip("\n").split("\t")) for line in fh if line.strip()]
+        except OSError:
+            pass
+    found = _scan_entry_points()
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            tmp.write_text("".join(f"{n}\t{v}\t{ver}\n" for n, v, ver in found), encoding="utf-8")
+            os.replace(tmp, path)
+        except OSError:  # a read-only home: scan again next time
+            pass
+    return found
+
+
+def _scan_entry_points():
+    from importlib.metadata import entry_points as all_entry_points
+
+    try:
+        eps = all_entry_points(group=ENTRY_POINT_GROUP)
+    except TypeError:  # Python < 3.10
+        eps = all_entry_points().get(ENTRY_POINT_GROUP, [])
+    found = []
+    for ep in eps:
+        dist = getattr(ep, "dist", None)
+        version = (getattr(dist, "version", None) if dist else None) or "?"
+        found.append((ep.name, ep.value, version))
+    return found
+
+
+def _load(value):
+    """What EntryPoint.load() does: `module` or `module:attr.attr` (extras in brackets ignored)."""
+    import importlib
+
+    module, _, attrs = value.split("[", 1)[0].partition(":")
+    obj = importlib.import_module(module.strip())
+    for attr in filter(None, attrs.strip().split(".")):
+        obj = getattr(obj, attr)
+    return obj
 
 
 def _merge_dicts(results):

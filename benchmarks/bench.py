@@ -1,0 +1,234 @@
+"""factlint benchmarks: speed, memory, start-up and scaling, and the peer linters where installed.
+
+    python benchmarks/bench.py            # everything (several minutes)
+    python benchmarks/bench.py --quick    # the corpus folder and JSONL, start-up; no scaling/peers
+
+Every run is a real `factlint` process; its peak memory is the largest resident set of the
+process and its workers (os.wait4's ru_maxrss). Inputs that are generated (the 10 MB / 100 MB
+JSONL, the 50 MB single file) and the caches live in a temporary folder outside the repository,
+removed at the end; nothing is ever written into the repository.
+Peers: `bash /work/shared/peers/install.sh` installs proselint and textlint + prh under
+/tmp/factlint-peers (override with --peers DIR).
+"""
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SHARED = HERE.parent.parent / "shared"
+CORPUS_DIR = SHARED / "corpus" / "bbc"
+CORPUS_JSONL = SHARED / "corpus" / "bbc.jsonl"
+RESULTS_FILE = "results.sqlite"  # factlint.resultcache.FILE_NAME, under FACTLINT_CACHE_DIR
+
+
+def factlint_cmd():
+    script = Path(sys.executable).with_name("factlint")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "factlint"]
+
+
+CPU = {}  # wall time -> CPU seconds (user + system) of the process tree, for the table
+
+
+def measure(cmd, env, cwd=None):
+    """(wall seconds, peak RSS in MB, exit code) of one process tree."""
+    return measure_with_timeout(cmd, env, None, cwd)
+
+
+def size_of(path):
+    path = Path(path)
+    if path.is_dir():
+        return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+    return path.stat().st_size
+
+
+def documents_in(path):
+    path = Path(path)
+    if path.is_dir():
+        return sum(1 for p in path.rglob("*.txt"))
+    if path.suffix == ".jsonl":
+        with open(path, "rb") as fh:
+            return sum(1 for line in fh if line.strip())
+    return 1
+
+
+class Table:
+    def __init__(self):
+        self.rows = []
+
+    def add(self, name, wall, mb, docs, rss, note=""):
+        self.rows.append((name, wall, mb, docs, rss, note))
+        cpu = CPU.get(wall, 0.0)
+        print(f"  {name:<44} {wall:8.2f} s {mb / wall:8.2f} MB/s {docs / wall:9.1f} docs/s {rss:7.1f} MB peak "
+              f"{cpu:7.2f} s CPU  {note}", flush=True)
+
+
+def bench_inputs(args, env, table):
+    print(f"\n== Throughput (factlint {' '.join(args.extra) or 'default rules'})")
+    for target in (CORPUS_DIR, CORPUS_JSONL):
+        mb, docs = size_of(target) / 1e6, documents_in(target)
+        print(f"-- {target} ({mb:.2f} MB, {docs} documents)")
+        for jobs in (1, 2):
+            for state in ("cold", "warm"):
+                if state == "cold":  # the result cache only: rules stay compiled
+                    (Path(env["FACTLINT_CACHE_DIR"]) / RESULTS_FILE).unlink(missing_ok=True)
+                cmd = factlint_cmd() + ["check", str(target), "--jobs", str(jobs), "--format", "json-lines", *args.extra]
+                wall, rss, code = measure(cmd, env)
+                note = "" if code in (0, 1) else f"exit {code}"
+                if target.suffix == ".jsonl" and state == "warm":
+                    note = (note + " (records are not cached: same as cold)").strip()
+                table.add(f"{target.name} --jobs {jobs} {state} cache", wall, mb, docs, rss, note)
+
+
+def bench_startup(args, env):
+    smallest = min(CORPUS_DIR.glob("*.txt"), key=lambda p: p.stat().st_size)
+    print(f"\n== Start-up on the smallest article ({smallest.name}, {smallest.stat().st_size} bytes), median of {args.runs}")
+    for label, extra in (("result cache on (default)", []), ("--no-cache (lints the text)", ["--no-cache"])):
+        cmd = factlint_cmd() + ["check", str(smallest), *extra, *args.extra]
+        measure(cmd, env)  # warm the compiled-rules and result caches
+        times = sorted(measure(cmd, env)[0] for _ in range(args.runs))
+        print(f"  {label:<32} median {statistics.median(times):.3f} s  min {times[0]:.3f} s  max {times[-1]:.3f} s")
+    times = sorted(measure([sys.executable, "-c", "pass"], env)[0] for _ in range(args.runs))
+    print(f"  {'(python -c pass, for reference)':<32} median {statistics.median(times):.3f} s")
+
+
+def make_jsonl(path, target_bytes):
+    """The BBC corpus repeated (ids made unique) until the file reaches target_bytes."""
+    lines = CORPUS_JSONL.read_bytes().splitlines()
+    written, round_no = 0, 0
+    with open(path, "wb") as out:
+        while written < target_bytes:
+            for line in lines:
+                record = json.loads(line)
+                record["id"] = f"{record['id']}~{round_no}"
+                data = json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n"
+                out.write(data)
+                written += len(data)
+                if written >= target_bytes:
+                    break
+            round_no += 1
+    return path
+
+
+def make_single_file(path, target_bytes):
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS_DIR.glob("*.txt"))]
+    written = 0
+    with open(path, "w", encoding="utf-8") as out:
+        while written < target_bytes:
+            for text in texts:
+                chunk = text.strip() + "\n\n"
+                out.write(chunk)
+                written += len(chunk.encode("utf-8"))
+                if written >= target_bytes:
+                    break
+    return path
+
+
+def bench_scaling(args, env, tmp, table):
+    print("\n== Scaling on synthetic input (generated under a temporary folder)")
+    results = {}
+    for mb in (10, 100):
+        path = make_jsonl(tmp / f"corpus-{mb}MB.jsonl", mb * 1_000_000)
+        size, docs = size_of(path) / 1e6, documents_in(path)
+        cmd = factlint_cmd() + ["check", str(path), "--format", "json-lines", "--jobs", str(args.jobs), *args.extra]
+        wall, rss, code = measure(cmd, env)
+        results[mb] = (wall, rss)
+        table.add(f"{path.name} --jobs {args.jobs}", wall, size, docs, rss, "" if code in (0, 1) else f"exit {code}")
+        path.unlink()
+    ratio = results[100][0] / results[10][0]
+    print(f"  time ratio 100 MB / 10 MB: {ratio:.2f} (linear: 10)")
+    print(f"  peak memory on 100 MB: {results[100][1]:.1f} MB ({'<' if results[100][1] < 200 else '>='} 200 MB)")
+    path = make_single_file(tmp / "single-50MB.txt", 50_000_000)
+    size = size_of(path) / 1e6
+    cmd = factlint_cmd() + ["check", str(path), "--format", "json-lines", "--no-cache", *args.extra]
+    try:
+        wall, rss, code = measure_with_timeout(cmd, env, args.timeout)
+        table.add(f"{path.name} (one document)", wall, size, 1, rss, "" if code in (0, 1) else f"exit {code}")
+    except TimeoutError:
+        print(f"  {path.name}: gave up after {args.timeout} s (superlinear?)")
+    path.unlink()
+
+
+def measure_with_timeout(cmd, env, timeout, cwd=None):
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=cwd)
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG if timeout else 0)
+        if pid:
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            wall = time.perf_counter() - start
+            CPU[wall] = usage.ru_utime + usage.ru_stime
+            return wall, usage.ru_maxrss / 1024, proc.returncode
+        if time.perf_counter() - start > timeout:
+            proc.kill()
+            os.wait4(proc.pid, 0)
+            raise TimeoutError
+        time.sleep(0.05)
+
+
+def bench_peers(args, env, table):
+    peers = Path(args.peers)
+    proselint = peers / "proselint" / "bin" / "proselint"
+    textlint = peers / "textlint" / "node_modules" / ".bin" / "textlint"
+    if not proselint.exists() and not textlint.exists():
+        print(f"\n== Peers: not installed under {peers} (bash {SHARED}/peers/install.sh)")
+        return
+    print(f"\n== Peers on {CORPUS_DIR} (same input; ratios are peer time / factlint time)")
+    mb, docs = size_of(CORPUS_DIR) / 1e6, documents_in(CORPUS_DIR)
+    base_cmd = factlint_cmd() + ["check", str(CORPUS_DIR), "--jobs", "1", "--no-cache", "--format", "json-lines", *args.extra]
+    base, rss, _ = measure(base_cmd, env)
+    table.add("factlint --jobs 1 --no-cache", base, mb, docs, rss)
+    cmds = []
+    if proselint.exists():
+        cmds.append(("proselint", [str(proselint), "check", "-o", "json", str(CORPUS_DIR)]))
+    if textlint.exists():
+        cmds.append(("textlint + prh", [str(textlint), "--config", str(peers / "textlint" / ".textlintrc"), "-f", "json",
+                                        str(CORPUS_DIR / "*.txt")]))
+    for name, cmd in cmds:
+        try:
+            wall, rss, code = measure_with_timeout(cmd, env, args.timeout, cwd=peers)
+        except TimeoutError:
+            print(f"  {name}: gave up after {args.timeout} s")
+            continue
+        table.add(name, wall, mb, docs, rss, f"{wall / base:.1f}x factlint's time" + ("" if code in (0, 1) else f", exit {code}"))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="Skip the slow parts: scaling and peers.")
+    parser.add_argument("--no-peers", action="store_true", help="Skip proselint and textlint.")
+    parser.add_argument("--no-scaling", action="store_true", help="Skip the 10/100 MB JSONL and 50 MB file runs.")
+    parser.add_argument("--runs", type=int, default=15, help="Start-up runs (median) [15].")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="--jobs for the scaling runs [all cores].")
+    parser.add_argument("--timeout", type=float, default=1800, help="Give up on one run after this many seconds.")
+    parser.add_argument("--peers", default="/tmp/factlint-peers", help="Where install.sh put the peer linters.")
+    parser.add_argument("extra", nargs="*", help="Extra factlint check options, after --, e.g. -- --select Names")
+    args = parser.parse_args()
+    for path in (CORPUS_DIR, CORPUS_JSONL):
+        if not path.exists():
+            sys.exit(f"bench: {path} not found")
+    tmp = Path(tempfile.mkdtemp(prefix="factlint-bench-"))
+    env = {**os.environ, "FACTLINT_CACHE_DIR": str(tmp / "cache")}
+    env.pop("CI", None)
+    print(f"factlint benchmark: {sys.version.split()[0]}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.2f}")
+    table = Table()
+    try:
+        measure(factlint_cmd() + ["check", str(CORPUS_JSONL.parent / "README.md"), "--no-cache"], env)  # compile rules once
+        bench_startup(args, env)
+        bench_inputs(args, env, table)
+        if not (args.quick or args.no_scaling):
+            bench_scaling(args, env, tmp, table)
+        if not (args.quick or args.no_peers):
+            bench_peers(args, env, table)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

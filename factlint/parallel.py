@@ -1,0 +1,162 @@
+"""--jobs: lint documents in worker processes, in batches, with output in input order.
+
+Each worker builds its Linter once (the pool initializer; with the fork start method it is simply
+inherited from the parent), then receives batches of texts — not single ones, so the cost of a
+round trip is paid per batch. At most a few batches per worker are in flight, so a corpus of any
+size is linted in bounded memory; results are yielded strictly in input order, so the output is
+byte-for-byte that of a serial run.
+"""
+import os
+import sys
+import time
+from collections import deque
+
+# A batch is cut at this many characters of text or this many documents, whichever comes first.
+BATCH_CHARS = 64_000  # small enough that the last batches leave no worker idle for long
+BATCH_DOCS = 100
+IN_FLIGHT_PER_JOB = 3
+# With fewer inputs than this, one process is faster than starting workers.
+MANY_FILES = 50
+
+_LINTER = None  # the worker's Linter
+
+
+def cpu_count():
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def default_jobs(n_files, any_corpus):
+    """All cores for many inputs (a corpus, or >= MANY_FILES files), one for a handful."""
+    return cpu_count() if any_corpus or n_files >= MANY_FILES else 1
+
+
+def _init(linter_or_config):
+    global _LINTER
+    if hasattr(linter_or_config, "lint"):
+        _LINTER = linter_or_config
+    else:  # spawn: the worker builds its own (from the compiled-rules cache)
+        from factlint.engine import Linter
+
+        _LINTER = Linter(linter_or_config)
+
+
+def _lint_batch(batch):
+    from factlint.document import Document
+
+    lint = _LINTER.lint
+    return [lint(Document(text, path=display, markup_kind=markup, record=record, date=date))
+            for text, display, markup, record, date in batch]
+
+
+def _pool(linter, jobs):
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods:
+        # fork: workers inherit the compiled rules; nothing is pickled to start them.
+        return multiprocessing.get_context("fork").Pool(jobs, _init, (linter,))
+    return multiprocessing.get_context().Pool(jobs, _init, (linter.config,))
+
+
+def lint_ordered(linter, items, jobs, lint_one):
+    """Yield (source, findings) in the order of `items`, which are (source, findings or None);
+    None means "lint it" (with `lint_one(source)` when jobs == 1, else in a worker process)."""
+    if jobs <= 1:
+        for src, found in items:
+            yield src, (found if found is not None else lint_one(src))
+        return
+    pool = None  # started at the first batch to lint: a run served from the cache needs none
+    pending = deque()  # (entries, AsyncResult or None); entries: [(src, findings or None)]
+    limit = jobs * IN_FLIGHT_PER_JOB
+
+    def submit(entries, batch):
+        nonlocal pool
+        if batch and pool is None:
+            pool = _pool(linter, jobs)
+        pending.append((entries, pool.apply_async(_lint_batch, (batch,)) if batch else None))
+
+    try:
+        entries, batch, chars = [], [], 0
+        for src, found in items:
+            entries.append((src, found))
+            if found is None:
+                batch.append((src.text, src.display, src.markup, src.record, src.meta.get("date")))
+                chars += len(src.text)
+            if chars >= BATCH_CHARS or len(batch) >= BATCH_DOCS or (not batch and len(entries) >= BATCH_DOCS):
+                submit(entries, batch)
+                entries, batch, chars = [], [], 0
+                while len(pending) >= limit or (pending and _ready(pending[0])):
+                    yield from _finish(pending.popleft())
+        if entries:
+            submit(entries, batch)
+        while pending:
+            yield from _finish(pending.popleft())
+    finally:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
+
+
+def _ready(entry):
+    return entry[1] is None or entry[1].ready()
+
+
+def _finish(entry):
+    entries, result = entry
+    linted = iter(result.get() if result is not None else ())
+    for src, found in entries:
+        yield src, (found if found is not None else next(linted))
+
+
+class Progress:
+    """A one-line progress report on stderr for long runs: only on a terminal, never in CI or a
+    pipe, and only once a run has taken more than `delay` seconds."""
+
+    def __init__(self, total_bytes=0, stream=None, delay=1.0, interval=0.2):
+        self.stream = stream or sys.stderr
+        self.enabled = _is_terminal(self.stream) and not os.environ.get("CI")
+        self.total = total_bytes
+        self.done_bytes = 0
+        self.documents = 0
+        self.start = time.monotonic()
+        self.delay, self.interval = delay, interval
+        self._next = self.start + delay
+        self._shown = False
+
+    def update(self, documents=1, nbytes=0):
+        self.documents += documents
+        self.done_bytes += nbytes
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if now < self._next:
+            return
+        self._next = now + self.interval
+        self._shown = True
+        self.stream.write("\r\x1b[K" + self.line(now))
+        self.stream.flush()
+
+    def line(self, now=None):
+        elapsed = (now or time.monotonic()) - self.start
+        mb = self.done_bytes / 1e6
+        parts = [f"factlint: {self.documents:,} documents", f"{mb:.1f} MB"]
+        if self.total:
+            parts.append(f"{min(100.0, 100.0 * self.done_bytes / self.total):.0f}%")
+        parts.append(f"{mb / elapsed:.1f} MB/s" if elapsed > 0 else "")
+        return ", ".join(p for p in parts if p)
+
+    def close(self):
+        if self._shown:
+            self._shown = False
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+
+
+def _is_terminal(stream):
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False

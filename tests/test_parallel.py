@@ -1,0 +1,175 @@
+"""--jobs (worker processes, output identical to a serial run) and the content-hash result
+cache (issue 5)."""
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import SEED
+
+BBC = Path(__file__).resolve().parents[2] / "shared/corpus/bbc"
+BBC_JSONL = Path(__file__).resolve().parents[2] / "shared/corpus/bbc.jsonl"
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    """60 real articles (a mix of categories) plus the seed, in two sub-folders."""
+    root = tmp_path_factory.mktemp("articles")
+    names = sorted(os.listdir(BBC))[::37][:60]
+    for i, name in enumerate(names):
+        sub = root / ("a" if i % 2 else "b")
+        sub.mkdir(exist_ok=True)
+        shutil.copy(BBC / name, sub / name)
+    shutil.copy(SEED, root / "a" / SEED.name)
+    return root
+
+
+def results_db():
+    from factlint.resultcache import FILE_NAME
+
+    return Path(os.environ["FACTLINT_CACHE_DIR"]) / FILE_NAME
+
+
+def cached_entries():
+    import sqlite3
+
+    with sqlite3.connect(results_db()) as db:
+        return db.execute("SELECT COUNT(*) FROM results").fetchone()[0]
+
+
+def test_default_jobs():
+    from factlint.parallel import MANY_FILES, cpu_count, default_jobs
+
+    assert default_jobs(1, False) == 1
+    assert default_jobs(MANY_FILES - 1, False) == 1
+    assert default_jobs(MANY_FILES, False) == cpu_count()
+    assert default_jobs(1, True) == cpu_count()  # any corpus
+
+
+@pytest.mark.parametrize("fmt", ["text", "json-lines", "json"])
+def test_jobs_2_output_identical_to_serial(cli, folder, fmt):
+    code1, serial, _ = cli("check", str(folder), "--jobs", "1", "--no-cache", "--format", fmt)
+    code2, parallel, _ = cli("check", str(folder), "--jobs", "2", "--no-cache", "--format", fmt)
+    assert (code2, parallel) == (code1, serial)
+    assert str(SEED.name) in serial
+    assert len({name for name in os.listdir(folder / "a") + os.listdir(folder / "b") if name in serial}) >= 5
+
+
+def test_jobs_output_sorted_by_path_as_a_serial_report(cli, folder):
+    _, out, _ = cli("check", str(folder / "b"), str(folder / "a"), "--jobs", "2", "--format", "json")
+    keys = [(f["path"], f["line"], f["column"]) for f in json.loads(out)]
+    assert keys == sorted(keys) and len({k[0] for k in keys}) > 5
+
+
+def test_corpus_jobs_identical_in_record_order(cli, tmp_path):
+    lines = BBC_JSONL.read_text(encoding="utf-8").splitlines()[::11]
+    path = tmp_path / "c.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _, serial, _ = cli("check", str(path), "--jobs", "1", "--format", "json-lines")
+    _, parallel, _ = cli("check", str(path), "--jobs", "2", "--format", "json-lines")
+    assert parallel == serial
+    order = [json.loads(line)["id"] for line in lines]
+    ids = [json.loads(line)["id"] for line in serial.splitlines()]
+    assert ids and ids == sorted(ids, key=order.index)
+
+
+def test_worker_batches_bounded_and_in_order(monkeypatch):
+    """Many small batches (more than are ever in flight) still come back in input order."""
+    import factlint.parallel as parallel
+    from factlint.config import Config
+    from factlint.engine import Linter
+    from factlint.run import Source, lint_source
+
+    monkeypatch.setattr(parallel, "BATCH_DOCS", 3)
+    linter = Linter(Config())
+    texts = [(BBC / name).read_text(encoding="utf-8") for name in sorted(os.listdir(BBC))[:40]]
+    srcs = [Source(f"d{i}.txt", f"d{i}.txt", t) for i, t in enumerate(texts)]
+    # Every fifth is "already known" (as a cache hit would be): passed through in place.
+    items = [(s, [] if i % 5 == 0 else None) for i, s in enumerate(srcs)]
+    got = list(parallel.lint_ordered(linter, iter(items), 2, None))
+    assert [s.display for s, _ in got] == [s.display for s in srcs]
+    for i, (src, findings) in enumerate(got):
+        expected = [] if i % 5 == 0 else lint_source(linter, src)
+        assert findings == expected
+
+
+# -- the result cache ----------------------------------------------------------------------------
+def test_result_cache_gives_the_same_output(cli, folder):
+    results_db().unlink(missing_ok=True)
+    _, fresh, _ = cli("check", str(folder), "--no-cache", "--format", "json")
+    assert not results_db().exists()  # --no-cache writes nothing either
+    _, cold, _ = cli("check", str(folder), "--format", "json")
+    assert cached_entries() == 61
+    _, warm, _ = cli("check", str(folder), "--format", "json")
+    assert fresh == cold == warm
+
+
+def test_result_cache_hits_and_misses(folder):
+    from factlint.config import Config
+    from factlint.run import Input, RunOptions, lint_all, sources
+
+    def lint(config):
+        from factlint.engine import Linter
+
+        inputs = [Input(str(SEED), str(SEED))]
+        return list(lint_all(Linter(config), sources(inputs, RunOptions(), [], []), RunOptions()))
+
+    results_db().unlink(missing_ok=True)
+    [(src, first)] = lint(Config())
+    assert src.meta["cached"] is False
+    [(src, again)] = lint(Config())
+    assert src.meta["cached"] is True and again == first
+    config = Config()
+    config.select = ["Names"]  # another configuration: not served the first run's findings
+    [(src, narrow)] = lint(config)
+    assert src.meta["cached"] is False
+    assert "Names.Transcriptions" in {f.rule for f in narrow} and all(f.pack == "Names" for f in narrow)
+
+
+def test_result_cache_recreates_findings_with_the_current_path(cli, tmp_path):
+    old = tmp_path / "old.txt"
+    shutil.copy(SEED, old)
+    _, first, _ = cli("check", str(old), "--format", "json")
+    new = tmp_path / "renamed.txt"
+    old.rename(new)
+    _, second, _ = cli("check", str(new), "--format", "json")
+    assert [dict(f, path=str(new)) for f in json.loads(first)] == json.loads(second)
+    assert {f["path"] for f in json.loads(second)} == {str(new)}
+
+
+def test_result_cache_follows_content_and_per_file_ignores(cli, tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    shutil.copy(SEED, a)
+    shutil.copy(SEED, b)
+    (tmp_path / ".factlint.yaml").write_text("per-file-ignores:\n  b.txt: [Names]\n", encoding="utf-8")
+    for _ in range(2):  # cold, then warm
+        _, out, _ = cli("check", "a.txt", "b.txt", "--format", "json", cwd=tmp_path)
+        rules = {(f["path"], f["rule"]) for f in json.loads(out)}
+        assert ("a.txt", "Names.Transcriptions") in rules
+        assert ("b.txt", "Names.Transcriptions") not in rules
+    b.write_text(SEED.read_text(encoding="utf-8").replace("Asherites", "Azeris"), encoding="utf-8")
+    a.write_text(SEED.read_text(encoding="utf-8").replace("Asherites", "Azeris"), encoding="utf-8")
+    _, out, _ = cli("check", "a.txt", "--format", "json", cwd=tmp_path)
+    assert "Asherites" not in {f["match"] for f in json.loads(out)}
+
+
+def test_corrupt_or_unwritable_cache_is_ignored(cli, tmp_path, monkeypatch):
+    path = tmp_path / "a.txt"
+    shutil.copy(SEED, path)
+    _, expected, _ = cli("check", str(path), "--format", "json", "--no-cache")
+    cli("check", str(path), "--format", "json")
+    import sqlite3
+
+    with sqlite3.connect(results_db()) as db:  # an entry that does not unmarshal
+        db.execute("UPDATE results SET findings = ?", (b"\x00garbage",))
+    _, out, _ = cli("check", str(path), "--format", "json")
+    assert out == expected
+    results_db().write_bytes(b"not a database at all" * 100)  # a corrupt file is replaced
+    _, out, _ = cli("check", str(path), "--format", "json")
+    assert out == expected and cached_entries() == 1
+    # A cache folder that cannot be created (even by root): the run goes on without a cache.
+    monkeypatch.setenv("FACTLINT_CACHE_DIR", "/proc/self/factlint-cache")
+    code, out, err = cli("check", str(path), "--format", "json")
+    assert (code, out) == (1, expected) and "Traceback" not in err
