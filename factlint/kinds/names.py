@@ -96,6 +96,15 @@ def is_inflection(a, b):
     return long_.startswith(short) and long_[len(short):] in INFLECTIONS
 
 
+def _deletions(word, depth=2):
+    """The word and every string made from it by deleting up to `depth` letters."""
+    out, frontier = {word}, {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
+        out |= frontier
+    return out
+
+
 def capitalised_tokens(doc):
     """{token: count} of capitalised words in the prose (first letter upper, rest lower), computed
     once per Document and shared by the Names rules."""
@@ -108,9 +117,18 @@ def capitalised_tokens(doc):
 
 
 def occurrences(doc, token):
-    """(start, end) of every whole-word occurrence of token in the prose."""
-    pattern = re.compile(r"(?<![\w'’])" + re.escape(token) + r"(?!\w)")
-    return [(m.start(), m.end()) for m in pattern.finditer(doc.prose)]
+    """(start, end) of every whole-word occurrence of a capitalised token in the prose. One pass
+    over the document records them all (a pass per token would be quadratic in a long text)."""
+    spans = doc.memo.get("names.spans")
+    if spans is None:
+        prose, spans = doc.prose, {}
+        n = len(prose)
+        for m in _CAPITALISED.finditer(prose):
+            end = m.end()
+            if end == n or not (prose[end].isalnum() or prose[end] == "_"):  # not "Name2"
+                spans.setdefault(m.group(), []).append((m.start(), end))
+        doc.memo["names.spans"] = spans
+    return spans.get(token, [])
 
 
 def word_before(prose, start):
@@ -614,10 +632,7 @@ class NameDrift(NamesKind):
 
     def check(self, doc, hits):
         tokens = capitalised_tokens(doc)
-        groups = {}
-        for token in sorted(self.unknown_tokens(doc, self.min_length)):
-            groups.setdefault(token[0], []).append(token)
-        pairs = [p for group in groups.values() if len(group) > 1 for p in self._pairs(group)]
+        pairs = self._pairs(sorted(self.unknown_tokens(doc, self.min_length)))
         if not pairs:
             return
         spans = {}
@@ -657,17 +672,28 @@ class NameDrift(NamesKind):
                 return True
         return False
 
-    def _pairs(self, group):
+    def _pairs(self, tokens):
+        """Pairs (a, b), a < b, of tokens with the same first letter within two edits. Only tokens
+        whose tails share a deletion variant are compared (two edits are undone by at most two
+        deletions on each side), so a long text with thousands of names is not quadratic."""
         import jellyfish
 
+        by_variant = {}
+        for token in tokens:
+            for variant in _deletions(token[1:]):
+                by_variant.setdefault(token[0] + variant, []).append(token)
+        candidates = set()
+        for group in by_variant.values():
+            for i, a in enumerate(group):
+                for b in group[i + 1:]:
+                    candidates.add((a, b) if a < b else (b, a))
         out = []
-        for i, a in enumerate(group):
-            for b in group[i + 1:]:
-                if abs(len(a) - len(b)) > 2 or is_inflection(a, b):
-                    continue
-                distance = jellyfish.damerau_levenshtein_distance(a, b)
-                if distance > 2:
-                    continue
-                if fold(a) == fold(b) or (distance == 1 and (min(len(a), len(b)) >= 6 or _variant(a, b))):
-                    out.append((a, b))
+        for a, b in sorted(candidates):
+            if abs(len(a) - len(b)) > 2 or is_inflection(a, b):
+                continue
+            distance = jellyfish.damerau_levenshtein_distance(a, b)
+            if distance > 2:
+                continue
+            if fold(a) == fold(b) or (distance == 1 and (min(len(a), len(b)) >= 6 or _variant(a, b))):
+                out.append((a, b))
         return out
