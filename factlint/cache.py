@@ -46,15 +46,16 @@ def ruleset_key(host, config, dirs):
     return h.hexdigest()[:32]
 
 
-def load_ruleset(host, config):
+def load_ruleset(host, config, key=None):
+    """The compiled rules, from the cache when `key` (ruleset_key) has been compiled before."""
     dirs = pack_dirs(host, config)
     use_cache = not os.environ.get("FACTLINT_NO_CACHE")
-    path = key = None
+    path = None
     if use_cache:
         import gc
         import pickle
 
-        key = ruleset_key(host, config, dirs)
+        key = key or ruleset_key(host, config, dirs)
         path = cache_dir() / f"rules-{key}.pickle"
         # Unpickling makes many small objects at once: collecting garbage meanwhile is wasted time.
         gc_was_enabled = gc.isenabled()

@@ -7,7 +7,6 @@ A malformed record (bad JSON, not an object, a missing field, text that is not a
 passed to `skip(line, message)` and left out; reading goes on. `line` is the 1-based line of a
 JSON-lines file or the 1-based row of a Parquet file.
 """
-import json
 import sys
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
@@ -67,6 +66,8 @@ def _open_jsonl(path):
 
 
 def _jsonl_records(path, text_field, id_field, skip):
+    import json
+
     from factlint.errors import InputError
 
     stream, raw = _open_jsonl(path)

@@ -38,20 +38,51 @@ ENGINE_CHECKS = {UNUSED_SUPPRESSION.id: UNUSED_SUPPRESSION}
 
 
 class Linter:
-    def __init__(self, config, host=None, ruleset=None):
+    def __init__(self, config, host=None, ruleset=None, lazy=False):
         from factlint.plugin.host import PluginHost
 
         self.config = config
         self.host = host or PluginHost(extra_plugins=config.plugins)
-        if ruleset is None:
+        self.min_rank = LEVEL_RANK[config.min_level]
+        self._ruleset = ruleset
+        self._rules = self._by_id = None
+        self._key = getattr(ruleset, "key", None)
+        if not lazy:
+            self.ruleset  # load now: rule errors surface at construction
+
+    # With lazy=True the compiled rules are loaded on first use: a run whose files all come from
+    # the result cache (a pre-commit hook re-run, a CI job on unchanged files) never needs them.
+    @property
+    def ruleset(self):
+        if self._ruleset is None:
             from factlint.cache import load_ruleset
 
-            ruleset = load_ruleset(self.host, config)
-        self.ruleset = ruleset
-        self.rules = [r for r in ruleset.rules if is_selected(r.id, r.category, config.select, config.ignore)]
-        self.min_rank = LEVEL_RANK[config.min_level]
-        # Rule metadata for reports: the YAML rules plus the engine's own checks.
-        self.by_id = {**ENGINE_CHECKS, **ruleset.by_id}
+            self._ruleset = load_ruleset(self.host, self.config, key=self.ruleset_key)
+        return self._ruleset
+
+    @property
+    def ruleset_key(self):
+        """What the compiled rules depend on (cache.ruleset_key), without loading them."""
+        if self._key is None:
+            from factlint.cache import pack_dirs, ruleset_key
+
+            self._key = ruleset_key(self.host, self.config, pack_dirs(self.host, self.config))
+        return self._key
+
+    @property
+    def rules(self):
+        """The selected rules."""
+        if self._rules is None:
+            config = self.config
+            self._rules = [r for r in self.ruleset.rules if is_selected(r.id, r.category, config.select, config.ignore)]
+        return self._rules
+
+    @property
+    def by_id(self):
+        """Rule metadata for reports: the YAML rules plus the engine's own checks."""
+        if self._by_id is None:
+            self._by_id = {**ENGINE_CHECKS, **self.ruleset.by_id}
+        return self._by_id
 
     def lint(self, doc):
         """All findings for one Document, filtered and sorted."""

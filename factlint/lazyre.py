@@ -1,7 +1,8 @@
 """Regular expressions compiled on first use.
 
-Compiling the kinds' module-level patterns costs tens of milliseconds at every start, and most
-documents never need most of them (the date patterns run only where an event is mentioned).
+Compiling the kinds' patterns costs tens of milliseconds at every start (a pickled re.Pattern is
+compiled again when the rules cache is loaded), and most documents never need most of them (the
+date patterns run only where an event is mentioned).
 `lazy_compile` defers the cost to the first use, so `factlint check one.md` pays only for what
 it uses.
 """
@@ -25,5 +26,11 @@ class LazyPattern:
         return (LazyPattern, self._args)
 
 
-def lazy_compile(pattern, flags=0):
-    return LazyPattern(pattern, flags)
+def lazy_compile(pattern, flags=0, check=False):
+    """A pattern compiled on first use. `check=True` compiles it now as well, so that a bad
+    expression from a rule file is reported while the rules load; a copy from the rules cache
+    still compiles only when used."""
+    lazy = LazyPattern(pattern, flags)
+    if check:
+        lazy._compiled = re.compile(pattern, flags)
+    return lazy

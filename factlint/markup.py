@@ -24,26 +24,28 @@ A directive that suppresses nothing in a run where every rule it names is enable
 ``factlint.UnusedSuppression`` (a warning; ignore it like any rule).
 """
 import re
+
+from factlint.lazyre import lazy_compile
 from bisect import bisect_right
 
-_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
-_HTML_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
-_DIRECTIVE = re.compile(r"^\s*factlint-(disable-next-line|disable-line|disable|enable)\b(.*?)\s*$", re.S)
-_TEXT_DIRECTIVE_LINE = re.compile(r"(?m)^[ \t]*#[ \t]*factlint-(disable-next-line|disable-line|disable|enable)\b([^\n]*)$")
-_TEXT_TRAILING = re.compile(r"\[factlint:\s*ignore\b([^\]\n]*)\]")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.S)
-_URL = re.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
-_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_LINK_TARGET = re.compile(r"\]\([^)\n]*\)|\]\[[^\]\n]*\]")
-_REF_DEF = re.compile(r"(?m)^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S.*$")
-_BLOCK_MARKER = re.compile(
+_FENCE = lazy_compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+_FRONT_MATTER = lazy_compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_HTML_COMMENT = lazy_compile(r"<!--(.*?)-->", re.S)
+_DIRECTIVE = lazy_compile(r"^\s*factlint-(disable-next-line|disable-line|disable|enable)\b(.*?)\s*$", re.S)
+_TEXT_DIRECTIVE_LINE = lazy_compile(r"(?m)^[ \t]*#[ \t]*factlint-(disable-next-line|disable-line|disable|enable)\b([^\n]*)$")
+_TEXT_TRAILING = lazy_compile(r"\[factlint:\s*ignore\b([^\]\n]*)\]")
+_CODE_SPAN = lazy_compile(r"(`+)(?:(?!\1).)+?\1", re.S)
+_URL = lazy_compile(r"\b(?:https?://|ftp://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
+_HTML_TAG = lazy_compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_LINK_TARGET = lazy_compile(r"\]\([^)\n]*\)|\]\[[^\]\n]*\]")
+_REF_DEF = lazy_compile(r"(?m)^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S.*$")
+_BLOCK_MARKER = lazy_compile(
     r"(?m)^([ \t]*(?:>[ \t]?)*)(#{1,6}[ \t]+|[-*+][ \t]+|\d{1,9}[.)][ \t]+)?"
 )
-_TABLE_RULE = re.compile(r"(?m)^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$")
-_EMPHASIS = re.compile(r"(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])")
-_HEADING_ATTRS = re.compile(r"(?m)[ \t]+#+[ \t]*$")
-_IMAGE_BANG = re.compile(r"!(?=\[)")
+_TABLE_RULE = lazy_compile(r"(?m)^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$")
+_EMPHASIS = lazy_compile(r"(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])")
+_HEADING_ATTRS = lazy_compile(r"(?m)[ \t]+#+[ \t]*$")
+_IMAGE_BANG = lazy_compile(r"!(?=\[)")
 
 
 class Directive:

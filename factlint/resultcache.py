@@ -31,12 +31,12 @@ _BATCH = 500  # entries written per transaction
 class ResultCache:
     def __init__(self, linter, directory=None):
         from factlint import __version__
-        from factlint.cache import cache_dir, ruleset_key
+        from factlint.cache import cache_dir
 
         config = linter.config
         self.linter = linter
         self.path = os.path.join(directory or cache_dir(), FILE_NAME)
-        key = getattr(linter.ruleset, "key", None) or ruleset_key(linter.host, config, _pack_dirs(linter))
+        key = linter.ruleset_key  # not linter.ruleset: a run of cached files never loads the rules
         h = hashlib.sha256(_FORMAT)
         for part in (__version__, sys.version, _FIELDS, key, config.fingerprint(), repr(config.select),
                      repr(sorted(config.ignore)), config.min_level):

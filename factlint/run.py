@@ -231,7 +231,7 @@ def run(paths, config, options):
     from factlint.formatters import Report
     from factlint.parallel import Progress, default_jobs
 
-    linter = Linter(config)
+    linter = Linter(config, lazy=True)
     formatters = linter.host.formatters()
     if options.fmt not in formatters:
         raise UserError(f"unknown format {options.fmt!r} (available: {', '.join(sorted(formatters))})")
@@ -246,7 +246,7 @@ def run(paths, config, options):
         results = post_process(list(results), linter, options, errors)  # these need every result
     # Only a formatter that shows the documents (HTML) gets their texts.
     texts = {} if getattr(formatter, "needs_text", False) else None
-    report = Report([], [], linter.by_id, statistics=options.statistics, fail_level=config.fail_level, texts=texts)
+    report = Report([], [], lambda: linter.by_id, statistics=options.statistics, fail_level=config.fail_level, texts=texts)
     report.errors = errors  # the same list: corpus errors arrive while findings stream
     failing = LEVEL_RANK[config.fail_level]
     failed = []

@@ -11,7 +11,9 @@ class Report:
         self.findings = findings  # sorted
         self.files = files  # list of linted paths
         self.documents = len(files)  # documents linted: files plus corpus records
-        self.rules = rules  # {rule id: compiled rule} for rule metadata (SARIF, HTML)
+        # {rule id: compiled rule} for rule metadata (SARIF, HTML), or a function returning it:
+        # then the rules are loaded only if a formatter asks (text output of cached files never).
+        self._rules = rules
         self.errors = list(errors)
         self.root = root
         self.statistics = statistics
@@ -20,6 +22,16 @@ class Report:
         # for formatters with `needs_text` (HTML), so other runs keep no document in memory.
         self.texts = texts
         self._base = None
+
+    @property
+    def rules(self):
+        if callable(self._rules):
+            self._rules = self._rules()
+        return self._rules
+
+    @rules.setter
+    def rules(self, value):
+        self._rules = value
 
     def repo_path(self, path):
         """`path` relative to the repository root, with '/' (what SARIF and GitHub annotations

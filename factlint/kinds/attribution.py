@@ -123,10 +123,10 @@ class Attribution(RuleKind):
         self.h_cues, self.h_casualty, self.h_crowd = words("cues"), words("casualty"), words("crowd")
         self.h_statistics, self.h_vague_words = words("statistics"), words("vague_words")
         self.h_figures = ctx.terms.add(_WORD_TERMS, ignorecase=True, literal=True)
-        self.vague = re.compile("|".join(f"(?:{v})" for v in data["vague"]), re.I)
+        self.vague = lazy_compile("|".join(f"(?:{v})" for v in data["vague"]), re.I, check=True)
         people = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(data["people"], key=len, reverse=True))
         # "of people", "of the country's voters", "of all adults"
-        self.people_of = re.compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?(?:%s)\b" % people, re.I)
+        self.people_of = lazy_compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?(?:%s)\b" % people, re.I)
         self.casualty_before = {str(w).lower() for w in data["casualty_before"]}
         self.casualty_level = self.option("casualty_level") or self.level
         self.memo_key = ("attribution", self.h_cues, self.h_casualty, self.h_crowd, self.h_statistics,

@@ -274,7 +274,7 @@ class EventDate(RuleKind):
                     "date": date,
                     "decoys": {int(d["year"]): d.get("why", "") for d in ev.get("decoys") or ()},
                     "source": ev["source"],
-                    "qualifiers": re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, quals))) if quals else None,
+                    "qualifiers": lazy_compile(r"\b(?:%s)\b" % "|".join(map(re.escape, quals))) if quals else None,
                 }
             )
             for alias in ev["aliases"]:
@@ -295,17 +295,17 @@ class EventDate(RuleKind):
         mod_alt = _alternation([str(w).lower() for w in modifiers]) if modifiers else r"(?!x)x"
         follow = rf"(?:\s+(?i:{noun_alt})\b)*"
         # Mention (+ nouns) + connector + date: "X, which began in", "X was signed in Belfast in".
-        self.after = re.compile(
+        self.after = lazy_compile(
             rf"{follow}\s*,?\s*(?:(?:which|that)\s+)?(?:(?:was|were|had|has)\s+)?"
             rf"(?:(?:\w+ly\s+)?(?P<verb>{_VERBS})\s+{_AGENT})?{_PLACE}"
             r"(?P<prep>of|in|on|during|\()\s*(?P<the>the\s+)?"
         )
         # Mention + "30 years ago".
-        self.ago = re.compile(
+        self.ago = lazy_compile(
             rf"{follow}\s*,?\s*(?:(?:which|that)\s+)?(?:(?:was|were|had)\s+)?(?:(?:\w+ly\s+)?(?:{_VERBS})\s+{_PLACE})?"
             rf"(?P<claim>(?P<n>{_NUM})\s+years?\s+ago)\b"
         )
-        self.modified = re.compile(rf"{follow}\s+(?i:{mod_alt})\b")
+        self.modified = lazy_compile(rf"{follow}\s+(?i:{mod_alt})\b")
 
     # -- mentions ---------------------------------------------------------------------------
     def mentions(self, doc, hits):

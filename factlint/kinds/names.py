@@ -314,7 +314,7 @@ class Vocabulary:
         self.reject_re = None
         if self.reject:
             alternation = "|".join(re.escape(w) for w in sorted(self.reject, key=len, reverse=True))
-            self.reject_re = re.compile(rf"(?<![\w'’])(?:{alternation})(?!\w)")
+            self.reject_re = lazy_compile(rf"(?<![\w'’])(?:{alternation})(?!\w)")
 
     def __setstate__(self, state):
         self.__dict__.update(state)
