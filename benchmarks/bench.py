@@ -96,6 +96,18 @@ def bench_startup(args, env):
         print(f"  {label:<32} median {statistics.median(times):.3f} s  min {times[0]:.3f} s  max {times[-1]:.3f} s")
     times = sorted(measure([sys.executable, "-c", "pass"], env)[0] for _ in range(args.runs))
     print(f"  {'(python -c pass, for reference)':<32} median {statistics.median(times):.3f} s")
+    # The peers on the same article, in the same run, where installed.
+    peers = Path(args.peers)
+    for name, cmd in (
+        ("proselint", [str(peers / "proselint" / "bin" / "proselint"), "check", "-o", "json", str(smallest)]),
+        ("textlint + prh", [str(peers / "textlint" / "node_modules" / ".bin" / "textlint"), "--config",
+                            str(peers / "textlint" / ".textlintrc"), "-f", "json", str(smallest)]),
+    ):
+        if args.no_peers or not Path(cmd[0]).exists():
+            continue
+        measure(cmd, env, cwd=peers)
+        times = sorted(measure(cmd, env, cwd=peers)[0] for _ in range(args.runs))
+        print(f"  {name:<32} median {statistics.median(times):.3f} s  min {times[0]:.3f} s  max {times[-1]:.3f} s")
 
 
 def make_jsonl(path, target_bytes):
