@@ -172,30 +172,34 @@ def _summary(report):
     parts.append("</div>")
     if findings:
         parts.append('<div class="tables">')
-        parts.append(_category_table(findings))
-        parts.append(_rule_table(report))
+        stats = _statistics(findings)
+        parts.append(_category_table(stats))
+        parts.append(_rule_table(report, stats))
         parts.append("</div>")
     parts.append("</section>")
     return "".join(parts)
 
 
-def _docs(findings, key):
-    docs = {}
+def _statistics(findings):
+    """Findings and files per category and per rule (the counting --statistics does)."""
+    from factlint.formatters.text import Statistics
+
+    stats = Statistics()
     for f in findings:
-        docs.setdefault(key(f), set()).add((f.path, f.record))
-    return docs
+        stats.add(f)
+    return stats
 
 
-def _category_table(findings):
-    counts = Counter(category_of(f) for f in findings)
-    docs = _docs(findings, category_of)
+def _category_table(stats):
+    counts, docs = stats.findings["category"], stats.documents["category"]
     top = max(counts.values())
     rows = []
     for cat, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         width = max(2, round(100 * count / top))
+        css = cat if cat in KNOWN_CATEGORIES else "other"
         rows.append(
-            f'<tr class="cat-{cat}"><td><span class="swatch" style="background: var(--accent)"></span>{cat}</td>'
-            f'<td class="n">{count}</td><td class="n">{len(docs[cat])}</td>'
+            f'<tr class="cat-{css}"><td><span class="swatch" style="background: var(--accent)"></span>{escape(cat)}</td>'
+            f'<td class="n">{count}</td><td class="n">{docs[cat]}</td>'
             f'<td style="width: 40%"><div class="bar" style="width: {width}%; background: var(--accent)"></div></td></tr>'
         )
     return (
@@ -204,10 +208,9 @@ def _category_table(findings):
     )
 
 
-def _rule_table(report):
+def _rule_table(report, stats):
     findings = report.findings
-    counts = Counter(f.rule for f in findings)
-    docs = _docs(findings, lambda f: f.rule)
+    counts, docs = stats.findings["rule"], stats.documents["rule"]
     first, levels = {}, {}
     for f in findings:
         first.setdefault(f.rule, f)
@@ -220,7 +223,7 @@ def _rule_table(report):
         rows.append(
             f'<tr class="cat-{cat}"><td><span class="swatch" style="background: var(--accent)"></span><code>{escape(rule_id)}</code></td>'
             f'<td>{cat}</td><td>{badges}</td>'
-            f'<td class="n">{count}</td><td class="n">{len(docs[rule_id])}</td></tr>'
+            f'<td class="n">{count}</td><td class="n">{docs[rule_id]}</td></tr>'
         )
     return (
         '<table class="by-rule"><thead><tr><th>Rule</th><th>Category</th><th>Level</th><th class="n">Findings</th>'
