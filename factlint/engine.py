@@ -84,6 +84,22 @@ class Linter:
             self._by_id = {**ENGINE_CHECKS, **self.ruleset.by_id}
         return self._by_id
 
+    def unknown_selectors(self, selectors):
+        """The selectors that name no rule, pack or category (a typo would otherwise lint
+        nothing and look clean). Checked from the pack listing first; the compiled rules are
+        loaded only if a selector may be a category that a plugin's rules bring."""
+        from factlint.cache import pack_dirs
+        from factlint.findings import CATEGORIES
+        from factlint.ruleset import discover
+        from factlint.selection import specificity
+
+        ids = [rule_id for rule_id, _path in discover(pack_dirs(self.host, self.config))] + list(ENGINE_CHECKS)
+        unknown = [s for s in selectors if s not in CATEGORIES and not any(specificity(s, i, None) is not None for i in ids)]
+        if unknown:
+            categories = {r.category for r in self.ruleset.rules}
+            unknown = [s for s in unknown if s not in categories]
+        return unknown
+
     def lint(self, doc):
         """All findings for one Document, filtered and sorted."""
         rules = self._rules_for(doc.path)

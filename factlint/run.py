@@ -232,6 +232,10 @@ def run(paths, config, options):
     from factlint.parallel import Progress, default_jobs
 
     linter = Linter(config, lazy=True)
+    for option, selectors in (("--select", config.select or ()), ("--ignore", config.ignore)):
+        unknown = linter.unknown_selectors(selectors)
+        if unknown:
+            raise UserError(f"{option}: {', '.join(map(repr, unknown))} names no rule, pack or category (see `factlint rules`)")
     formatters = linter.host.formatters()
     if options.fmt not in formatters:
         raise UserError(f"unknown format {options.fmt!r} (available: {', '.join(sorted(formatters))})")

@@ -90,3 +90,14 @@ def test_installed_script_subprocess_from_other_directory(tmp_path):
 def test_python_dash_m(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "factlint", "--version"], capture_output=True, text=True, cwd=tmp_path)
     assert proc.returncode == 0 and "0.1.0" in proc.stdout
+
+
+def test_unknown_selector_is_a_usage_error(cli):
+    """A typo in --select would lint nothing and look clean: it is an error instead."""
+    code, out, err = cli("check", str(SEED), "--select", "Nmaes")
+    assert code == 2 and out == ""
+    assert err.strip() == "factlint: --select: 'Nmaes' names no rule, pack or category (see `factlint rules`)"
+    code, _, err = cli("check", str(SEED), "--ignore", "attribution,Names.Nope*")
+    assert code == 2 and "--ignore: 'Names.Nope*' names no rule" in err
+    # Ids, packs, categories, globs and ALL are all fine.
+    assert cli("check", str(SEED), "--select", "Names.Transcriptions,History,date,Attribution.*,ALL")[0] == 1
