@@ -199,9 +199,9 @@ def explain(rule_id, config_path):
 @main.command()
 def plugins():
     """List the loaded plugins, with versions and the hooks they implement."""
-    from factlint.plugin.host import PluginHost
+    from factlint.plugin.host import shared_host
 
-    host = PluginHost()
+    host = shared_host()
     for name, version, hooks in host.plugins():
         click.echo(f"{name} {version}: {', '.join(h.replace('factlint_', '') for h in hooks)}")
     click.echo(f"formats: {', '.join(sorted(host.formatters()))}")

@@ -39,7 +39,13 @@ class Config:
     # -- loading ----------------------------------------------------------------------------
     @classmethod
     def discover(cls, start=None, explicit=None):
+        """Plugins' defaults (the factlint_default_config hook), then the configuration file found
+        upward from `start` (or `explicit`); command-line options are applied by the caller."""
+        from factlint.plugin.host import shared_host
+
         config = cls()
+        config.apply(shared_host().default_config(), Path.cwd() / "<plugin defaults>")
+        config.path = None
         path = Path(explicit) if explicit else find_config(Path(start or Path.cwd()))
         if path is not None:
             config.apply(read_config(path), path)

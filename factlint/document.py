@@ -72,13 +72,6 @@ class Document:
         i = bisect_right(self._line_starts, offset) - 1
         return i + 1, offset - self._line_starts[i] + 1
 
-    def line_span(self, line):
-        """(start, end) offsets of a 1-based line, without its newline."""
-        self.position(0)
-        start = self._line_starts[line - 1]
-        end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.text)
-        return start, end
-
     # -- structure ----------------------------------------------------------------------------
     @property
     def blocks(self):

@@ -39,10 +39,10 @@ ENGINE_CHECKS = {UNUSED_SUPPRESSION.id: UNUSED_SUPPRESSION}
 
 class Linter:
     def __init__(self, config, host=None, ruleset=None, lazy=False):
-        from factlint.plugin.host import PluginHost
+        from factlint.plugin.host import PluginHost, shared_host
 
         self.config = config
-        self.host = host or PluginHost(extra_plugins=config.plugins)
+        self.host = host or (PluginHost(extra_plugins=config.plugins) if config.plugins else shared_host())
         self.min_rank = LEVEL_RANK[config.min_level]
         self._ruleset = ruleset
         self._rules = self._by_id = None

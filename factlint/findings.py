@@ -36,9 +36,6 @@ class Finding:
     def pack(self):
         return self.rule.split(".", 1)[0]
 
-    def sort_key(self):
-        return (self.path, self.line, self.column, self.rule, self.end)
-
     def to_dict(self):
         d = {
             "path": self.path,

@@ -43,12 +43,20 @@ def _init(linter_or_config):
         _LINTER = Linter(linter_or_config)
 
 
-def _lint_batch(batch):
+def lint_item(linter, item):
+    """Lint one (text, display path, markup, record id, date): a source as sent to a worker."""
     from factlint.document import Document
 
-    lint = _LINTER.lint
-    return [lint(Document(text, path=display, markup_kind=markup, record=record, date=date))
-            for text, display, markup, record, date in batch]
+    text, display, markup, record, date = item
+    return linter.lint(Document(text, path=display, markup_kind=markup, record=record, date=date))
+
+
+def item_of(src):
+    return (src.text, src.display, src.markup, src.record, src.meta.get("date"))
+
+
+def _lint_batch(batch):
+    return [lint_item(_LINTER, item) for item in batch]
 
 
 def _pool(linter, jobs):
@@ -83,7 +91,7 @@ def lint_ordered(linter, items, jobs, lint_one):
         for src, found in items:
             entries.append((src, found))
             if found is None:
-                batch.append((src.text, src.display, src.markup, src.record, src.meta.get("date")))
+                batch.append(item_of(src))
                 chars += len(src.text)
             if chars >= BATCH_CHARS or len(batch) >= BATCH_DOCS or (not batch and len(entries) >= BATCH_DOCS):
                 submit(entries, batch)

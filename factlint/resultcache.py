@@ -119,9 +119,3 @@ def _open(path):
     db.execute("PRAGMA synchronous = NORMAL")  # a cache: losing the last entries in a crash is fine
     db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, findings BLOB NOT NULL)")
     return db
-
-
-def _pack_dirs(linter):
-    from factlint.cache import pack_dirs
-
-    return pack_dirs(linter.host, linter.config)

@@ -48,7 +48,6 @@ class Source:
     text: str = None
     markup: str = "text"
     record: object = None
-    error: Exception = None
     meta: dict = field(default_factory=dict)
 
 
@@ -135,10 +134,9 @@ def _records(inp, options, errors, notes):
 
 
 def lint_source(linter, source):
-    from factlint.document import Document
+    from factlint.parallel import item_of, lint_item
 
-    doc = Document(source.text, path=source.display, markup_kind=source.markup, record=source.record, date=source.meta.get("date"))
-    return linter.lint(doc)
+    return lint_item(linter, item_of(source))
 
 
 def lint_all(linter, srcs, options, jobs=1):

@@ -93,3 +93,30 @@ def test_broken_plugin_is_reported_and_skipped(tmp_path):
     assert "Names.Transcriptions" in proc.stdout
     assert "plugin 'factlint-broken' failed to load and was skipped (ModuleNotFoundError" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+DEFAULTS_PLUGIN = '''
+import pluggy
+
+hookimpl = pluggy.HookimplMarker("factlint")
+
+
+@hookimpl
+def factlint_default_config():
+    return {"fail-level": "error"}
+'''
+
+
+def test_plugin_default_config_applies_and_a_config_file_wins(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    _install(site, "factlint-lenient", DEFAULTS_PLUGIN, "factlint_lenient", pack=False)
+    work = tmp_path / "work"
+    work.mkdir()
+    article = work / "a.txt"
+    article.write_text("Hundreds have been killed in the fighting.\n", encoding="utf-8")  # a warning only
+    proc = _run(site, "check", str(article), cwd=work)
+    assert "warning Attribution.Unattributed" in proc.stdout
+    assert proc.returncode == 0, proc.stdout + proc.stderr  # the plugin's fail-level: error
+    (work / ".factlint.yaml").write_text("fail-level: warning\n", encoding="utf-8")
+    assert _run(site, "check", str(article), cwd=work).returncode == 1  # the file overrides it

@@ -75,11 +75,3 @@ class Statistics:
                 lines.append(row + f"  {100.0 * docs / linted:>5.1f}%" if linted else row)
             lines.append("")
         return "\n".join(lines)
-
-
-def statistics_table(findings, linted=None):
-    """Counts per rule and per category, most frequent first (findings grouped by document)."""
-    stats = Statistics()
-    for f in findings:
-        stats.add(f)
-    return stats.table(linted)

@@ -108,11 +108,11 @@ def _deletions(word, depth=2):
 def capitalised_tokens(doc):
     """{token: count} of capitalised words in the prose (first letter upper, rest lower), computed
     once per Document and shared by the Names rules."""
-    tokens = doc.__dict__.get("_names_tokens")
+    tokens = doc.memo.get("names.tokens")
     if tokens is None:
         counts = Counter(_CAPITALISED.findall(doc.prose))
         tokens = {t: n for t, n in counts.items() if t[1:].islower() and t[0].isupper()}
-        doc._names_tokens = tokens
+        doc.memo["names.tokens"] = tokens
     return tokens
 
 

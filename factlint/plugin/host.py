@@ -139,6 +139,18 @@ def _load(value):
     return obj
 
 
+_SHARED_HOST = None
+
+
+def shared_host():
+    """The host of this process's installed plugins, built once: configuration discovery (the
+    plugins' defaults) and the Linter both need it."""
+    global _SHARED_HOST
+    if _SHARED_HOST is None:
+        _SHARED_HOST = PluginHost()
+    return _SHARED_HOST
+
+
 def _merge_dicts(results):
     merged = {}
     # pluggy returns the last registered plugin first; apply built-ins first so plugins override.
