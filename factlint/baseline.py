@@ -99,7 +99,7 @@ class Baseline:
 
 def write(path, results):
     """Record every finding of `results` ([(Source, findings)]) in a new baseline file."""
-    from factlint.fixes import atomic_write
+    from factlint.atomic import atomic_write
 
     base = _base(path)
     entries = []

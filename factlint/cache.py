@@ -81,21 +81,15 @@ def load_ruleset(host, config, key=None):
 
 def _store(path, ruleset):
     import pickle
-    import tempfile
 
-    tmp = None
+    from factlint.atomic import atomic_write
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(ruleset, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        atomic_write(path, pickle.dumps(ruleset, protocol=pickle.HIGHEST_PROTOCOL))
         _prune(path.parent)
     except Exception:  # noqa: BLE001 - a read-only home or an unpicklable plugin rule: no cache
-        try:
-            os.unlink(tmp)
-        except Exception:  # noqa: BLE001
-            pass
+        pass
 
 
 KEEP_RULESETS = 8  # compiled rule sets kept (each edit of a pack or of factlint makes a new one)

@@ -17,6 +17,7 @@ import os
 import re
 import sys
 
+from factlint.atomic import FileChangedError, atomic_write, read_bytes
 from factlint.errors import InputError
 
 MAX_PASSES = 5  # a fix may reveal another (rarely); stop before a pathological ping-pong
@@ -62,62 +63,12 @@ def fix_text(source, findings, relint, keep):
     return text, applied, findings
 
 
-def atomic_write(path, data, expected=None):
-    """Replace `path` with `data` (bytes) atomically: a temporary file in the same folder, then
-    os.replace. The permission bits are kept. With `expected` (the bytes the caller read), the
-    file is left alone if its content changed meanwhile: FileChangedError."""
-    import stat
-    import tempfile
-
-    real = os.path.realpath(path)  # replace a symlink's target, not the link
-    folder, name = os.path.split(real)
-    try:
-        mode = stat.S_IMODE(os.stat(real).st_mode)
-    except FileNotFoundError:
-        mode = None
-    fd, tmp = tempfile.mkstemp(dir=folder or ".", prefix=f".{name}.", suffix=".factlint-tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
-        else:  # a new file (baseline): the usual permissions, not mkstemp's 0600
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-        # Last check just before replacing: the window in which an editor's save could be lost
-        # is now only the os.replace call itself.
-        if expected is not None and _read(real) != expected:
-            raise FileChangedError(path)
-        os.replace(tmp, real)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
-class FileChangedError(Exception):
-    pass
-
-
-def _read(path):
-    try:
-        with open(path, "rb") as fh:
-            return fh.read()
-    except OSError:
-        return None
-
-
 def write_fixed(source, text):
     """Write the fixed text over the source file if it still holds what was linted. Raises
     FileChangedError or OSError."""
     from factlint.inputs import decode
 
-    original = _read(source.name)
+    original = read_bytes(source.name)
     try:
         unchanged = original is not None and decode(original, source.name) == source.text
     except InputError:

@@ -103,11 +103,11 @@ def entry_points():
             pass
     found = _scan_entry_points()
     if path is not None:
+        from factlint.atomic import atomic_write
+
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            tmp.write_text("".join(f"{n}\t{v}\t{ver}\n" for n, v, ver in found), encoding="utf-8")
-            os.replace(tmp, path)
+            atomic_write(path, "".join(f"{n}\t{v}\t{ver}\n" for n, v, ver in found).encode("utf-8"))
         except OSError:  # a read-only home: scan again next time
             pass
     return found
