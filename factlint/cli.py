@@ -10,12 +10,8 @@ import click
 
 from factlint import __version__
 from factlint.findings import LEVELS
-
-from factlint.run import EXIT_ERROR  # noqa: E402 - exit codes: 0 clean, 1 findings, 2 errors
-
-
-def _fail(message):
-    click.echo(f"factlint: {message}" if not str(message).startswith("factlint") else str(message), err=True)
+from factlint.run import EXIT_ERROR
+from factlint.run import warn as _fail  # one line on stderr: "factlint: <message>"
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -24,7 +20,7 @@ def main():
     """factlint: fact-check linter for news text."""
 
 
-def _setup(config_path, select=None, ignore=None, min_level=None, fail_level=None, levels_only=False):
+def _setup(config_path, select=None, ignore=None, min_level=None, fail_level=None):
     from factlint.config import Config
     from factlint.selection import split_selectors
 
