@@ -19,13 +19,11 @@ class Substitution(RuleKind):
         self.setup_swaps(ctx, [(str(k), str(v)) for k, v in swap.items()])
         self.exceptions = {str(e).lower() for e in self.option("exceptions")}
 
-    def setup_swaps(self, ctx, pairs, context=None):
-        """pairs: (observed pattern, 'expected|alternative'); context: per pair, a list of
-        words one of which must occur in the document, or None."""
+    def setup_swaps(self, ctx, pairs):
+        """pairs: (observed pattern, 'expected|alternative')."""
         self.observed = [p for p, _ in pairs]
         self.expected = [[s.strip() for s in e.split("|") if s.strip()] for _, e in pairs]
         self.handle = ctx.terms.add(self.observed, self.spec.ignorecase, self.spec.nonword, self.spec.scope == "raw")
-        self.context = context
 
     def trusted(self, term_no):
         """Whether a single suggestion may be applied by --fix."""
@@ -35,8 +33,11 @@ class Substitution(RuleKind):
         for start, end, term_no in hits.get(self.handle, ()):
             observed = doc.text[start:end]
             expected = self.expected[term_no]
-            same = (lambda a, b: a.lower() == b.lower()) if self.spec.ignorecase else (lambda a, b: a == b)
-            if any(same(observed, e) for e in expected) or observed.lower() in self.exceptions:
+            if self.spec.ignorecase:  # no finding when the text already is the expected form
+                already = observed.lower() in (e.lower() for e in expected)
+            else:
+                already = observed in expected
+            if already or observed.lower() in self.exceptions:
                 continue
             if not self.applies(doc, hits, term_no, start):
                 continue
