@@ -50,7 +50,9 @@ class Document:
         self._line_starts = None
         self._blocks = None
         self._sentences = None
-        self._sentence_starts = None
+        self._block_begins = None
+        self._block_sentences = {}
+        self._sentence_starts = {}
         self.memo = {}  # per-document analyses that several rules share (e.g. attribution)
         self._headings = {}
 
@@ -102,13 +104,33 @@ class Document:
     def sentences(self):
         """(start, end, block_index) for every sentence, in order."""
         if self._sentences is None:
-            out = []
-            for bi, (bstart, bend) in enumerate(self.blocks):
-                for start, end in split_sentences(self.prose, bstart, bend):
-                    out.append((start, end, bi))
-            self._sentences = out
-            self._sentence_starts = [s[0] for s in out]
+            self._sentences = [
+                (start, end, bi) for bi in range(len(self.blocks)) for start, end in self.block_sentences(bi)
+            ]
         return self._sentences
+
+    def block_sentences(self, block_index):
+        """(start, end) of the sentences of one block. Blocks are split on first use: a rule that
+        looks only at the sentences around a figure or a mention pays for those blocks alone."""
+        found = self._block_sentences.get(block_index)
+        if found is None:
+            start, end = self.blocks[block_index]
+            found = self._block_sentences[block_index] = list(split_sentences(self.prose, start, end))
+        return found
+
+    def sentence_at(self, offset):
+        """(block index, sentence number within the block) of the sentence containing offset (or
+        the one before it), or None in a document without prose."""
+        blocks = self.blocks
+        if not blocks:
+            return None
+        if self._block_begins is None:
+            self._block_begins = [b[0] for b in blocks]
+        bi = max(bisect_right(self._block_begins, offset) - 1, 0)
+        starts = self._sentence_starts.get(bi)
+        if starts is None:
+            starts = self._sentence_starts[bi] = [start for start, _end in self.block_sentences(bi)]
+        return bi, max(bisect_right(starts, offset) - 1, 0)
 
     def is_heading(self, block_index):
         """A one-line block without closing punctuation that is a Markdown heading or, in plain
@@ -128,12 +150,6 @@ class Document:
             line_start = self.text.rfind("\n", 0, start) + 1
             return self.text[line_start:start].lstrip().startswith("#")
         return block_index == 0 and len(self.blocks) > 1
-
-    def sentence_index(self, offset):
-        """Index into `sentences` of the sentence containing offset (or the one before it)."""
-        sentences = self.sentences
-        i = bisect_right(self._sentence_starts, offset) - 1
-        return max(i, 0) if sentences else -1
 
 
 def _split_at(spans, starts):

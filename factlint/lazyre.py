@@ -10,17 +10,21 @@ import re
 
 
 class LazyPattern:
-    __slots__ = ("_args", "_compiled")
-
     def __init__(self, pattern, flags=0):
         self._args = (pattern, flags)
         self._compiled = None
 
-    def __getattr__(self, name):  # only called for attributes of the compiled pattern
+    def __getattr__(self, name):  # only called for attributes not yet in the instance
+        if name.startswith("__"):  # pickle's and copy's probes: not the pattern's business
+            raise AttributeError(name)
         compiled = self._compiled
         if compiled is None:
             compiled = self._compiled = re.compile(*self._args)
-        return getattr(compiled, name)
+        value = getattr(compiled, name)
+        # Kept on the instance: later look-ups of `search` or `match` are plain attribute reads,
+        # not a call of this method (a tenth of a kind's time when it runs them per figure).
+        self.__dict__[name] = value
+        return value
 
     def __reduce__(self):  # pickles as the lazy pattern it is (the rules cache stores kinds)
         return (LazyPattern, self._args)

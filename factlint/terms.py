@@ -1,8 +1,9 @@
 """TermIndex: every word list of every rule, matched in one pass.
 
-Literal terms from all rules go into one Aho-Corasick automaton over the lower-cased prose (case is
-checked afterwards for case-sensitive rules); terms that are regular expressions go into one
-alternation per rule. A rule registers its list once at compile time and gets a *handle*; at lint
+Literal terms from all rules go into one Aho-Corasick automaton over the lower-cased prose, and
+case-sensitive ones into a second automaton over the prose as written (matched lower-cased, "US"
+and "UN" would hit inside every "business" and "until": a third of all hits, each rejected in
+Python); terms that are regular expressions go into one alternation per rule. A rule registers its list once at compile time and gets a *handle*; at lint
 time `scan(doc)` returns, per handle, non-overlapping hits chosen leftmost-longest (as Vale's
 longest-key-first alternation does).
 """
@@ -23,11 +24,13 @@ def is_literal(term):
 
 class TermIndex:
     def __init__(self):
-        self._literal = {}  # lower-cased key -> list of (handle, term_no, exact or None, nonword)
+        # (raw, exact) -> {key: [(handle, term_no, nonword), ...]}. `raw` tables match the text
+        # (code and URLs included), the others the prose; `exact` tables match case as written,
+        # the others the lower-cased view.
+        self._tables = {}
         self._regexes = []  # (handle, compiled alternation, group name -> term_no, raw, prefixes)
         self._handles = 0
         self._shared = {}
-        self._raw_literal = {}
         self._automata = None
 
     def add(self, terms, ignorecase=False, nonword=False, raw=False, literal=False):
@@ -40,12 +43,13 @@ class TermIndex:
         handle = self._handles
         self._handles += 1
         self._shared[key] = handle
-        table = self._raw_literal if raw else self._literal
+        table = self._tables.setdefault((raw, not ignorecase), {})
         patterns = []
         for term_no, term in enumerate(terms):
             if literal or is_literal(term):
-                key = lowered(term)  # the same folding as the text, so "İzmit" matches
-                table.setdefault(key, []).append((handle, term_no, None if ignorecase else term, nonword))
+                # The same folding as the text, so "İzmit" matches; exact terms as written.
+                key = term if not ignorecase else lowered(term)
+                table.setdefault(key, []).append((handle, term_no, nonword))
             else:
                 patterns.append((term_no, term))
         if patterns:
@@ -66,14 +70,14 @@ class TermIndex:
 
     def _build(self):
         automata = []
-        for table, raw in ((self._literal, False), (self._raw_literal, True)):
+        for (raw, exact), table in sorted(self._tables.items()):
             if not table:
                 continue
             auto = ahocorasick.Automaton()
             for key, entries in table.items():
                 auto.add_word(key, (len(key), entries))
             auto.make_automaton()
-            automata.append((auto, raw))
+            automata.append((auto, raw, exact))
         self._automata = automata
 
     def scan(self, doc):
@@ -81,20 +85,23 @@ class TermIndex:
         if self._automata is None:
             self._build()
         found = {}
-        for auto, raw in self._automata:
+        for auto, raw, exact in self._automata:
             text = doc.text if raw else doc.prose
-            lower = lowered(text) if raw else doc.lower
+            if exact:
+                view = text
+            else:
+                view = lowered(text) if raw else doc.lower
             n = len(text)
-            for end_index, (length, entries) in auto.iter(lower):
+            for end_index, (length, entries) in auto.iter(view):
                 end = end_index + 1
                 start = end - length
-                for handle, term_no, exact, nonword in entries:
-                    if exact is not None and text[start:end] != exact:
-                        continue
-                    if not nonword and (
-                        (start > 0 and is_word_char(text[start - 1]) and is_word_char(text[start]))
-                        or (end < n and is_word_char(text[end]) and is_word_char(text[end - 1]))
-                    ):
+                # A word character on both sides of an edge: a hit inside a word ("ten" in
+                # "often"), which only `nonword` terms accept.
+                inside = (start > 0 and is_word_char(text[start - 1]) and is_word_char(text[start])) or (
+                    end < n and is_word_char(text[end]) and is_word_char(text[end - 1])
+                )
+                for handle, term_no, nonword in entries:
+                    if inside and not nonword:
                         continue
                     found.setdefault(handle, []).append((start, end, term_no))
         for handle, regex, names, raw, prefixes in self._regexes:

@@ -161,12 +161,11 @@ class Attribution(RuleKind):
         figures.sort()
         index = {h: _Hits(hits.get(h, ())) for h in (self.h_cues, self.h_casualty, self.h_crowd, self.h_statistics, self.h_vague_words)}
         cues = index[self.h_cues]
-        sentences = doc.sentences
         by_sentence = {}
         for fig in figures:
-            by_sentence.setdefault(doc.sentence_index(fig[0]), []).append(fig)
-        for idx, figs in by_sentence.items():
-            s_start, s_end, block = sentences[idx]
+            by_sentence.setdefault(doc.sentence_at(fig[0]), []).append(fig)
+        for (block, number), figs in by_sentence.items():
+            s_start, s_end = doc.block_sentences(block)[number]
             if doc.is_heading(block):
                 continue
             vague = None
@@ -182,7 +181,7 @@ class Attribution(RuleKind):
             if claim is None:
                 continue
             span, harm = claim
-            sourced = vague is None and self.sourced(doc, idx, span[0], cues)
+            sourced = vague is None and self.sourced(doc, block, number, span[0], cues)
             yield span, harm, vague, sourced
 
     # -- claims -----------------------------------------------------------------------------
@@ -261,17 +260,18 @@ class Attribution(RuleKind):
         return False
 
     # -- sources ----------------------------------------------------------------------------
-    def sourced(self, doc, idx, claim_start, cues):
+    def sourced(self, doc, block, number, claim_start, cues):
         prose = doc.prose
-        s_start, s_end, block = doc.sentences[idx]
+        sentences = doc.block_sentences(block)
+        s_start, s_end = sentences[number]
         if cues.within(s_start, s_end):
             return True
         b_start, b_end = doc.blocks[block]
         if _inside_quote(prose, b_start, claim_start) or _inside_quote(prose, claim_start, b_end):
             return True  # a quotation has a speaker, named here or in the next paragraph
-        if idx > 0:
-            p_start, p_end, p_block = doc.sentences[idx - 1]
-            if p_block == block and cues.within(p_start, p_end) and not self.vague.search(prose[p_start:p_end]):
+        if number > 0:  # the previous sentence of the same paragraph
+            p_start, p_end = sentences[number - 1]
+            if cues.within(p_start, p_end) and not self.vague.search(prose[p_start:p_end]):
                 return True
         return False
 

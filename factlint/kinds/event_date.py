@@ -317,7 +317,8 @@ class EventDate(RuleKind):
         for start, end, term in hits.get(self.head_handle, ()):
             if any(s <= start and end <= e for s, e in spans):
                 continue
-            s_start, s_end, _b = doc.sentences[doc.sentence_index(start)]
+            block, number = doc.sentence_at(start)
+            s_start, s_end = doc.block_sentences(block)[number]
             sentence = doc.prose[s_start:s_end]
             candidates = [i for i in self.head_events[term] if self.events[i]["qualifiers"] and self.events[i]["qualifiers"].search(sentence)]
             if len(candidates) == 1:  # two events fit: ambiguous, say nothing

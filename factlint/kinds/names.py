@@ -96,6 +96,16 @@ def is_inflection(a, b):
     return long_.startswith(short) and long_[len(short):] in INFLECTIONS
 
 
+def letter_mask(word):
+    """The letters a word uses, one bit each (bit = code point mod 64). Letters that share a bit
+    only ever make two masks closer, so a bound on the bits that differ is a bound on nothing
+    stricter than the letters that differ."""
+    mask = 0
+    for ch in set(word):
+        mask |= 1 << (ord(ch) & 63)
+    return mask
+
+
 def _deletions(word, depth=2):
     """The word and every string made from it by deleting up to `depth` letters."""
     out, frontier = {word}, {word}
@@ -219,7 +229,7 @@ class Gazetteer:
         for target in self.targets:
             low, folded = _plain(target), fold(target)
             self.by_fold.setdefault(folded, []).append(target)
-            self.by_shape.setdefault((low[0], len(low)), []).append((target, low, frozenset(low)))
+            self.by_shape.setdefault((low[0], len(low)), []).append((target, low, letter_mask(low)))
             self.metaphones[target] = jellyfish.metaphone(folded)
         self._memo = {}
 
@@ -240,15 +250,16 @@ class Gazetteer:
         import jellyfish
 
         low, folded = _plain(token), fold(token)
-        first, letters = low[0], frozenset(low)
+        first, mask = low[0], letter_mask(low)
         same_fold = {t for t in self.by_fold.get(folded, ()) if _plain(t)[0] == first}
         distances = {}
+        distance_of = jellyfish.damerau_levenshtein_distance
         for size in range(len(low) - 2, len(low) + 3):
-            for target, t_low, t_letters in self.by_shape.get((first, size), ()):
-                # Two edits change at most four letters of the alphabet used: a C-level test
-                # that spares most distance computations.
-                if len(letters ^ t_letters) <= 4:
-                    distance = jellyfish.damerau_levenshtein_distance(low, t_low)
+            # Two edits change at most four letters of the alphabet used: an integer test that
+            # spares most distance computations.
+            for target, t_low, t_mask in self.by_shape.get((first, size), ()):
+                if (mask ^ t_mask).bit_count() <= 4:
+                    distance = distance_of(low, t_low)
                     if distance <= 2:
                         distances[target] = distance
         out = []
@@ -338,7 +349,8 @@ class NamesKind(RuleKind):
     }
 
     def compile(self, ctx):
-        self.english = _shared("words", self.locate(ctx, self.option("words"), "words"), WordList)
+        self.english_path = self.locate(ctx, self.option("words"), "words")
+        self.english = _shared("words", self.english_path, WordList)
         table_path, _data = ctx.table(str(self.locate(ctx, self.option("table"), "table")), "table")
         self.gazetteer = load_gazetteer(table_path, self.english)
         if self.gazetteer is None:
@@ -359,6 +371,9 @@ class NamesKind(RuleKind):
                     self.deferred.update(str(w) for w in entry.get("wrong") or ())
         self.exceptions = ctx.strings("exceptions", self.option("exceptions"))
         self.exception_words = {e.lower() for e in self.exceptions}
+        # What `known` depends on: rules with equal keys share unknown_tokens per document.
+        self.known_key = (str(self.english_path), str(table_path), tuple(files),
+                          tuple(sorted(self.deferred)), tuple(sorted(self.exception_words)))
 
     def locate(self, ctx, relative, key, folder=False):
         """A path named by the rule: relative to the rule file, else to the shipped Names pack, so
@@ -396,7 +411,15 @@ class NamesKind(RuleKind):
 
     def unknown_tokens(self, doc, min_length):
         """The document's capitalised tokens of at least min_length letters that are not
-        `known`: set differences first (C level), the word-by-word tests on what is left."""
+        `known`: set differences first (C level), the word-by-word tests on what is left. Made
+        once per document for the rules that share the same tables (NearMiss and Drift)."""
+        key = ("names.unknown", self.known_key, min_length)
+        found = doc.memo.get(key)
+        if found is None:
+            found = doc.memo[key] = self._unknown_tokens(doc, min_length)
+        return found
+
+    def _unknown_tokens(self, doc, min_length):
         lowered = {}
         for token in capitalised_tokens(doc):
             if len(token) >= min_length:
@@ -673,27 +696,46 @@ class NameDrift(NamesKind):
         return False
 
     def _pairs(self, tokens):
-        """Pairs (a, b), a < b, of tokens with the same first letter within two edits. Only tokens
-        whose tails share a deletion variant are compared (two edits are undone by at most two
-        deletions on each side), so a long text with thousands of names is not quadratic."""
+        """Pairs (a, b), a < b, of tokens with the same first letter within two edits."""
         import jellyfish
 
-        by_variant = {}
-        for token in tokens:
-            for variant in _deletions(token[1:]):
-                by_variant.setdefault(token[0] + variant, []).append(token)
-        candidates = set()
-        for group in by_variant.values():
-            for i, a in enumerate(group):
-                for b in group[i + 1:]:
-                    candidates.add((a, b) if a < b else (b, a))
+        distance_of = jellyfish.damerau_levenshtein_distance
         out = []
-        for a, b in sorted(candidates):
+        for a, b in sorted(_candidate_pairs(tokens)):
             if abs(len(a) - len(b)) > 2 or is_inflection(a, b):
                 continue
-            distance = jellyfish.damerau_levenshtein_distance(a, b)
+            distance = distance_of(a, b)
             if distance > 2:
                 continue
             if fold(a) == fold(b) or (distance == 1 and (min(len(a), len(b)) >= 6 or _variant(a, b))):
                 out.append((a, b))
         return out
+
+
+# Up to this many tokens with one first letter, every pair is compared (a few dozen C-level
+# distance computations); above it, deletion variants keep a long text from going quadratic.
+_PAIRWISE_GROUP = 40
+
+
+def _candidate_pairs(tokens):
+    """Pairs (a, b), a < b, of tokens with the same first letter that may be within two edits."""
+    groups = {}
+    for token in tokens:
+        groups.setdefault(token[0], []).append(token)
+    candidates = set()
+    for group in groups.values():
+        if len(group) <= _PAIRWISE_GROUP:
+            group.sort()
+            candidates.update((a, b) for i, a in enumerate(group) for b in group[i + 1:] if abs(len(a) - len(b)) <= 2)
+            continue
+        # Two edits are undone by at most two deletions on each side: only tokens whose tails
+        # share a deletion variant can be within two edits.
+        by_variant = {}
+        for token in group:
+            for variant in _deletions(token[1:]):
+                by_variant.setdefault(variant, []).append(token)
+        for shared in by_variant.values():
+            for i, a in enumerate(shared):
+                for b in shared[i + 1:]:
+                    candidates.add((a, b) if a < b else (b, a))
+    return candidates

@@ -38,5 +38,5 @@ class Truncation(RuleKind):
             if m and m.group(1).lower() in self.function_words:
                 reason = f"ends with '{m.group(1)}'"
         if reason:
-            s_start, s_end, _b = doc.sentences[-1]
+            s_start, s_end = doc.block_sentences(len(blocks) - 1)[-1]
             yield self.finding(doc, s_start, s_end, (reason,))
