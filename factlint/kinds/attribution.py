@@ -23,9 +23,12 @@ from bisect import bisect_left
 from factlint.kinds.base import RuleKind
 
 _SCALE = r"(?:\s?(?:m|bn|k|tn|million|billion|trillion)\b)"
-# The leading look-ahead lets the regex engine skip to digits and currency signs (5x faster).
+# The leading look-ahead lets the regex engine skip to digits and currency signs (5x faster);
+# written with ranges, not \d (a Unicode category test at every character), it is 25% faster
+# again. Non-ASCII characters pass it so that other scripts' digits still reach \d below.
 _DIGIT_FIGURE = lazy_compile(
-    r"(?=[$£€¥\d])(?:(?P<money>[$£€¥]\s?\d[\d,]*(?:\.\d+)?" + _SCALE + r"?)"
+    "(?=[$£€¥0-9\u0080-\U0010ffff])"
+    r"(?:(?P<money>[$£€¥]\s?\d[\d,]*(?:\.\d+)?" + _SCALE + r"?)"
     r"|(?P<pct>(?<![\w.,])\d[\d,]*(?:\.\d+)?\s?(?:%|per\s?cent\b|percent\b))"
     r"|(?P<num>(?<![\w.,/:£$€#-])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w|[.,:/-]\d)" + _SCALE + r"?"
     r"|(?<![\w.,/:£$€#-])\d+(?:\.\d+)?" + _SCALE + r"?(?!\w|[.,:/-]\d|[-–]\w)))"
@@ -194,6 +197,7 @@ class Attribution(RuleKind):
         market moves, results and specs are left alone. With a `vague` source, every figure it
         speaks for counts."""
         harms = index[self.h_casualty].within(s_start, s_end)
+        checked_factual = False
         for start, end, kind in figures:
             if kind in ("num", "numword") and self.not_a_claim(prose, s_start, start, end, prose[start:end]):
                 continue
@@ -210,8 +214,10 @@ class Attribution(RuleKind):
                 if _vague_reaches(prose, vague, start, end):
                     return (start, end), None
                 continue
-            if _NOT_FACTUAL.search(prose, s_start, s_end):
-                return None  # targets, proposals and conditionals are not reported facts
+            if not checked_factual:  # once per sentence, not once per figure
+                if _NOT_FACTUAL.search(prose, s_start, s_end):
+                    return None  # targets, proposals and conditionals are not reported facts
+                checked_factual = True
             window = min(s_end, end + 40)
             if kind in ("money", "pct") and index[self.h_statistics].within(max(s_start, start - 60), min(s_end, end + 60)):
                 return (start, end), None
