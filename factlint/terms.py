@@ -2,9 +2,8 @@
 
 Literal terms from all rules go into one Aho-Corasick automaton over the lower-cased prose, and
 case-sensitive ones into a second automaton over the prose as written (matched lower-cased, "US"
-and "UN" would hit inside every "business" and "until": a third of all hits, each rejected in
-Python); terms that are regular expressions go into one alternation per rule. A rule registers its list once at compile time and gets a *handle*; at lint
-time `scan(doc)` returns, per handle, non-overlapping hits chosen leftmost-longest (as Vale's
+would hit inside every "business"); terms that are regular expressions go into one alternation
+per rule. A rule registers its list once at compile time and gets a *handle*; at lint time `scan(doc)` returns, per handle, non-overlapping hits chosen leftmost-longest (as Vale's
 longest-key-first alternation does).
 """
 import re
@@ -22,13 +21,44 @@ def is_literal(term):
     return not (_REGEX_CHARS & set(term))
 
 
+# Whole words in C: the automata run over a *word view* of the text, of the same length with every
+# character that is not a word character as a space, and a term that starts (ends) with a word
+# character is stored with a space before (after) it. The automaton then finds "un" only as a
+# word, never inside "until" or "fun" (a hit per word part cost a Python test each, half of all
+# hits). The view is padded with a space at each end, so a term may start or end the text. A
+# term with other characters than word characters ("according to", "U.S.") is checked against
+# the text itself on a hit, since the view cannot tell "it is" from "it, is".
+_NONWORD_BYTES = bytes.maketrans(
+    bytes(range(128)), bytes(b if (chr(b).isalnum() or b == 95) else 32 for b in range(128))
+)
+_NON_ASCII = re.compile("[^\x00-\x7f]+")
+
+
+def word_view(text):
+    """`text` with every character but a word character (is_word_char) as a space."""
+    # ASCII through bytes.translate (a table look-up per byte; str.translate is far slower), a
+    # non-ASCII character as "?" first (one per character: the length is kept).
+    view = text.encode("ascii", "replace").translate(_NONWORD_BYTES).decode("ascii")
+    if text.isascii():
+        return view
+    parts, pos = [], 0
+    for m in _NON_ASCII.finditer(text):
+        parts.append(view[pos:m.start()])
+        parts.append("".join(c if c.isalnum() else " " for c in m.group()))
+        pos = m.end()
+    parts.append(view[pos:])
+    return "".join(parts)
+
+
 class TermIndex:
     def __init__(self):
-        # (raw, exact) -> {key: [(handle, term_no, nonword), ...]}. `raw` tables match the text
-        # (code and URLs included), the others the prose; `exact` tables match case as written,
-        # the others the lower-cased view.
+        # (raw, exact) -> {automaton key: [(handle, term_no, before, after, term or None)]}. `raw`
+        # tables match the text (code and URLs included), the others the prose; `exact` tables
+        # match case as written, the others the lower-cased prose. `before`/`after`: the key's
+        # padding spaces (see word_view); the term is kept when a hit must be checked.
         self._tables = {}
-        self._regexes = []  # (handle, compiled alternation, group name -> term_no, raw, prefixes)
+        # (handle, compiled alternation, group name -> term_no, raw, on lower-cased text, prefixes)
+        self._regexes = []
         self._handles = 0
         self._shared = {}
         self._automata = None
@@ -44,27 +74,28 @@ class TermIndex:
         self._handles += 1
         self._shared[key] = handle
         table = self._tables.setdefault((raw, not ignorecase), {})
-        patterns = []
+        patterns, symbols = [], []
         for term_no, term in enumerate(terms):
             if literal or is_literal(term):
                 # The same folding as the text, so "İzmit" matches; exact terms as written.
                 key = term if not ignorecase else lowered(term)
-                table.setdefault(key, []).append((handle, term_no, nonword))
+                view = word_view(key)
+                if view.isspace():  # "©": nothing of it in the word view
+                    symbols.append((term_no, re.escape(key)))
+                    continue
+                before = int(not nonword and is_word_char(key[0]))
+                after = int(not nonword and is_word_char(key[-1]))
+                whole_word = key.isalnum() or all(is_word_char(c) for c in key)
+                entry = (handle, term_no, before, after, None if whole_word else key)
+                table.setdefault(" " * before + view + " " * after, []).append(entry)
             else:
                 patterns.append((term_no, term))
         if patterns:
-            # Longest first, so that at one position the longest alternative wins.
-            patterns.sort(key=lambda p: -len(p[1]))
-            parts, names = [], {}
-            for term_no, term in patterns:
-                name = f"t{term_no}"
-                names[name] = term_no
-                parts.append(f"(?P<{name}>{term})")
-            body = "|".join(parts)
-            if not nonword:
-                body = rf"(?<!\w)(?:{body})(?!\w)"
-            regex = re.compile(body, re.IGNORECASE if ignorecase else 0)
-            self._regexes.append((handle, regex, names, raw, _prefixes([t for _n, t in patterns])))
+            regex, names = _alternation(patterns, re.IGNORECASE if ignorecase else 0, nonword)
+            self._regexes.append((handle, regex, names, raw, False, _prefixes([t for _n, t in patterns])))
+        if symbols:  # as the automaton would: in the lower-cased text unless exact, no word edges
+            regex, names = _alternation(symbols, 0, True)
+            self._regexes.append((handle, regex, names, raw, ignorecase, None))
         self._automata = None
         return handle
 
@@ -87,32 +118,40 @@ class TermIndex:
         found = {}
         for auto, raw, exact in self._automata:
             text = doc.text if raw else doc.prose
-            if exact:
-                view = text
-            else:
-                view = lowered(text) if raw else doc.lower
-            n = len(text)
-            for end_index, (length, entries) in auto.iter(view):
-                end = end_index + 1
-                start = end - length
-                # A word character on both sides of an edge: a hit inside a word ("ten" in
-                # "often"), which only `nonword` terms accept.
-                inside = (start > 0 and is_word_char(text[start - 1]) and is_word_char(text[start])) or (
-                    end < n and is_word_char(text[end]) and is_word_char(text[end - 1])
-                )
-                for handle, term_no, nonword in entries:
-                    if inside and not nonword:
+            if not exact:
+                text = lowered(text) if raw else doc.lower
+            # Padded: view offsets are text offsets + 1.
+            for last, (length, entries) in auto.iter(" " + word_view(text) + " "):
+                for handle, term_no, before, after, term in entries:
+                    start, end = last - length + before, last - after
+                    if term is not None and text[start:end] != term:
                         continue
                     found.setdefault(handle, []).append((start, end, term_no))
-        for handle, regex, names, raw, prefixes in self._regexes:
+        for handle, regex, names, raw, on_lower, prefixes in self._regexes:
             if prefixes and not raw and not _may_match(prefixes, doc.lower):
                 continue
             text = doc.text if raw else doc.prose
+            if on_lower:
+                text = lowered(text) if raw else doc.lower
             for m in regex.finditer(text):
                 found.setdefault(handle, []).append((m.start(), m.end(), names[m.lastgroup]))
         for handle, hits in found.items():
             found[handle] = _leftmost_longest(hits)
         return found
+
+
+def _alternation(patterns, flags, nonword):
+    """One regex for [(term_no, pattern)], longest first so that at one position the longest
+    alternative wins; with the group name -> term_no map."""
+    parts, names = [], {}
+    for term_no, term in sorted(patterns, key=lambda p: -len(p[1])):
+        name = f"t{term_no}"
+        names[name] = term_no
+        parts.append(f"(?P<{name}>{term})")
+    body = "|".join(parts)
+    if not nonword:
+        body = rf"(?<!\w)(?:{body})(?!\w)"
+    return re.compile(body, flags), names
 
 
 # A regex alternation that begins with a look-behind or matches case-insensitively gets no fast

@@ -91,6 +91,8 @@ class Mojibake(RuleKind):
 
     def check(self, doc, hits):
         text = doc.text if self.spec.scope == "raw" else doc.prose
+        if text.isascii():  # known without a scan: CPython records it when it makes the string
+            return
         lead = _LEADS.search(text)  # most texts have none of Â..ß, â, ï at all
         first = _MOJIBAKE.search(text, lead.start()) if lead else None
         if first is None:
@@ -163,6 +165,8 @@ class HtmlResidue(RuleKind):
         if doc.markup != "text":  # entities and inline HTML are Markdown syntax
             return
         text = doc.text
+        if "&" not in text and "<" not in text:  # memchr: faster than the case-blind regex scan
+            return
         first = _HTML.search(text)
         if first is None:
             return
