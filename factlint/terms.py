@@ -1,10 +1,10 @@
 """TermIndex: every word list of every rule, matched in one pass.
 
-Literal terms from all rules go into one Aho-Corasick automaton over the lower-cased prose, and
-case-sensitive ones into a second automaton over the prose as written (matched lower-cased, "US"
-would hit inside every "business"); terms that are regular expressions go into one alternation
-per rule. A rule registers its list once at compile time and gets a *handle*; at lint time `scan(doc)` returns, per handle, non-overlapping hits chosen leftmost-longest (as Vale's
-longest-key-first alternation does).
+Literal terms from all rules go into one Aho-Corasick automaton over the lower-cased prose (a
+case-sensitive term is compared with the text on a hit); terms that are regular expressions go
+into one alternation per rule. A rule registers its list once at compile time and gets a
+*handle*; at lint time `scan(doc)` returns, per handle, non-overlapping hits chosen
+leftmost-longest (as Vale's longest-key-first alternation does).
 """
 import re
 
@@ -52,10 +52,11 @@ def word_view(text):
 
 class TermIndex:
     def __init__(self):
-        # (raw, exact) -> {automaton key: [(handle, term_no, before, after, term or None)]}. `raw`
-        # tables match the text (code and URLs included), the others the prose; `exact` tables
-        # match case as written, the others the lower-cased prose. `before`/`after`: the key's
-        # padding spaces (see word_view); the term is kept when a hit must be checked.
+        # raw -> {automaton key: [(handle, term_no, before, after, check, exact)]}. `raw` tables
+        # match the text (code and URLs included), the others the prose. `before`/`after`: the
+        # key's padding spaces (see word_view). `check`: what the hit must read, where the word
+        # view cannot tell (a case-sensitive term, as written, compared with the text; a term
+        # with spaces or punctuation, lower-cased, compared with the lower-cased text).
         self._tables = {}
         # (handle, compiled alternation, group name -> term_no, raw, on lower-cased text, prefixes)
         self._regexes = []
@@ -73,20 +74,22 @@ class TermIndex:
         handle = self._handles
         self._handles += 1
         self._shared[key] = handle
-        table = self._tables.setdefault((raw, not ignorecase), {})
+        table = self._tables.setdefault(raw, {})
         patterns, symbols = [], []
         for term_no, term in enumerate(terms):
             if literal or is_literal(term):
-                # The same folding as the text, so "İzmit" matches; exact terms as written.
-                key = term if not ignorecase else lowered(term)
+                key = lowered(term)  # the same folding as the text, so "İzmit" matches
                 view = word_view(key)
                 if view.isspace():  # "©": nothing of it in the word view
-                    symbols.append((term_no, re.escape(key)))
+                    symbols.append((term_no, re.escape(key if ignorecase else term)))
                     continue
                 before = int(not nonword and is_word_char(key[0]))
                 after = int(not nonword and is_word_char(key[-1]))
-                whole_word = key.isalnum() or all(is_word_char(c) for c in key)
-                entry = (handle, term_no, before, after, None if whole_word else key)
+                if not ignorecase:
+                    check = term
+                else:
+                    check = None if key.isalnum() or all(is_word_char(c) for c in key) else key
+                entry = (handle, term_no, before, after, check, not ignorecase)
                 table.setdefault(" " * before + view + " " * after, []).append(entry)
             else:
                 patterns.append((term_no, term))
@@ -101,14 +104,14 @@ class TermIndex:
 
     def _build(self):
         automata = []
-        for (raw, exact), table in sorted(self._tables.items()):
+        for raw, table in sorted(self._tables.items()):
             if not table:
                 continue
             auto = ahocorasick.Automaton()
             for key, entries in table.items():
                 auto.add_word(key, (len(key), entries))
             auto.make_automaton()
-            automata.append((auto, raw, exact))
+            automata.append((auto, raw))
         self._automata = automata
 
     def scan(self, doc):
@@ -116,15 +119,14 @@ class TermIndex:
         if self._automata is None:
             self._build()
         found = {}
-        for auto, raw, exact in self._automata:
+        for auto, raw in self._automata:
             text = doc.text if raw else doc.prose
-            if not exact:
-                text = lowered(text) if raw else doc.lower
+            lower = lowered(text) if raw else doc.lower
             # Padded: view offsets are text offsets + 1.
-            for last, (length, entries) in auto.iter(" " + word_view(text) + " "):
-                for handle, term_no, before, after, term in entries:
+            for last, (length, entries) in auto.iter(" " + word_view(lower) + " "):
+                for handle, term_no, before, after, check, exact in entries:
                     start, end = last - length + before, last - after
-                    if term is not None and text[start:end] != term:
+                    if check is not None and (text if exact else lower)[start:end] != check:
                         continue
                     found.setdefault(handle, []).append((start, end, term_no))
         for handle, regex, names, raw, on_lower, prefixes in self._regexes:
