@@ -83,11 +83,11 @@ _SENTENCE_OPENERS = frozenset(
     These All And But Or Then Still Yet""".split()
 )
 # Targets, limits, plans and conditionals are not reported facts: "cutting the deficit to $100bn
-# by 2009", "the 3% deficit ceiling", "100bn rupees to be spent".
+# by 2009", "the 3% deficit ceiling", "100bn rupees to be spent". Searched in the lower-cased
+# prose, after a look-ahead for the words' first letters: three times faster than re.I.
 _NOT_FACTUAL = lazy_compile(
-    r"\b(?:would|could|might|target|targets|proposal|proposing|proposed|plans?\s+to|aims?\s+to|if|"
+    r"(?=[abcilmptw])\b(?:would|could|might|target|targets|proposal|proposing|proposed|plans?\s+to|aims?\s+to|if|"
     r"ceiling|limit|cap|threshold|in\s+line\s+with|to\s+be\s+spent|by\s+(?:the\s+end\s+of\s+)?(?:20\d\d|next\s+year|the\s+decade))\b",
-    re.I,
 )
 # A vague cue speaks for the figure it stands close to: "experts say that Turkey has sent 1,200"
 # or "1,200 mercenaries, experts say". Not for one far away, nor for one before a cue that
@@ -180,7 +180,7 @@ class Attribution(RuleKind):
                     # A specific source beside the vague one ("…, reports from the Treasury said").
                     if any(c[1] <= vague[0] or c[0] >= vague[1] for c in cues.within(s_start, s_end)):
                         vague = None
-            claim = self.claim(prose, s_start, s_end, figs, index, vague=vague)
+            claim = self.claim(prose, doc.lower, s_start, s_end, figs, index, vague=vague)
             if claim is None:
                 continue
             span, harm = claim
@@ -188,7 +188,7 @@ class Attribution(RuleKind):
             yield span, harm, vague, sourced
 
     # -- claims -----------------------------------------------------------------------------
-    def claim(self, prose, s_start, s_end, figures, index, vague=None):
+    def claim(self, prose, lower, s_start, s_end, figures, index, vague=None):
         """The first figure of the sentence that is a news claim needing a source, as
         ((start, end), harm span or None), or None. Claims: a figure tied to a casualty term
         ("191 people were killed", "killed at least 25"); an official statistic or public money
@@ -215,7 +215,7 @@ class Attribution(RuleKind):
                     return (start, end), None
                 continue
             if not checked_factual:  # once per sentence, not once per figure
-                if _NOT_FACTUAL.search(prose, s_start, s_end):
+                if _NOT_FACTUAL.search(lower, s_start, s_end):
                     return None  # targets, proposals and conditionals are not reported facts
                 checked_factual = True
             window = min(s_end, end + 40)
