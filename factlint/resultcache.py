@@ -71,18 +71,38 @@ class ResultCache:
                     pass
         return self._db or None
 
-    def get(self, src):
-        """The cached findings for a file Source (path set to src.display), or None."""
-        key = src.meta["cache_key"] = self.key(src)
+    def get_many(self, srcs):
+        """[findings or None] for file Sources (paths set to src.display), in one query: a
+        query per file costs more than the look-up itself."""
+        keys = [self.key(src) for src in srcs]
+        for src, key in zip(srcs, keys):
+            src.meta["cache_key"] = key
+        rows = {}
         db = self._connect()
-        try:
-            row = db.execute("SELECT findings FROM results WHERE key = ?", (key,)).fetchone()
-            findings = [Finding(path=src.display, **dict(zip(_FIELDS, r))) for r in marshal.loads(row[0])]
-        except Exception:  # noqa: BLE001 - no database, no entry, or a corrupt one: lint the file
-            self.misses += 1
-            return None
-        self.hits += 1
-        return findings
+        if db is not None:
+            try:
+                marks = ",".join("?" * len(keys))
+                rows = dict(db.execute(f"SELECT key, findings FROM results WHERE key IN ({marks})", keys))
+            except Exception:  # noqa: BLE001 - locked too long or corrupt: lint these files
+                rows = {}
+        out = []
+        for src, key in zip(srcs, keys):
+            findings = None
+            if key in rows:
+                try:
+                    findings = [Finding(path=src.display, **dict(zip(_FIELDS, r))) for r in marshal.loads(rows[key])]
+                except Exception:  # noqa: BLE001 - a corrupt entry: lint the file
+                    findings = None
+            if findings is None:
+                self.misses += 1
+            else:
+                self.hits += 1
+            out.append(findings)
+        return out
+
+    def get(self, src):
+        """The cached findings for one file Source, or None."""
+        return self.get_many([src])[0]
 
     def put(self, src, findings):
         try:

@@ -151,12 +151,18 @@ def lint_all(linter, srcs, options, jobs=1):
         cache = ResultCache(linter)
 
     def looked_up():
+        if cache is None:
+            for src in srcs:
+                yield src, None
+            return
+        # Files are looked up a chunk at a time (one query each); records and stdin never are.
+        chunk = []
         for src in srcs:
-            cached = None
-            if cache is not None and src.record is None and src.name != "-":
-                cached = cache.get(src)
-                src.meta["cached"] = cached is not None
-            yield src, cached
+            chunk.append(src)
+            if len(chunk) >= LOOKUP_CHUNK:
+                yield from _look_up(cache, chunk)
+                chunk = []
+        yield from _look_up(cache, chunk)
 
     try:
         for src, findings in lint_ordered(linter, looked_up(), jobs, lambda src: lint_source(linter, src)):
@@ -166,6 +172,19 @@ def lint_all(linter, srcs, options, jobs=1):
     finally:
         if cache is not None:
             cache.close()
+
+
+LOOKUP_CHUNK = 64  # files per result-cache query (SQLite allows 999 parameters at least)
+
+
+def _look_up(cache, srcs):
+    files = [src for src in srcs if src.record is None and src.name != "-"]
+    found = dict(zip(map(id, files), cache.get_many(files))) if files else {}
+    for src in srcs:
+        cached = found.get(id(src))
+        if id(src) in found:
+            src.meta["cached"] = cached is not None
+        yield src, cached
 
 
 def finding_filters(results, options):
