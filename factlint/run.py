@@ -155,9 +155,15 @@ def lint_all(linter, srcs, options, jobs=1):
             for src in srcs:
                 yield src, None
             return
-        # Files are looked up a chunk at a time (one query each); records and stdin never are.
+        # Files are looked up a chunk at a time (one query each); records and stdin never are,
+        # and pass at once (a corpus is streamed: no record is read ahead).
         chunk = []
         for src in srcs:
+            if src.record is not None or src.name == "-":
+                yield from _look_up(cache, chunk)
+                chunk = []
+                yield src, None
+                continue
             chunk.append(src)
             if len(chunk) >= LOOKUP_CHUNK:
                 yield from _look_up(cache, chunk)
@@ -177,13 +183,9 @@ def lint_all(linter, srcs, options, jobs=1):
 LOOKUP_CHUNK = 64  # files per result-cache query (SQLite allows 999 parameters at least)
 
 
-def _look_up(cache, srcs):
-    files = [src for src in srcs if src.record is None and src.name != "-"]
-    found = dict(zip(map(id, files), cache.get_many(files))) if files else {}
-    for src in srcs:
-        cached = found.get(id(src))
-        if id(src) in found:
-            src.meta["cached"] = cached is not None
+def _look_up(cache, files):
+    for src, cached in zip(files, cache.get_many(files) if files else ()):
+        src.meta["cached"] = cached is not None
         yield src, cached
 
 
