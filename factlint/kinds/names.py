@@ -243,6 +243,8 @@ class Gazetteer:
         [(target, distance, same fold, same metaphone)]. Memoised for the whole run."""
         found = self._memo.get(token)
         if found is None:
+            if len(self._memo) >= _NEAR_MEMO_SIZE:  # a corpus of millions of names: bounded
+                self._memo.clear()
             found = self._memo[token] = self._near(token)
         return found
 
@@ -267,6 +269,10 @@ class Gazetteer:
         for target in same_fold | set(distances):
             out.append((target, distances.get(target, 9), target in same_fold, meta == self.metaphones[target]))
         return out
+
+
+# Distinct tokens whose near-miss targets are remembered (a few hundred bytes each).
+_NEAR_MEMO_SIZE = 100_000
 
 
 def load_gazetteer(path, english):
