@@ -12,7 +12,7 @@ from conftest import SEED, SHARED
 from factlint.config import Config
 from factlint.engine import Linter
 from factlint.errors import RuleError
-from factlint.kinds.names import WordList, fold
+from factlint.kinds.names import Lexicon, WordList, fold
 
 ROOT = Path(__file__).resolve().parents[1]
 NAMES = ROOT / "rules" / "Names"
@@ -262,11 +262,24 @@ def test_a_missing_vocabulary_folder_names_its_key_line(tmp_path):
 def test_word_list_knows_words_and_names():
     path = NAMES / "data" / "english-words.txt"
     words = WordList(path)
-    assert {"asset", "asher", "columbia", "georgia"} <= words.words
-    assert {"Asher", "Manuel", "Christophe"} <= words.proper
+    assert not words.words.missing({"asset", "asher", "columbia", "georgia"})
+    assert not words.proper.missing({"Asher", "Manuel", "Christophe"})
     assert "aser" not in words.words and "azerbajan" not in words.words
     header = path.read_text(encoding="utf-8").split("\n", 30)[:30]
     assert any("Kevin Atkinson" in line for line in header), "the SCOWL notice must ship with the list"
+
+
+def test_lexicon_answers_the_same_before_and_after_it_builds_its_set(monkeypatch):
+    import pickle
+
+    monkeypatch.setattr(Lexicon, "SET_AFTER", 5)
+    lexicon = pickle.loads(pickle.dumps(Lexicon(["baku", "yerevan", "stepanakert", "ganja"])))
+    asked = ["baku", "aser", "ganja", "zzz", "", "yerevan", "stepanakert", "a"]
+    first = [word in lexicon for word in asked]  # binary searches, then the set from the 6th on
+    assert lexicon._set is not None
+    assert first == [word in lexicon for word in asked] == [True, False, True, False, False, True, True, False]
+    assert lexicon.missing({"baku", "shusha"}) == {"shusha"}
+    assert Lexicon([]).missing({"x"}) == {"x"} and "x" not in Lexicon([])
 
 
 # -- the BBC corpus: what the rules report on clean news --------------------------------------------------
