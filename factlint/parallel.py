@@ -2,8 +2,7 @@
 
 Each worker builds its Linter once (the pool initializer; with the fork start method it is simply
 inherited from the parent), then receives batches of texts — not single ones, so the cost of a
-round trip is paid per batch; the parent lints batches too whenever the workers have enough in
-hand (see lint_ordered). At most a few batches per worker are in flight, so a corpus of any
+round trip is paid per batch. At most a few batches per worker are in flight, so a corpus of any
 size is linted in bounded memory; results are yielded strictly in input order, so the output is
 byte-for-byte that of a serial run.
 """
@@ -15,7 +14,7 @@ from collections import deque
 # A batch is cut at this many characters of text or this many documents, whichever comes first.
 BATCH_CHARS = 32_000  # small enough that the last batches leave no process idle for long
 BATCH_DOCS = 100
-IN_FLIGHT_PER_JOB = 2
+IN_FLIGHT_PER_JOB = 3
 # With fewer inputs than this, one process is faster than starting workers.
 MANY_FILES = 50
 
@@ -56,8 +55,8 @@ def item_of(src):
     return (src.text, src.display, src.markup, src.record, src.meta.get("date"))
 
 
-def _lint_batch(batch, linter=None):
-    return [lint_item(linter or _LINTER, item) for item in batch]
+def _lint_batch(batch):
+    return [lint_item(_LINTER, item) for item in batch]
 
 
 def _pool(linter, workers):
@@ -71,49 +70,27 @@ def _pool(linter, workers):
     return multiprocessing.get_context().Pool(workers, _init, (linter.config,))
 
 
-class _Linted:
-    """A batch the parent linted itself: looks like a finished AsyncResult."""
-
-    __slots__ = ("found",)
-
-    def __init__(self, found):
-        self.found = found
-
-    def ready(self):
-        return True
-
-    def get(self):
-        return self.found
-
-
 def lint_ordered(linter, items, jobs, lint_one):
     """Yield (source, findings) in the order of `items`, which are (source, findings or None);
     None means "lint it" (with `lint_one(source)` when jobs == 1, else in a worker process).
 
-    With jobs = N the parent is one of the N: it reads the inputs, answers cache look-ups and
-    writes the output, and lints a batch itself whenever the N - 1 workers have enough queued.
-    (N workers beside a busy parent would put N + 1 processes on N cores, and every batch would
-    cross a pipe twice.)"""
+    The parent reads the inputs, answers cache look-ups and writes the output while the `jobs`
+    workers lint. (Tried: the parent linting too, beside jobs - 1 workers, whenever they had
+    enough queued. On two cores it measured no faster, and a worker waiting on a busy parent
+    sat idle.)"""
     if jobs <= 1:
         for src, found in items:
             yield src, (found if found is not None else lint_one(src))
         return
     pool = None  # started at the first batch to lint: a run served from the cache needs none
-    pending = deque()  # (entries, AsyncResult, _Linted or None); entries: [(src, findings or None)]
-    queued = (jobs - 1) * IN_FLIGHT_PER_JOB  # batches the workers may have in hand
-    limit = queued + IN_FLIGHT_PER_JOB  # batches held in memory at most
+    pending = deque()  # (entries, AsyncResult or None); entries: [(src, findings or None)]
+    limit = jobs * IN_FLIGHT_PER_JOB
 
     def submit(entries, batch):
         nonlocal pool
-        result = None
-        if batch:
-            if sum(1 for entry in pending if not _ready(entry)) < queued:
-                if pool is None:
-                    pool = _pool(linter, jobs - 1)
-                result = pool.apply_async(_lint_batch, (batch,))
-            else:
-                result = _Linted(_lint_batch(batch, linter))
-        pending.append((entries, result))
+        if batch and pool is None:
+            pool = _pool(linter, jobs)
+        pending.append((entries, pool.apply_async(_lint_batch, (batch,)) if batch else None))
 
     try:
         entries, batch, chars = [], [], 0
