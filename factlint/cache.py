@@ -46,6 +46,11 @@ def ruleset_key(host, config, dirs):
     return h.hexdigest()[:32]
 
 
+def is_compiled(key):
+    """Whether the rules of ruleset_key `key` are in the compiled-rules cache."""
+    return not os.environ.get("FACTLINT_NO_CACHE") and (cache_dir() / f"rules-{key}.pickle").is_file()
+
+
 def load_ruleset(host, config, key=None):
     """The compiled rules, from the cache when `key` (ruleset_key) has been compiled before."""
     dirs = pack_dirs(host, config)

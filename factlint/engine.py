@@ -61,6 +61,13 @@ class Linter:
         return self._ruleset
 
     @property
+    def loads_fast(self):
+        """Whether the compiled rules are loaded, or can be read from the cache (not compiled)."""
+        from factlint.cache import is_compiled
+
+        return self._ruleset is not None or is_compiled(self.ruleset_key)
+
+    @property
     def ruleset_key(self):
         """What the compiled rules depend on (cache.ruleset_key), without loading them."""
         if self._key is None:

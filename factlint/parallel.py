@@ -64,8 +64,11 @@ def _pool(linter, workers):
 
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods:
-        # fork: workers inherit the Linter; nothing is pickled to start them. The pool starts
-        # before the parent loads the compiled rules, so that each loads them at the same time.
+        # fork: workers inherit the Linter; nothing is pickled to start them. Rules in the
+        # compiled-rules cache are read by each worker (at the same time); rules that are not
+        # are compiled here, once (a second), not once per worker.
+        if not linter.loads_fast:
+            linter.rules
         return multiprocessing.get_context("fork").Pool(workers, _init, (linter,))
     return multiprocessing.get_context().Pool(workers, _init, (linter.config,))
 

@@ -173,3 +173,31 @@ def test_corrupt_or_unwritable_cache_is_ignored(cli, tmp_path, monkeypatch):
     monkeypatch.setenv("FACTLINT_CACHE_DIR", "/proc/self/factlint-cache")
     code, out, err = cli("check", str(path), "--format", "json")
     assert (code, out) == (1, expected) and "Traceback" not in err
+
+
+def test_rules_not_in_the_cache_are_compiled_once_before_the_workers_fork(monkeypatch, tmp_path):
+    """With a cold compiled-rules cache each worker would compile the rules itself (a second
+    each); the parent compiles them once and the forked workers inherit them."""
+    import factlint.parallel as parallel
+    import factlint.ruleset
+    from factlint.config import Config
+    from factlint.engine import Linter
+    from factlint.run import Source
+
+    monkeypatch.setenv("FACTLINT_CACHE_DIR", str(tmp_path / "empty-cache"))
+    compiled = []
+    compile_rules = factlint.ruleset.compile_rules
+
+    def counting(*args, **kw):
+        compiled.append(os.getpid())
+        return compile_rules(*args, **kw)
+
+    monkeypatch.setattr(factlint.ruleset, "compile_rules", counting)
+    linter = Linter(Config(), lazy=True)
+    assert not linter.loads_fast
+    texts = [(BBC / name).read_text(encoding="utf-8") for name in sorted(os.listdir(BBC))[:6]]
+    items = [(Source(f"d{i}.txt", f"d{i}.txt", t), None) for i, t in enumerate(texts)]
+    got = list(parallel.lint_ordered(linter, iter(items), 2, None))
+    assert compiled == [os.getpid()]  # here, once
+    assert [len(f) for _s, f in got] == [len(linter.lint_text(t, path=f"d{i}.txt")) for i, t in enumerate(texts)]
+    assert linter.loads_fast
