@@ -108,6 +108,12 @@ def _check(paths, fmt, select, ignore, min_level, fail_level, config_path, globs
     # post: --fix, --diff, --baseline, --write-baseline, --changed-since, --input, --text-field,
     # --id-field, --jobs, --cache, --date (RunOptions fields)
     options = RunOptions(fmt=fmt, output_file=output_file, statistics=statistics, globs=globs, **(post or {}))
+    # Linting makes many small short-lived objects and few cycles: the default threshold runs a
+    # young-generation collection every 700 allocations (up to a tenth of the linting time); the
+    # process is ours, so collect less often (cycles are still collected).
+    import gc
+
+    gc.set_threshold(20_000, 10, 10)
     sys.exit(run(paths, config, options))
 
 
