@@ -54,8 +54,11 @@ def main():
         rows.append((label, seconds, floor))
         print(f"  {label:<46} {seconds:6.3f} s {size / seconds:8.1f} MB/s{'   (floor)' if floor else ''}", flush=True)
 
-    texts = []
-    row("read the files", best_of(args.runs, lambda: texts.__setitem__(slice(None), [(str(p), p.read_text(encoding='utf-8')) for p in files])))
+    def read():
+        return [(str(p), p.read_text(encoding="utf-8")) for p in files]
+
+    row("read the files", best_of(args.runs, read))
+    texts = read()
 
     def documents():
         return [Document(text, path=path) for path, text in texts]
