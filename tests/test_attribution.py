@@ -57,3 +57,17 @@ def test_casualty_figure_and_vague_source():
 
 def test_years_dates_and_ages_are_not_claims():
     assert found("In 1997 the 34-year-old moved to 10 Downing Street on 24 April.") == []
+
+
+def test_number_words_count_only_as_casualties():
+    assert found("Two ministers met in Brussels on Monday.") == []
+    assert found("Two people were killed when the bridge collapsed.") == [("Unattributed", "Two people were killed")]
+    # A casualty term elsewhere in the text does not make every number word a claim.
+    assert found("Three ministers met on Monday.\n\nOne man died in the storm, police said.") == []
+
+
+def test_ranges_scores_and_small_numbers_are_not_claims():
+    assert found("Prices rose 10-15 last week.") == []
+    assert found("United won 3-1 at home.") == []
+    assert found("Only 4 shops opened on Sunday.") == []
+    assert found("Sales of 400 cars were recorded last year.") == []

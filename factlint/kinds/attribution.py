@@ -159,6 +159,16 @@ class Attribution(RuleKind):
         prose = doc.prose
         figures = [(m.start(), m.end(), m.lastgroup) for m in _DIGIT_FIGURE.finditer(prose)]
         figures += [(s, e, _WORD_KINDS[t]) for s, e, t in hits.get(self.h_figures, ())]
+        # Numbers that are never claims whatever their sentence (years, durations, dates, small
+        # numbers: about half of all), and number words in a text with no casualty term (they
+        # count only as casualties) are dropped before any sentence is looked up: a paragraph
+        # with no other figure is then never split into sentences.
+        casualties = bool(hits.get(self.h_casualty))
+        figures = [
+            f for f in figures
+            if not (f[2] == "numword" and not casualties)
+            and not (f[2] in ("num", "numword") and _not_a_claim_anywhere(prose, f[1], prose[f[0]:f[1]]))
+        ]
         if not figures:
             return
         figures.sort()
@@ -241,29 +251,20 @@ class Attribution(RuleKind):
 
     @staticmethod
     def not_a_claim(prose, s_start, start, end, text):
-        digits = text.replace(",", "")
+        if _not_a_claim_anywhere(prose, end, text):
+            return True
         after = prose[end:end + 24]
         before = prose[max(s_start, start - 24):start]
-        if _UNITS_AFTER.match(after):
-            return True  # durations, times, ages, ordinals, measurements, scores in points
-        if digits.isdigit() and len(digits) == 4 and 1000 <= int(digits) <= 2099 and "," not in text:
-            return True  # a year
         if _CONTEXT_BEFORE.search(before):
             return True
-        if _MONTH_AFTER.match(after) or _MONTH_BEFORE.search(before):
-            return True  # a date: "24 April", "April 24"
-        if _STREET.match(after):
-            return True
+        if _MONTH_BEFORE.search(before):
+            return True  # a date: "April 24"
         if after.startswith(",") and _APPOSITION.search(before):
             return True  # an age in apposition: "Ms Jones, 41, from Leeds"
         named = _CAPITALISED_BEFORE.search(before)
         if named and named.group(1) not in _SENTENCE_OPENERS and not after.lstrip().startswith(("people", "jobs", "troops")):
             return True  # a numbered name: "Formula 1", "Channel 4", "Windows 95"
-        if digits.isdigit() and int(digits) < 10 and not _SCALE_AFTER.match(after):
-            return True  # small numbers are rarely claims (style guides spell them out)
-        if after.startswith(("-", "–")) or before.endswith(("-", "–")):
-            return True  # scores and ranges like 3-1
-        return False
+        return before.endswith(("-", "–"))  # a score or range: 3-1
 
     # -- sources ----------------------------------------------------------------------------
     def sourced(self, doc, block, number, claim_start, cues):
@@ -280,6 +281,24 @@ class Attribution(RuleKind):
             if cues.within(p_start, p_end) and not self.vague.search(prose[p_start:p_end]):
                 return True
         return False
+
+
+def _not_a_claim_anywhere(prose, end, text):
+    """What makes a number no claim whatever sentence it stands in (not_a_claim adds what needs
+    the words before it, within the sentence)."""
+    digits = text.replace(",", "")
+    after = prose[end:end + 24]
+    if _UNITS_AFTER.match(after):
+        return True  # durations, times, ages, ordinals, measurements, scores in points
+    if digits.isdigit() and len(digits) == 4 and 1000 <= int(digits) <= 2099 and "," not in text:
+        return True  # a year
+    if _MONTH_AFTER.match(after):
+        return True  # a date: "24 April"
+    if _STREET.match(after):
+        return True
+    if digits.isdigit() and int(digits) < 10 and not _SCALE_AFTER.match(after):
+        return True  # small numbers are rarely claims (style guides spell them out)
+    return after.startswith(("-", "–"))  # scores and ranges like 3-1
 
 
 def _vague_reaches(prose, vague, start, end):
