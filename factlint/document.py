@@ -21,7 +21,6 @@ _SENTENCE_END = re.compile(
     r"[.!?…:](?:(?<=:)(?=[ \t]*\r?\n)\s*"
     r"|(?<!:)(?P<p>[.!?…]*[\"'”’»)\]]*)\s+(?=[\"'“‘«(\[\-–—]*(?P<c>[^\W_])))"
 )
-_WORD_BEFORE = re.compile(r"(\w+)\.?$")
 
 # Abbreviations after which a full stop does not end a sentence (compared case-insensitively).
 ABBREVIATIONS = frozenset(
@@ -191,10 +190,20 @@ def split_sentences(prose, start, end):
 
 
 def _is_abbreviation(prose, begin, dot, nxt):
-    m = _WORD_BEFORE.search(prose, max(begin, dot - 12), dot)
-    if not m:
+    # The word before the full stop, at most 12 characters back: scanned by hand (a regex
+    # search would try each of the 12 positions), as `(\w+)\.?$` would find it.
+    low_bound = max(begin, dot - 12)
+    end = dot
+    if end > low_bound and prose[end - 1] == "\n":  # `$` also matches before a final line break
+        end -= 1
+    if end > low_bound and prose[end - 1] == ".":
+        end -= 1
+    start = end
+    while start > low_bound and (prose[start - 1].isalnum() or prose[start - 1] == "_"):
+        start -= 1
+    if start == end:
         return False
-    word = m.group(1)
+    word = prose[start:end]
     if len(word) == 1 and word.isalpha():  # an initial ("J. Smith") or part of "U.S."
         return word.isupper()
     low = word.lower()
