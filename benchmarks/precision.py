@@ -81,7 +81,8 @@ def _sentence(text, finding):
     from factlint.document import Document
 
     doc = Document(text)
-    s_start, s_end, _b = doc.sentences[doc.sentence_index(finding.start)]
+    block, number = doc.sentence_at(finding.start)
+    s_start, s_end = doc.block_sentences(block)[number]
     return " ".join(text[s_start:s_end].split())
 
 
