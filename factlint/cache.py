@@ -46,9 +46,13 @@ def ruleset_key(host, config, dirs):
     return h.hexdigest()[:32]
 
 
+def _ruleset_path(key):
+    return cache_dir() / f"rules-{key}.pickle"
+
+
 def is_compiled(key):
     """Whether the rules of ruleset_key `key` are in the compiled-rules cache."""
-    return not os.environ.get("FACTLINT_NO_CACHE") and (cache_dir() / f"rules-{key}.pickle").is_file()
+    return not os.environ.get("FACTLINT_NO_CACHE") and _ruleset_path(key).is_file()
 
 
 def load_ruleset(host, config, key=None):
@@ -61,7 +65,7 @@ def load_ruleset(host, config, key=None):
         import pickle
 
         key = key or ruleset_key(host, config, dirs)
-        path = cache_dir() / f"rules-{key}.pickle"
+        path = _ruleset_path(key)
         # Unpickling makes many small objects at once: collecting garbage meanwhile is wasted time.
         gc_was_enabled = gc.isenabled()
         gc.disable()

@@ -100,10 +100,6 @@ class ResultCache:
             out.append(findings)
         return out
 
-    def get(self, src):
-        """The cached findings for one file Source, or None."""
-        return self.get_many([src])[0]
-
     def put(self, src, findings):
         try:
             rows = [tuple(getattr(f, name) for name in _FIELDS) for f in findings]

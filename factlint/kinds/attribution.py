@@ -205,11 +205,11 @@ class Attribution(RuleKind):
         ("Inflation rose to 9.4%"); a multitude or share of people in a crowd report or a
         statistic ("tens of thousands of people marched", "a quarter of workers"). Prices,
         market moves, results and specs are left alone. With a `vague` source, every figure it
-        speaks for counts."""
+        speaks for counts. `figures` have passed _not_a_claim_anywhere (analyse drops the rest)."""
         harms = index[self.h_casualty].within(s_start, s_end)
         checked_factual = False
         for start, end, kind in figures:
-            if kind in ("num", "numword") and self.not_a_claim(prose, s_start, start, end, prose[start:end]):
+            if kind in ("num", "numword") and _not_a_claim_here(prose, s_start, start, end):
                 continue
             if kind == "words" and _NOT_PEOPLE.match(prose, end):
                 continue
@@ -249,23 +249,6 @@ class Attribution(RuleKind):
             return False
         return len(words) <= limit and all(_PLAIN_WORD.fullmatch(w) and w.lower() not in _CONJUNCTIONS for w in words)
 
-    @staticmethod
-    def not_a_claim(prose, s_start, start, end, text):
-        if _not_a_claim_anywhere(prose, end, text):
-            return True
-        after = prose[end:end + 24]
-        before = prose[max(s_start, start - 24):start]
-        if _CONTEXT_BEFORE.search(before):
-            return True
-        if _MONTH_BEFORE.search(before):
-            return True  # a date: "April 24"
-        if after.startswith(",") and _APPOSITION.search(before):
-            return True  # an age in apposition: "Ms Jones, 41, from Leeds"
-        named = _CAPITALISED_BEFORE.search(before)
-        if named and named.group(1) not in _SENTENCE_OPENERS and not after.lstrip().startswith(("people", "jobs", "troops")):
-            return True  # a numbered name: "Formula 1", "Channel 4", "Windows 95"
-        return before.endswith(("-", "–"))  # a score or range: 3-1
-
     # -- sources ----------------------------------------------------------------------------
     def sourced(self, doc, block, number, claim_start, cues):
         prose = doc.prose
@@ -284,8 +267,8 @@ class Attribution(RuleKind):
 
 
 def _not_a_claim_anywhere(prose, end, text):
-    """What makes a number no claim whatever sentence it stands in (not_a_claim adds what needs
-    the words before it, within the sentence)."""
+    """What makes a number no claim whatever sentence it stands in (_not_a_claim_here adds what
+    needs the words before it, within the sentence)."""
     digits = text.replace(",", "")
     after = prose[end:end + 24]
     if _UNITS_AFTER.match(after):
@@ -299,6 +282,23 @@ def _not_a_claim_anywhere(prose, end, text):
     if digits.isdigit() and int(digits) < 10 and not _SCALE_AFTER.match(after):
         return True  # small numbers are rarely claims (style guides spell them out)
     return after.startswith(("-", "–"))  # scores and ranges like 3-1
+
+
+def _not_a_claim_here(prose, s_start, start, end):
+    """What makes a number no claim by the words before it in its sentence: a label ("page 3"),
+    a month, an apposition, a name it numbers, a range."""
+    after = prose[end:end + 24]
+    before = prose[max(s_start, start - 24):start]
+    if _CONTEXT_BEFORE.search(before):
+        return True
+    if _MONTH_BEFORE.search(before):
+        return True  # a date: "April 24"
+    if after.startswith(",") and _APPOSITION.search(before):
+        return True  # an age in apposition: "Ms Jones, 41, from Leeds"
+    named = _CAPITALISED_BEFORE.search(before)
+    if named and named.group(1) not in _SENTENCE_OPENERS and not after.lstrip().startswith(("people", "jobs", "troops")):
+        return True  # a numbered name: "Formula 1", "Channel 4", "Windows 95"
+    return before.endswith(("-", "–"))  # a score or range: 3-1
 
 
 def _vague_reaches(prose, vague, start, end):
