@@ -3,8 +3,11 @@ found upward from the working directory; command-line options override it.
 
 Keys: packs (extra rule folders, relative to the config file), select, ignore, min-level,
 fail-level, levels ({rule id: level}), per-file-ignores ({glob: [selectors]}), exclude (globs),
-extensions (file endings linted in directories).
+extensions (file endings linted in directories), language (`auto`, the default: each text's
+language is detected; or an ISO 639-1 code such as `en` that every text without its own
+front-matter `language:` is taken to be in).
 """
+import re
 from pathlib import Path
 
 from factlint.errors import UserError
@@ -12,7 +15,7 @@ from factlint.findings import LEVELS
 from factlint.selection import split_selectors
 
 CONFIG_FILES = (".factlint.yaml", ".factlint.yml")
-KEYS = {"packs", "select", "ignore", "min-level", "fail-level", "levels", "per-file-ignores", "exclude", "extensions", "builtin-packs"}
+KEYS = {"packs", "select", "ignore", "min-level", "fail-level", "levels", "per-file-ignores", "exclude", "extensions", "builtin-packs", "language"}
 DEFAULT_EXTENSIONS = (".md", ".markdown", ".txt")
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", "node_modules", ".venv", "venv", ".tox", "__pycache__", ".factlint_cache")
 
@@ -30,6 +33,7 @@ class Config:
         self.per_file_ignores = {}
         self.exclude = list(DEFAULT_EXCLUDE)
         self.extensions = list(DEFAULT_EXTENSIONS)
+        self.language = "auto"
         self.plugins = []  # plugin objects registered in-process (tests, embedding)
 
     def fingerprint(self):
@@ -77,6 +81,11 @@ class Config:
         for pattern, selectors in (data.get("per-file-ignores") or {}).items():
             self.per_file_ignores[pattern] = split_selectors(selectors)
         self.exclude += list(data.get("exclude") or ())
+        if "language" in data:
+            language = data["language"]
+            if not isinstance(language, str) or not re.fullmatch(r"auto|[a-z]{2}", language):
+                raise UserError("language must be `auto` or a two-letter ISO 639-1 code such as `en`", where)
+            self.language = language
         if data.get("extensions"):
             self.extensions = [e if e.startswith(".") else "." + e for e in data["extensions"]]
 

@@ -45,6 +45,11 @@ class Document:
         read = markup.markdown_prose if markup_kind == "markdown" else markup.text_prose
         self.prose, self._block_starts, self.directives, self.meta = read(text)
         self.date = date if date is not None else self.meta.get("date")
+        # The language the author declares (front matter `language:`/`lang:`) wins over the
+        # configured one (set by the engine), which wins over detection; see `language`.
+        declared = self.meta.get("language") or self.meta.get("lang")
+        self.declared_language = str(declared).split("-")[0].lower() if declared else None
+        self._language = None
         self._lower = None
         self._line_starts = None
         self._blocks = None
@@ -64,6 +69,16 @@ class Document:
 
             self._lower = lowered(self.prose)
         return self._lower
+
+    @property
+    def language(self):
+        """ISO 639-1 code of the text's language: declared, else detected from stop words, else
+        "en" (a text too short or too odd to tell is treated as the default, English)."""
+        if self._language is None:
+            from factlint.text.language import detect
+
+            self._language = self.declared_language or detect(self.prose) or "en"
+        return self._language
 
     # -- positions ----------------------------------------------------------------------------
     def position(self, offset):

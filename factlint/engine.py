@@ -112,6 +112,8 @@ class Linter:
         rules = self._rules_for(doc.path)
         if not rules:
             return []
+        if self.config.language != "auto" and doc.declared_language is None:
+            doc.declared_language = self.config.language
         hits = self.ruleset.terms.scan(doc)
         findings = []
         for rule in rules:

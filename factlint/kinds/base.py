@@ -19,6 +19,9 @@ COMMON_KEYS = {
     "category": (str, False, None),
     "limit": (int, False, 0),
     "examples": (dict, False, None),
+    # ISO 639-1 codes of the languages the rule is written for (None: any). English word lists,
+    # exonyms and claim grammar mean nothing on a German page.
+    "languages": (list, False, None),
 }
 SCOPES = ("text", "raw")
 
@@ -90,6 +93,9 @@ class RuleKind:
 
     def run(self, doc, hits):
         """check() with the rule's `limit` (max findings per document) applied."""
+        languages = self.spec.languages
+        if languages and doc.language not in languages:
+            return []
         found = self.check(doc, hits)
         limit = self.spec.limit
         if not limit:

@@ -1,0 +1,107 @@
+"""Which language a text is written in, from stop-word counts (as jusText and the labelled
+scraped set do), and the stop-word lists themselves for kinds that score lines by them.
+
+The lists are jusText's (BSD-2-Clause; frequency lists built from Wikipedia), read as package
+data straight from the installed `justext` distribution without importing it: importing justext
+pulls in lxml, which factlint never needs.
+"""
+from __future__ import annotations
+
+import importlib.util
+import re
+from functools import lru_cache
+from pathlib import Path
+
+# ISO 639-1 code -> jusText's stop-list name. The languages of international news and of the
+# scraped corpora we measure on; a text in any other language is "undetermined".
+STOPLISTS = {
+    "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
+    "pt": "Portuguese", "nl": "Dutch", "pl": "Polish", "sv": "Swedish", "da": "Danish",
+    "no": "Norwegian_Bokmal", "fi": "Finnish", "cs": "Czech", "sk": "Slovak", "hu": "Hungarian",
+    "ro": "Romanian", "tr": "Turkish", "ru": "Russian", "uk": "Ukrainian", "ar": "Arabic",
+    "ca": "Catalan", "hr": "Croatian", "sl": "Slovenian", "el": "Greek", "id": "Indonesian",
+    "vi": "Vietnamese", "et": "Estonian", "lv": "Latvian", "lt": "Lithuanian", "bg": "Bulgarian",
+    "sr": "Serbian",
+}
+# Enough words to judge, and the share of them that must be stop words of the winner: below that
+# (a list of names, a table, a code listing) the language is not decided by this text.
+MIN_WORDS = 8
+MIN_SHARE = 0.05
+DETECTION_WORDS = 150
+SAMPLE = 20_000  # characters: the head of a long text says which language it is in
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def _stoplist_dir() -> Path | None:
+    spec = importlib.util.find_spec("justext")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    folder = Path(next(iter(spec.submodule_search_locations))) / "stoplists"
+    return folder if folder.is_dir() else None
+
+
+@lru_cache(maxsize=None)
+def _ranked(lang: str) -> tuple[str, ...]:
+    """A language's stop words, lower case, most frequent first (jusText's lists are ordered)."""
+    name = STOPLISTS.get(lang)
+    folder = _stoplist_dir()
+    if name is None or folder is None or not (folder / f"{name}.txt").is_file():
+        return ()
+    seen: dict[str, None] = {}
+    for line in (folder / f"{name}.txt").read_text(encoding="utf-8").splitlines():
+        word = line.strip().lower()
+        if word:
+            seen.setdefault(word)
+    return tuple(seen)
+
+
+@lru_cache(maxsize=None)
+def stopwords(lang: str) -> frozenset[str]:
+    """The stop words of a language (lower case); empty for a language without a list."""
+    return frozenset(_ranked(lang))
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, dict[str, float]]:
+    """word -> {language: weight}, from each language's most frequent words only: the long tails
+    of the Wikipedia-built lists hold English names and nouns ("football", "london" in the Finnish
+    one), and even their heads leak ("the" in the Swedish one). A word belongs to the language(s)
+    where it ranks best ("the": English; "de": Spanish and French, not English), and a word
+    shared by n such languages counts 1/n for each."""
+    best: dict[str, tuple[int, list[str]]] = {}
+    for lang in STOPLISTS:
+        for rank, word in enumerate(_ranked(lang)[:DETECTION_WORDS]):
+            known = best.get(word)
+            if known is None or rank < known[0]:
+                best[word] = (rank, [lang])
+            elif rank == known[0]:
+                known[1].append(lang)
+    return {w: {lang: 1.0 / len(langs) for lang in langs} for w, (_rank, langs) in best.items()}
+
+
+def words(text: str) -> list[str]:
+    """The lower-cased words of a text (letters, with an inner apostrophe)."""
+    return _WORD.findall(text.lower())
+
+
+def detect(text: str) -> str | None:
+    """The ISO 639-1 code of the language of `text`, or None when it cannot be told (too few
+    words, too few stop words of any language, or no stop lists installed)."""
+    tokens = words(text[:SAMPLE])
+    if len(tokens) < MIN_WORDS:
+        return None
+    index = _index()
+    counts: dict[str, float] = {}
+    for token in tokens:
+        weights = index.get(token)
+        if weights:
+            for lang, weight in weights.items():
+                counts[lang] = counts.get(lang, 0.0) + weight
+    if not counts:
+        return None
+    # Ties go to English, then to the code's order: a deterministic answer either way.
+    best = max(counts, key=lambda lang: (counts[lang], lang == "en", lang))
+    if counts[best] < MIN_SHARE * len(tokens):
+        return None
+    return best
