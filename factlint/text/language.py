@@ -28,6 +28,10 @@ STOPLISTS = {
 MIN_WORDS = 8
 MIN_SHARE = 0.05
 DETECTION_WORDS = 150
+RANK_SLACK = 10
+# A language other than English is chosen only on this many different stop words of its own: a
+# short English sentence holds one or two words that top another list ("met" in Dutch).
+MIN_DISTINCT = 3
 SAMPLE = 20_000  # characters: the head of a long text says which language it is in
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -66,18 +70,19 @@ def stopwords(lang: str) -> frozenset[str]:
 def _index() -> dict[str, dict[str, float]]:
     """word -> {language: weight}, from each language's most frequent words only: the long tails
     of the Wikipedia-built lists hold English names and nouns ("football", "london" in the Finnish
-    one), and even their heads leak ("the" in the Swedish one). A word belongs to the language(s)
-    where it ranks best ("the": English; "de": Spanish and French, not English), and a word
-    shared by n such languages counts 1/n for each."""
-    best: dict[str, tuple[int, list[str]]] = {}
+    one), and even their heads leak ("the" ranks 60th in the Swedish one). A word counts for the
+    languages where it ranks near its best rank ("in": English, German, Slovenian; "the": English
+    alone; "de": Spanish and French, not English), 1/n for each of n."""
+    ranks: dict[str, dict[str, int]] = {}
     for lang in STOPLISTS:
         for rank, word in enumerate(_ranked(lang)[:DETECTION_WORDS]):
-            known = best.get(word)
-            if known is None or rank < known[0]:
-                best[word] = (rank, [lang])
-            elif rank == known[0]:
-                known[1].append(lang)
-    return {w: {lang: 1.0 / len(langs) for lang in langs} for w, (_rank, langs) in best.items()}
+            ranks.setdefault(word, {})[lang] = rank
+    index: dict[str, dict[str, float]] = {}
+    for word, by_lang in ranks.items():
+        best = min(by_lang.values())
+        langs = [lang for lang, rank in by_lang.items() if rank <= 2 * best + RANK_SLACK]
+        index[word] = {lang: 1.0 / len(langs) for lang in langs}
+    return index
 
 
 def words(text: str) -> list[str]:
@@ -93,15 +98,18 @@ def detect(text: str) -> str | None:
         return None
     index = _index()
     counts: dict[str, float] = {}
+    distinct: dict[str, set[str]] = {}
     for token in tokens:
         weights = index.get(token)
         if weights:
             for lang, weight in weights.items():
                 counts[lang] = counts.get(lang, 0.0) + weight
-    if not counts:
-        return None
+                distinct.setdefault(lang, set()).add(token)
     # Ties go to English, then to the code's order: a deterministic answer either way.
-    best = max(counts, key=lambda lang: (counts[lang], lang == "en", lang))
-    if counts[best] < MIN_SHARE * len(tokens):
-        return None
-    return best
+    ranked = sorted(counts, key=lambda lang: (counts[lang], lang == "en", lang), reverse=True)
+    for lang in ranked:
+        if counts[lang] < MIN_SHARE * len(tokens):
+            return None
+        if lang == "en" or len(distinct[lang]) >= MIN_DISTINCT:
+            return lang
+    return None
