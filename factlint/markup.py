@@ -312,13 +312,20 @@ def _core_inline(state):
         emphasis = inline.factlint_emphasis = []
         md.inline.tokenize(inline)
         for rule in rules2:
+            if emphasis and rule.__name__ == "fragments_join":  # it merges text into emptied tokens
+                _emphasis_ranges(emphasis, ranges)
             rule(inline)
-        for pos, tok in emphasis:
-            # A delimiter that became emphasis, or the emptied second half of a strong one.
-            if tok.type != "text" or not tok.content:
-                ranges.append(("emphasis", pos, pos + 1))
+        _emphasis_ranges(emphasis, ranges)
         if ranges:
             token.meta = dict(token.meta or {}, **{_META: ranges})
+
+
+def _emphasis_ranges(emphasis, ranges):
+    for pos, tok in emphasis:
+        # A delimiter that became emphasis, or the emptied second half of a strong one.
+        if tok.type != "text" or not tok.content:
+            ranges.append(("emphasis", pos, pos + 1))
+    emphasis.clear()
 
 
 def _recording(name, rule):
