@@ -15,8 +15,10 @@ SEED = ROOT / "seeds" / "000_07ded2b3cf7a995f.txt"
 SHARED = ROOT.parent / "shared"
 
 
+# RUSTUP_HOME: pip asks `rustc --version` for its user agent, and rustup's proxy writes
+# ~/.rustup/settings.toml when it is missing (no test builds Rust code).
 _HOME_VARIABLES = ("FACTLINT_CACHE_DIR", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "PRE_COMMIT_HOME",
-                   "DASK_CONFIG")
+                   "DASK_CONFIG", "RUSTUP_HOME")
 _saved_env = {}
 
 
