@@ -211,3 +211,21 @@ def test_rendered_in_chromium(which, shot, size, request, tmp_path):
                        tmp_path=tmp_path)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert _png_size(target) == tuple(int(n) for n in size.split(","))
+
+
+def test_filter_from_the_link_runs_in_chromium(many, tmp_path):
+    """The inline script, run by a real browser: `#only=rule R` leaves R's findings shown and turns
+    every other finding off (list items hidden, highlights plain), and the shown counts follow."""
+    out, _markup, findings = many
+    rule = "Names.NearMiss"
+    expected = Counter(f["path"] for f in findings if f["rule"] == rule)
+    proc = browser.run("--dump-dom", f"{out.as_uri()}#only=rule%20{rule}", tmp_path=tmp_path)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    dom = proc.stdout
+    items = re.findall(r'<li class="([^"]*)"[^>]*data-rule="([^"]+)"', dom)
+    assert len(items) == len(findings)
+    assert all(("off" in cls.split()) == (r != rule) for cls, r in items)
+    marks = re.findall(r'<mark id="[^"]+" data-n="\d+" class="([^"]*)"[^>]*data-rule="([^"]+)"', dom)
+    assert len(marks) == len(findings) and all(("off" in cls.split()) == (r != rule) for cls, r in marks)
+    shown = sorted(int(n) for n in re.findall(r'<b data-shown="d\d+">(\d+)</b>', dom) if n != "0")
+    assert shown == sorted(expected.values())

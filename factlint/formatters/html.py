@@ -5,8 +5,9 @@ tooltip = message and suggestion) beside a compact, collapsible list of its find
 taller than the window and scrolls on its own, so a document with 160 findings is no taller than
 its text.
 
-Filters by level, category and rule are checkboxes run by a small inline script; without
-scripts the filters are hidden and everything is shown. Inline CSS and JS only: no scripts,
+Filters by level, category and rule are checkboxes run by a small inline script (a link can
+preset one: `report.html#only=rule%20Names.Drift`); without scripts the filters are hidden and
+everything is shown. Inline CSS and JS only: no scripts,
 fonts or images to fetch, so the page can be attached to a ticket or archived as is. Every text
 from the documents and findings is HTML-escaped; the script reads the page, never the data.
 
@@ -415,14 +416,18 @@ SCRIPT = """
       if (boxes[i].name === b.getAttribute("data-group")) boxes[i].checked = b.getAttribute("data-set") === "all";
     apply();
   });
-  document.addEventListener("click", function (e) {
-    var a = e.target.closest("a[data-only]");
-    if (!a) return;  // a count: show only its level, category or rule, then follow the link
-    var only = a.getAttribute("data-only"), cut = only.indexOf(" ");
-    var group = only.slice(0, cut), value = only.slice(cut + 1), boxes = form.querySelectorAll("input[type=checkbox]");
+  function only(what) {  // "rule Names.Drift": that rule only, every level and category
+    var cut = what.indexOf(" "), group = what.slice(0, cut), value = what.slice(cut + 1);
+    var boxes = form.querySelectorAll("input[type=checkbox]");
     for (var i = 0; i < boxes.length; i++) boxes[i].checked = boxes[i].name !== group || boxes[i].value === value;
     apply();
+  }
+  document.addEventListener("click", function (e) {
+    var a = e.target.closest("a[data-only]");
+    if (a) only(a.getAttribute("data-only"));  // a count: its findings only, then follow the link
   });
+  // A link to the report can carry a filter: report.html#only=rule%20Names.Drift
+  if (location.hash.indexOf("#only=") === 0) only(decodeURIComponent(location.hash.slice(6)));
 })();
 """
 
