@@ -212,10 +212,18 @@ def _inline_prose(tok, text, line_starts, line_ends, cursor, keep, directives):
         if p < at:
             p = src_line.find(body, at - a)  # a table cell, a heading with a closing sequence
             p = -1 if p < 0 else a + p
-        if p < 0:
-            continue  # not found as it is (a tab expanded, an escaped pipe): left blank
-        cursor[n] = p + len(body)
-        segments.append((c_start, c_start + len(body), p - c_start))
+        if p >= 0:
+            cursor[n] = p + len(body)
+            segments.append((c_start, c_start + len(body), p - c_start))
+        elif "|" in body:  # a table cell whose "\\|" the parser unescaped: piece by piece
+            p = src_line.find(body.replace("|", "\\|"), at - a)
+            if p >= 0:
+                p += a
+                cursor[n] = p + len(body) + body.count("|")
+                for piece in body.split("|"):
+                    segments.append((c_start, c_start + len(piece), p - c_start))
+                    c_start, p = c_start + len(piece) + 1, p + len(piece) + 2
+        # else: not found as it is (a tab expanded): left blank
     if not segments:
         return
     blanks = tok.meta.get(_META) if tok.meta else None
