@@ -92,7 +92,12 @@ def dense(tmp_path_factory):
         result = CliRunner().invoke(main, list(args), catch_exceptions=False)
         return result.exit_code, result.stdout, result.stderr
 
-    markup, findings = lint_html(cli, [path], out)
+    old = os.getcwd()
+    os.chdir(folder)
+    try:
+        markup, findings = lint_html(cli, [path.name], out)
+    finally:
+        os.chdir(old)
     return out, markup, findings
 
 
