@@ -40,21 +40,30 @@ def with_triggers(text, per_paragraph, start=0):
     return "\n\n".join(paragraphs)
 
 
-def lint_html(cli, paths, out):
-    code, stdout, _err = cli("check", "--no-cache", "--format", "html", "--output-file", str(out), *map(str, paths))
-    assert code == 1 and stdout == ""
-    code, jsonl, _err = cli("check", "--no-cache", "--format", "json-lines", *map(str, paths))
+def lint_html(cwd, paths, out):
+    """`factlint check` in-process from `cwd` (relative paths, as a run in a repository shows
+    them): the HTML report's markup and the findings as JSON."""
     import json
 
+    from click.testing import CliRunner
+
+    from factlint.cli import main
+
+    old = os.getcwd()
+    os.chdir(cwd)
+    try:
+        html = CliRunner().invoke(main, ["check", "--no-cache", "--format", "html", "--output-file", str(out), *paths],
+                                  catch_exceptions=False)
+        jsonl = CliRunner().invoke(main, ["check", "--no-cache", "--format", "json-lines", *paths],
+                                   catch_exceptions=False).stdout
+    finally:
+        os.chdir(old)
+    assert html.exit_code == 1 and html.stdout == ""
     return out.read_text(encoding="utf-8"), [json.loads(line) for line in jsonl.splitlines()]
 
 
 @pytest.fixture(scope="module")
 def many(tmp_path_factory):
-    from click.testing import CliRunner
-
-    from factlint.cli import main
-
     folder = tmp_path_factory.mktemp("many")
     seed = SEED.read_text(encoding="utf-8")
     for i in range(60):
@@ -63,41 +72,16 @@ def many(tmp_path_factory):
         (folder / f"article_{i:02}.txt").write_text(text, encoding="utf-8")
     (folder / 'odd <name> & "quote".txt').write_text(HOSTILE, encoding="utf-8")
     out = folder.parent / "many.html"
-    old = os.getcwd()
-    os.chdir(folder.parent)  # relative paths, as a run in a repository shows them
-
-    def cli(*args):
-        result = CliRunner().invoke(main, list(args), catch_exceptions=False)
-        return result.exit_code, result.stdout, result.stderr
-
-    try:
-        markup, findings = lint_html(cli, [folder.name], out)
-    finally:
-        os.chdir(old)
+    markup, findings = lint_html(folder.parent, [folder.name], out)
     return out, markup, findings
 
 
 @pytest.fixture(scope="module")
 def dense(tmp_path_factory):
-    from click.testing import CliRunner
-
-    from factlint.cli import main
-
     folder = tmp_path_factory.mktemp("dense")
-    path = folder / "article.txt"
-    path.write_text(with_triggers(SEED.read_text(encoding="utf-8"), 10), encoding="utf-8")
+    (folder / "article.txt").write_text(with_triggers(SEED.read_text(encoding="utf-8"), 10), encoding="utf-8")
     out = folder / "dense.html"
-
-    def cli(*args):
-        result = CliRunner().invoke(main, list(args), catch_exceptions=False)
-        return result.exit_code, result.stdout, result.stderr
-
-    old = os.getcwd()
-    os.chdir(folder)
-    try:
-        markup, findings = lint_html(cli, [path.name], out)
-    finally:
-        os.chdir(old)
+    markup, findings = lint_html(folder, ["article.txt"], out)
     return out, markup, findings
 
 
