@@ -356,9 +356,11 @@ def _recording(name, rule):
             # One text token per delimiter character, after any pending text flushed by push.
             pushed = state.tokens[len(state.tokens) - (end - start):]
             state.factlint_emphasis.extend(zip(range(start, end), pushed))
-        elif name in ("link", "image"):
-            label = start + (1 if name == "image" else 0)
-            label_end = _label_end(state, label, name == "link")
+        elif name in ("link", "image"):  # "[" or "![", and from the label's "]" on: the label is prose
+            from markdown_it.helpers import parseLinkLabel
+
+            label = start + (name == "image")
+            label_end = parseLinkLabel(state, label, name == "link")  # as the rule found it; restores pos
             ranges.append(("link", start, label + 1))
             if label_end > 0:
                 ranges.append(("link", label_end, end))
@@ -368,17 +370,6 @@ def _recording(name, rule):
         return ok
 
     return record
-
-
-def _label_end(state, label_start, no_nested):
-    """Where the link text that starts at `label_start` ends (its "]"), as the link rule found it."""
-    from markdown_it.helpers import parseLinkLabel
-
-    end_pos = state.pos
-    try:
-        return parseLinkLabel(state, label_start, no_nested)
-    finally:
-        state.pos = end_pos
 
 
 def text_prose(text):
