@@ -3,7 +3,6 @@ the checkout (it is not on a package index), only changed lines reported on pull
 the factlint commands it runs accepted by the CLI."""
 import re
 import shlex
-from pathlib import Path
 
 import yaml
 
