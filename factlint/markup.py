@@ -24,28 +24,17 @@ A directive that suppresses nothing in a run where every rule it names is enable
 ``factlint.UnusedSuppression`` (a warning; ignore it like any rule).
 """
 import re
-
-from factlint.lazyre import lazy_compile
 from bisect import bisect_right
 
-_FENCE = lazy_compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+from factlint.lazyre import lazy_compile
+
 _FRONT_MATTER = lazy_compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_TOML_FRONT_MATTER = lazy_compile(r"\A\+\+\+[ \t]*\r?\n(.*?\r?\n)?\+\+\+[ \t]*(?:\r?\n|\Z)", re.S)
 _HTML_COMMENT = lazy_compile(r"<!--(.*?)-->", re.S)
 _DIRECTIVE = lazy_compile(r"^\s*factlint-(disable-next-line|disable-line|disable|enable)\b(.*?)\s*$", re.S)
 _TEXT_DIRECTIVE_LINE = lazy_compile(r"(?m)^[ \t]*#[ \t]*factlint-(disable-next-line|disable-line|disable|enable)\b([^\n]*)$")
 _TEXT_TRAILING = lazy_compile(r"\[factlint:\s*ignore\b([^\]\n]*)\]")
-_CODE_SPAN = lazy_compile(r"(`+)(?:(?!\1).)+?\1", re.S)
 _URL = lazy_compile(r"\b(?:https?://|ftp://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
-_HTML_TAG = lazy_compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_LINK_TARGET = lazy_compile(r"\]\([^)\n]*\)|\]\[[^\]\n]*\]")
-_REF_DEF = lazy_compile(r"(?m)^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S.*$")
-_BLOCK_MARKER = lazy_compile(
-    r"(?m)^([ \t]*(?:>[ \t]?)*)(#{1,6}[ \t]+|[-*+][ \t]+|\d{1,9}[.)][ \t]+)?"
-)
-_TABLE_RULE = lazy_compile(r"(?m)^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$")
-_EMPHASIS = lazy_compile(r"(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])")
-_HEADING_ATTRS = lazy_compile(r"(?m)[ \t]+#+[ \t]*$")
-_IMAGE_BANG = lazy_compile(r"!(?=\[)")
 
 
 class Directive:
@@ -77,15 +66,22 @@ def _selectors(raw):
 
 
 def read_front_matter(text):
-    """Return (end offset, parsed mapping) of a leading YAML front matter block, or (0, {})."""
+    """Return (end offset, parsed mapping) of a leading front matter block — YAML between
+    ``---`` lines (closed by ``---`` or ``...``) or TOML between ``+++`` lines — or (0, {})."""
     m = _FRONT_MATTER.match(text)
-    if not m:
-        return 0, {}
+    toml = m is None
+    if toml:
+        m = _TOML_FRONT_MATTER.match(text)
+        if not m:
+            return 0, {}
     meta = {}
     try:
-        import yaml
+        if toml:
+            loaded = _toml_loads(m.group(1) or "")
+        else:
+            import yaml
 
-        loaded = yaml.load(m.group(1) or "", Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+            loaded = yaml.load(m.group(1) or "", Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         if isinstance(loaded, dict):
             meta = loaded
     except Exception:  # noqa: BLE001 - a broken front matter is not prose either; just skip it
@@ -93,71 +89,287 @@ def read_front_matter(text):
     return m.end(), meta
 
 
+def _toml_loads(source):
+    try:
+        import tomllib
+    except ImportError:  # Python < 3.11: tomli if it is installed, else the block is only blanked
+        try:
+            import tomli as tomllib
+        except ImportError:
+            return {}
+    return tomllib.loads(source)
+
+
 def markdown_prose(text):
-    """Return (prose, block_starts, directives, meta) for Markdown text."""
-    chars = list(text)
-    directives = []
+    """Return (prose, block_starts, directives, meta) for Markdown text.
+
+    The text is parsed by markdown-it-py (CommonMark, plus tables, footnotes and definition
+    lists). Only the content of inline tokens (paragraphs, headings, table cells, definition
+    terms) is prose: each line of that content is found in its source line (it is the line less
+    its block markers and indentation), so everything else — front matter, code, HTML blocks,
+    list and quote markers, table delimiter rows, footnote labels, reference definitions — stays
+    blank without a rule of its own. Inside the content, the inline rules that matched code spans,
+    HTML, link targets, autolinks, footnote references, escapes and emphasis delimiters report
+    where they matched, and those ranges are blanked too."""
     fm_end, meta = read_front_matter(text)
-    _blank(chars, 0, fm_end)
+    line_starts, line_ends = _lines(text)
+    first = bisect_right(line_starts, fm_end - 1) if fm_end else 0
+    # Front matter lines are handed to the parser as empty lines: line numbers stay the same.
+    src = "\n" * first + text[line_starts[first]:] if first < len(line_starts) else "\n" * first
+    env = {}
+    tokens = _parser().parse(src, env)
 
-    # Fenced and indented code blocks, line by line.
-    pos, fence, prev_blank, in_indented = fm_end, None, True, False
-    block_starts = []
-    lines = text[fm_end:].splitlines(keepends=True)
-    for line in lines:
-        end = pos + len(line)
-        stripped = line.strip()
-        if fence:
-            _blank(chars, pos, end)
-            m = _FENCE.match(line)
-            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not line[m.end():].strip():
-                fence = None
-        elif _FENCE.match(line):
-            fence = _FENCE.match(line).group(1)
-            _blank(chars, pos, end)
-        elif (line.startswith("    ") or line.startswith("\t")) and stripped and (prev_blank or in_indented):
-            in_indented = True
-            _blank(chars, pos, end)
-        else:
-            if stripped:
-                in_indented = False
-            # A heading, list item, quote or table row starts a block of its own.
-            if re.match(r"[ \t]*(?:#{1,6}[ \t]|[-*+][ \t]|\d{1,9}[.)][ \t]|>|\|)", line):
-                block_starts.append(pos)
-        prev_blank = not stripped
-        pos = end
-    masked = "".join(chars)
-
-    # HTML comments: read directives, then blank the comment. A comment inside a code span is
-    # an example (documentation about factlint), not a directive.
-    code_spans = [m.span() for m in _CODE_SPAN.finditer(masked)]
-    span_starts = [s for s, _e in code_spans]
-    for m in _HTML_COMMENT.finditer(masked):
-        d = _DIRECTIVE.match(m.group(1))
-        i = bisect_right(span_starts, m.start()) - 1
-        if d and not (i >= 0 and code_spans[i][1] > m.start()):
-            kind = d.group(1)
-            # disable-next-line means the line after the comment's *end* (it may span lines).
-            line = _line_of(text, m.end() if kind == "disable-next-line" else m.start())
-            directives.append(Directive(kind, _selectors(d.group(2)), line, m.start(), m.end()))
-        _blank(chars, m.start(), m.end())
-    masked = "".join(chars)
-    for pattern in (_REF_DEF, _CODE_SPAN, _URL, _HTML_TAG, _LINK_TARGET, _IMAGE_BANG, _TABLE_RULE, _HEADING_ATTRS):
-        for m in pattern.finditer(masked):
+    keep, directives, block_starts = [], [], []
+    cursor = {}  # line -> where the next inline content on it is searched from (table cells)
+    for tok in tokens:
+        ttype, span = tok.type, tok.map
+        if span is None:
+            continue
+        if ttype == "inline":
+            _inline_prose(tok, text, line_starts, line_ends, cursor, keep, directives)
+        elif ttype in _BLOCK_STARTS:
+            block_starts.append(line_starts[span[0]])
+        elif ttype == "html_block":
+            a, b = line_starts[span[0]], line_ends[min(span[1], len(line_ends)) - 1]
+            for m in _HTML_COMMENT.finditer(text, a, b):
+                _directive(text, m.start(), m.end(), m.group(1), directives)
+    prose = _compose(text, keep)
+    if "://" in prose or "www." in prose:  # bare URLs (CommonMark has no rule for them)
+        chars = None
+        for m in _URL.finditer(prose):
+            chars = chars if chars is not None else list(prose)
             _blank(chars, m.start(), m.end())
-        masked = "".join(chars)
-    for m in _BLOCK_MARKER.finditer(masked):
-        if m.end() > m.start():
-            _blank(chars, m.start(), m.end())
-    for m in _EMPHASIS.finditer(masked):
-        _blank(chars, m.start(), m.end())
-    prose = "".join(chars)
-    # Link text brackets and table pipes are not prose characters.
+        if chars is not None:
+            prose = "".join(chars)
+    # Literal brackets ("[sic]", an unmatched "[") and pipes are not prose characters.
     prose = prose.translate(_PUNCT_TO_SPACE)
-    return prose, block_starts, directives, meta
+    directives.sort(key=lambda d: d.start)
+    return prose, sorted(set(block_starts)), directives, meta
 
 
 _PUNCT_TO_SPACE = str.maketrans({"[": " ", "]": " ", "|": " "})
+_BLOCK_STARTS = frozenset((
+    "heading_open", "paragraph_open", "list_item_open", "blockquote_open", "tr_open", "dt_open", "dd_open",
+))
+_NEWLINE = lazy_compile(r"\r\n?|\n")
+_NOT_NEWLINE = lazy_compile(r"[^\r\n]")
+
+
+def _lines(text):
+    """(starts, ends) of the lines as CommonMark counts them (\\n, \\r\\n and \\r end a line);
+    ends exclude the line break."""
+    starts, ends = [0], []
+    for m in _NEWLINE.finditer(text):
+        ends.append(m.start())
+        starts.append(m.end())
+    ends.append(len(text))
+    return starts, ends
+
+
+def _compose(text, keep):
+    """`text` with everything outside the `keep` ranges blanked (line breaks kept)."""
+    out, pos = [], 0
+    for a, b in sorted(keep):
+        if a < pos:
+            a = pos
+        if a >= b:
+            continue
+        gap = text[pos:a]
+        out.append(_NOT_NEWLINE.sub(" ", gap) if ("\n" in gap or "\r" in gap) else " " * len(gap))
+        out.append(text[a:b])
+        pos = b
+    gap = text[pos:]
+    out.append(_NOT_NEWLINE.sub(" ", gap) if ("\n" in gap or "\r" in gap) else " " * len(gap))
+    return "".join(out)
+
+
+def _inline_prose(tok, text, line_starts, line_ends, cursor, keep, directives):
+    """Add the source ranges of an inline token's prose to `keep`, and its HTML comments'
+    directives to `directives`."""
+    content = tok.content
+    first, last = tok.map[0], max(tok.map[1], tok.map[0] + 1)
+    # Segments (content start, content end, source - content) line by line.
+    segments, c_pos = [], 0
+    for i, line in enumerate(content.split("\n")):
+        n = first + i
+        if n >= last or n >= len(line_starts):
+            break
+        body = line.lstrip(" \t")
+        c_start = c_pos + len(line) - len(body)
+        c_pos += len(line) + 1
+        if not body:
+            continue
+        a, b = line_starts[n], line_ends[n]
+        at = cursor.get(n, a)
+        src_line = text[a:b].replace("\0", "\ufffd") if "\0" in text[a:b] else text[a:b]
+        p = -1
+        if src_line.endswith(body):
+            p = a + len(src_line) - len(body)
+        else:
+            stripped = src_line.rstrip(" \t")
+            if stripped.endswith(body):
+                p = a + len(stripped) - len(body)
+        if p < at:
+            p = src_line.find(body, at - a)  # a table cell, a heading with a closing sequence
+            p = -1 if p < 0 else a + p
+        if p >= 0:
+            cursor[n] = p + len(body)
+            segments.append((c_start, c_start + len(body), p - c_start))
+        elif "|" in body:  # a table cell whose "\\|" the parser unescaped: piece by piece
+            p = src_line.find(body.replace("|", "\\|"), at - a)
+            if p >= 0:
+                p += a
+                cursor[n] = p + len(body) + body.count("|")
+                for piece in body.split("|"):
+                    segments.append((c_start, c_start + len(piece), p - c_start))
+                    c_start, p = c_start + len(piece) + 1, p + len(piece) + 2
+        # else: not found as it is (a tab expanded): left blank
+    if not segments:
+        return
+    blanks = tok.meta.get(_META) if tok.meta else None
+    if blanks:
+        for kind, a, b in blanks:
+            if kind == "html" and content.startswith("<!--", a):
+                s, e = _to_source(segments, a), _to_source(segments, b - 1)
+                if s is not None and e is not None:
+                    _directive(text, s, e + 1, content[a + 4:b - 3], directives)
+        kept = _subtract([(s, e) for s, e, _d in segments], sorted((a, b) for _k, a, b in blanks))
+    else:
+        kept = [(s, e) for s, e, _d in segments]
+    i = 0
+    for a, b in kept:  # both sorted; each kept range lies within one segment
+        while segments[i][1] <= a:
+            i += 1
+        delta = segments[i][2]
+        keep.append((a + delta, b + delta))
+
+
+def _to_source(segments, offset):
+    for s, e, delta in segments:
+        if s <= offset < e:
+            return offset + delta
+    return None
+
+
+def _subtract(ranges, holes):
+    """`ranges` (sorted, disjoint) less the `holes` (sorted)."""
+    out, j = [], 0
+    for a, b in ranges:
+        while j < len(holes) and holes[j][1] <= a:
+            j += 1
+        k = j
+        while a < b and k < len(holes) and holes[k][0] < b:
+            ha, hb = holes[k]
+            if ha > a:
+                out.append((a, ha))
+            a = max(a, hb)
+            k += 1
+        if a < b:
+            out.append((a, b))
+    return out
+
+
+def _directive(text, start, end, body, directives):
+    d = _DIRECTIVE.match(body)
+    if d:
+        kind = d.group(1)
+        # disable-next-line means the line after the comment's *end* (it may span lines).
+        line = _line_of(text, end if kind == "disable-next-line" else start)
+        directives.append(Directive(kind, _selectors(d.group(2)), line, start, end))
+
+
+# -- the parser -------------------------------------------------------------------------------
+_META = "factlint"  # Token.meta key: the (kind, start, end) content ranges that are not prose
+_MD = None
+# Inline rules whose whole match is not prose.
+_WHOLE = {"backticks": "code", "autolink": "url", "html_inline": "html", "footnote_ref": "ref"}
+
+
+def _parser():
+    global _MD
+    if _MD is None:
+        from markdown_it import MarkdownIt
+        from mdit_py_plugins.deflist import deflist_plugin
+        from mdit_py_plugins.footnote import footnote_plugin
+
+        md = MarkdownIt("commonmark").enable("table").use(footnote_plugin).use(deflist_plugin)
+        md.core.ruler.disable(["text_join"])
+        md.core.ruler.at("inline", _core_inline)
+        active = set(md.inline.ruler.get_active_rules())
+        for name in ("escape", "backticks", "emphasis", "link", "image", "footnote_inline", "footnote_ref", "autolink",
+                     "html_inline"):
+            if name in active:
+                md.inline.ruler.at(name, _recording(name, md.inline.ruler.__rules__[md.inline.ruler.__find__(name)].fn))
+        _MD = md
+    return _MD
+
+
+def _core_inline(state):
+    """markdown-it's core `inline` rule, with a list on each inline state where the wrapped rules
+    record what they matched (nested parses, such as an image's alt text, record nothing)."""
+    from markdown_it.rules_inline import StateInline
+
+    md = state.md
+    rules2 = md.inline.ruler2.getRules("")
+    for token in state.tokens:
+        if token.type != "inline":
+            continue
+        token.children = []
+        inline = StateInline(token.content, md, state.env, token.children)
+        inline.factlint = ranges = []
+        emphasis = inline.factlint_emphasis = []
+        md.inline.tokenize(inline)
+        for rule in rules2:
+            if emphasis and rule.__name__ == "fragments_join":  # it merges text into emptied tokens
+                _emphasis_ranges(emphasis, ranges)
+            rule(inline)
+        _emphasis_ranges(emphasis, ranges)
+        if ranges:
+            token.meta = dict(token.meta or {}, **{_META: ranges})
+
+
+def _emphasis_ranges(emphasis, ranges):
+    for pos, tok in emphasis:
+        # A delimiter that became emphasis, or the emptied second half of a strong one.
+        if tok.type != "text" or not tok.content:
+            ranges.append(("emphasis", pos, pos + 1))
+    emphasis.clear()
+
+
+def _recording(name, rule):
+    def record(state, silent):
+        start, count = state.pos, len(state.tokens)
+        ok = rule(state, silent)
+        if not ok or silent:
+            return ok
+        ranges = getattr(state, "factlint", None)
+        if ranges is None:
+            return ok
+        end, last = state.pos, (state.tokens[-1] if len(state.tokens) > count else None)
+        if name in _WHOLE:
+            if name != "backticks" or (last is not None and last.type == "code_inline"):  # not an unmatched run
+                ranges.append((_WHOLE[name], start, end))
+        elif name == "escape":  # the backslash of an escape or a hard break, not of "\\w"
+            if last is not None and (last.type == "hardbreak" or last.content != last.markup):
+                ranges.append(("escape", start, start + 1))
+        elif name == "emphasis":
+            # One text token per delimiter character, after any pending text flushed by push.
+            pushed = state.tokens[len(state.tokens) - (end - start):]
+            state.factlint_emphasis.extend(zip(range(start, end), pushed))
+        elif name in ("link", "image"):  # "[" or "![", and from the label's "]" on: the label is prose
+            from markdown_it.helpers import parseLinkLabel
+
+            label = start + (name == "image")
+            label_end = parseLinkLabel(state, label, name == "link")  # as the rule found it; restores pos
+            ranges.append(("link", start, label + 1))
+            if label_end > 0:
+                ranges.append(("link", label_end, end))
+        elif name == "footnote_inline":  # ^[text]: the text is prose
+            ranges.append(("link", start, start + 2))
+            ranges.append(("link", end - 1, end))
+        return ok
+
+    return record
 
 
 def text_prose(text):

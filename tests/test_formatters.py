@@ -190,38 +190,49 @@ def test_github_commands_then_full_text_report(seed_findings):
 
 
 # -- JUnit -------------------------------------------------------------------------------------
-def test_junit_failures_per_rule_and_file(seed_findings, tmp_path):
+def test_junit_a_testcase_per_file_and_a_failure_per_finding(seed_findings, tmp_path):
     clean = tmp_path / "clean.md"
     clean.write_text("The council met on Tuesday to discuss the budget, the mayor said.\n", encoding="utf-8")
     code, out = cli("check", "--format", "junit", SEED, str(clean))
     assert code == 1
     root = ET.fromstring(out.encode("utf-8"))
-    suites = {s.get("name"): s for s in root.iter("testsuite")}
-    assert set(suites) == {SEED, str(clean)}
-    _c, rules_out = cli("rules")
-    listed = {line.split()[0] for line in rules_out.splitlines()}
-    failing = {(f["rule"]) for f in seed_findings if f["severity"] != "suggestion"}  # default fail level: warning
-    seed_suite = suites[SEED]
-    cases = seed_suite.findall("testcase")
-    names = [c.get("name") for c in cases]
-    # One testcase per loaded rule (built-in meta rules included), the same for every file.
-    assert len(names) == len(set(names)) == int(seed_suite.get("tests"))
-    assert listed <= set(names)
-    failed = {c.get("name"): c.find("failure") for c in cases if c.find("failure") is not None}
-    assert set(failed) == failing
-    assert int(seed_suite.get("failures")) == len(failing) == int(root.get("failures"))
-    date = failed["History.EventDates"]
-    f = next(f for f in seed_findings if f["rule"] == "History.EventDates")
-    assert date.get("type") == "error"
-    assert date.get("message").startswith(f"line {f['line']}, column {f['column']}: ")
-    assert f"{SEED}:{f['line']}:{f['column']}:" in date.text
+    (suite,) = root.findall("testsuite")
+    cases = {c.get("name"): c for c in suite.findall("testcase")}
+    assert list(cases) == sorted([SEED, str(clean)])
+    assert suite.get("tests") == root.get("tests") == "2"
+    assert suite.get("failures") == root.get("failures") == "1"
+    seed = cases[SEED]
+    assert seed.get("classname") == "factlint" and seed.get("file") == SEED
+    failing = [f for f in seed_findings if f["severity"] != "suggestion"]  # default fail level: warning
+    assert seed.get("line") == str(failing[0]["line"])
+    failures = seed.findall("failure")
+    assert len(failures) == len(failing)
+    for failure, f in zip(failures, failing):
+        assert failure.get("type") == f["severity"]
+        assert failure.get("message") == f"{f['rule']} at {f['line']}:{f['column']}: {f['message']}"
+        assert failure.text.startswith(f"{SEED}:{f['line']}:{f['column']}: {f['severity']} {f['rule']} ")
     # A suggestion does not fail the testcase but is still reported.
-    vague = next(c for c in cases if c.get("name") == "Attribution.VagueSource")
-    assert vague.find("failure") is None and "Vague source" in vague.find("system-out").text
-    clean_suite = suites[str(clean)]
-    assert clean_suite.get("failures") == "0"
-    assert [c.get("name") for c in clean_suite.findall("testcase")] == names
-    assert all(c.find("failure") is None for c in clean_suite.findall("testcase"))
+    vague = [f for f in seed_findings if f["severity"] == "suggestion"]
+    assert vague and all(f["message"] in seed.find("system-out").text for f in vague)
+    passing = cases[str(clean)]
+    assert passing.get("file") == str(clean) and passing.get("line") is None
+    assert list(passing) == []  # no failure, error or output
+
+
+def test_junit_corpus_records_and_errors():
+    from io import StringIO
+
+    from factlint.formatters import junit
+
+    a = synthetic("c.jsonl", severity="warning")
+    a.record = "r7"
+    stream = StringIO()
+    junit.format(Report([a], ["c.jsonl", "ok.md"], {}, errors=["missing.md: no such file"]), stream)
+    suite = ET.fromstring(stream.getvalue().encode("utf-8")).find("testsuite")
+    names = [c.get("name") for c in suite.findall("testcase")]
+    assert names == ["c.jsonl#r7", "ok.md", "input error 1"]
+    assert suite.find("testcase[@name='input error 1']/error").get("message") == "missing.md: no such file"
+    assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("3", "1", "1")
 
 
 def test_junit_escapes_markup_and_control_characters(tmp_path):
@@ -234,8 +245,8 @@ def test_junit_escapes_markup_and_control_characters(tmp_path):
     junit.format(Report([f], [f.path], {}), stream)
     root = ET.fromstring(stream.getvalue().encode("utf-8"))
     failure = root.find("testsuite/testcase/failure")
-    assert root.find("testsuite").get("name") == "a<b>&.md"
-    assert failure.get("message") == 'line 2, column 3: say "<b>" & \ufffd stop'
+    assert root.find("testsuite/testcase").get("name") == "a<b>&.md"
+    assert failure.get("message") == 'Quality.Odd at 2:3: say "<b>" & \ufffd stop'
 
 
 # -- HTML highlighting ---------------------------------------------------------------------------

@@ -1,10 +1,10 @@
 """The HTML report of the seed article: markup checked directly, then rendered by headless Chromium
 (the highlights must survive a real browser's parsing, and a screenshot shows the page).
 
-Set FACTLINT_SAVE_SCREENSHOT=1 to write the screenshot to docs/seed-report.png."""
+Set FACTLINT_SAVE_SCREENSHOT=1 to write the screenshot to docs/seed-report.png. Without Chromium
+on PATH the browser tests skip (fail with FACTLINT_REQUIRE_BROWSER=1); see _chromium.py."""
 import json
 import os
-import subprocess
 import zlib
 from html.parser import HTMLParser
 from pathlib import Path
@@ -12,17 +12,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import _chromium as browser
 from factlint.cli import main
 
 pytestmark = pytest.mark.slow
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = "seeds/000_07ded2b3cf7a995f.txt"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 
 
 class Page(HTMLParser):
@@ -127,11 +123,7 @@ def test_html_markup(seed_report):
 
 
 def _chromium(*args, tmp_path):
-    if not CHROMIUM.is_file():
-        pytest.fail(f"{CHROMIUM} not found: install Chromium (apt-get install -y chromium) to test the HTML report")
-    profile = tmp_path / "chromium-profile"
-    cmd = [str(CHROMIUM), *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args]
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=180)
+    return browser.run(*args, tmp_path=tmp_path)
 
 
 def test_html_survives_rendering(seed_report, tmp_path):

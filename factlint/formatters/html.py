@@ -1,10 +1,19 @@
-"""One self-contained HTML page: a summary by category and by rule, then each document's text with
-every finding highlighted in place (colour = category, underline = level, tooltip = message and
-suggestion) next to the list of its findings. Inline CSS only: no scripts, fonts or images to
-fetch, so the page can be attached to a ticket or archived as is.
+"""One self-contained HTML page for one file or many: a summary by level, category and rule whose
+counts link to the findings, an index of every file linted (clean ones marked clean), then each
+document's text with every finding highlighted in place (colour = category, underline = level,
+tooltip = message and suggestion) beside a compact, collapsible list of its findings that is never
+taller than the window and scrolls on its own, so a document with 160 findings is no taller than
+its text.
+
+Filters by level, category and rule are checkboxes run by a small inline script (a link can
+preset one: `report.html#only=rule%20Names.Drift`); without scripts the filters are hidden and
+everything is shown. Inline CSS and JS only: no scripts,
+fonts or images to fetch, so the page can be attached to a ticket or archived as is. Every text
+from the documents and findings is HTML-escaped; the script reads the page, never the data.
 
 The formatter needs the documents' text: `needs_text` (set on its entry in BUILTIN) makes run()
-fill `Report.texts`.
+fill `Report.texts`. The index lists `Report.files` (every file linted, clean ones included);
+without it, the documents with findings.
 """
 from collections import Counter
 from html import escape
@@ -71,21 +80,53 @@ mark[data-n]::before { content: attr(data-n); display: inline-block; font: 700 1
   color: #fff; background: var(--accent); border-radius: 7px; min-width: 14px; padding: 0 4px; margin-right: 2px;
   text-align: center; vertical-align: 2px; }
 mark:target { outline: 3px solid var(--accent); outline-offset: 1px; }
-ol.findings { list-style: none; margin: 0; padding: 0; font-size: 14px; position: sticky; top: 12px; }
+ol.findings { list-style: none; margin: 0; padding: 0; font-size: 13px; }
 ol.findings li { border-left: 4px solid var(--accent); background: #f9fafb; border-radius: 0 6px 6px 0;
-  padding: 8px 10px; margin-bottom: 8px; }
+  padding: 5px 8px; margin-bottom: 5px; }
 ol.findings li a { color: inherit; text-decoration: none; }
 ol.findings .num { display: inline-block; min-width: 18px; padding: 0 5px; border-radius: 9px; background: var(--accent);
   color: #fff; font-size: 11px; font-weight: 700; text-align: center; margin-right: 4px; }
-ol.findings .head { display: flex; align-items: center; gap: 4px; }
-ol.findings .rule { font: 600 13px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; margin-top: 4px; }
-ol.findings .pos { color: var(--muted); font-size: 12px; margin-left: auto; }
-ol.findings .msg { margin-top: 2px; }
-ol.findings .sugg { margin-top: 4px; color: #065f46; }
+ol.findings .head { display: flex; align-items: center; gap: 4px; flex-wrap: nowrap; }
+ol.findings .rule { font: 600 12px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; margin-left: 4px;
+  overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+ol.findings .pos { color: var(--muted); font-size: 12px; margin-left: auto; white-space: nowrap; }
+ol.findings .msg { margin-top: 2px; line-height: 1.35; }
+ol.findings .sugg { color: #065f46; }
 .errors { border-color: #fecaca; background: #fef2f2; }
 .clean { color: var(--muted); }
 footer { color: var(--muted); font-size: 12px; text-align: center; margin-top: 24px; }
-@media (max-width: 900px) { .cols, .tables { grid-template-columns: 1fr; } ol.findings { position: static; } }
+a { color: #1d4ed8; }
+td.n a, .total a { color: inherit; text-decoration: none; border-bottom: 1px dotted currentColor; }
+.js-only { display: none; }
+html.js form.filters { display: block; }
+html.js .shown { display: inline; }
+form.filters { position: sticky; top: 0; z-index: 5; padding: 10px 22px; }
+form.filters .groups { display: flex; gap: 24px; flex-wrap: wrap; align-items: flex-start; }
+form.filters fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
+form.filters legend { font-size: 12px; text-transform: uppercase; letter-spacing: .5px; color: var(--muted); font-weight: 600; }
+form.filters label { display: inline-flex; align-items: center; gap: 4px; margin: 2px 10px 2px 0; font-size: 13px; white-space: nowrap; }
+form.filters fieldset.rules { flex: 1 1 380px; }
+form.filters .rules .boxes { max-height: 50px; overflow: auto; }
+form.filters button { font-size: 11px; border: 1px solid var(--line); background: #f9fafb; border-radius: 4px; padding: 0 6px; cursor: pointer; }
+form.filters small { color: var(--muted); }
+details.index > summary, details.list > summary { cursor: pointer; font-weight: 600; }
+details.index > summary { font-size: 17px; margin-bottom: 8px; }
+table.index td { padding: 3px 8px; }
+table.index td.path { font: 13px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; word-break: break-all; }
+table.index td.n { width: 6.5em; }
+table.index tr.clean td { color: var(--muted); }
+.tag { font-size: 11px; border-radius: 4px; padding: 1px 6px; background: #dcfce7; color: #166534; font-weight: 600; }
+tr.none-shown { opacity: .4; }
+html.js section.file.none-shown { display: none; }
+section.file a.up { margin-left: auto; font-size: 12px; }
+details.list > summary { font-size: 13px; color: var(--muted); margin-bottom: 6px; }
+.side { position: sticky; top: 110px; max-height: calc(100vh - 120px); overflow: auto; }
+li.off { display: none; }
+mark.off { background: none; border-bottom-color: transparent; cursor: auto; }
+mark.off::before { display: none; }
+section.dense mark[data-n]::before { font-size: 8px; line-height: 11px; min-width: 11px; padding: 0 2px; border-radius: 5px; vertical-align: 4px; }
+section.dense .doc { line-height: 1.9; }
+@media (max-width: 900px) { .cols, .tables { grid-template-columns: 1fr; } .side { position: static; max-height: none; } }
 """
 
 
@@ -117,6 +158,7 @@ def _mark_open(f, ref, number, first):
         f'class="cat-{category_of(f)} sev-{escape(f.severity)}"',
         f'data-f="{ref}"',
         f'data-rule="{escape(f.rule)}"',
+        f'data-level="{escape(f.severity)}" data-cat="{escape(category_of(f))}"',
         f'title="{escape(tooltip(f))}"',
     ]
     if first:
@@ -161,20 +203,46 @@ def _plural(n, word):
     return f"{n} {word}{'s' if n != 1 else ''}"
 
 
-def _summary(report):
-    findings = report.findings
+DENSE = 40  # findings in one document from which its number badges shrink
+INDEX_OPEN = 300  # the index starts collapsed above this many rows
+
+
+class _Anchors:
+    """The anchor of the first finding of each level, category and rule (where counts link)."""
+
+    def __init__(self, documents):
+        self.level, self.category, self.rule = {}, {}, {}
+        for index, (_key, findings) in enumerate(documents, 1):
+            for i, f in enumerate(findings, 1):
+                ref = f"d{index}-{i}"
+                self.level.setdefault(f.severity, ref)
+                self.category.setdefault(category_of(f), ref)
+                self.rule.setdefault(f.rule, ref)
+        self.first = "d1-1" if documents else None
+
+
+def _count_link(count, ref, only=None):
+    if not count or ref is None:
+        return str(count)
+    data = f' data-only="{escape(only)}"' if only else ""
+    return f'<a href="#{ref}"{data}>{count}</a>'
+
+
+def _summary(findings, anchors, n_files, n_clean):
     by_level = Counter(f.severity for f in findings)
     parts = ['<section class="card summary"><h2>Summary</h2><div class="totals">']
-    parts.append(f'<div class="total"><b>{len(set(report.files))}</b><span>files</span></div>')
-    parts.append(f'<div class="total"><b>{len(findings)}</b><span>findings</span></div>')
+    parts.append(f'<div class="total"><b><a href="#index">{n_files}</a></b><span>files</span></div>')
+    parts.append(f'<div class="total"><b>{n_clean}</b><span>clean</span></div>')
+    parts.append(f'<div class="total"><b>{_count_link(len(findings), anchors.first)}</b><span>findings</span></div>')
     for level in LEVEL_ORDER:
-        parts.append(f'<div class="total {level}"><b>{by_level[level]}</b><span>{level}s</span></div>')
+        link = _count_link(by_level[level], anchors.level.get(level), f"level {level}")
+        parts.append(f'<div class="total {level}"><b>{link}</b><span>{level}s</span></div>')
     parts.append("</div>")
     if findings:
-        parts.append('<div class="tables">')
         stats = _statistics(findings)
-        parts.append(_category_table(stats))
-        parts.append(_rule_table(report, stats))
+        parts.append('<div class="tables">')
+        parts.append(_category_table(stats, anchors))
+        parts.append(_rule_table(findings, stats, anchors))
         parts.append("</div>")
     parts.append("</section>")
     return "".join(parts)
@@ -190,16 +258,17 @@ def _statistics(findings):
     return stats
 
 
-def _category_table(stats):
+def _category_table(stats, anchors):
     counts, docs = stats.findings["category"], stats.documents["category"]
     top = max(counts.values())
     rows = []
     for cat, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         width = max(2, round(100 * count / top))
         css = cat if cat in KNOWN_CATEGORIES else "other"
+        link = _count_link(count, anchors.category.get(css), f"category {css}")
         rows.append(
             f'<tr class="cat-{css}"><td><span class="swatch" style="background: var(--accent)"></span>{escape(cat)}</td>'
-            f'<td class="n">{count}</td><td class="n">{docs[cat]}</td>'
+            f'<td class="n">{link}</td><td class="n">{docs[cat]}</td>'
             f'<td style="width: 40%"><div class="bar" style="width: {width}%; background: var(--accent)"></div></td></tr>'
         )
     return (
@@ -208,8 +277,7 @@ def _category_table(stats):
     )
 
 
-def _rule_table(report, stats):
-    findings = report.findings
+def _rule_table(findings, stats, anchors):
     counts, docs = stats.findings["rule"], stats.documents["rule"]
     first, levels = {}, {}
     for f in findings:
@@ -220,10 +288,11 @@ def _rule_table(report, stats):
         cat = category_of(first[rule_id])
         # The levels of the findings, not the rule's default: some rules raise a finding's level.
         badges = " ".join(f'<span class="lvl {lvl}">{lvl}</span>' for lvl in LEVEL_ORDER if lvl in levels[rule_id])
+        link = _count_link(count, anchors.rule.get(rule_id), f"rule {rule_id}")
         rows.append(
             f'<tr class="cat-{cat}"><td><span class="swatch" style="background: var(--accent)"></span><code>{escape(rule_id)}</code></td>'
             f'<td>{cat}</td><td>{badges}</td>'
-            f'<td class="n">{count}</td><td class="n">{docs[rule_id]}</td></tr>'
+            f'<td class="n">{link}</td><td class="n">{docs[rule_id]}</td></tr>'
         )
     return (
         '<table class="by-rule"><thead><tr><th>Rule</th><th>Category</th><th>Level</th><th class="n">Findings</th>'
@@ -231,23 +300,70 @@ def _rule_table(report, stats):
     )
 
 
-def _finding_item(f, prefix, number):
-    sugg = ""
-    if f.suggestions:
-        sugg = f'<div class="sugg">Suggestion: {escape(", ".join(f.suggestions))}</div>'
+def _filters(findings):
+    """Checkboxes by level, category and rule (shown and run by the inline script only)."""
+    groups = (
+        ("level", "Level", Counter(f.severity for f in findings), [lvl for lvl in LEVEL_ORDER]),
+        ("category", "Category", Counter(category_of(f) for f in findings), None),
+        ("rule", "Rule", Counter(f.rule for f in findings), None),
+    )
+    parts = ['<form class="card filters js-only" id="filters" autocomplete="off"><div class="groups">']
+    for name, legend, counts, order in groups:
+        values = [v for v in (order or sorted(counts)) if counts[v]]
+        boxes = "".join(
+            f'<label><input type="checkbox" name="{name}" value="{escape(v)}" checked>'
+            f'{f"<code>{escape(v)}</code>" if name == "rule" else escape(v)} <small>{counts[v]}</small></label>'
+            for v in values
+        )
+        parts.append(
+            f'<fieldset class="{name}s"><legend>{legend} <button type="button" data-group="{name}" data-set="all">all</button> '
+            f'<button type="button" data-group="{name}" data-set="none">none</button></legend><div class="boxes">{boxes}</div></fieldset>'
+        )
+    parts.append("</div></form>")
+    return "".join(parts)
+
+
+def _index(rows):
+    """Every file linted: documents with findings link to their section; clean files are marked."""
+    body = []
+    for title, prefix, findings in rows:
+        if prefix is None:
+            body.append(
+                f'<tr class="clean"><td class="path">{escape(title)}</td><td class="n">0</td>'
+                f'<td class="n"></td><td class="n"></td><td class="n"></td><td><span class="tag">clean</span></td></tr>'
+            )
+            continue
+        by_level = Counter(f.severity for f in findings)
+        cells = "".join(f'<td class="n">{by_level[lvl] or ""}</td>' for lvl in LEVEL_ORDER)
+        body.append(
+            f'<tr><td class="path"><a href="#{prefix}">{escape(title)}</a></td>'
+            f'<td class="n"><a href="#{prefix}" data-shown="{prefix}">{len(findings)}</a></td>{cells}<td></td></tr>'
+        )
+    head = "".join(f'<th class="n">{lvl}s</th>' for lvl in LEVEL_ORDER)
+    opened = " open" if len(rows) <= INDEX_OPEN else ""
     return (
-        f'<li class="cat-{category_of(f)}"><a href="#{prefix}-{number}"><div class="head">'
-        f'<span class="num">{number}</span><span class="lvl {escape(f.severity)}">{escape(f.severity)}</span>'
-        f'<span class="pos">line {f.line}, col {f.column}</span></div>'
-        f'<div class="rule">{escape(f.rule)}</div>'
-        f'<div class="msg">{escape(f.message)}</div>{sugg}</a></li>'
+        f'<details class="card index" id="index"{opened}><summary>Index of {_plural(len(rows), "document")}</summary>'
+        f'<table class="index"><thead><tr><th>File</th><th class="n">Findings</th>{head}<th></th></tr></thead>'
+        f'<tbody>{"".join(body)}</tbody></table></details>'
     )
 
 
-def _file_section(report, index, key, findings):
-    path, record = key
-    title = path if record is None else f"{path}#{record}"
-    prefix = f"d{index}"
+def _finding_item(f, prefix, number):
+    sugg = ""
+    if f.suggestions:
+        sugg = f' <span class="sugg">→ {escape(", ".join(f.suggestions))}</span>'
+    return (
+        f'<li class="cat-{category_of(f)}" id="{prefix}-{number}-item" data-rule="{escape(f.rule)}" '
+        f'data-level="{escape(f.severity)}" data-cat="{escape(category_of(f))}" data-doc="{prefix}">'
+        f'<a href="#{prefix}-{number}"><div class="head">'
+        f'<span class="num">{number}</span><span class="lvl {escape(f.severity)}">{escape(f.severity)}</span>'
+        f'<span class="rule">{escape(f.rule)}</span>'
+        f'<span class="pos">{f.line}:{f.column}</span></div>'
+        f'<div class="msg">{escape(f.message)}{sugg}</div></a></li>'
+    )
+
+
+def _file_section(report, prefix, title, key, findings):
     by_level = Counter(f.severity for f in findings)
     counts = ", ".join(_plural(by_level[lvl], lvl) for lvl in LEVEL_ORDER if by_level[lvl])
     text = (report.texts or {}).get(key)
@@ -258,11 +374,67 @@ def _file_section(report, index, key, findings):
             text = text[1:]
         body = f'<div class="doc">{highlight(text, findings, prefix)}</div>'
     items = "".join(_finding_item(f, prefix, i + 1) for i, f in enumerate(findings))
+    dense = " dense" if len(findings) > DENSE else ""
     return (
-        f'<section class="card file" id="{prefix}"><header><h2>{escape(title)}</h2>'
-        f'<span class="counts">{_plural(len(findings), "finding")}: {counts}</span></header>'
-        f'<div class="cols">{body}<ol class="findings">{items}</ol></div></section>'
+        f'<section class="card file{dense}" id="{prefix}"><header><h2>{escape(title)}</h2>'
+        f'<span class="counts">{_plural(len(findings), "finding")}: {counts}'
+        f'<span class="shown js-only"> · <b data-shown="{prefix}">{len(findings)}</b> shown</span></span>'
+        f'<a class="up" href="#index">index</a></header>'
+        f'<div class="cols">{body}<div class="side"><details class="list" open>'
+        f'<summary>{_plural(len(findings), "finding")}</summary><ol class="findings">{items}</ol></details></div></div></section>'
     )
+
+
+SCRIPT = """
+(function () {
+  document.documentElement.classList.add("js");
+  var form = document.getElementById("filters");
+  if (!form) return;
+  var items = document.querySelectorAll("mark[data-level], li[data-level]"), counts = document.querySelectorAll("[data-shown]");
+  function apply() {
+    var off = {}, shown = {}, i, boxes = form.querySelectorAll("input[type=checkbox]");
+    for (i = 0; i < boxes.length; i++) if (!boxes[i].checked) off[boxes[i].name + " " + boxes[i].value] = true;
+    for (i = 0; i < items.length; i++) {
+      var d = items[i].dataset;
+      var hide = off["level " + d.level] || off["category " + d.cat] || off["rule " + d.rule] || false;
+      items[i].classList.toggle("off", hide);
+      if (!hide && items[i].tagName === "LI") shown[d.doc] = (shown[d.doc] || 0) + 1;
+    }
+    for (i = 0; i < counts.length; i++) {
+      var n = shown[counts[i].getAttribute("data-shown")] || 0;
+      counts[i].textContent = n;
+      var holder = counts[i].closest("tr, section");
+      if (holder) holder.classList.toggle("none-shown", n === 0);
+    }
+  }
+  form.addEventListener("change", apply);
+  form.addEventListener("click", function (e) {
+    var b = e.target.closest("button[data-set]");
+    if (!b) return;
+    var boxes = form.querySelectorAll("input[type=checkbox]");
+    for (var i = 0; i < boxes.length; i++)
+      if (boxes[i].name === b.getAttribute("data-group")) boxes[i].checked = b.getAttribute("data-set") === "all";
+    apply();
+  });
+  function only(what) {  // "rule Names.Drift": that rule only, every level and category
+    var cut = what.indexOf(" "), group = what.slice(0, cut), value = what.slice(cut + 1);
+    var boxes = form.querySelectorAll("input[type=checkbox]");
+    for (var i = 0; i < boxes.length; i++) boxes[i].checked = boxes[i].name !== group || boxes[i].value === value;
+    apply();
+  }
+  document.addEventListener("click", function (e) {
+    var a = e.target.closest("a[data-only]");
+    if (a) only(a.getAttribute("data-only"));  // a count: its findings only, then follow the link
+  });
+  // A link to the report can carry a filter: report.html#only=rule%20Names.Drift
+  if (location.hash.indexOf("#only=") === 0) only(decodeURIComponent(location.hash.slice(6)));
+})();
+"""
+
+
+def _title(key):
+    path, record = key
+    return path if record is None else f"{path}#{record}"
 
 
 def render(report):
@@ -275,10 +447,19 @@ def render(report):
         grouped.setdefault(key, [])
     for f in report.findings:
         grouped.setdefault((f.path, f.record), []).append(f)
-    with_findings = [(k, fs) for k, fs in grouped.items() if fs]
+    # Documents in path order (a run's order depends on its cache), records in input order.
+    with_findings = sorted(((k, fs) for k, fs in grouped.items() if fs), key=lambda kv: kv[0][0])
+    findings = [f for _k, fs in with_findings for f in fs]
     # A file linted as corpus records is "clean" only if none of its records has findings.
     dirty_paths = {k[0] for k, _fs in with_findings}
     clean = sorted({k[0] for k, fs in grouped.items() if not fs and k[0] not in dirty_paths})
+    anchors = _Anchors(with_findings)
+
+    # Index rows, in path order too: (title, section id or None when clean, findings).
+    rows = [(_title(key), f"d{i}", fs) for i, (key, fs) in enumerate(with_findings, 1)]
+    rows += [(path, None, []) for path in clean]
+    rows.sort(key=lambda r: r[0])
+    n_files = len(set(report.files) | dirty_paths)
 
     parts = [
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">',
@@ -289,13 +470,14 @@ def render(report):
     if report.errors:
         errs = "".join(f"<li>{escape(str(e))}</li>" for e in report.errors)
         parts.append(f'<section class="card errors"><h2>Errors</h2><ul>{errs}</ul></section>')
-    parts.append(_summary(report))
-    for index, (key, findings) in enumerate(with_findings, 1):
-        parts.append(_file_section(report, index, key, findings))
-    if clean:
-        names = "".join(f"<li><code>{escape(p)}</code></li>" for p in clean)
-        parts.append(f'<section class="card clean"><h2>Files without findings ({len(clean)})</h2><ul>{names}</ul></section>')
-    parts.append(f"<footer>Generated by factlint {escape(__version__)}.</footer></main></body></html>\n")
+    parts.append(_summary(findings, anchors, n_files, len(clean)))
+    if findings:
+        parts.append(_filters(findings))
+    parts.append(_index(rows))
+    for i, (key, fs) in enumerate(with_findings, 1):
+        parts.append(_file_section(report, f"d{i}", _title(key), key, fs))
+    parts.append(f"<footer>Generated by factlint {escape(__version__)}.</footer></main>")
+    parts.append(f"<script>{SCRIPT}</script></body></html>\n")
     return "".join(parts)
 
 
