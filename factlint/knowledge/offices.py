@@ -28,6 +28,7 @@ ROLES = {
 }
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 Day = datetime.date
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader where built: 4x faster
 
 
 class TableError(ValueError):
@@ -155,7 +156,7 @@ def load_tables(paths: Iterable[Path | str]) -> OfficeBase:
     offices, people, verified = [], {}, None
     seen_ids = set()
     for path in paths:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_LOADER) or {}
         where = Path(path).name
         v = data.get("verified")
         if v is not None:
