@@ -18,7 +18,7 @@ MODIFIERS = {
 }
 # A title after one of these words is another office: "Vice President", "Deputy Prime Minister",
 # "shadow Foreign Secretary", "Prime Minister's spokesman".
-BLOCKERS = {"vice", "deputy", "shadow", "assistant", "junior", "under", "associate", "honorary",
+BLOCKERS = {"a", "an", "vice", "deputy", "shadow", "assistant", "junior", "under", "associate", "honorary",
             "lady", "first", "self-styled", "self-proclaimed", "opposition", "student", "club",
             "party", "union", "company", "bank", "college", "university", "society", "association",
             "federation", "league", "council", "board", "court", "committee", "senate", "assembly",
@@ -43,6 +43,7 @@ NAME_AFTER_COMMA = re.compile(rf",{_WS}(?P<name>[A-Z][\w’'.-]*(?:{_WS}{_NAME_W
 NAME_BEFORE = re.compile(
     rf"(?P<name>[A-Z][\w’'.-]*(?:{_WS}{_NAME_WORD}){{0,5}})[ \t]*,{_WS}(?:(?P<the>the|The){_WS})?(?P<left>[^,;:()\n]{{0,40}})$"
 )
+INTRO_YEAR = re.compile(r"\s*(?:(?:In|By|During|Since|Until|Back\s+in|Early\s+in|Late\s+in|Later\s+in|Then,?\s+in)\s+)?(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?(?P<y>19[5-9]\d|20[0-4]\d)\s*,")
 YEAR = re.compile(r"(?<![\w£$€,.])(19[5-9]\d|20[0-4]\d)(?![\w%]|[.,]\d)")
 
 

@@ -89,7 +89,13 @@ class OfficeHolder(RuleKind):
         if of and not qualifier:
             qualifier, after = name_key(of.group("q")), of.end()
         the_before = re.search(r"\b[Tt]he[ \t]+$", prose[max(0, left_start - 5):left_start]) is not None
-        nm = g.NAME_AFTER.match(prose, after) or (g.NAME_AFTER_COMMA.match(prose, after) if the_before else None)
+        nm = g.NAME_AFTER.match(prose, after)
+        if nm is None and the_before:
+            # "the prime minister, Tony Blair, said": an appositive closed by a comma (not
+            # "... the prime minister, Mr Brown replied").
+            nm = g.NAME_AFTER_COMMA.match(prose, after)
+            if nm and not re.match(r"[ \t]*(?:[,.;:)]|$)", prose[nm.end("name"):nm.end("name") + 2]):
+                nm = None
         if nm:
             return g.Mention(left_start, nm.end("name"), g.name_tokens(nm.group("name")), False, qualifier, modifier, title)
         # "Vladimir Putin, the Russian President": the title must close the phrase.
@@ -147,7 +153,9 @@ class OfficeHolder(RuleKind):
         if not held:
             return None  # never held a listed office with this title: not ours to judge
         verified = self.base.verified
-        years = self.sentence_years(doc, mention)
+        years, any_years = self.sentence_years(doc, mention)
+        if mention.modifier != "former" and any(t.overlaps_year(y) for _p, _o, t in held for y in any_years):
+            return None  # a year of the sentence falls in a term: history, told right
         if mention.modifier == "former":
             if years or any(not any(t.surely_held(day, verified) for (p2, _o, t) in held if p2 == p) for p in {p for p, _o, _t in held}):
                 return None
@@ -176,6 +184,10 @@ class OfficeHolder(RuleKind):
         by_id = {o.id: o for _p, o, _t in held}
         far = all(t.distance(day) > ERROR_MARGIN for _p, _o, t in held)
         level = "error" if mention.qualifier and how == "full" and len(people) == 1 and far and not years else "warning"
+        # Long after every term and without a country: most likely history told without
+        # "then-" ("the attempt on Prime Minister Thatcher in Brighton"), worth a look only.
+        if not mention.qualifier and all(t.end is not None and (day - t.end[1]).days > 5 * 365 for _p, _o, t in held):
+            level = "suggestion"
         when = "in " + "/".join(map(str, sorted(years))) if years else "on " + _day(day)
         parts, suggestions = [], []
         for oid in offices:
@@ -195,15 +207,37 @@ class OfficeHolder(RuleKind):
         return ", ".join(t.describe() for o in offices for t in o.terms if t.person == person)
 
     @staticmethod
-    def sentence_years(doc, mention) -> list:
-        """Years in the mention's sentence (outside the mention): they date the claim."""
+    def sentence_years(doc, mention) -> tuple[list, list]:
+        """Years that date the mention's claim: in a sentence-opening phrase ("In 2016, ...")
+        or in the mention's own clause within a dozen words of it. A year in another clause
+        ("The bill, proposed in 1993, was approved by President Lula") or far along the clause
+        ("... the rebate secured by Thatcher in 1984") dates something else. Also returns every
+        year of the sentence: one that falls in a term clears the mention."""
         loc = doc.sentence_at(mention.start)
         if loc is None:
-            return []
+            return [], []
         s, e = doc.block_sentences(loc[0])[loc[1]]
         prose = doc.prose
-        return sorted({int(m.group(1)) for m in g.YEAR.finditer(prose, s, e)
-                       if not (mention.start <= m.start() < mention.end)})
+        every = sorted({int(m.group(1)) for m in g.YEAR.finditer(prose, s, e) if not (mention.start <= m.start() < mention.end)})
+        years = set()
+        intro = g.INTRO_YEAR.match(prose, s, e)
+        if intro and intro.end() <= mention.start:
+            years.add(int(intro.group("y")))
+        c_start = max([s] + [i + 1 for i in _clause_breaks(prose, s, mention.start)])
+        breaks = _clause_breaks(prose, mention.end, e)
+        c_end = breaks[0] if breaks else e
+        for m in g.YEAR.finditer(prose, c_start, c_end):
+            if mention.start <= m.start() < mention.end:
+                continue
+            gap = prose[m.end():mention.start] if m.end() <= mention.start else prose[mention.end:m.start()]
+            if len(gap.split()) <= 12:
+                years.add(int(m.group(1)))
+        return sorted(years), every
+
+
+def _clause_breaks(prose: str, start: int, end: int) -> list:
+    return [m.start() for m in re.finditer(r"[,;:()—–]| - ", prose[start:end])] and [
+        start + m.start() for m in re.finditer(r"[,;:()—–]| - ", prose[start:end])]
 
 
 def _sentence_start(prose: str, i: int) -> bool:
