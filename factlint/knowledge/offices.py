@@ -55,6 +55,8 @@ def parse_bound(value, end: bool = False) -> tuple[Day, Day, str]:
     if not m:
         raise TableError(f"date {value!r} must be YYYY, YYYY-MM or YYYY-MM-DD")
     y, mo, d = int(m.group(1)), m.group(2), m.group(3)
+    if mo and not 1 <= int(mo) <= 12 or d and not 1 <= int(d) <= 31:
+        raise TableError(f"date {value!r} is not a calendar date")
     if d:
         day = Day(y, int(mo), int(d))
         return day, day, "day"
@@ -156,8 +158,11 @@ def load_tables(paths: Iterable[Path | str]) -> OfficeBase:
     offices, people, verified = [], {}, None
     seen_ids = set()
     for path in paths:
-        data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_LOADER) or {}
         where = Path(path).name
+        try:
+            data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_LOADER) or {}
+        except (yaml.YAMLError, ValueError) as exc:  # PyYAML raises ValueError for 2000-13-01
+            raise TableError(f"{where}: not readable YAML ({exc})") from None
         v = data.get("verified")
         if v is not None:
             day = parse_bound(v)[1]

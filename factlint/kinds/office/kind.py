@@ -186,7 +186,8 @@ class OfficeHolder(RuleKind):
         level = "error" if mention.qualifier and how == "full" and len(people) == 1 and far and not years else "warning"
         # Long after every term and without a country: most likely history told without
         # "then-" ("the attempt on Prime Minister Thatcher in Brighton"), worth a look only.
-        if not mention.qualifier and all(t.end is not None and (day - t.end[1]).days > 5 * 365 for _p, _o, t in held):
+        ref_year = max(years) if years else day.year
+        if not mention.qualifier and all(t.end is not None and ref_year - t.end[1].year > 5 for _p, _o, t in held):
             level = "suggestion"
         when = "in " + "/".join(map(str, sorted(years))) if years else "on " + _day(day)
         parts, suggestions = [], []
