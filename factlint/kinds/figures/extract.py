@@ -35,7 +35,7 @@ TIME = re.compile(
     r"yesterday|today|tonight|overnight|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|"
     r"so\s+far|since|nationwide|across\s+the\s+country|in\s+total|in\s+all|altogether|overall|"
     r"first|second|third|last|previous|past|next)\b", re.I)
-PLACE = re.compile(r"\b(?:in|at|near|across|outside|inside|from|around|throughout|of)\s+(?:the\s+)?(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
+PLACE = re.compile(r"\b(?i:in|at|near|across|outside|inside|from|around|throughout|of)\s+(?:the\s+)?(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
 
 
 @dataclass
@@ -87,7 +87,7 @@ class Extractor:
         num, num2 = m.group("num"), m.group("num2")
         if re.match(r"\s*(?:-?year|per\s*cent|percent|%|am\b|pm\b|GMT|BST|km|miles|metres|years|days|hours)", text[m.end("num2") if num2 else m.end("num"):], re.I):
             return None
-        if re.search(r"(?:aged|age|No\.?|number|page|route|flight|\bon|\bat)\s*$", text[:m.start("num")], re.I) and not m.group("qual"):
+        if kind != "toll" and re.search(r"(?:aged|age|No\.?|number|page|route|flight|\bon|\bat)\s*$", text[:m.start("num")], re.I) and not m.group("qual"):
             return None  # "aged 40", "at 10" (a time)
         low = value(num)
         high = value(num2) if num2 else None

@@ -92,11 +92,16 @@ class FiguresAgree(RuleKind):
         return self.finding(doc, later.start, later.end, (msg,), suggestions=[])
 
 
+_STARTERS = {"the", "a", "an", "in", "on", "at", "but", "and", "it", "this", "that", "he", "she", "they",
+             "we", "by", "after", "before", "since", "meanwhile", "however", "officials", "police", "its", "his", "her"}
+
+
 def _subject(sentence: str) -> str:
-    """The first proper noun of a sentence after its first word ("Labour won 355 seats")."""
-    words = sentence.split()
-    for i, w in enumerate(words[:6]):
-        w = w.strip(",.;:'’\"“”")
-        if w[:1].isupper() and (i > 0 or len(words) > 1):
-            return w.rstrip("'s").rstrip("’s")
+    """The first proper noun of a sentence ("Labour won 355 seats", "The Tsunami Appeal raised"),
+    possessive dropped; "" when the sentence opens with none."""
+    for w in sentence.split()[:6]:
+        w = w.strip(",.;:\"“”()")
+        w = w[:-2] if w.endswith(("'s", "’s")) else w
+        if w[:1].isupper() and w.lower() not in _STARTERS:
+            return w
     return ""
