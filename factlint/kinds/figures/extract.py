@@ -18,11 +18,17 @@ GENERIC = {"", "people", "persons", "person", "individuals", "others", "more", "
 _NOT_NOUN = {"of", "in", "at", "on", "and", "or", "the", "a", "an", "to", "from", "by", "for", "with",
              "who", "which", "that", "as", "than", "per", "cent", "percent", "years", "year", "days",
              "day", "hours", "weeks", "months", "times", "km", "miles", "metres", "feet", "%", "after",
-             "since", "when", "were", "was", "had", "have", "has", "been", "are", "is"}
+             "since", "when", "were", "was", "had", "have", "has", "been", "are", "is", "overnight",
+             "today", "yesterday", "tonight", "last", "this", "earlier", "later", "so", "during", "while",
+             "across", "near", "into", "after", "before", "there", "here", "including", "but", "according"}
+# Adverbs that make a part of the count: "12 people were seriously injured" of "70 injured".
+_PART = {"seriously", "critically", "badly", "severely", "slightly", "lightly", "gravely", "fatally"}
+# Competing sources: "Organisers said 40 ... Police said 25" reports a dispute, not an error.
+SOURCE = re.compile(r"(?i:according\s+to)\s+(?:the\s+)?(?P<a>[\w'’-]+)|(?P<b>[\w'’-]+)\s+(?:said|says|say|told|reported|claimed|estimated|put\s+the)\b")
 # Cues that the two numbers are meant to differ: an update, an increment, a part of a whole.
 UPDATE = re.compile(
     r"\b(?:rose|risen|rise|rises|rising|climbed|climb|climbing|up\s+from|earlier|initially|initial|"
-    r"updated|revised|later|now|increased|jumped|reached|bringing|brings|brought|total|totals|"
+    r"updated|revised|later|now|increased|jumped|reached|bringing|brings|brought|"
     r"previously|originally|first\s+reported|had\s+said|another|further|additional|more\s+than\s+doubled|"
     r"including|among\s+them|of\s+whom|of\s+them|of\s+those|latest|new|estimate[sd]?|expected|"
     r"could|would|may|might|if|feared|fear|unconfirmed|conflicting|other\s+reports|some\s+reports|"
@@ -53,6 +59,7 @@ class Statement:
     places: frozenset = field(default_factory=frozenset)
     subject: str = ""
     cue: bool = False
+    sources: frozenset = field(default_factory=frozenset)
 
 
 class Extractor:
@@ -102,6 +109,10 @@ class Extractor:
             noun = " ".join(noun.split()[:1]) if noun.split()[:1] and noun.split()[0] not in _NOT_NOUN else ""
         if kind == "before" and noun and noun.split()[-1] in ("dead", "homeless"):
             noun = " ".join(noun.split()[:-1])
+        if kind == "after":
+            adverb = re.search(r"(\w+ly)\s+\S+$", m.group())
+            if adverb and adverb.group(1).lower() in _PART:
+                noun = (noun + " " + adverb.group(1).lower()).strip()
         cls = self.cls_of.get((kind, " ".join(m.group("cls").lower().split())))
         qual = m.group("qual")
         lo, hi = interval(qual, low, high)

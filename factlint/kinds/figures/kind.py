@@ -12,7 +12,7 @@ pair, at the later statement, naming the other's line and column.
 from __future__ import annotations
 
 from factlint.kinds.base import RuleKind
-from factlint.kinds.figures.extract import PLACE, TIME, UPDATE, Extractor
+from factlint.kinds.figures.extract import PLACE, SOURCE, TIME, UPDATE, Extractor
 
 
 class FiguresAgree(RuleKind):
@@ -54,6 +54,7 @@ class FiguresAgree(RuleKind):
                 st.times = frozenset(m.group().lower() for m in TIME.finditer(sentence) if not (st.start <= s + m.start() < st.end))
                 st.places = frozenset(m.group("p") for m in PLACE.finditer(sentence))
                 st.subject = _subject(sentence)
+                st.sources = frozenset((m.group("a") or m.group("b")).lower() for m in SOURCE.finditer(sentence))
                 statements.append(st)
         statements.sort(key=lambda st: st.start)
         for j, later in enumerate(statements):
@@ -67,17 +68,17 @@ class FiguresAgree(RuleKind):
             return False
         if a.low <= b.high and b.low <= a.high:
             return False
+        if a.sources and b.sources and not a.sources & b.sources:
+            return False  # "organisers said 40 ... police said 25": a dispute, reported
         for attr in ("times", "places"):
             x, y = getattr(a, attr), getattr(b, attr)
             if x == y:
                 continue
-            # The headline may leave the scope implicit; any other difference may be a
+            # The headline sets the story's scope or leaves it implicit: only two different
+            # scopes part it from the body. Between body sentences any difference may be a
             # different count.
-            if (a.headline and not x) or (b.headline and not y):
+            if (a.headline or b.headline) and (not x or not y or x & y):
                 continue
-            if a.headline or b.headline:
-                if x and y and x & y:
-                    continue
             return False
         if a.cls in self.subject_classes and (not a.subject or a.subject != b.subject):
             return False
