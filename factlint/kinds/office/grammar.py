@@ -36,12 +36,15 @@ PARTICLES = {"de", "da", "do", "dos", "das", "di", "du", "del", "della", "van", 
              "ter", "le", "la", "bin", "ibn", "al", "el", "abu", "y", "arap", "zu"}
 _TOKEN = re.compile(r"[\w’'.-]+")
 _WS = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
-_NAME_WORD = r"(?:[A-Z][\w’'.-]*|(?:al|el|bin|ibn|de|da|dos|di|du|del|van|von|der|den|ter|le|la|y|arap)(?=[\s-])[-]?[\w’'.-]*)"
-NAME_AFTER = re.compile(rf"{_WS}(?P<name>[A-Z][\w’'.-]*(?:{_WS}{_NAME_WORD}){{0,5}})")
-NAME_AFTER_COMMA = re.compile(rf",{_WS}(?P<name>[A-Z][\w’'.-]*(?:{_WS}{_NAME_WORD}){{0,5}})")
+# A name word: capitalised, an initial ("W."), or a particle ("al-Assad", "de Villepin"). A full
+# stop ends a name unless it closes an initial: "Manmohan Singh. Potential" is two sentences.
+_CAP = r"(?:[A-Z]\.|[A-Z][\w’'-]*(?:\.(?=[\w-]))?[\w’'-]*)"
+_NAME_WORD = rf"(?:{_CAP}|(?:al|el|bin|ibn|de|da|dos|di|du|del|van|von|der|den|ter|le|la|y|arap)(?=[\s-])[-]?[\w’'-]*)"
+NAME_AFTER = re.compile(rf"{_WS}(?P<name>{_CAP}(?:{_WS}{_NAME_WORD}){{0,5}})")
+NAME_AFTER_COMMA = re.compile(rf",{_WS}(?P<name>{_CAP}(?:{_WS}{_NAME_WORD}){{0,5}})")
 # "NAME, the former Russian " before a title (searched in a window ending at the title).
 NAME_BEFORE = re.compile(
-    rf"(?P<name>[A-Z][\w’'.-]*(?:{_WS}{_NAME_WORD}){{0,5}})[ \t]*,{_WS}(?:(?P<the>the|The){_WS})?(?P<left>[^,;:()\n]{{0,40}})$"
+    rf"(?P<name>{_CAP}(?:{_WS}{_NAME_WORD}){{0,5}})[ \t]*,{_WS}(?:(?P<the>the|The){_WS})?(?P<left>[^,;:()\n]{{0,40}})$"
 )
 INTRO_YEAR = re.compile(r"\s*(?:(?:In|By|During|Since|Until|Back\s+in|Early\s+in|Late\s+in|Later\s+in|Then,?\s+in)\s+)?(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\s+)?(?P<y>19[5-9]\d|20[0-4]\d)\s*,")
 YEAR = re.compile(r"(?<![\w£$€,.])(19[5-9]\d|20[0-4]\d)(?![\w%]|[.,]\d)")

@@ -37,6 +37,9 @@ class OfficeHolder(RuleKind):
         for person in self.base.people.values():
             for key in person.variants:
                 self.full.setdefault(key, set()).add(person.name)
+                words = key.split()
+                if len(words) >= 3:  # "Recep Erdogan" for Recep Tayyip Erdoğan
+                    self.full.setdefault(f"{words[0]} {words[-1]}", set()).add(person.name)
             for key in person.surnames:
                 self.surname.setdefault(key, set()).add(person.name)
         self.role_of = {t.lower(): role for role, titles in ROLES.items() for t in titles}
