@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from factlint.kinds.figures.numbers import NUMBER, QUAL, interval, value
+from factlint.kinds.figures.numbers import NUMBER, QUAL, WORDS, interval, value
 
 AUX = r"(?:(?:were|was|are|is|have|has|had|been|being|be|will|reportedly|now|also|all|so\s+far|already|since|feared|believed|thought|confirmed|said|reported|known)\s+){0,4}"
 GENERIC = {"", "people", "persons", "person", "individuals", "others", "more", "men, women and children"}
@@ -42,6 +42,9 @@ TIME = re.compile(
     r"so\s+far|since|nationwide|across\s+the\s+country|in\s+total|in\s+all|altogether|overall|"
     r"first|second|third|last|previous|past|next)\b", re.I)
 PLACE = re.compile(r"\b(?i:in|at|near|across|outside|inside|from|around|throughout|of)\s+(?:the\s+)?(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
+
+
+_HAS_NUMBER = re.compile(r"\d|\b(?i:%s)\b" % "|".join(sorted({w.split()[-1].split("-")[0] for w in WORDS}, key=len, reverse=True)))
 
 
 @dataclass
@@ -83,6 +86,8 @@ class Extractor:
     def statements(self, prose: str, s: int, e: int, headline: bool) -> list:
         out = []
         text = prose[s:e]
+        if not _HAS_NUMBER.search(text):
+            return out  # most sentences with "won" or "left" count nothing: skip the big patterns
         for kind, rx in (("after", self.after), ("before", self.before), ("toll", self.toll)):
             for m in rx.finditer(text):
                 st = self.statement(kind, m, text, s, e, headline)

@@ -30,7 +30,7 @@ class FiguresAgree(RuleKind):
                 raise ctx.error(f"table: class {name!r} needs 'after', 'before' or 'toll' words", "table")
         self.subject_classes = {n for n, spec in classes.items() if spec.get("same_subject")}
         self.extractor = Extractor(classes)
-        words = sorted({w.split()[0].lower() for spec in classes.values() for k in ("after", "before", "toll") for w in spec.get(k) or ()})
+        words = sorted({_key_word(w) for spec in classes.values() for k in ("after", "before", "toll") for w in spec.get(k) or ()})
         # The prefilter: a document without any of the words costs one automaton pass.
         self.handle = ctx.terms.add(words, ignorecase=True, literal=True)
 
@@ -91,6 +91,13 @@ class FiguresAgree(RuleKind):
                f"({earlier.cls}{', ' + earlier.noun if earlier.noun else ''}) with numbers that cannot both hold. "
                "Say which is right, or mark the update (\"rose to\", \"earlier reports said\").")
         return self.finding(doc, later.start, later.end, (msg,), suggestions=[])
+
+
+def _key_word(phrase: str) -> str:
+    """The word of a class phrase the prefilter looks for: its last content word ("death toll"
+    -> "toll", "were killed" -> "killed"), never a word as common as "have" or "number"."""
+    words = [w for w in phrase.lower().split() if w not in ("of", "for", "out", "in", "the")]
+    return words[-1]
 
 
 _STARTERS = {"the", "a", "an", "in", "on", "at", "but", "and", "it", "this", "that", "he", "she", "they",
