@@ -18,6 +18,8 @@ from factlint.knowledge.offices import ROLES, OfficeBase, TableError, load_table
 from factlint.kinds.office import grammar as g
 from factlint.kinds.office.docdate import document_day
 
+_PREV_WORD = re.compile(r"([\w’'.-]+)[ \t]+$")
+_BREAK = re.compile(r"[,;:()—–]| - ")
 SLACK = 3  # days either side of a change of holder never flagged (time zones, late copy)
 ERROR_MARGIN = 14  # an error needs the date this far outside every term
 
@@ -58,34 +60,32 @@ class OfficeHolder(RuleKind):
 
     # -- mentions ---------------------------------------------------------------------------
     def mention(self, prose: str, s: int, e: int) -> g.Mention | None:
+        """The mention around a title word at [s, e), or None when the title is not one that
+        names a listed office before or after a name."""
         title = prose[s:e]
-        if title.islower() and title != "president" and len(title) < 3:
-            return None  # "pm" is a time
+        if title == "pm" or title == "Pm":
+            return None  # "7 pm" is a time
         if re.match(r"-(?:elect|designate)|['’]s\b|[ \t]+(?:[Ee]lect|[Dd]esignate)\b", prose[e:e + 12]):
-            return None
-        left_start = s
-        modifier = None
-        before = prose[max(0, s - 6):s]
-        hy = re.search(r"\b(ex|then|former)-$", before, re.I)
+            return None  # "President-elect", "the Prime Minister's spokesman"
+        left_start, modifier, qualifier = s, None, None
+        hy = re.search(r"\b(ex|then|former)-$", prose[max(0, s - 8):s], re.I)
         if hy:
-            modifier, left_start = g.MODIFIERS[hy.group(1).lower()], s - len(hy.group()) 
-        elif before.endswith("-"):
+            modifier, left_start = g.MODIFIERS[hy.group(1).lower()], s - len(hy.group())
+        elif prose[s - 1:s] == "-":
             return None  # "Vice-President"
-        qualifier = None
-        m = self.qual_before.search(prose, max(0, left_start - 45), left_start)
-        if m and not hy:
-            qualifier, left_start = name_key(m.group("q")), m.start()
-        words = g.left_words(prose, left_start, 3)
-        if words and not hy:
-            w = words[-1]
-            if w in g.MODIFIERS:
-                modifier = g.MODIFIERS[w]
-                left_start = prose.rfind(re.split(r"\s+", prose[max(0, left_start - 30):left_start].strip())[-1], 0, left_start)
-            elif w in g.BLOCKERS:
-                return None
-            elif not qualifier and w[:1].isalpha() and w not in g.LEADS and w != "the":
-                prev = prose[max(0, left_start - len(w) - 3):left_start].strip()
-                if prev[-len(w):][:1].isupper() and not _sentence_start(prose, left_start - len(w) - 1):
+        else:
+            m = self.qual_before.search(prose, max(0, s - 45), s)
+            if m:
+                qualifier, left_start = name_key(m.group("q")), m.start()
+            prev = _PREV_WORD.search(prose, max(0, left_start - 40), left_start)
+            if prev:
+                w = prev.group(1).lower()
+                if w in g.MODIFIERS:
+                    modifier, left_start = g.MODIFIERS[w], prev.start(1)
+                elif w in g.BLOCKERS:
+                    return None
+                elif (not qualifier and prev.group(1)[:1].isupper() and w not in g.LEADS and w != "the"
+                      and not _sentence_start(prose, prev.start(1) - 1)):
                     return None  # "Chechen President", "Fifa President": an office we do not know
         after = e
         of = self.of_after.match(prose, e)
@@ -240,8 +240,7 @@ class OfficeHolder(RuleKind):
 
 
 def _clause_breaks(prose: str, start: int, end: int) -> list:
-    return [m.start() for m in re.finditer(r"[,;:()—–]| - ", prose[start:end])] and [
-        start + m.start() for m in re.finditer(r"[,;:()—–]| - ", prose[start:end])]
+    return [m.start() for m in _BREAK.finditer(prose, start, end)]
 
 
 def _sentence_start(prose: str, i: int) -> bool:
