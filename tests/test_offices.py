@@ -174,6 +174,6 @@ def test_seed_gets_no_office_finding(linter, seed_text):
 
 def test_explain_mentions_no_date(cli):
     code, out, _err = cli("explain", "Offices.Holders")
-    assert code == 0 and "No date known => no finding" in out
+    assert code == 0 and "No date known ⇒ no finding" in out
     code, out, _err = cli("rules")
     assert "Offices.Holders" in out and "Figures.Contradiction" in out

@@ -32,6 +32,15 @@ LEADS = {"when", "as", "but", "and", "yesterday", "today", "tonight", "meanwhile
          "how", "why", "where", "what", "said", "meeting", "between", "like", "unlike"}
 HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame", "baroness", "general", "gen",
               "sheikh", "king", "queen", "prince", "col", "colonel", "president", "prime", "minister"}
+# Surnames too common to stand alone for one office-holder: "President Kim" or "Prime Minister
+# Singh" without a country may be anyone's title; with a country ("South Korean President
+# Kim") or a full name the mention is checked. (Political families, "President Bush", are
+# resolved among the table's holders instead.)
+COMMON_SURNAMES = {"kim", "lee", "park", "roh", "moon", "li", "wang", "zhang", "khan", "singh", "ali",
+                   "ahmed", "hussein", "hassan", "brown", "martin", "garcia", "perez", "fernandez",
+                   "sanchez", "silva", "da silva", "santos", "ramos", "rodriguez", "gonzalez", "lopez",
+                   "clark", "key", "english", "moore", "cook", "howard", "fischer", "kern", "gross",
+                   "saleh", "hadi", "zia"}
 PARTICLES = {"de", "da", "do", "dos", "das", "di", "du", "del", "della", "van", "von", "der", "den",
              "ter", "le", "la", "bin", "ibn", "al", "el", "abu", "y", "arap", "zu"}
 _TOKEN = re.compile(r"[\w’'.-]+")

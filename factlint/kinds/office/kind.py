@@ -126,6 +126,12 @@ class OfficeHolder(RuleKind):
                 return self.surname[key], "surname"
         return set(), None
 
+    @staticmethod
+    def common(tokens: list) -> bool:
+        """The surname of a bare-surname mention is one many people share."""
+        words = [t for t in tokens if t.lower().rstrip(".") not in g.HONORIFICS]
+        return any(name_key(" ".join(words[:k])) in g.COMMON_SURNAMES for k in (1, 2))
+
     # -- checking ---------------------------------------------------------------------------
     def check(self, doc, hits):
         found = hits.get(self.handle)
@@ -149,6 +155,8 @@ class OfficeHolder(RuleKind):
         people, how = self.resolve(mention.tokens, mention.from_right)
         if not people:
             return None
+        if how == "surname" and mention.qualifier is None and self.common(mention.tokens):
+            return None  # "President Kim": too many people to say who is meant
         role = self.role_of.get(" ".join(mention.title.lower().split()))
         offices = [o for i, o in enumerate(self.base.offices) if o.role == role and (
             mention.qualifier is None or i in self.quals.get(mention.qualifier, ()))]
