@@ -30,7 +30,13 @@ class FiguresAgree(RuleKind):
                 raise ctx.error(f"table: class {name!r} needs 'after', 'before' or 'toll' words", "table")
         self.subject_classes = {n for n, spec in classes.items() if spec.get("same_subject")}
         self.extractor = Extractor(classes)
-        words = sorted({_key_word(w) for spec in classes.values() for k in ("after", "before", "toll") for w in spec.get(k) or ()})
+        word_classes = {}
+        for name, spec in classes.items():
+            for k in ("after", "before", "toll"):
+                for w in spec.get(k) or ():
+                    word_classes.setdefault(_key_word(w), set()).add(name)
+        words = sorted(word_classes)
+        self.word_classes = [word_classes[w] for w in words]
         # The prefilter: a document without any of the words costs one automaton pass.
         self.handle = ctx.terms.add(words, ignorecase=True, literal=True)
 
@@ -38,9 +44,19 @@ class FiguresAgree(RuleKind):
         found = hits.get(self.handle)
         if not found or len(found) < 2:
             return
+        # A contradiction needs two mentions of one class: "won" and "killed" cannot pair.
+        per_class = {}
+        for _s, _e, term in found:
+            for name in self.word_classes[term]:
+                per_class[name] = per_class.get(name, 0) + 1
+        pairable = {name for name, n in per_class.items() if n >= 2}
+        if not pairable:
+            return
         prose = doc.prose
         sentences = []
-        for s, _e, _t in found:
+        for s, _e, term in found:
+            if not self.word_classes[term] & pairable:
+                continue
             loc = doc.sentence_at(s)
             if loc is not None and loc not in sentences:
                 sentences.append(loc)
