@@ -81,3 +81,18 @@ def test_points_at_the_other_line(linter):
 
 def test_seed_gets_no_contradiction(linter, seed_text):
     assert not _found(linter, seed_text)
+
+
+def test_markdown_heading_is_a_headline(linter):
+    text = "# 40 killed in market bombing\n\nPolice said 34 people were killed when a car bomb exploded.\n"
+    found = [f for f in linter.lint_text(text, path="a.md") if f.rule == "Figures.Contradiction"]
+    assert len(found) == 1 and "the headline" in found[0].message
+
+
+def test_cheap_without_counts(linter):
+    rule = linter.ruleset.by_id["Figures.Contradiction"]
+    from factlint.document import Document
+
+    doc = Document("The minister won the vote and left for Paris. He won praise.", path="t.txt")
+    hits = linter.ruleset.terms.scan(doc)
+    assert list(rule.check(doc, hits)) == []

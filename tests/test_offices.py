@@ -177,3 +177,19 @@ def test_explain_mentions_no_date(cli):
     assert code == 0 and "No date known ⇒ no finding" in out
     code, out, _err = cli("rules")
     assert "Offices.Holders" in out and "Figures.Contradiction" in out
+
+
+def test_front_matter_date_and_markdown(linter):
+    text = "---\ndate: 2023-05-10\n---\n\n# Visit\n\nBritish Prime Minister Boris Johnson arrived in Kyiv.\n"
+    found = [f for f in linter.lint_text(text, path="a.md") if f.rule == "Offices.Holders"]
+    assert len(found) == 1 and found[0].severity == "error" and found[0].line == 7
+    assert "Rishi Sunak" in found[0].suggestions
+
+
+def test_cli_date_option(cli, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Chancellor Angela Merkel told reporters that talks would continue next week in Berlin.\n", encoding="utf-8")
+    code, out, _err = cli("check", str(path), "--select", "Offices", "--date", "2022-06-01", "--no-cache")
+    assert code == 1 and "Olaf Scholz" in out
+    code, out, _err = cli("check", str(path), "--select", "Offices", "--no-cache")
+    assert code == 0

@@ -69,8 +69,12 @@ class Extractor:
     def __init__(self, classes: dict):
         """`classes`: class name -> {"after": words after a number ("killed", "dead",
         "refugees"), "before": verbs before a number ("killing", "displaced"), "toll": phrases
-        before "of/to/at NUMBER" ("death toll")}."""
+        before "of/to/at NUMBER" ("death toll"), "nouns": the only nouns the count may have
+        ("won 4,210 votes", not "won 3-1"), "money": the figure must be an amount ("raised
+        £2m", not "raised three children")}."""
         self.cls_of = {}
+        self.required_nouns = {n: {str(w).lower() for w in spec["nouns"]} for n, spec in classes.items() if spec.get("nouns")}
+        self.money = {n for n, spec in classes.items() if spec.get("money")}
         after, before, toll = [], [], []
         for name, spec in classes.items():
             for key, bucket in (("after", after), ("before", before), ("toll", toll)):
@@ -131,6 +135,11 @@ class Extractor:
             end = s + m.end("cls")
         else:
             start, end = s + m.start("cls"), s + m.end()
+        required = self.required_nouns.get(cls)
+        if required is not None and not (set(noun.split()) & required):
+            return None
+        if cls in self.money and not re.match(r"[£$€]|\d[\d,.]*\s?(?:m|bn|million|billion)\b", num.strip()):
+            return None
         noun = "" if noun in GENERIC else _singular(noun)
         return Statement(start, end, text[start - s:end - s], cls, noun, lo, hi, (s, e), headline)
 
