@@ -99,7 +99,7 @@ class Extractor:
                     out.append(st)
         return out
 
-    def statement(self, kind, m, text, s, e, headline):
+    def statement(self, kind: str, m: re.Match, text: str, s: int, e: int, headline: bool) -> Statement | None:
         num, num2 = m.group("num"), m.group("num2")
         if re.match(r"\s*(?:-?year|per\s*cent|percent|%|am\b|pm\b|GMT|BST|km|miles|metres|years|days|hours)", text[m.end("num2") if num2 else m.end("num"):], re.I):
             return None

@@ -11,8 +11,11 @@ pair, at the later statement, naming the other's line and column.
 """
 from __future__ import annotations
 
+from typing import Iterator
+
+from factlint.findings import Finding
 from factlint.kinds.base import RuleKind
-from factlint.kinds.figures.extract import PLACE, SOURCE, TIME, UPDATE, Extractor
+from factlint.kinds.figures.extract import PLACE, SOURCE, TIME, UPDATE, Extractor, Statement
 
 
 class FiguresAgree(RuleKind):
@@ -20,7 +23,7 @@ class FiguresAgree(RuleKind):
     category = "quality"
     keys = {"table": (str, True, None)}
 
-    def compile(self, ctx):
+    def compile(self, ctx) -> None:
         path, data = ctx.table(self.option("table"), "table")
         classes = data.get("classes") if isinstance(data, dict) else None
         if not isinstance(classes, dict) or not classes:
@@ -40,7 +43,7 @@ class FiguresAgree(RuleKind):
         # The prefilter: a document without any of the words costs one automaton pass.
         self.handle = ctx.terms.add(words, ignorecase=True, literal=True)
 
-    def check(self, doc, hits):
+    def check(self, doc, hits) -> Iterator[Finding]:
         found = hits.get(self.handle)
         if not found or len(found) < 2:
             return
@@ -79,7 +82,7 @@ class FiguresAgree(RuleKind):
                     yield self.report(doc, earlier, later)
                     break  # one finding per later statement
 
-    def contradict(self, a, b) -> bool:
+    def contradict(self, a: Statement, b: Statement) -> bool:
         if a.cls != b.cls or a.noun != b.noun or a.sentence == b.sentence or a.cue or b.cue:
             return False
         if a.low <= b.high and b.low <= a.high:
@@ -100,7 +103,7 @@ class FiguresAgree(RuleKind):
             return False
         return True
 
-    def report(self, doc, earlier, later):
+    def report(self, doc, earlier: Statement, later: Statement) -> Finding:
         line, col = doc.position(earlier.start)
         where = "the headline" if earlier.headline else f"line {line}:{col}"
         msg = (f"'{later.text}' contradicts '{earlier.text}' ({where}): the same count "

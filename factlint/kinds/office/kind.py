@@ -12,7 +12,9 @@ from __future__ import annotations
 import datetime
 import re
 from pathlib import Path
+from typing import Iterator
 
+from factlint.findings import Finding
 from factlint.kinds.base import RuleKind
 from factlint.knowledge.offices import ROLES, OfficeBase, TableError, load_tables, name_key
 from factlint.kinds.office import grammar as g
@@ -29,7 +31,7 @@ class OfficeHolder(RuleKind):
     category = "date"
     keys = {"tables": (list, True, None)}
 
-    def compile(self, ctx):
+    def compile(self, ctx) -> None:
         base_dir = Path(self.spec.path).parent
         try:
             self.base: OfficeBase = load_tables(base_dir / str(p) for p in ctx.strings("tables", self.option("tables")))
@@ -109,7 +111,7 @@ class OfficeHolder(RuleKind):
             return g.Mention(nb.start("name"), after, g.name_tokens(nb.group("name")), True, qualifier, modifier, title)
         return None
 
-    def resolve(self, tokens: list, from_right: bool):
+    def resolve(self, tokens: list, from_right: bool) -> tuple[set, str | None]:
         """(person names, 'full'|'surname') for the longest run of name tokens that names a
         person (from the title outwards), or (set(), None)."""
         while tokens and tokens[0].lower().rstrip(".") in g.HONORIFICS:
@@ -133,7 +135,7 @@ class OfficeHolder(RuleKind):
         return any(name_key(" ".join(words[:k])) in g.COMMON_SURNAMES for k in (1, 2))
 
     # -- checking ---------------------------------------------------------------------------
-    def check(self, doc, hits):
+    def check(self, doc, hits) -> Iterator[Finding]:
         found = hits.get(self.handle)
         if not found:
             return
@@ -151,7 +153,7 @@ class OfficeHolder(RuleKind):
             if finding is not None:
                 yield finding
 
-    def judge(self, doc, mention: g.Mention, day: datetime.date):
+    def judge(self, doc, mention: g.Mention, day: datetime.date) -> Finding | None:
         people, how = self.resolve(mention.tokens, mention.from_right)
         if not people:
             return None
@@ -190,7 +192,7 @@ class OfficeHolder(RuleKind):
                 return None  # an omitted acting holder, or past the table's date: unknown
         return self.report(doc, mention, how, people, held, day, years)
 
-    def report(self, doc, mention, how, people, held, day, years):
+    def report(self, doc, mention: g.Mention, how: str, people: set, held: list, day: datetime.date, years: list) -> Finding:
         offices = list(dict.fromkeys(o.id for _p, o, _t in held))
         by_id = {o.id: o for _p, o, _t in held}
         far = all(t.distance(day) > ERROR_MARGIN for _p, _o, t in held)
