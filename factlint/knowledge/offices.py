@@ -127,12 +127,13 @@ class Office:
     def holders_on(self, day: Day, verified: Day) -> list[str]:
         return [t.person for t in self.terms if t.surely_held(day, verified)]
 
-    def in_gap(self, day: Day, verified: Day) -> bool:
-        """No term possibly covers `day` (an omitted acting holder, or past the table's date);
-        after `abolished` there is no gap: nobody held the office."""
+    def in_gap(self, day: Day) -> bool:
+        """No term possibly covers `day` (an omitted acting holder): who held the office is
+        unknown. After `abolished` there is no gap: nobody held it. After the table's
+        `verified` day the open term may have ended: see OfficeBase.verified."""
         if self.abolished is not None and day >= self.abolished:
             return False
-        return day > verified or not any(t.possibly_held(day) for t in self.terms)
+        return not any(t.possibly_held(day) for t in self.terms)
 
 
 @dataclass

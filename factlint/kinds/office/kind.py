@@ -188,8 +188,8 @@ class OfficeHolder(RuleKind):
         else:
             if any(t.possibly_held(day, SLACK) for _p, _o, t in held):
                 return None
-            if any(o.in_gap(day, verified) for _p, o, _t in held):
-                return None  # an omitted acting holder, or past the table's date: unknown
+            if any(o.in_gap(day) for _p, o, _t in held):
+                return None  # an omitted acting holder: unknown
         return self.report(doc, mention, how, people, held, day, years)
 
     def report(self, doc, mention: g.Mention, how: str, people: set, held: list, day: datetime.date, years: list) -> Finding:
@@ -202,6 +202,9 @@ class OfficeHolder(RuleKind):
         ref_year = max(years) if years else day.year
         if not mention.qualifier and all(t.end is not None and ref_year - t.end[1].year > 5 for _p, _o, t in held):
             level = "suggestion"
+        verified = self.base.verified
+        if not years and day > verified:
+            level = "warning"  # the table cannot know a comeback after its verified day
         when = "in " + "/".join(map(str, sorted(years))) if years else "on " + _day(day)
         parts, suggestions = [], []
         for oid in offices:
@@ -210,8 +213,13 @@ class OfficeHolder(RuleKind):
             if years:
                 holders = sorted({t.person for t in o.terms for y in years if t.overlaps_year(y)})
             else:
-                holders = o.holders_on(day, self.base.verified)
-            now = " and ".join(holders) if holders else ("nobody: the office was abolished" if o.abolished and day >= o.abolished else "unknown")
+                holders = o.holders_on(min(day, verified), verified)
+            if o.abolished and day >= o.abolished:
+                now = "nobody: the office was abolished"
+            elif not years and day > verified:
+                now = f"{' and '.join(holders) or 'unknown'} as of {_day(verified)}, the table's last check"
+            else:
+                now = " and ".join(holders) if holders else "unknown"
             suggestions += [h for h in holders if h not in suggestions]
             parts.append(f"{' or '.join(who)} was not {o.name} {when} (holder: {now}; "
                          f"{'; '.join(f'{p} held it {self.terms_text(p, [o])}' for p in who)}; source: {o.source})")
