@@ -193,3 +193,21 @@ def test_cli_date_option(cli, tmp_path):
     assert code == 1 and "Olaf Scholz" in out
     code, out, _err = cli("check", str(path), "--select", "Offices", "--no-cache")
     assert code == 0
+
+
+def test_no_one_holds_two_offices_of_one_kind_at_once(base):
+    """A data-entry check: a person's terms in two offices with the same title never overlap
+    (beyond a few days of handover)."""
+    by_person = {}
+    for o in base.offices:
+        for t in o.terms:
+            by_person.setdefault((t.person, o.role), []).append((o.id, t))
+    for (person, _role), terms in by_person.items():
+        for i, (a_id, a) in enumerate(terms):
+            for b_id, b in terms[i + 1:]:
+                if a_id == b_id:
+                    continue
+                a_end = a.end[0] if a.end else datetime.date.max
+                b_end = b.end[0] if b.end else datetime.date.max
+                overlap = min(a_end, b_end) - max(a.start[1], b.start[1])
+                assert overlap.days <= 3, (person, a_id, b_id)
