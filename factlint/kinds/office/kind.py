@@ -46,6 +46,10 @@ class OfficeHolder(RuleKind):
                     self.full.setdefault(f"{words[0]} {words[-1]}", set()).add(person.name)
             for key in person.surnames:
                 self.surname.setdefault(key, set()).add(person.name)
+        self.terms_of = {}  # person -> [(office index, term)], in table order
+        for i, office in enumerate(self.base.offices):
+            for t in office.terms:
+                self.terms_of.setdefault(t.person, []).append((i, t))
         self.role_of = {t.lower(): role for role, titles in ROLES.items() for t in titles}
         self.quals = {}  # qualifier (name_key) -> office indexes
         for i, office in enumerate(self.base.offices):
@@ -160,9 +164,9 @@ class OfficeHolder(RuleKind):
         if how == "surname" and mention.qualifier is None and self.common(mention.tokens):
             return None  # "President Kim": too many people to say who is meant
         role = self.role_of.get(" ".join(mention.title.lower().split()))
-        offices = [o for i, o in enumerate(self.base.offices) if o.role == role and (
-            mention.qualifier is None or i in self.quals.get(mention.qualifier, ()))]
-        held = [(p, o, t) for o in offices for t in o.terms if t.person in people for p in (t.person,)]
+        allowed = self.quals.get(mention.qualifier, ()) if mention.qualifier else None
+        held = [(p, self.base.offices[i], t) for p in sorted(people) for i, t in self.terms_of.get(p, ())
+                if self.base.offices[i].role == role and (allowed is None or i in allowed)]
         if not held:
             return None  # never held a listed office with this title: not ours to judge
         verified = self.base.verified
