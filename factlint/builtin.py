@@ -24,13 +24,16 @@ def factlint_rule_kinds():
     from factlint.kinds.event_date import EventDate
     from factlint.kinds.existence import Existence
     from factlint.kinds.names import Exonym, NameDrift, NameSpelling
+    from factlint.kinds.figures.kind import FiguresAgree
+    from factlint.kinds.office.kind import OfficeHolder
     from factlint.kinds.quality import DuplicateParagraph, HtmlResidue, Mojibake
     from factlint.kinds.substitution import Substitution
     from factlint.kinds.transcription import Transcription
     from factlint.kinds.truncation import Truncation
 
     kinds = (Existence, Substitution, Transcription, EventDate, Attribution, Boilerplate, Truncation, Exonym, NameSpelling, NameDrift,
-             Mojibake, HtmlResidue, DuplicateParagraph)
+             Mojibake, HtmlResidue, DuplicateParagraph, OfficeHolder,
+             FiguresAgree)
     return {k.name: k for k in kinds}
 
 

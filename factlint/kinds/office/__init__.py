@@ -1,0 +1,1 @@
+"""office-holder (factlint): "TITLE NAME" / "NAME, the TITLE" checked against the article's date."""
