@@ -55,7 +55,7 @@ class Engine:
     `reload()`. Not thread-safe by design: the server calls it from one worker thread."""
 
     def __init__(self) -> None:
-        self._linters: dict = {}  # config path (or None) -> (Linter or None, Problem or None)
+        self._linters: dict = {}  # config path (or None) -> (Linter or None, Problem or None, pack folders)
         self._fallback = None
         self._tables: dict = {}
         self.lock = threading.Lock()
@@ -78,21 +78,28 @@ class Engine:
         key = str(key) if key else None
         if key not in self._linters:
             self._linters[key] = self._build(folder, key)
-        return self._linters[key]
+        linter, problem, _packs = self._linters[key]
+        return linter, problem
 
     def _build(self, folder: str, key: Optional[str]):
         from factlint.config import Config
         from factlint.engine import Linter
         from factlint.errors import UserError
 
+        packs: list = []  # kept when the rules fail, so that fixing a pack file reloads them
         try:
-            return Linter(Config.discover(start=folder)), None
+            config = Config.discover(start=folder)
+            packs = list(config.packs)
+            return Linter(config), None, packs
         except UserError as exc:
             problem = _problem(exc, key or folder)
+            if key and not os.path.isfile(problem.path):
+                # e.g. a pack folder that does not exist: the config file is what to edit.
+                problem = Problem(key, 1, str(exc))
         except Exception as exc:  # noqa: BLE001 - a plugin's bug must not take the server down
             log.exception("building the linter for %s failed", folder)
             problem = Problem(key or folder, 1, f"factlint could not load its rules: {exc}")
-        return self._fallback_linter(), problem
+        return self._fallback_linter(), problem, packs
 
     def _fallback_linter(self):
         """The built-in rules with default settings, for documents whose configuration is broken."""
@@ -109,18 +116,17 @@ class Engine:
 
     def problems(self) -> list:
         """The configuration and rule-pack errors of the cached linters."""
-        return [problem for _linter, problem in list(self._linters.values()) if problem is not None]
+        return [problem for _linter, problem, _packs in list(self._linters.values()) if problem is not None]
 
     def watched(self) -> tuple:
         """(config files, user pack folders) of the cached linters: edits there trigger reloads."""
         configs, packs = set(), set()
-        for key, (linter, problem) in self._linters.items():
+        for key, (_linter, problem, pack_dirs) in list(self._linters.items()):
             if key:
                 configs.add(os.path.realpath(key))
             if problem:
                 configs.add(os.path.realpath(problem.path))
-            if linter is not None:
-                packs.update(os.path.realpath(p) for p in linter.config.packs)
+            packs.update(os.path.realpath(p) for p in pack_dirs)
         return configs, packs
 
     def affects_rules(self, path: str) -> bool:

@@ -191,6 +191,8 @@ def create_server() -> FactlintServer:
 
     @server.feature(lsp.INITIALIZED)
     async def initialized(ls: FactlintServer, params: lsp.InitializedParams) -> None:
+        # Load the rules now, not on the first didOpen: the editor is still drawing its window.
+        ls.worker.submit(ls._lint_now, "", "warm-up.txt", ls.locate("untitled:warm-up")[1], "text")
         caps = ls.client_capabilities.workspace
         watch = caps and caps.did_change_watched_files and caps.did_change_watched_files.dynamic_registration
         if not watch:
@@ -274,7 +276,8 @@ def actions(engine: Engine, uri: str, snap: Snapshot, rng: lsp.Range, only: Opti
     start, end = snap.pmap.offset(rng.start), snap.pmap.offset(rng.end)
     findings = snap.result.findings
     out: list = []
-    want_quickfix = not only or any(str(k).startswith("quickfix") for k in only)
+    kinds = [str(getattr(k, "value", k)) for k in only or ()]  # an enum member or a plain string
+    want_quickfix = not kinds or any(k in ("quickfix", "") or k.startswith("quickfix") for k in kinds)
     if want_quickfix:
         for f in findings:
             if not convert.overlaps(f, start, end):
@@ -286,7 +289,7 @@ def actions(engine: Engine, uri: str, snap: Snapshot, rng: lsp.Range, only: Opti
             elif f.suggestions:
                 out.extend(convert.suggestion_actions(uri, f, snap.pmap, diag))
             out.append(convert.suppress_action(uri, f, snap.pmap, engine.suppression(snap.markup, f.rule), diag))
-    if not only or any(str(k).startswith("source") for k in only):
+    if not kinds or any(k == "source" or k.startswith("source.fixAll") for k in kinds):
         fix_all = convert.fix_all_action(uri, engine.safe_edits(findings), snap.pmap)
         if fix_all is not None:
             out.append(fix_all)
