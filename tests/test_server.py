@@ -256,8 +256,12 @@ def test_config_and_rule_pack_edits_reload_without_restart(client, tmp_path):
     codes = sorted(d["code"] for d in client.diagnostics(uri, timeout=30))
     assert codes == ["House.Style", "Names.Transcriptions"]
 
+    config.write_text("packs: [House]\nignore: [Names]\n")  # a client without file watching: didSave
+    client.notify("textDocument/didSave", {"textDocument": {"uri": file_uri(config)}})
+    assert [d["code"] for d in client.diagnostics(uri, timeout=30)] == ["House.Style"]
+
     client.notify("workspace/didChangeConfiguration", {"settings": {"factlint": {"debounceMs": 10}}})
-    assert len(client.diagnostics(uri, timeout=30)) == 2  # re-linted on a settings change
+    assert len(client.diagnostics(uri, timeout=30)) == 1  # re-linted on a settings change
     assert client.close() == 0
 
 
@@ -278,3 +282,26 @@ def test_debounce_publishes_only_the_latest_version(client, tmp_path):
     client.notify("exit")
     assert client.proc.wait(timeout=10) == 0
 
+
+
+@pytest.mark.slow
+def test_negotiated_utf32_positions_over_the_wire(client, tmp_path):
+    init = client.initialize(tmp_path, capabilities={"general": {"positionEncodings": ["utf-32", "utf-16"]}})
+    assert init["result"]["capabilities"]["positionEncoding"] == "utf-32"
+    uri = file_uri(tmp_path / "emoji.md")
+    client.open(uri, "# Fans 😀\n\n" + EMOJI_LINE, "markdown")
+    (d,) = client.diagnostics(uri, timeout=30)
+    assert d["range"]["start"] == {"line": 2, "character": EMOJI_LINE.index("Asherites")}
+    # A hover at that code-point position finds the finding.
+    hover = client.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": d["range"]["start"]})
+    assert "Azerbaijanis" in hover["result"]["contents"]["value"]
+    client.notify("exit")  # no shutdown first: exit code 1, as the protocol says
+    assert client.proc.wait(timeout=10) == 1
+
+
+def test_cli_does_not_import_pygls_unless_serving():
+    import subprocess
+    import sys
+
+    code = "import sys, factlint.cli; print('pygls' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout.strip() == "False"

@@ -20,5 +20,7 @@ def main(log_level: str = "WARNING", log_file: Optional[str] = None) -> int:
     # it, so everything but pygls's writer goes to stderr.
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr
-    create_server().start_io(stdin, stdout)
-    return 0
+    server = create_server()
+    server.start_io(stdin, stdout)
+    # pygls swallows the SystemExit of `exit`; the LSP asks for 1 when no shutdown came first.
+    return 0 if getattr(server.protocol, "_shutdown", True) else 1

@@ -20,7 +20,7 @@ from pygls.uris import from_fs_path, to_fs_path
 
 from factlint import __version__
 from factlint.server import convert
-from factlint.server.adapter import Engine, Problem, Result, markup_for
+from factlint.server.adapter import CONFIG_NAMES, Engine, Problem, Result, markup_for
 
 log = logging.getLogger("factlint.server")
 # Seconds. A lint of a 10 KB article costs ~5-15 ms, so 100 ms skips most keystrokes of a fast
@@ -118,9 +118,8 @@ class FactlintServer(LanguageServer):
         return snap
 
     def engine_file(self, path: str) -> bool:
-        return os.path.basename(path) in (".factlint.yaml", ".factlint.yml") or (
-            path.endswith((".yml", ".yaml")) and self.engine.affects_rules(path)
-        )
+        """Configuration and rule files are not prose: they carry only their own problem."""
+        return os.path.basename(path) in CONFIG_NAMES or (path.endswith((".yml", ".yaml")) and self.engine.affects_rules(path))
 
     def schedule(self, uri: str, delay: float) -> None:
         """Lint after `delay` seconds, cancelling a pending run of the same document."""
