@@ -150,6 +150,14 @@ def test_bad_configuration_is_a_problem_and_builtin_rules_still_lint(tmp_path):
     assert result.problem is None and result.findings == []
 
 
+def test_per_file_ignores_match_paths_relative_to_the_project(tmp_path):
+    (tmp_path / ".factlint.yaml").write_text("per-file-ignores:\n  archive/*.md: [Names]\n")
+    (tmp_path / "archive").mkdir()
+    engine, text = Engine(), "Both Armenians and Asherites have it."
+    assert engine.lint(text, str(tmp_path / "archive" / "a.md"), str(tmp_path / "archive"), "markdown").findings == []
+    assert len(engine.lint(text, str(tmp_path / "a.md"), str(tmp_path), "markdown").findings) == 1
+
+
 def test_broken_rule_pack_points_at_the_rule_file(tmp_path):
     (tmp_path / "House").mkdir()
     (tmp_path / "House" / "Broken.yml").write_text("extends: substitution\nmessage: [oops\n")

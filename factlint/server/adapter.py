@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import os
-import threading
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Optional
@@ -58,7 +57,6 @@ class Engine:
         self._linters: dict = {}  # config path (or None) -> (Linter or None, Problem or None, pack folders)
         self._fallback = None
         self._tables: dict = {}
-        self.lock = threading.Lock()
 
     def reload(self) -> None:
         """Forget every Linter and table: the next lint re-reads configuration and packs."""
@@ -147,7 +145,7 @@ class Engine:
         linter, problem = self._linter_for(folder)
         if linter is None:
             return Result(problem=problem)
-        findings = linter.lint_text(text, path=path, markup=markup)
+        findings = linter.lint_text(text, path=_project_relative(path, linter.config.path), markup=markup)
         if text.startswith("\ufeff"):
             findings = [replace(f, start=f.start + 1, end=f.end + 1) for f in findings]
         links = {}
@@ -221,6 +219,15 @@ class Engine:
             lists = [v for v in data.values() if isinstance(v, list)] if isinstance(data, dict) else [data]
             self._tables[path] = [e for lst in lists if isinstance(lst, list) for e in lst if isinstance(e, dict) and e.get("source")]
         return self._tables[path]
+
+
+def _project_relative(path: str, config_path: Any) -> str:
+    """The path as `factlint check` run from the project root would show it, so that
+    per-file-ignores patterns (`archive/*.md`) match in the editor too."""
+    if not config_path or not os.path.isabs(path):
+        return path
+    rel = os.path.relpath(path, os.path.dirname(os.path.abspath(config_path)))
+    return path if rel.startswith("..") else rel
 
 
 def _strings(value: Any) -> list:
