@@ -222,6 +222,7 @@ def server(stdio, log_level, log_file):
 
     sys.exit(serve(log_level, log_file))
 
+
 def _guarded(fn):
     from factlint.errors import UserError
 
