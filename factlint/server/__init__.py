@@ -11,7 +11,8 @@ def main(log_level: str = "WARNING", log_file: Optional[str] = None) -> int:
     try:
         from factlint.server.server import create_server
     except ImportError as exc:
-        print(f"factlint: the language server needs pygls and lsprotocol ({exc}): pip install 'factlint[server]'", file=sys.stderr)
+        print(f"factlint: the language server needs pygls and lsprotocol ({exc}): "
+              "pip install 'factlint[server]'", file=sys.stderr)
         return 2
     handler = logging.FileHandler(log_file) if log_file else logging.StreamHandler(sys.stderr)
     logging.basicConfig(level=getattr(logging, log_level.upper(), logging.WARNING), handlers=[handler],

@@ -217,7 +217,8 @@ class Engine:
 
             data = read_yaml(path)
             lists = [v for v in data.values() if isinstance(v, list)] if isinstance(data, dict) else [data]
-            self._tables[path] = [e for lst in lists if isinstance(lst, list) for e in lst if isinstance(e, dict) and e.get("source")]
+            entries = [e for lst in lists if isinstance(lst, list) for e in lst]
+            self._tables[path] = [e for e in entries if isinstance(e, dict) and e.get("source")]
         return self._tables[path]
 
 

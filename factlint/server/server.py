@@ -161,7 +161,8 @@ class FactlintServer(LanguageServer):
         for uri in set(self.problems) | set(now):
             if self.problems.get(uri) == now.get(uri):
                 continue
-            self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=_problem_diags(now.get(uri))))
+            diags = _problem_diags(now.get(uri))
+            self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=diags))
         self.problems = now
 
     async def reload(self) -> None:
@@ -198,8 +199,9 @@ def create_server() -> FactlintServer:
         watch = caps and caps.did_change_watched_files and caps.did_change_watched_files.dynamic_registration
         if not watch:
             return  # such clients still reload on didSave of a config or rule file
-        options = lsp.DidChangeWatchedFilesRegistrationOptions(watchers=[lsp.FileSystemWatcher(glob_pattern=g) for g in WATCH_GLOBS])
-        registration = lsp.Registration(id="factlint-watch", method=lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options)
+        watchers = [lsp.FileSystemWatcher(glob_pattern=g) for g in WATCH_GLOBS]
+        registration = lsp.Registration(id="factlint-watch", method=lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                                        register_options=lsp.DidChangeWatchedFilesRegistrationOptions(watchers=watchers))
         try:
             await ls.client_register_capability_async(lsp.RegistrationParams(registrations=[registration]))
         except Exception:  # noqa: BLE001 - the client refused: reload on save only
@@ -304,7 +306,8 @@ def hover_text(engine: Engine, findings: list, folder: str) -> str:
     for f in findings:
         block = [f"**{f.rule}** ({f.severity}): {f.message}"]
         try:
-            entry = engine.knowledge(f, folder) if f.category in ("date", "transcription") or f.pack in ("History", "Names") else None
+            about_facts = f.category in ("date", "transcription") or f.pack in ("History", "Names")
+            entry = engine.knowledge(f, folder) if about_facts else None
             explain = engine.explain(f.rule, folder)
         except Exception:  # noqa: BLE001 - a hover degrades, it never fails
             log.exception("hover for %s failed", f.rule)
