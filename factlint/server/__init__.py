@@ -8,6 +8,10 @@ def main(log_level: str = "WARNING", log_file: Optional[str] = None) -> int:
     """Serve LSP on stdin/stdout until the client says exit. Returns the exit code."""
     import logging
 
+    # stdout is the protocol channel: a stray print anywhere (a plugin, a warning) would corrupt
+    # it, so from here on everything but pygls's writer goes to stderr.
+    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+    sys.stdout = sys.stderr
     try:
         from factlint.server.server import create_server
     except ImportError as exc:
@@ -17,10 +21,6 @@ def main(log_level: str = "WARNING", log_file: Optional[str] = None) -> int:
     handler = logging.FileHandler(log_file) if log_file else logging.StreamHandler(sys.stderr)
     logging.basicConfig(level=getattr(logging, log_level.upper(), logging.WARNING), handlers=[handler],
                         format="%(asctime)s %(name)s %(levelname)s %(message)s")
-    # stdout is the protocol channel: a stray print anywhere (a plugin, a warning) would corrupt
-    # it, so everything but pygls's writer goes to stderr.
-    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
-    sys.stdout = sys.stderr
     server = create_server()
     server.start_io(stdin, stdout)
     # pygls swallows the SystemExit of `exit`; the LSP asks for 1 when no shutdown came first.
