@@ -313,3 +313,12 @@ def test_cli_does_not_import_pygls_unless_serving():
 
     code = "import sys, factlint.cli; print('pygls' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout.strip() == "False"
+
+
+def test_server_without_pygls_says_how_to_install_it():
+    import subprocess
+    import sys
+
+    code = "import sys; sys.modules['pygls'] = None; from factlint.server import main; sys.exit(main())"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60)
+    assert proc.returncode == 2 and "pip install 'factlint[server]'" in proc.stderr and proc.stdout == ""
