@@ -178,7 +178,11 @@ def client(tmp_path):
 
 
 @pytest.mark.slow
-def test_end_to_end_seed_flow(client, seed_text):
+def test_end_to_end_seed_flow(client, seed_text, cli):
+    import json
+
+    _code, out, _err = cli("check", str(SEED), "--format", "json")
+    expected = {(f["rule"], f["line"] - 1, f["column"] - 1, f["end_line"] - 1, f["end_column"] - 1) for f in json.loads(out)}
     root = SEED.parent.parent
     init = client.initialize(root)
     assert init["result"]["capabilities"]["codeActionProvider"]
@@ -192,6 +196,7 @@ def test_end_to_end_seed_flow(client, seed_text):
     assert ("Names.Transcriptions", 16, 161, 16, 165) in got  # Aser
     assert ("History.EventDates", 14, 112, 14, 116) in got  # 1918
     assert ("Boilerplate.Residue", 20, 0, 25, 186) in got
+    assert got == expected  # the same findings as `factlint check`, at the same places
     assert all(d["source"] == "factlint" for d in diags)
 
     asherites = next(d for d in diags if d["range"]["start"] == {"line": 0, "character": 275})
