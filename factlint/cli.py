@@ -1,4 +1,4 @@
-"""The command line: `factlint check | rules | explain | plugins`.
+"""The command line: `factlint check | rules | explain | plugins | server`.
 
 Exit codes (as Ruff and Vale): 0 clean, 1 findings at or above the failing level, 2 a usage,
 configuration, rule or input error. User errors are one line on stderr, never a traceback
@@ -210,6 +210,17 @@ def plugins():
     click.echo(f"rule kinds: {', '.join(sorted(host.rule_kinds()))}")
     for name, error in host.failures:
         click.echo(f"{name}: FAILED ({error})")
+
+
+@main.command()
+@click.option("--stdio", is_flag=True, help="Talk LSP over standard input/output (the default; accepted for clients that pass it).")
+@click.option("--log-level", default="WARNING", show_default=True, help="Server log level (the log goes to stderr).")
+@click.option("--log-file", type=click.Path(dir_okay=False), help="Write the server log to this file instead.")
+def server(stdio, log_level, log_file):
+    """Run the language server (LSP over stdio; needs pip install 'factlint[server]')."""
+    from factlint.server import main as serve  # lazy: `factlint check` never imports pygls
+
+    sys.exit(serve(log_level, log_file))
 
 
 def _guarded(fn):
