@@ -12,7 +12,8 @@ from conftest import SEED, SHARED
 from factlint.config import Config
 from factlint.engine import Linter
 from factlint.errors import RuleError
-from factlint.kinds.names import Lexicon, WordList, fold
+from factlint.knowledge.lexicon import Lexicon, WordList
+from factlint.text.phonetics import fold
 
 ROOT = Path(__file__).resolve().parents[1]
 NAMES = ROOT / "rules" / "Names"

@@ -1,0 +1,169 @@
+"""What the Names kinds share: the gazetteer, the English word list, the vocabularies, the
+deferred forms, and the per-document token index (one regex pass, shared through doc.memo).
+
+Cost: one regex findall of capitalised tokens per document, then set lookups against the
+English word list, the gazetteer and the accept list; only the few out-of-vocabulary tokens
+reach the distance and phonetic code, whose result is memoised per distinct token for the run.
+"""
+from __future__ import annotations
+
+import os
+from collections import Counter
+from pathlib import Path
+
+from factlint.kinds.base import RuleKind
+from factlint.knowledge.gazetteer import load_gazetteer
+from factlint.knowledge.lexicon import Vocabulary, WordList, shared
+from factlint.lazyre import lazy_compile
+
+# A capitalised word, not inside a word or after an apostrophe (O'Brien, d'Ivoire); mixed-case
+# tokens (McDonald, iPhone) are dropped afterwards. The capital is matched before the look-behind
+# so that the engine looks behind only at capitals (twice as fast over a corpus).
+_CAPITALISED = lazy_compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž](?<![\w'’][A-ZÀ-ÖØ-ÞĀ-Ž])[^\W\d_]+")
+# Before a token, these make it a person's name ("Mr Millan"), not a place.
+TITLES = frozenset("Mr Mrs Ms Miss Dr Sir Dame Lord Lady Prof Professor Rabbi Imam Father Sheikh".split())
+PARTICLES = frozenset("de du des la le di da del della van von der den al el bin ibn".split())
+_WORD_BEFORE = lazy_compile(r"([^\W\d_]+)[ \t]+$")
+_WORD_AFTER = lazy_compile(r"^[ \t]+([^\W\d_]+)")
+
+
+def capitalised_tokens(doc):
+    """{token: count} of capitalised words in the prose (first letter upper, rest lower), computed
+    once per Document and shared by the Names rules."""
+    tokens = doc.memo.get("names.tokens")
+    if tokens is None:
+        counts = Counter(_CAPITALISED.findall(doc.prose))
+        tokens = {t: n for t, n in counts.items() if t[1:].islower() and t[0].isupper()}
+        doc.memo["names.tokens"] = tokens
+    return tokens
+
+
+def occurrences(doc, token):
+    """(start, end) of every whole-word occurrence of a capitalised token in the prose. One pass
+    over the document records them all (a pass per token would be quadratic in a long text)."""
+    spans = doc.memo.get("names.spans")
+    if spans is None:
+        prose, spans = doc.prose, {}
+        n = len(prose)
+        for m in _CAPITALISED.finditer(prose):
+            end = m.end()
+            if end == n or not (prose[end].isalnum() or prose[end] == "_"):  # not "Name2"
+                spans.setdefault(m.group(), []).append((m.start(), end))
+        doc.memo["names.spans"] = spans
+    return spans.get(token, [])
+
+
+def word_before(prose, start):
+    m = _WORD_BEFORE.search(prose, max(0, start - 40), start)
+    return m.group(1) if m else ""
+
+
+def word_after(prose, end):
+    m = _WORD_AFTER.match(prose[end:end + 40])
+    return m.group(1) if m else ""
+
+
+class NamesKind(RuleKind):
+    """What the Names kinds share: gazetteer, word list, vocabulary, deferred forms."""
+
+    category = "transcription"
+    keys = {
+        "table": (str, True, None),
+        "words": (str, False, "data/english-words.txt"),
+        "vocabulary": (list, False, []),
+        "defer": (list, False, []),
+        "exceptions": (list, False, []),
+    }
+
+    def compile(self, ctx):
+        self.english_path = self.locate(ctx, self.option("words"), "words")
+        self.english = shared("words", self.english_path, WordList)
+        table_path, _data = ctx.table(str(self.locate(ctx, self.option("table"), "table")), "table")
+        self.gazetteer = load_gazetteer(table_path, self.english)
+        if self.gazetteer is None:
+            raise ctx.error(f"table: {table_path.name} needs a 'places' list of entries with a name", "table")
+        files = []
+        for folder in ctx.strings("vocabulary", self.option("vocabulary")):
+            path = self.locate(ctx, folder, "vocabulary", folder=True)
+            files += [str(path / "accept.txt"), str(path / "reject.txt")]
+        self.vocabulary = Vocabulary(files)
+        self.deferred = set()
+        for table in ctx.strings("defer", self.option("defer")):
+            path, data = ctx.table(str(self.locate(ctx, table, "defer")), "defer")
+            entries = data.get("entries") if isinstance(data, dict) else None
+            if not isinstance(entries, list):
+                raise ctx.error(f"defer: {path.name} is not a transcription table (no 'entries' list)", "defer")
+            for entry in entries:
+                if isinstance(entry, dict):
+                    self.deferred.update(str(w) for w in entry.get("wrong") or ())
+        self.exceptions = ctx.strings("exceptions", self.option("exceptions"))
+        self.exception_words = {e.lower() for e in self.exceptions}
+        # What `known` depends on: rules with equal keys share unknown_tokens per document.
+        self.known_key = (str(self.english_path), str(table_path), tuple(files),
+                          tuple(sorted(self.deferred)), tuple(sorted(self.exception_words)))
+
+    def locate(self, ctx, relative, key, folder=False):
+        """A path named by the rule: relative to the rule file, else to the shipped Names pack, so
+        that a copy of a shipped rule in a newsroom's own `Names` pack works unchanged."""
+        from factlint.builtin import shipped_rules_dir
+
+        relative = os.path.expanduser(relative)
+        for base in (Path(self.spec.path).parent, shipped_rules_dir() / "Names"):
+            path = (base / relative).resolve()
+            if path.is_dir() if folder else path.is_file():
+                return path
+        raise ctx.error(f"{key}: {'folder' if folder else 'file'} {relative!r} not found", key)
+
+    def name_word(self, word):
+        """A word that makes the capitalised word after it part of a person's name: a title, an
+        initial, a name the word list knows (Manuel, Christophe) or an unknown capitalised word
+        (Fionnualla). Not an English word ("Northern Isreal") or a place."""
+        if not word or word.lower() in self.gazetteer.words:
+            return False
+        if word in TITLES or word in self.english.proper:
+            return True
+        return word[0].isupper() and (len(word) == 1 or word.lower() not in self.english.words)
+
+    def in_person_name(self, prose, start, end, after=False):
+        """The token at prose[start:end] follows a name word (Mr Millan, C Dominici, Rick Krim)
+        or a foreign particle (Banque du Caire); with `after`, also when a name follows it
+        (Malte Pollmann, Kenia Sinclair)."""
+        before = word_before(prose, start)
+        if before in PARTICLES or self.name_word(before):
+            return True
+        if after:
+            nxt = word_after(prose, end)
+            return len(nxt) > 1 and nxt not in TITLES and self.name_word(nxt)
+        return False
+
+    def unknown_tokens(self, doc, min_length):
+        """The document's capitalised tokens of at least min_length letters that are not
+        `known`: set differences first (C level), the word-by-word tests on what is left. Made
+        once per document for the rules that share the same tables (NearMiss and Drift)."""
+        key = ("names.unknown", self.known_key, min_length)
+        found = doc.memo.get(key)
+        if found is None:
+            found = doc.memo[key] = self._unknown_tokens(doc, min_length)
+        return found
+
+    def _unknown_tokens(self, doc, min_length):
+        lowered = {}
+        for token in capitalised_tokens(doc):
+            if len(token) >= min_length:
+                lowered[token.lower()] = token
+        rest = self.english.words.missing(lowered.keys()) - self.gazetteer.words - self.vocabulary.accept
+        return [lowered[low] for low in rest if not self.known(lowered[low])]
+
+    def known(self, token):
+        """A real word or name (English, gazetteer, accepted) or another rule's business."""
+        low = token.lower()
+        words = self.english.words
+        return (
+            low in words
+            or (low[-1] == "s" and (low[:-1] in words or (low[-2:] == "es" and low[:-2] in words)))
+            or low in self.gazetteer.words
+            or low in self.vocabulary.accept
+            or low in self.exception_words
+            or token in self.deferred
+            or token in self.gazetteer.flagged  # the exonym rules' forms
+        )

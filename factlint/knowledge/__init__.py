@@ -1,0 +1,1 @@
+"""Knowledge that rule kinds look names and events up in: gazetteers, word lists, event tables."""
