@@ -23,13 +23,14 @@ def factlint_rule_kinds():
     from factlint.kinds.boilerplate import Boilerplate
     from factlint.kinds.event_date import EventDate
     from factlint.kinds.existence import Existence
-    from factlint.kinds.names import Exonym, NameDrift, NameSpelling
+    from factlint.kinds.names import CitySpelling, Exonym, NameDrift, NameSpelling
     from factlint.kinds.quality import DuplicateParagraph, HtmlResidue, Mojibake
     from factlint.kinds.substitution import Substitution
     from factlint.kinds.transcription import Transcription
     from factlint.kinds.truncation import Truncation
 
     kinds = (Existence, Substitution, Transcription, EventDate, Attribution, Boilerplate, Truncation, Exonym, NameSpelling, NameDrift,
+             CitySpelling,
              Mojibake, HtmlResidue, DuplicateParagraph)
     return {k.name: k for k in kinds}
 

@@ -13,8 +13,12 @@ from factlint.text.phonetics import fold, letter_mask, plain
 class Gazetteer:
     """The place-name table (rules/Names/data/gazetteer.yml) indexed for the Names kinds."""
 
-    def __init__(self, places, english):
+    def __init__(self, places, english, cldr_forms=frozenset(), cities=None):
         import jellyfish
+
+        self.cldr_forms = frozenset(cldr_forms)  # flagged forms only CLDR gives (see cldr.merge)
+        self.cities = cities  # the GeoNames city index (knowledge.geonames), or None
+        self.codes = {}  # ISO 3166 code -> entry index (countries and territories)
 
         self.names, self.types, self.regions = [], [], []  # by entry index
         self.accepted = {}  # accepted form (name, variant, demonym) -> set of entry indexes
@@ -27,6 +31,8 @@ class Gazetteer:
             self.names.append(str(place["name"]))
             self.types.append(place.get("type"))
             self.regions.append(place.get("region"))
+            if place.get("code"):
+                self.codes[place["code"]] = i
             forms = [place["name"], *(place.get("variants") or ()), *(place.get("demonyms") or ())]
             for form in map(str, forms):
                 self.accepted.setdefault(form, set()).add(i)
@@ -35,7 +41,8 @@ class Gazetteer:
                     self.words.add(word.lower())
                     # A one-word form is a target even if it is an English word too (Georgia);
                     # a word of a longer name only if it is distinctive (Paulo, not South).
-                    if len(word) < 4 or not word[:1].isupper():
+                    # Territories only CLDR adds (Heard & McDonald Islands) are no targets.
+                    if len(word) < 4 or not word[:1].isupper() or place.get("cldr"):
                         continue
                     if len(words) == 1:
                         whole.add(word)
@@ -62,6 +69,9 @@ class Gazetteer:
                     links[i].add(j)
                     links[j].add(i)
         self.links = [frozenset(s) for s in links]
+        # The country (ISO code) each entry is in: its own, or its `country` entry's.
+        self.entry_codes = [place.get("code") or (places[index[place["country"]]].get("code") if place.get("country") in index else None)
+                            for place in places]
         # Near-miss candidates: by phonetic key, and by (first letter, length) for edit distance.
         self.by_fold = {}
         self.by_shape = {}
@@ -116,6 +126,8 @@ _NEAR_MEMO_SIZE = 100_000
 
 
 def load_gazetteer(path, english):
+    """The gazetteer of a YAML table, with the sources it names merged in: `cldr-locales` (country
+    names in those languages, from CLDR through babel). None for a table without places."""
     from factlint.ruleset import read_yaml
 
     def build(p):
@@ -123,6 +135,18 @@ def load_gazetteer(path, english):
         places = data.get("places") if isinstance(data, dict) else None
         if not isinstance(places, list) or not all(isinstance(e, dict) and e.get("name") for e in places):
             return None
-        return Gazetteer(places, english)
+        cldr_forms = set()
+        locales = data.get("cldr-locales")
+        if locales:
+            from factlint.knowledge import cldr
+
+            places, cldr_forms = cldr.merge(places, [str(c) for c in locales])
+        cities = None
+        geonames = data.get("geonames")
+        if isinstance(geonames, dict):
+            from factlint.knowledge import geonames as gn
+
+            cities = gn.load(int(geonames.get("min-population", 15000)), int(geonames.get("known-population", 1000)))
+        return Gazetteer(places, english, cldr_forms, cities)
 
     return shared(("gazetteer", id(english)), path, build)

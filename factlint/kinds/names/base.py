@@ -25,6 +25,18 @@ TITLES = frozenset("Mr Mrs Ms Miss Dr Sir Dame Lord Lady Prof Professor Rabbi Im
 PARTICLES = frozenset("de du des la le di da del della van von der den al el bin ibn".split())
 _WORD_BEFORE = lazy_compile(r"([^\W\d_]+)[ \t]+$")
 _WORD_AFTER = lazy_compile(r"^[ \t]+([^\W\d_]+)")
+_NUMBER_AFTER = lazy_compile(r"^[ \t]+[\d'’]")
+# A word after a name that makes it a firm, a club, a title or a product ("Kyodo News", "Praga
+# trucks", "Slavia Praha FC"), and one before it ("Radio Italia", "Banco de España").
+ORG_AFTER = frozenset(
+    "News Agency Press Times Post Herald Tribune Gazette Radio TV Television Channel FC AFC CF SC SK AC "
+    "Club United Airlines Airways Air Group Holding Holdings Bank Motors Trucks Inc Ltd Corp Corporation "
+    "Company Co AG GmbH SA SpA NV BV Plc PLC Telecom Energy Records Foundation Institute University "
+    "news agency trucks truck cars car brand club team newspaper magazine label band airline bank group".split()
+)
+ORG_BEFORE = frozenset("Radio Banco Banca Bank Air Telecom Real Dynamo Dinamo Club Deportivo Atlético Olympique Hotel".split())
+# Sentence ends and quotation marks: where a quoted foreign sentence begins and ends.
+_SENTENCE_EDGE = lazy_compile(r"[.!?\n«»“”„\"]")
 
 
 def capitalised_tokens(doc):
@@ -67,12 +79,16 @@ class NamesKind(RuleKind):
     """What the Names kinds share: gazetteer, word list, vocabulary, deferred forms."""
 
     category = "transcription"
+    # Whether the words of the world's city names (knowledge.geonames) count as known. NearMiss
+    # leaves them out: "Paolo" is a word of Borgo San Paolo, and still a slip in "Sao Paolo".
+    use_cities = True
     keys = {
         "table": (str, True, None),
         "words": (str, False, "data/english-words.txt"),
         "vocabulary": (list, False, []),
         "defer": (list, False, []),
         "exceptions": (list, False, []),
+        "known-names": (str, False, "data/known-names.yml"),
     }
 
     def compile(self, ctx):
@@ -96,10 +112,20 @@ class NamesKind(RuleKind):
             for entry in entries:
                 if isinstance(entry, dict):
                     self.deferred.update(str(w) for w in entry.get("wrong") or ())
+        # Known firms, clubs, agencies and people whose names hold a place name or a near miss
+        # of one ("Kyodo News", "Slavia Praha"): never a finding inside them.
+        self.known_names = []
+        if self.option("known-names"):
+            path, data = ctx.table(str(self.locate(ctx, self.option("known-names"), "known-names")), "known-names")
+            entries = data.get("names") if isinstance(data, dict) else None
+            if not isinstance(entries, list) or not all(isinstance(e, dict) and e.get("name") for e in entries):
+                raise ctx.error(f"known-names: {path.name} needs a 'names' list of entries with a name", "known-names")
+            self.known_names = [str(e["name"]) for e in entries]
+        self.known_handle = ctx.terms.add(self.known_names, ignorecase=False, literal=True) if self.known_names else None
         self.exceptions = ctx.strings("exceptions", self.option("exceptions"))
         self.exception_words = {e.lower() for e in self.exceptions}
         # What `known` depends on: rules with equal keys share unknown_tokens per document.
-        self.known_key = (str(self.english_path), str(table_path), tuple(files),
+        self.known_key = (self.use_cities, str(self.english_path), str(table_path), tuple(files),
                           tuple(sorted(self.deferred)), tuple(sorted(self.exception_words)))
 
     def locate(self, ctx, relative, key, folder=False):
@@ -152,7 +178,15 @@ class NamesKind(RuleKind):
             if len(token) >= min_length:
                 lowered[token.lower()] = token
         rest = self.english.words.missing(lowered.keys()) - self.gazetteer.words - self.vocabulary.accept
+        cities = self.gazetteer.cities
+        if self.use_cities and cities is not None and rest:
+            rest = cities.words.missing(rest)
         return [lowered[low] for low in rest if not self.known(lowered[low])]
+
+    def common_word(self, low):
+        """An English word, not only a name (most, bath; not olomouc, which the list holds as
+        a proper noun only)."""
+        return low in self.english.words and low.capitalize() not in self.english.proper
 
     def known(self, token):
         """A real word or name (English, gazetteer, accepted) or another rule's business."""
@@ -167,3 +201,53 @@ class NamesKind(RuleKind):
             or token in self.deferred
             or token in self.gazetteer.flagged  # the exonym rules' forms
         )
+
+    # -- context: what else the words around a name say it is ---------------------------------
+    def in_known_name(self, hits, start, end):
+        """Inside a listed firm, club, agency or person ("Kyodo News")."""
+        if self.known_handle is None:
+            return False
+        return any(s <= start and end <= e for s, e, _t in hits.get(self.known_handle, ()))
+
+    def in_organisation(self, prose, start, end):
+        """Part of a firm's, club's or product's name: an organisation word after it (Kyodo
+        News, Praga trucks), one before it (Radio Italia), or a number after it (Italia 90)."""
+        return (
+            word_after(prose, end) in ORG_AFTER
+            or word_before(prose, start) in ORG_BEFORE
+            or bool(_NUMBER_AFTER.match(prose[end:end + 3]))
+        )
+
+    def a_person_in(self, doc, token):
+        """The token is somebody's name somewhere in the document (Abdi Liban ... Liban said):
+        then it is a name in the whole text, not a place."""
+        key = ("names.person", token)
+        found = doc.memo.get(key)
+        if found is None:
+            prose = doc.prose
+            found = doc.memo[key] = any(self.in_person_name(prose, s, e, after=True) for s, e in occurrences(doc, token))
+        return found
+
+
+def foreign_sentence(doc, start: int, end: int) -> bool:
+    """The words around prose[start:end] (its sentence, or the quotation it stands in) are in
+    another language than English: a quoted German sentence keeps its German names."""
+    from factlint.text.language import _index, words
+
+    prose = doc.prose
+    left = max(0, start - 300)
+    edges = [m.end() for m in _SENTENCE_EDGE.finditer(prose, left, start)]
+    begin = edges[-1] if edges else left
+    m = _SENTENCE_EDGE.search(prose, end, end + 300)
+    stop = m.start() if m else min(len(prose), end + 300)
+    key = ("names.foreign", begin, stop)
+    found = doc.memo.get(key)
+    if found is None:
+        counts: dict = {}
+        index = _index()
+        for word in words(prose[begin:stop]):
+            for lang, weight in (index.get(word) or {}).items():
+                counts[lang] = counts.get(lang, 0.0) + weight
+        best = max(counts, key=lambda lang: (counts[lang], lang == "en"), default="en")
+        found = doc.memo[key] = best != "en" and counts[best] >= 2
+    return found

@@ -1,7 +1,8 @@
 """exonym: foreign-language and outdated forms of place names, the English name suggested."""
 from __future__ import annotations
 
-from factlint.kinds.names.base import NamesKind
+from factlint.kinds.names.base import NamesKind, foreign_sentence
+from factlint.text.phonetics import is_inflection, plain
 
 LANGUAGES = {
     "de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "nl": "Dutch", "pt": "Portuguese",
@@ -38,6 +39,8 @@ class Exonym(NamesKind):
             # A foreign form that the English word list knows has been English usage (Kharkov,
             # Teheran) or is also a name (Alger): an old spelling, not an untranslated word.
             in_english = form.lower() in self.english.words
+            if in_english and form in gaz.cldr_forms and not self._old_english_spelling(form, sources):
+                continue  # Chili, Norfolk, Maurice: an English word or name of its own
             sources = [(i, lang) for i, lang in sources if _form_class(lang, in_english) in forms]
             if not sources:
                 continue
@@ -54,17 +57,45 @@ class Exonym(NamesKind):
 
     def check(self, doc, hits):
         shields = hits.get(self.shield, ()) if self.shield is not None else ()
+        prose = doc.prose
         for start, end, term_no in hits.get(self.handle, ()):
             observed = doc.text[start:end]
             if self.vocabulary.accepts(observed) or any(s <= start and end <= e for s, e, _t in shields):
                 continue
-            if self.in_person_name(doc.prose, start, end, after=True):  # Wanderley Luxemburgo
+            if self.in_person_name(prose, start, end, after=True):  # Wanderley Luxemburgo
+                continue
+            # A firm or club (Radio Italia, Praga trucks), a person named elsewhere in the text
+            # (Abdi Liban ... Liban said), or a quoted sentence in the form's own language.
+            if self.in_known_name(hits, start, end) or self.in_organisation(prose, start, end):
+                continue
+            if observed.isalpha() and self.a_person_in(doc, observed):
+                continue
+            if foreign_sentence(doc, start, end):
                 continue
             expected = self.expected[term_no]
             yield self.finding(
                 doc, start, end, (" or ".join(expected), observed, self.why[term_no]),
                 suggestions=expected, fixable=len(expected) == 1,
             )
+
+
+    def _old_english_spelling(self, form, sources):
+        """A form CLDR gives that the English word list also knows is an older English spelling
+        of the same place only when it is spelt nearly as the English name (Luxemburg,
+        Kamerun), not an inflection of it (Maldive) nor a different word (Chili, Norfolk)."""
+        import jellyfish
+
+        if form not in self.english.proper:
+            return False  # a common word (chili, island): never a name to flag
+        cities = self.gazetteer.cities
+        if cities is not None and cities.countries_of(form):
+            return False  # the name of a city of its own (Granada, Columbia)
+        low = plain(form)
+        for i, _lang in sources:
+            name = plain(self.gazetteer.names[i])
+            if len(low) >= 5 and jellyfish.damerau_levenshtein_distance(low, name) <= 2 and not is_inflection(low, name):
+                return True
+        return False
 
 
 def _form_class(lang, in_english):

@@ -1,0 +1,136 @@
+"""city-spelling: a near miss of a city of a country the text is about ("Kolomouz" for Olomouc
+in a story about Czechia), from the GeoNames cities of the gazetteer (knowledge.geonames).
+
+Most mistranscribed places in machine-translated news are cities and regions that no hand-kept
+list holds; there are 32,000 such cities, so a near miss of one is worth a look only where the
+text makes the city likely: it names the city's country, or another city of that country.
+"""
+from __future__ import annotations
+
+from factlint.kinds.names.base import NamesKind, capitalised_tokens, foreign_sentence, occurrences, word_after, word_before
+from factlint.text.phonetics import fold, is_inflection, letter_mask, plain
+
+# A city name shared by more countries than this says nothing about where the text is.
+_MAX_COUNTRIES_OF_A_CONTEXT_CITY = 2
+# Words before a name that make it a place ("arrested in Kolomouz", "withdrew from Buchi"):
+# surnames and brands, the near misses of small towns that are no misspelling, rarely follow them.
+# Not "at" or "into": firms, stadiums and venues take them (at Gartner, into Yukos, at Anfield).
+PLACE_BEFORE = frozenset("in near from to outside around towards toward across via through".split())
+# Words after a name that make it an actor, a person or a firm, not a place ("Yukos said").
+ACTOR_AFTER = frozenset("said says told announced reported added argued claimed denied has have is was".split())
+
+
+class CitySpelling(NamesKind):
+    """A capitalised word that is no English word or name, no gazetteer or city name, and is
+    one edit from a city of a country the text names (five letters or more: Buchi for Bucha), or
+    two edits in a long name (eight letters or more: Zhangzakou for Zhangjiakou), or sounds the
+    same. Not a person's name (after a given name or title), not part of a firm's."""
+
+    name = "city-spelling"
+    keys = {**NamesKind.keys, "min-length": (int, False, 5)}
+
+    def compile(self, ctx):
+        super().compile(ctx)
+        gaz = self.gazetteer
+        forms = list(gaz.accepted)
+        self.form_entries = [gaz.accepted[f] for f in forms]
+        self.place_handle = ctx.terms.add(forms, ignorecase=False, literal=True)
+        self.min_length = self.option("min-length")
+        self._shapes = {}
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state["_shapes"] = {}  # per process: rebuilt from the city index on first use
+        return state
+
+    def check(self, doc, hits):
+        cities = self.gazetteer.cities
+        if cities is None:
+            return
+        candidates = [t for t in self.unknown_tokens(doc, self.min_length) if t not in self.english.proper]
+        if not candidates:
+            return
+        codes = self._countries(doc, hits)
+        if not codes:
+            return
+        prose = doc.prose
+        for token in candidates:
+            spans = occurrences(doc, token)
+            if not spans or any(self.in_person_name(prose, s, e, after=True) for s, e in spans):
+                continue
+            if not any(word_before(prose, s) in PLACE_BEFORE for s, _e in spans):
+                continue  # never used as a place in this text
+            if any(self._not_a_place(prose, s, e) for s, e in spans):
+                continue
+            found = self._near(token, codes)
+            if not found or any(name in self.gazetteer.targets for name in found):
+                continue  # a near miss of a gazetteer city (Buchi, Bucha): Names.NearMiss's
+            for start, end in spans:
+                if self.in_known_name(hits, start, end) or self.in_organisation(prose, start, end):
+                    continue
+                if foreign_sentence(doc, start, end):
+                    continue
+                yield self.finding(doc, start, end, (token, "' or '".join(found)), suggestions=found)
+
+    @staticmethod
+    def _not_a_place(prose, start, end):
+        """An actor ("Yukos said", "Gartner's analysts") or one word of a longer name ("Carrow
+        Road", "Sadler Wells")."""
+        after = word_after(prose, end)
+        if after in ACTOR_AFTER or prose[end:end + 2] in ("'s", "’s"):
+            return True
+        return bool(after) and after[0].isupper() and prose[end:end + 1] == " "
+
+    def _countries(self, doc, hits):
+        """ISO codes of the countries the text names, directly or through one of their cities."""
+        gaz = self.gazetteer
+        codes = set()
+        for _s, _e, form_no in hits.get(self.place_handle, ()):
+            for i in self.form_entries[form_no]:
+                if gaz.entry_codes[i]:
+                    codes.add(gaz.entry_codes[i])
+        for token in capitalised_tokens(doc):
+            if self.common_word(token.lower()):  # Most, Nice, Reading: words before they are cities
+                continue
+            found = gaz.cities.countries_of(token)
+            if 0 < len(found) <= _MAX_COUNTRIES_OF_A_CONTEXT_CITY:
+                codes.update(found)
+        return codes
+
+    def _near(self, token, codes):
+        """The closest cities of those countries within the distance the token's length allows,
+        biggest first."""
+        import jellyfish
+
+        low = plain(token)
+        n, mask, folded = len(low), letter_mask(low), fold(low)
+        best, found = 3, {}
+        for code in codes:
+            shapes = self._shape(code)
+            for size in range(n - 2, n + 3):
+                for name, t_low, t_mask, pop in shapes.get(size, ()):
+                    if (mask ^ t_mask).bit_count() > 4:
+                        continue
+                    d = jellyfish.damerau_levenshtein_distance(low, t_low)
+                    if fold(t_low) == folded and d <= 2:
+                        d = 1  # sounds the same: as close as one slip
+                    # A short name with another first letter is more often another name (Anfield).
+                    ok = (d == 1 and n >= 5 and (low[0] == t_low[0] or n >= 8)) or (d == 2 and n >= 8)
+                    if not ok or is_inflection(low, t_low) or d > best:
+                        continue
+                    if d < best:
+                        best, found = d, {}
+                    found[name] = max(found.get(name, 0), pop)
+        return sorted(found, key=lambda k: -found[k])
+
+    def _shape(self, code):
+        """A country's cities by length, with their letter masks (built once per process)."""
+        shapes = self._shapes.get(code)
+        if shapes is None:
+            shapes = {}
+            for name, low, pop in self.gazetteer.cities.cities_in(code):
+                if self.common_word(low):  # Most, Bath: a word is no misspelt city
+                    continue
+                shapes.setdefault(len(low), []).append((name, low, letter_mask(low), pop))
+            self._shapes[code] = shapes
+        return shapes
