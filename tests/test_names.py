@@ -302,7 +302,7 @@ BBC_ERRORS = {
     ("sport_378.txt", "Drift", "Sheahan"), ("sport_486.txt", "Drift", "Rodick"),
     ("tech_035.txt", "Drift", "Mojtaba"), ("tech_249.txt", "Drift", "Entopia"),
     ("tech_256.txt", "Drift", "Kudja"),
-    ("business_272.txt", "NearMiss", "Paolo"), ("business_490.txt", "NearMiss", "Paolo"),
+    ("business_442.txt", "NearMiss", "Bangaldesh"), ("business_272.txt", "NearMiss", "Paolo"), ("business_490.txt", "NearMiss", "Paolo"),
     ("business_490.txt", "NearMiss", "Janeir"), ("entertainment_122.txt", "NearMiss", "Paolo"),
     ("politics_024.txt", "NearMiss", "Narobi"), ("politics_144.txt", "NearMiss", "Dafur"),
     ("sport_442.txt", "NearMiss", "Thaliand"),

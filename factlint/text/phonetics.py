@@ -90,3 +90,24 @@ def variant(a: str, b: str) -> bool:
     """Swapped letters (Kudja/Kujda) or an h (Chada/Chadha): how one short name gets misspelt;
     another letter makes another name (Horan/Horgan, Arjen/Arjan)."""
     return sorted(a) == sorted(b) or a.replace("h", "") == b.replace("h", "")
+
+
+def typing_slip(a: str, b: str) -> bool:
+    """Two spellings that differ by one typing slip of the kind that leaves the letters alone:
+    two neighbours swapped (isreal/israel), one letter moved by a place or two
+    (afganhistan/afghanistan), or one letter doubled or undoubled (chinesse/chinese)."""
+    if a == b:
+        return False
+    if len(a) == len(b):
+        if sorted(a) != sorted(b):
+            return False
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        # A moved letter shifts the letters between: a run of at most three positions.
+        return len(diff) <= 3 and diff[-1] - diff[0] == len(diff) - 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    if len(long_) - len(short) != 1:
+        return False
+    for i in range(1, len(long_)):
+        if long_[i] == long_[i - 1] and long_[:i] + long_[i + 1:] == short:
+            return True
+    return False

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from itertools import islice
 from pathlib import Path
 
 from factlint.kinds.base import RuleKind
@@ -128,6 +129,17 @@ class NamesKind(RuleKind):
         self.known_key = (self.use_cities, str(self.english_path), str(table_path), tuple(files),
                           tuple(sorted(self.deferred)), tuple(sorted(self.exception_words)))
 
+    def run(self, doc, hits):
+        """RuleKind.run, except that a language detected from a sentence or two is not trusted:
+        "An economist in Rio de Janeir told Reuters" has more Portuguese stop words than English
+        ones, and is English. Under TRUSTED_WORDS words, only a declared language gates."""
+        languages = self.spec.languages
+        if languages and doc.language not in languages and (doc.declared_language or _long_enough(doc)):
+            return []
+        found = self.check(doc, hits)
+        limit = self.spec.limit
+        return list(found) if not limit else list(islice(found, limit))
+
     def locate(self, ctx, relative, key, folder=False):
         """A path named by the rule: relative to the rule file, else to the shipped Names pack, so
         that a copy of a shipped rule in a newsroom's own `Names` pack works unchanged."""
@@ -180,7 +192,7 @@ class NamesKind(RuleKind):
         rest = self.english.words.missing(lowered.keys()) - self.gazetteer.words - self.vocabulary.accept
         cities = self.gazetteer.cities
         if self.use_cities and cities is not None and rest:
-            rest = cities.words.missing(rest)
+            rest = cities.small_words.missing(cities.words.missing(rest))
         return [lowered[low] for low in rest if not self.known(lowered[low])]
 
     def common_word(self, low):
@@ -227,6 +239,16 @@ class NamesKind(RuleKind):
             prose = doc.prose
             found = doc.memo[key] = any(self.in_person_name(prose, s, e, after=True) for s, e in occurrences(doc, token))
         return found
+
+
+# Words a text needs before its detected language decides whether an English-only rule runs.
+TRUSTED_WORDS = 25
+
+
+def _long_enough(doc) -> bool:
+    from factlint.text.language import words
+
+    return len(words(doc.prose[:2000])) >= TRUSTED_WORDS
 
 
 def foreign_sentence(doc, start: int, end: int) -> bool:

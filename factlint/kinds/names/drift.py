@@ -19,6 +19,9 @@ class NameDrift(NamesKind):
     that each come with their own, different first name are two people (Horan/Horgan)."""
 
     name = "name-drift"
+    # A place name may be misspelt (Chorton for Chorlton): city words stay candidates, and only
+    # a pair of two real places (Tunbridge, Tonbridge) is left alone.
+    use_cities = False
     keys = {**NamesKind.keys, "min-length": (int, False, 5)}
 
     def compile(self, ctx):
@@ -36,7 +39,10 @@ class NameDrift(NamesKind):
                 if t not in spans:
                     spans[t] = occurrences(doc, t)
         flagged = {}
+        cities = self.gazetteer.cities
         for a, b in pairs:
+            if cities is not None and a.lower() in cities.words and b.lower() in cities.words:
+                continue
             if not (spans[a] and spans[b]):  # "Name2": never a whole word
                 continue
             if self._two_people(doc.prose, spans[a], spans[b]):

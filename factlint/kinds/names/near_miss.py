@@ -1,8 +1,13 @@
 """name-spelling: near misses of gazetteer names, gated by the context a text gives them."""
 from __future__ import annotations
 
-from factlint.kinds.names.base import NamesKind, occurrences, word_after, word_before
-from factlint.text.phonetics import plain, vowel_slip
+from factlint.kinds.names.base import NamesKind, foreign_sentence, occurrences, word_after, word_before
+from factlint.lazyre import lazy_compile
+from factlint.text.phonetics import plain, typing_slip, vowel_slip
+
+# A word in lower case or capitals ("portugese", "PORTUGESE"), not inside a URL, an address, a
+# path or a hyphenated compound: the capitalised ones are the other path's.
+_ODD_CASE = lazy_compile(r"(?<![\w'’@/.#\\-])(?:[a-zà-öø-ÿ]{6,}|[A-ZÀ-ÖØ-Þ]{6,})(?![\w'’@/\\-]|\.\w)")
 
 # Entry types whose names a misspelling may be taken for without any context in the text.
 SOVEREIGN = frozenset({"country", "observer", "territory", "capital"})
@@ -31,7 +36,8 @@ class NameSpelling(NamesKind):
     def check(self, doc, hits):
         yield from self._rejected(doc)
         candidates = self.unknown_tokens(doc, self.min_length)
-        if not candidates:
+        odd = self._odd_case(doc)
+        if not (candidates or odd):
             return
         gaz = self.gazetteer
         used = set()
@@ -41,21 +47,55 @@ class NameSpelling(NamesKind):
         for i in used:
             linked |= gaz.links[i]
         regions = {gaz.regions[i] for i in used}
+        cities = gaz.cities
         for token in candidates:
             whole, parts = self._best(token, linked, regions)
             if not (whole or parts):
                 continue
             spans = occurrences(doc, token)
             if whole:
+                # A city of its own somewhere in the world (not "Paolo": that is a part).
+                if cities is not None and token.lower() in cities.main_words:
+                    continue
                 # "Thaliand Hingis admitted": a word after it says too little about a misspelling.
                 if not any(self.in_person_name(doc.prose, s, e) for s, e in spans):
                     for start, end in spans:
+                        if self._quiet(doc, hits, start, end):
+                            continue
                         yield self.finding(doc, start, end, (token, "' or '".join(whole)), suggestions=whole)
                 continue
             for start, end in spans:  # part of a longer name: only beside its other words
                 fits = [t for t in parts if self._beside_rest_of_name(doc.prose, start, end, t)]
                 if fits:
                     yield self.finding(doc, start, end, (token, "' or '".join(fits)), suggestions=fits)
+        for written, spans in odd.items():
+            # Judged as the capitalised word it stands for: "japanease" as "Japanease".
+            whole, _parts = self._best(written.capitalize(), linked, regions)
+            for start, end in spans if whole else ():
+                if not (self.in_known_name(hits, start, end) or foreign_sentence(doc, start, end)):
+                    yield self.finding(doc, start, end, (written, "' or '".join(whole)), suggestions=whole)
+
+    def _quiet(self, doc, hits, start, end):
+        """A firm's or agency's name (Kyodo News) or a quoted foreign sentence."""
+        return (
+            self.in_known_name(hits, start, end)
+            or self.in_organisation(doc.prose, start, end)
+            or foreign_sentence(doc, start, end)
+        )
+
+    def _odd_case(self, doc):
+        """{word: [(start, end)]} of the words in lower case or capitals that no word list
+        knows: the misspellings a capitalised-word scan never sees ("afganhistan")."""
+        spans = {}
+        for m in _ODD_CASE.finditer(doc.prose):
+            spans.setdefault(m.group(), []).append(m.span())
+        if not spans:
+            return {}
+        lowered = {}
+        for word in spans:
+            lowered.setdefault(word.lower(), []).append(word)
+        rest = self.english.words.missing(lowered.keys()) - self.gazetteer.words - self.vocabulary.accept
+        return {w: spans[w] for low in rest for w in lowered[low] if not self.known(w.capitalize())}
 
     def _best(self, token, linked, regions):
         """The closest gazetteer names ([whole-word targets], [part-of-name targets]), by how much
@@ -63,9 +103,10 @@ class NameSpelling(NamesKind):
         - the place, its country, capital or cities are named: one edit (not an added letter),
           the same phonetic key, or two edits that sound alike in a long name;
         - another place of its region is named: the same phonetic key (Azerites ~ Azeris);
-        - no context: a country, territory or capital with a letter dropped, two swapped or (in a
-          long name) one vowel for another (Narobi, Isreal, Venezuala), or with the same phonetic
-          key within two edits (Lybia, Phillipines);
+        - no context: a country, territory or capital (or its demonym) with a letter dropped,
+          two swapped, one moved or doubled, or a vowel misspelt (Narobi, Isreal, Afganhistan,
+          Chinesse, Venezuala, Japanease), or with the same phonetic key within two edits
+          (Lybia, Phillipines); such slips count with any context too;
         - a word of a longer name (Paulo of São Paulo): within two edits, checked beside the
           other words of the name ("Sao Paolo", not "Paolo Maldini")."""
         gaz = self.gazetteer
@@ -81,20 +122,25 @@ class NameSpelling(NamesKind):
                     parts.append(rank)
                 continue
             entries = gaz.targets[target]
+            # A slip of the keyboard drops, swaps, moves or doubles letters (Narobi, Isreal,
+            # Afganhistan, Chinesse) or misspells a vowel (Venezuala, Japanease); a different
+            # consonant or an extra one more often makes another real name (Finian, Brixton).
+            slip = n >= 6 and (
+                (distance == 1 and (n < len(target) or vowel_slip(token, target)))
+                or typing_slip(token.lower(), target.lower())
+            )
             if entries & linked:
                 # An extra letter that is not a doubling more often makes another name (Brixton).
                 ok = (
-                    (distance == 1 and 5 <= n <= len(target)) or same_fold or (distance == 2 and same_meta and n >= 8)
+                    (distance == 1 and 5 <= n <= len(target)) or same_fold or slip
+                    or (distance == 2 and same_meta and n >= 8)
                 )
-            elif any(gaz.regions[i] in regions for i in entries):
-                ok = same_fold
             else:
-                # A slip of the keyboard drops or swaps letters (Narobi, Isreal); a different
-                # letter or an extra one more often makes another real name (Finian, Brixton).
-                slip = distance == 1 and n >= 6 and (
-                    n < len(target) or sorted(token.lower()) == sorted(target.lower()) or vowel_slip(token, target)
-                )
-                ok = any(gaz.types[i] in SOVEREIGN for i in entries) and (slip or (same_fold and distance <= 2))
+                sovereign = any(gaz.types[i] in SOVEREIGN for i in entries)
+                if any(gaz.regions[i] in regions for i in entries):
+                    ok = same_fold or (sovereign and slip)
+                else:
+                    ok = sovereign and (slip or (same_fold and distance <= 2))
             if ok:
                 whole.append(rank)
         return _top(whole), [t for *_r, t in sorted(parts)]
