@@ -36,6 +36,7 @@ ORG_AFTER = frozenset(
     "news agency trucks truck cars car brand club team newspaper magazine label band airline bank group".split()
 )
 ORG_BEFORE = frozenset("Radio Banco Banca Bank Air Telecom Real Dynamo Dinamo Club Deportivo Atlético Olympique Hotel".split())
+DIRECTIONS = frozenset("North South East West Northern Southern Eastern Western Central Upper Lower Greater".split())
 # Sentence ends and quotation marks: where a quoted foreign sentence begins and ends.
 _SENTENCE_EDGE = lazy_compile(r"[.!?\n«»“”„\"]")
 
@@ -229,6 +230,18 @@ class NamesKind(RuleKind):
             or word_before(prose, start) in ORG_BEFORE
             or bool(_NUMBER_AFTER.match(prose[end:end + 3]))
         )
+
+    def in_longer_name(self, prose, start, end):
+        """A capitalised word beside it, in mid-sentence, makes it one word of a longer name
+        (Vanity Fair Italia, Slavia Praha): not a sentence's first word (In, The), nor a word of
+        direction (Northern Isreal is still Israel)."""
+        from factlint.text.language import stopwords
+
+        english = stopwords("en")
+        for word in (word_before(prose, start), word_after(prose, end)):
+            if len(word) > 1 and word[0].isupper() and word.lower() not in english and word not in DIRECTIONS:
+                return True
+        return False
 
     def a_person_in(self, doc, token):
         """The token is somebody's name somewhere in the document (Abdi Liban ... Liban said):

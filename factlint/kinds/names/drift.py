@@ -1,8 +1,17 @@
 """name-drift: one proper name spelled two ways in one text."""
 from __future__ import annotations
 
-from factlint.kinds.names.base import TITLES, NamesKind, capitalised_tokens, occurrences, word_before, word_after
+from factlint.kinds.names.base import ORG_AFTER, TITLES, NamesKind, capitalised_tokens, occurrences, word_after, word_before
 from factlint.text.phonetics import deletions, fold, is_inflection, variant as spelling_variant
+
+
+# Before or after a name, these make it a thing (the game Wordle, Wordle app), not a person.
+DETERMINERS = frozenset("the a an its this that their his her our your".split())
+THING_NOUNS = frozenset(
+    "game app puzzle brand product software website site service platform network model phone "
+    "drug vaccine film movie show series album song book magazine newspaper firm company group "
+    "label chain store engine console device system".split()
+)
 
 
 def _same_name(x, y):
@@ -45,7 +54,7 @@ class NameDrift(NamesKind):
                 continue
             if not (spans[a] and spans[b]):  # "Name2": never a whole word
                 continue
-            if self._two_people(doc.prose, spans[a], spans[b]):
+            if self._two_people(doc.prose, spans[a], spans[b]) or self._person_and_thing(doc.prose, spans[a], spans[b]):
                 continue
             # Rarer first; on a tie the one that first appears later.
             rare, common = sorted((a, b), key=lambda t: (tokens[t], -spans[t][0][0]))
@@ -72,6 +81,30 @@ class NameDrift(NamesKind):
             if a and b and not any(_same_name(x, y) for x in a for y in b):
                 return True
         return False
+
+    def _person_and_thing(self, prose, spans_a, spans_b):
+        """Josh Wardle and the game Wordle: one spelling is a person's name (a given name or
+        title before it), the other never is and is named as a thing (a determiner, or a noun
+        for a product or organisation, beside it) or is a place's name (Bridgen, Bridgend). A
+        person and what he made, or where he comes from, are two names."""
+
+        def person(spans):
+            return any(self.in_person_name(prose, s, e) for s, e in spans)
+
+        def thing(spans):
+            for start, end in spans:
+                before, after = word_before(prose, start), word_after(prose, end)
+                if before.lower() in DETERMINERS or before in THING_NOUNS or after in THING_NOUNS or after in ORG_AFTER:
+                    return True
+            return False
+
+        def place(spans):  # Andrew Bridgen, MP for Bridgend
+            low = prose[spans[0][0]:spans[0][1]].lower()
+            cities = self.gazetteer.cities
+            return low in self.gazetteer.words or (cities is not None and low in cities.words)
+
+        pa, pb = person(spans_a), person(spans_b)
+        return (pa and not pb and (thing(spans_b) or place(spans_b))) or (pb and not pa and (thing(spans_a) or place(spans_a)))
 
     def _pairs(self, tokens):
         """Pairs (a, b), a < b, of tokens with the same first letter within two edits."""

@@ -68,6 +68,8 @@ class Exonym(NamesKind):
             # (Abdi Liban ... Liban said), or a quoted sentence in the form's own language.
             if self.in_known_name(hits, start, end) or self.in_organisation(prose, start, end):
                 continue
+            if self.in_longer_name(prose, start, end):  # Vanity Fair Italia
+                continue
             if observed.isalpha() and self.a_person_in(doc, observed):
                 continue
             if foreign_sentence(doc, start, end):
