@@ -9,6 +9,9 @@ import pickle
 import pytest
 
 from conftest import SHARED
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
 from factlint.config import Config
 from factlint.engine import Linter
 
@@ -210,3 +213,17 @@ def test_non_english_scraped_pages_get_fewer_than_one_transcription_finding_each
         text = (folder / "pages" / f"{m['id']}.txt").read_text(encoding="utf-8")
         count += sum(1 for f in linter.lint_text(text, path=f"{m['id']}.txt") if f.category == "transcription")
     assert count / len(foreign) < 1.0
+
+
+def test_lexicon_search_in_its_text_agrees_with_a_set():
+    """The look-ups before the set is built search the sorted text itself: the same answers
+    for every word of a real list, its neighbours, and the edges (first, last, empty)."""
+    from factlint.knowledge.lexicon import Lexicon
+
+    words = sorted({w.strip().lower() for w in open(ROOT / "rules/Names/data/english-words.txt", encoding="utf-8")
+                    if w.strip() and not w.startswith("#")})[::37]
+    lexicon = Lexicon(words)
+    probes = words[:300] + [w + "x" for w in words[:300]] + [w[:-1] for w in words[:300]] + ["", "a", "zzzz", words[-1]]
+    lexicon.SET_AFTER = len(probes) + 1  # stay on the text search
+    assert [p in lexicon for p in probes] == [p in set(words) for p in probes]
+    assert lexicon._set is None

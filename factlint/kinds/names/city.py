@@ -48,10 +48,8 @@ class CitySpelling(NamesKind):
         candidates = [t for t in self.unknown_tokens(doc, self.min_length) if t not in self.english.proper]
         if not candidates:
             return
-        codes = self._countries(doc, hits)
-        if not codes:
-            return
         prose = doc.prose
+        placed = {}
         for token in candidates:
             spans = occurrences(doc, token)
             if not spans or any(self.in_person_name(prose, s, e, after=True) for s, e in spans):
@@ -60,6 +58,13 @@ class CitySpelling(NamesKind):
                 continue  # never used as a place in this text
             if any(self._not_a_place(prose, s, e) for s, e in spans):
                 continue
+            placed[token] = spans
+        if not placed:
+            return
+        codes = self._countries(doc, hits)  # only now: it looks up every capitalised word
+        if not codes:
+            return
+        for token, spans in placed.items():
             found = self._near(token, codes)
             if not found or any(name in self.gazetteer.targets for name in found):
                 continue  # a near miss of a gazetteer city (Buchi, Bucha): Names.NearMiss's

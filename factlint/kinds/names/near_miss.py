@@ -85,17 +85,23 @@ class NameSpelling(NamesKind):
 
     def _odd_case(self, doc):
         """{word: [(start, end)]} of the words in lower case or capitals that no word list
-        knows: the misspellings a capitalised-word scan never sees ("afganhistan")."""
-        spans = {}
-        for m in _ODD_CASE.finditer(doc.prose):
-            spans.setdefault(m.group(), []).append(m.span())
-        if not spans:
+        knows: the misspellings a capitalised-word scan never sees ("afganhistan"). The
+        positions are looked for only for the few words left after the set differences."""
+        words = set(_ODD_CASE.findall(doc.prose))
+        if not words:
             return {}
         lowered = {}
-        for word in spans:
+        for word in words:
             lowered.setdefault(word.lower(), []).append(word)
         rest = self.english.words.missing(lowered.keys()) - self.gazetteer.words - self.vocabulary.accept
-        return {w: spans[w] for low in rest for w in lowered[low] if not self.known(w.capitalize())}
+        keep = {w for low in rest for w in lowered[low] if not self.known(w.capitalize())}
+        if not keep:
+            return {}
+        spans = {}
+        for m in _ODD_CASE.finditer(doc.prose):
+            if m.group() in keep:
+                spans.setdefault(m.group(), []).append(m.span())
+        return spans
 
     def _best(self, token, linked, regions):
         """The closest gazetteer names ([whole-word targets], [part-of-name targets]), by how much
