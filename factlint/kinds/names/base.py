@@ -81,9 +81,6 @@ class NamesKind(RuleKind):
     """What the Names kinds share: gazetteer, word list, vocabulary, deferred forms."""
 
     category = "transcription"
-    # Whether the words of the world's city names (knowledge.geonames) count as known. NearMiss
-    # leaves them out: "Paolo" is a word of Borgo San Paolo, and still a slip in "Sao Paolo".
-    use_cities = True
     keys = {
         "table": (str, True, None),
         "words": (str, False, "data/english-words.txt"),
@@ -127,7 +124,7 @@ class NamesKind(RuleKind):
         self.exceptions = ctx.strings("exceptions", self.option("exceptions"))
         self.exception_words = {e.lower() for e in self.exceptions}
         # What `known` depends on: rules with equal keys share unknown_tokens per document.
-        self.known_key = (self.use_cities, str(self.english_path), str(table_path), tuple(files),
+        self.known_key = (str(self.english_path), str(table_path), tuple(files),
                           tuple(sorted(self.deferred)), tuple(sorted(self.exception_words)))
 
     def run(self, doc, hits):
@@ -191,9 +188,6 @@ class NamesKind(RuleKind):
             if len(token) >= min_length:
                 lowered[token.lower()] = token
         rest = self.english.words.missing(lowered.keys()) - self.gazetteer.words - self.vocabulary.accept
-        cities = self.gazetteer.cities
-        if self.use_cities and cities is not None and rest:
-            rest = cities.small_words.missing(cities.words.missing(rest))
         return [lowered[low] for low in rest if not self.known(lowered[low])]
 
     def common_word(self, low):

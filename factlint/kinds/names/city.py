@@ -7,13 +7,20 @@ text makes the city likely: it names the city's country, or another city of that
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from factlint.kinds.names.base import NamesKind, capitalised_tokens, foreign_sentence, occurrences, word_after, word_before
+from factlint.lazyre import lazy_compile
 from factlint.text.phonetics import fold, is_inflection, letter_mask, plain
 
 # Words before a name that make it a place ("arrested in Kolomouz", "withdrew from Buchi"):
 # surnames and brands, the near misses of small towns that are no misspelling, rarely follow them.
 # Not "at" or "into": firms, stadiums and venues take them (at Gartner, into Yukos, at Anfield).
+# A country is the text's topic when it (or its cities) is named this often, among the most named.
+_TOPIC_MENTIONS = 2
+_TOPIC_COUNTRIES = 3
 PLACE_BEFORE = frozenset("in near from to outside around towards toward across via through".split())
+_PLACE_CUE = lazy_compile(r"(?<!\w)(?:" + "|".join(sorted(PLACE_BEFORE)) + r")[ \t]+([A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]+)(?!\w)")
 # Words after a name that make it an actor, a person or a firm, not a place ("Yukos said").
 ACTOR_AFTER = frozenset("said says told announced reported added argued claimed denied has have is was".split())
 
@@ -49,13 +56,18 @@ class CitySpelling(NamesKind):
         if not candidates:
             return
         prose = doc.prose
+        # Used as a place somewhere ("in Kolomouz"): one regex pass, before any position is looked up.
+        cued = set(_PLACE_CUE.findall(prose)).intersection(candidates)
+        if not cued:
+            return
+        # The names of the world's cities and smaller places are no misspellings of a city.
+        lowered = {t.lower(): t for t in cued}
+        cued = {lowered[low] for low in cities.small_words.missing(cities.words.missing(lowered))}
         placed = {}
-        for token in candidates:
+        for token in cued:
             spans = occurrences(doc, token)
             if not spans or any(self.in_person_name(prose, s, e, after=True) for s, e in spans):
                 continue
-            if not any(word_before(prose, s) in PLACE_BEFORE for s, _e in spans):
-                continue  # never used as a place in this text
             if any(self._not_a_place(prose, s, e) for s, e in spans):
                 continue
             placed[token] = spans
@@ -85,21 +97,22 @@ class CitySpelling(NamesKind):
         return bool(after) and after[0].isupper() and prose[end:end + 1] == " "
 
     def _countries(self, doc, hits):
-        """ISO codes of the countries the text names, directly or through one of their cities."""
+        """ISO codes of the countries the text is about: named at least twice, directly or
+        through their cities (Czech Republic ... Prague), at most the three most named."""
         gaz = self.gazetteer
-        codes = set()
+        counts = Counter()
         for _s, _e, form_no in hits.get(self.place_handle, ()):
-            for i in self.form_entries[form_no]:
-                if gaz.entry_codes[i]:
-                    codes.add(gaz.entry_codes[i])
-        for token in capitalised_tokens(doc):
+            for code in {gaz.entry_codes[i] for i in self.form_entries[form_no]}:
+                if code:
+                    counts[code] += 1
+        for token, n in capitalised_tokens(doc).items():
             # Most, Nice, Reading: words before they are cities; Moscow: the gazetteer's.
             if self.common_word(token.lower()) or token in gaz.accepted:
                 continue
             found = gaz.cities.countries_of(token)
             if found:
-                codes.add(found[0])  # the largest city of the name: Moscow, Russia, not Idaho
-        return codes
+                counts[found[0]] += n  # the largest city of the name: Moscow, Russia, not Idaho
+        return {code for code, n in counts.most_common(_TOPIC_COUNTRIES) if n >= _TOPIC_MENTIONS}
 
     def _near(self, token, codes):
         """The closest cities of those countries within the distance the token's length allows,

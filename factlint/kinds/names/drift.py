@@ -28,9 +28,6 @@ class NameDrift(NamesKind):
     that each come with their own, different first name are two people (Horan/Horgan)."""
 
     name = "name-drift"
-    # A place name may be misspelt (Chorton for Chorlton): city words stay candidates, and only
-    # a pair of two real places (Tunbridge, Tonbridge) is left alone.
-    use_cities = False
     keys = {**NamesKind.keys, "min-length": (int, False, 5)}
 
     def compile(self, ctx):
@@ -50,6 +47,8 @@ class NameDrift(NamesKind):
         flagged = {}
         cities = self.gazetteer.cities
         for a, b in pairs:
+            # A place name may be misspelt (Chorton for Chorlton): city names stay candidates,
+            # and only a pair of two real places (Tunbridge, Tonbridge) is left alone.
             if cities is not None and a.lower() in cities.words and b.lower() in cities.words:
                 continue
             if not (spans[a] and spans[b]):  # "Name2": never a whole word

@@ -21,7 +21,6 @@ class NameSpelling(NamesKind):
     reported here too."""
 
     name = "name-spelling"
-    use_cities = False
     keys = {**NamesKind.keys, "min-length": (int, False, 5)}
 
     def compile(self, ctx):
