@@ -227,3 +227,32 @@ def test_lexicon_search_in_its_text_agrees_with_a_set():
     lexicon.SET_AFTER = len(probes) + 1  # stay on the text search
     assert [p in lexicon for p in probes] == [p in set(words) for p in probes]
     assert lexicon._set is None
+
+
+@pytest.mark.parametrize("setting", ["cldr-locales: de", "geonames: {min-population: many}", "geonames: 15000"])
+def test_a_malformed_source_setting_in_the_gazetteer_is_a_one_line_rule_error(tmp_path, setting):
+    from factlint.errors import RuleError
+
+    names = ROOT / "rules" / "Names"
+    pack = tmp_path / "Names"
+    (pack / "data").mkdir(parents=True)
+    (pack / "NearMiss.yml").write_text((names / "NearMiss.yml").read_text(encoding="utf-8").replace(
+        "table: data/gazetteer.yml", "table: data/places.yml"), encoding="utf-8")
+    (pack / "data" / "places.yml").write_text(f"{setting}\nplaces:\n  - name: Olomouc\n    type: city\n", encoding="utf-8")
+    config = Config()
+    config.packs = [str(pack)]
+    config.select = ["Names.NearMiss"]
+    with pytest.raises(RuleError) as err:
+        Linter(config).lint_text("Nothing to see in Olomouc today.")
+    assert "places.yml" in str(err.value) and "\n" not in str(err.value).strip()
+
+
+def test_no_english_name_of_a_country_is_reported_as_an_exonym(linter):
+    """Every accepted English form of the gazetteer's countries and territories, in one text:
+    CLDR's names in other languages never include one of them."""
+    rule = next(r for r in linter.rules if r.id == "Names.NearMiss")
+    gaz = rule.gazetteer
+    forms = sorted(f for f, ids in gaz.accepted.items() if any(gaz.types[i] in ("country", "territory") for i in ids))
+    assert len(forms) > 300
+    text = "Delegates came from " + ", ".join(forms) + ", the organisers said on Monday."
+    assert [f for f in found(linter, text) if f[0] in ("Exonyms", "Deprecated")] == []

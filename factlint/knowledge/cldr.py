@@ -50,7 +50,9 @@ def territories(locales: Iterable[str]) -> list[tuple[str, str, dict[str, list[s
             local = table.get(code)
             if local:
                 local = _clean(local)
-                if local and not same_spelling(local, _clean(name)):
+                # Not the English name, nor a part of it (St. Helena of "St. Helena, Ascension
+                # and Tristan da Cunha").
+                if local and not same_spelling(local, _clean(name)) and local.lower() not in _clean(name).lower():
                     names.setdefault(lang if lang != "nb" else "no", []).append(local)
         out.append((code, _clean(name), names))
     return out

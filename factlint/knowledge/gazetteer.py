@@ -137,16 +137,21 @@ def load_gazetteer(path, english):
             return None
         cldr_forms = set()
         locales = data.get("cldr-locales")
+        geonames = data.get("geonames")
+        if not isinstance(locales, (list, type(None))) or not isinstance(geonames, (dict, type(None))):
+            raise ValueError("`cldr-locales` must be a list of locale codes and `geonames` a mapping")
         if locales:
             from factlint.knowledge import cldr
 
             places, cldr_forms = cldr.merge(places, [str(c) for c in locales])
         cities = None
-        geonames = data.get("geonames")
-        if isinstance(geonames, dict):
+        if geonames:
             from factlint.knowledge import geonames as gn
 
-            cities = gn.load(int(geonames.get("min-population", 15000)), int(geonames.get("known-population", 1000)))
+            sizes = (geonames.get("min-population", 15000), geonames.get("known-population", 1000))
+            if not all(isinstance(n, int) and n >= 0 for n in sizes):
+                raise ValueError("`geonames`: min-population and known-population must be whole numbers")
+            cities = gn.load(*sizes)
         return Gazetteer(places, english, cldr_forms, cities)
 
     return shared(("gazetteer", id(english)), path, build)

@@ -94,7 +94,10 @@ class NamesKind(RuleKind):
         self.english_path = self.locate(ctx, self.option("words"), "words")
         self.english = shared("words", self.english_path, WordList)
         table_path, _data = ctx.table(str(self.locate(ctx, self.option("table"), "table")), "table")
-        self.gazetteer = load_gazetteer(table_path, self.english)
+        try:
+            self.gazetteer = load_gazetteer(table_path, self.english)
+        except ValueError as e:  # a malformed source setting in the table: one line, no traceback
+            raise ctx.error(f"table: {table_path.name}: {e}", "table") from None
         if self.gazetteer is None:
             raise ctx.error(f"table: {table_path.name} needs a 'places' list of entries with a name", "table")
         files = []

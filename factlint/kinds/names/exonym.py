@@ -39,8 +39,11 @@ class Exonym(NamesKind):
             # A foreign form that the English word list knows has been English usage (Kharkov,
             # Teheran) or is also a name (Alger): an old spelling, not an untranslated word.
             in_english = form.lower() in self.english.words
-            if in_english and form in gaz.cldr_forms and not self._old_english_spelling(form, sources):
-                continue  # Chili, Norfolk, Maurice: an English word or name of its own
+            if form in gaz.cldr_forms:
+                if form.lower() in gaz.words:
+                    continue  # a word of an English place name: Guiana (French Guiana), Ascension
+                if in_english and not self._old_english_spelling(form, sources):
+                    continue  # Chili, Norfolk, Maurice: an English word or name of its own
             sources = [(i, lang) for i, lang in sources if _form_class(lang, in_english) in forms]
             if not sources:
                 continue
