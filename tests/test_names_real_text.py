@@ -256,3 +256,24 @@ def test_no_english_name_of_a_country_is_reported_as_an_exonym(linter):
     assert len(forms) > 300
     text = "Delegates came from " + ", ".join(forms) + ", the organisers said on Monday."
     assert [f for f in found(linter, text) if f[0] in ("Exonyms", "Deprecated")] == []
+
+
+# -- big cities' other names, from GeoNames -----------------------------------------------------
+@pytest.mark.parametrize("form, english", [("Mailand", "Milan"), ("Tokio", "Tokyo"), ("Luknow", "Lucknow")])
+def test_a_big_citys_foreign_name_is_a_warning_with_the_english_name(linter, form, english):
+    text = f"Trade fairs in {form} drew fewer buyers this year, the organisers said on Friday."
+    findings = [f for f in linter.lint_text(text) if f.match == form]
+    assert [(f.rule, f.severity, f.suggestions) for f in findings] == [("Names.CityExonyms", "warning", [english])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # English names of cities are never another city's "exonym" (Canton, Bombay: in SCOWL).
+        "Traders in Canton and Bombay sold tea to London merchants in the 1830s.",
+        # A brand with a city's name.
+        "Three Praga trucks were parked outside the depot on Monday.",
+    ],
+)
+def test_city_exonym_negatives(linter, text):
+    assert found(linter, text, "CityExonyms") == []

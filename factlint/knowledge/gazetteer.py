@@ -42,7 +42,7 @@ class Gazetteer:
                     # A one-word form is a target even if it is an English word too (Georgia);
                     # a word of a longer name only if it is distinctive (Paulo, not South).
                     # Territories only CLDR adds (Heard & McDonald Islands) are no targets.
-                    if len(word) < 4 or not word[:1].isupper() or place.get("cldr"):
+                    if len(word) < 4 or not word[:1].isupper() or place.get("cldr") or place.get("derived"):
                         continue
                     if len(words) == 1:
                         whole.add(word)
@@ -148,10 +148,13 @@ def load_gazetteer(path, english):
         if geonames:
             from factlint.knowledge import geonames as gn
 
-            sizes = (geonames.get("min-population", 15000), geonames.get("known-population", 1000))
+            sizes = (geonames.get("min-population", 15000), geonames.get("known-population", 1000),
+                     geonames.get("exonym-population", 1_000_000))
             if not all(isinstance(n, int) and n >= 0 for n in sizes):
-                raise ValueError("`geonames`: min-population and known-population must be whole numbers")
+                raise ValueError("`geonames`: min-, known- and exonym-population must be whole numbers")
             cities = gn.load(*sizes)
+            if cities is not None:
+                places = gn.merge_exonyms(places, cities, english)
         return Gazetteer(places, english, cldr_forms, cities)
 
     return shared(("gazetteer", id(english)), path, build)

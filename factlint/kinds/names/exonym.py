@@ -28,8 +28,8 @@ class Exonym(NamesKind):
     def compile(self, ctx):
         super().compile(ctx)
         forms = ctx.strings("forms", self.option("forms"))
-        if not forms or set(forms) - {"exonyms", "deprecated"}:
-            raise ctx.error("forms: a list of 'exonyms' and/or 'deprecated'", "forms")
+        if not forms or set(forms) - {"exonyms", "deprecated", "cities"}:
+            raise ctx.error("forms: a list of 'exonyms', 'deprecated' and/or 'cities'", "forms")
         gaz = self.gazetteer
         self.observed, self.expected, self.why = [], [], []
         for form, sources in gaz.flagged.items():
@@ -52,8 +52,10 @@ class Exonym(NamesKind):
             self.expected.append(sorted({gaz.names[i] for i, _l in sources}))
             if langs == ["deprecated"]:
                 self.why.append("an outdated spelling")
+            elif langs == ["geonames"]:
+                self.why.append("its name in another language or script")
             else:
-                name = "the " + "/".join(LANGUAGES.get(lang, lang) for lang in langs if lang != "deprecated") + " name"
+                name = "the " + "/".join(LANGUAGES.get(lang, lang) for lang in langs if lang not in ("deprecated", "geonames")) + " name"
                 self.why.append(name + (", once common in English" if in_english else ""))
         self.handle = ctx.terms.add(self.observed, ignorecase=False, literal=True)
         self.shield = ctx.terms.add(self.exceptions, ignorecase=True, literal=True) if self.exceptions else None
@@ -104,4 +106,6 @@ class Exonym(NamesKind):
 
 
 def _form_class(lang, in_english):
+    if lang == "geonames":
+        return "cities"  # a big city's other names, from GeoNames: language unknown
     return "deprecated" if lang == "deprecated" or in_english else "exonyms"
