@@ -130,7 +130,7 @@ class NamesKind(RuleKind):
         self.known_key = (str(self.english_path), str(table_path), tuple(files),
                           tuple(sorted(self.deferred)), tuple(sorted(self.exception_words)))
 
-    def run(self, doc, hits):
+    def run(self, doc, hits: dict) -> list:
         """RuleKind.run, except that a language detected from a sentence or two is not trusted:
         "An economist in Rio de Janeir told Reuters" has more Portuguese stop words than English
         ones, and is English. Under TRUSTED_WORDS words, only a declared language gates."""
@@ -193,7 +193,7 @@ class NamesKind(RuleKind):
         rest = self.english.words.missing(lowered.keys()) - self.gazetteer.words - self.vocabulary.accept
         return [lowered[low] for low in rest if not self.known(lowered[low])]
 
-    def common_word(self, low):
+    def common_word(self, low: str) -> bool:
         """An English word, not only a name (most, bath; not olomouc, which the list holds as
         a proper noun only)."""
         return low in self.english.words and low.capitalize() not in self.english.proper
@@ -213,13 +213,13 @@ class NamesKind(RuleKind):
         )
 
     # -- context: what else the words around a name say it is ---------------------------------
-    def in_known_name(self, hits, start, end):
+    def in_known_name(self, hits: dict, start: int, end: int) -> bool:
         """Inside a listed firm, club, agency or person ("Kyodo News")."""
         if self.known_handle is None:
             return False
         return any(s <= start and end <= e for s, e, _t in hits.get(self.known_handle, ()))
 
-    def in_organisation(self, prose, start, end):
+    def in_organisation(self, prose: str, start: int, end: int) -> bool:
         """Part of a firm's, club's or product's name: an organisation word after it (Kyodo
         News, Praga trucks), one before it (Radio Italia), or a number after it (Italia 90)."""
         return (
@@ -228,7 +228,7 @@ class NamesKind(RuleKind):
             or bool(_NUMBER_AFTER.match(prose[end:end + 3]))
         )
 
-    def in_longer_name(self, prose, start, end):
+    def in_longer_name(self, prose: str, start: int, end: int) -> bool:
         """A capitalised word beside it, in mid-sentence, makes it one word of a longer name
         (Vanity Fair Italia, Slavia Praha): not a sentence's first word (In, The), nor a word of
         direction (Northern Isreal is still Israel)."""
@@ -240,7 +240,7 @@ class NamesKind(RuleKind):
                 return True
         return False
 
-    def a_person_in(self, doc, token):
+    def a_person_in(self, doc, token: str) -> bool:
         """The token is somebody's name somewhere in the document (Abdi Liban ... Liban said):
         then it is a name in the whole text, not a place."""
         key = ("names.person", token)
