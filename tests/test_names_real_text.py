@@ -277,3 +277,15 @@ def test_a_big_citys_foreign_name_is_a_warning_with_the_english_name(linter, for
 )
 def test_city_exonym_negatives(linter, text):
     assert found(linter, text, "CityExonyms") == []
+
+
+@pytest.mark.parametrize(
+    "text, match",
+    [
+        ("The mayor of Kolomouz, the Czech Republic's sixth city, met Prague officials on Monday.", "Kolomouz"),
+        ("Floods hit the Kolomouz region of the Czech Republic; Prague sent the army.", "Kolomouz"),
+        ("Czech police say Kolomouz's old town was cut off; in Kolomouz, water rose and Prague sent help.", "Kolomouz"),
+    ],
+)
+def test_city_near_miss_with_other_place_cues(linter, text, match):
+    assert [m for _r, m, _s in found(linter, text, "CityNearMiss")][:1] == [match]

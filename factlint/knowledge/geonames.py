@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from factlint.knowledge import regions
 from factlint.knowledge.lexicon import Lexicon
 from factlint.text.phonetics import plain
 
@@ -67,6 +68,11 @@ class CityIndex:
             if " " not in name and len(name) >= 5:
                 known = by_country.setdefault(code, {})
                 known[name] = max(known.get(name, 0), int(city.get("population") or 0))
+        # First-level regions (Sindh, Balochistan): known words, and context for their country.
+        for name, code in regions.subdivisions():
+            words.update(regions.words(name))
+            if " " not in name and "," not in name:
+                country_of.setdefault(name, {}).setdefault(code, 0)
         self.exonyms = "\n".join(sorted(set(exonyms)))  # "alt<TAB>city<TAB>country" lines
         self.words = Lexicon(words | main_words)
         self.main_words = Lexicon(main_words)

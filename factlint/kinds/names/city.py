@@ -13,14 +13,30 @@ from factlint.kinds.names.base import NamesKind, capitalised_tokens, foreign_sen
 from factlint.lazyre import lazy_compile
 from factlint.text.phonetics import fold, is_inflection, letter_mask, plain
 
-# Words before a name that make it a place ("arrested in Kolomouz", "withdrew from Buchi"):
-# surnames and brands, the near misses of small towns that are no misspelling, rarely follow them.
-# Not "at" or "into": firms, stadiums and venues take them (at Gartner, into Yukos, at Anfield).
 # A country is the text's topic when it (or its cities) is named this often, among the most named.
 _TOPIC_MENTIONS = 2
 _TOPIC_COUNTRIES = 3
+# Words before a name that make it a place ("arrested in Kolomouz", "withdrew from Buchi"):
+# surnames and brands, the near misses of small towns that are no misspelling, rarely follow them.
+# Not "at" or "into": firms, stadiums and venues take them (at Gartner, into Yukos, at Anfield).
 PLACE_BEFORE = frozenset("in near from to outside around towards toward across via through".split())
-_PLACE_CUE = lazy_compile(r"(?<!\w)(?:" + "|".join(sorted(PLACE_BEFORE)) + r")[ \t]+([A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]+)(?!\w)")
+# Nouns of places that name one after "of" ("the mayor of Kolomouz") or before it ("Kolomouz region").
+PLACE_NOUNS = frozenset(
+    "city town village region province district oblast county prefecture municipality governorate "
+    "suburb suburbs outskirts mayor governor airport port".split()
+)
+_NAME = r"([A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]+)"
+_PLACE_CUE = lazy_compile(
+    r"(?<!\w)(?:(?:" + "|".join(sorted(PLACE_BEFORE)) + r")|(?:" + "|".join(sorted(PLACE_NOUNS)) + r") of)[ \t]+"
+    + _NAME + r"(?!\w)"
+    # The noun after a name is looked at, not taken: it may begin the next cue ("Mayor of X").
+    + r"|(?<![\w'’])" + _NAME + r"(?=[ \t]+(?:" + "|".join(sorted(PLACE_NOUNS)) + r")(?!\w))"
+)
+# Nouns after a possessive that make it a firm ("Southcorp's shares"), not a city ("Kyiv's mayor").
+FIRM_NOUNS = frozenset(
+    "shares share stock board chairman chief boss executive executives profits profit sales revenue "
+    "shareholders investors bid takeover brand products customers staff employees spokesman spokeswoman".split()
+)
 # Words after a name that make it an actor, a person or a firm, not a place ("Yukos said").
 ACTOR_AFTER = frozenset("said says told announced reported added argued claimed denied has have is was".split())
 
@@ -57,7 +73,7 @@ class CitySpelling(NamesKind):
             return
         prose = doc.prose
         # Used as a place somewhere ("in Kolomouz"): one regex pass, before any position is looked up.
-        cued = set(_PLACE_CUE.findall(prose)).intersection(candidates)
+        cued = {a or b for a, b in _PLACE_CUE.findall(prose)}.intersection(candidates)
         if not cued:
             return
         # The names of the world's cities and smaller places are no misspellings of a city.
@@ -66,7 +82,7 @@ class CitySpelling(NamesKind):
         placed = {}
         for token in cued:
             spans = occurrences(doc, token)
-            if not spans or any(self.in_person_name(prose, s, e, after=True) for s, e in spans):
+            if not spans or any(self._a_person(prose, s, e) for s, e in spans):
                 continue
             if any(self._not_a_place(prose, s, e) for s, e in spans):
                 continue
@@ -87,12 +103,19 @@ class CitySpelling(NamesKind):
                     continue
                 yield self.finding(doc, start, end, (token, "' or '".join(found)), suggestions=found)
 
+    def _a_person(self, prose, start, end):
+        """In a person's name: as for the other Names rules, and also after a given name that is
+        a city too (Milan Kolomouz, Florence Olomoucova), which the others take for a place."""
+        return self.in_person_name(prose, start, end, after=True) or word_before(prose, start) in self.english.proper
+
     @staticmethod
     def _not_a_place(prose, start, end):
-        """An actor ("Yukos said", "Gartner's analysts") or one word of a longer name ("Carrow
-        Road", "Sadler Wells")."""
+        """An actor ("Yukos said"), a firm ("Southcorp's shares") or one word of a longer name
+        ("Carrow Road", "Sadler Wells")."""
         after = word_after(prose, end)
-        if after in ACTOR_AFTER or prose[end:end + 2] in ("'s", "’s"):
+        if after in ACTOR_AFTER:
+            return True
+        if prose[end:end + 2] in ("'s", "’s") and word_after(prose, end + 2) in FIRM_NOUNS:
             return True
         return bool(after) and after[0].isupper() and prose[end:end + 1] == " "
 
