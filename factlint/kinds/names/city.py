@@ -168,9 +168,10 @@ class CitySpelling(NamesKind):
         shapes = self._shapes.get(code)
         if shapes is None:
             shapes = {}
-            for name, low, pop in self.gazetteer.cities.cities_in(code):
-                if self.common_word(low):  # Most, Bath: a word is no misspelt city
+            words = self.english.words
+            for name, low, pop, mask in self.gazetteer.cities.cities_in(code):
+                if low in words and self.common_word(low):  # Most, Bath: a word is no misspelt city
                     continue
-                shapes.setdefault(len(low), []).append((name, low, letter_mask(low), pop))
+                shapes.setdefault(len(low), []).append((name, low, mask, pop))
             self._shapes[code] = shapes
         return shapes
