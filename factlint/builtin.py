@@ -23,8 +23,8 @@ def factlint_rule_kinds():
     from factlint.kinds.boilerplate import Boilerplate
     from factlint.kinds.event_date import EventDate
     from factlint.kinds.existence import Existence
-    from factlint.kinds.names import Exonym, NameDrift, NameSpelling
     from factlint.kinds.figures.kind import FiguresAgree
+    from factlint.kinds.names import CitySpelling, Exonym, NameDrift, NameSpelling
     from factlint.kinds.office.kind import OfficeHolder
     from factlint.kinds.quality import DuplicateParagraph, HtmlResidue, Mojibake
     from factlint.kinds.substitution import Substitution
@@ -32,8 +32,7 @@ def factlint_rule_kinds():
     from factlint.kinds.truncation import Truncation
 
     kinds = (Existence, Substitution, Transcription, EventDate, Attribution, Boilerplate, Truncation, Exonym, NameSpelling, NameDrift,
-             Mojibake, HtmlResidue, DuplicateParagraph, OfficeHolder,
-             FiguresAgree)
+             CitySpelling, Mojibake, HtmlResidue, DuplicateParagraph, OfficeHolder, FiguresAgree)
     return {k.name: k for k in kinds}
 
 

@@ -12,7 +12,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_07ded2b3cf7a995f.txt"
-SHARED = ROOT.parent / "shared"
+# The shared data beside the checkout (/work/main) or beside the worktrees folder (/work/wt/x).
+SHARED = next((p / "shared" for p in ROOT.parents if (p / "shared").is_dir()), ROOT.parent / "shared")
 
 
 # RUSTUP_HOME: pip asks `rustc --version` for its user agent, and rustup's proxy writes

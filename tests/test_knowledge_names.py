@@ -375,7 +375,10 @@ CHECKS = {
 def places():
     with GAZETTEER.open(encoding="utf-8") as fh:
         data = yaml.safe_load(fh)
-    assert isinstance(data, dict) and set(data) == {"places"}, "top level must be a mapping with only `places`"
+    # `places`, and the run-time sources merged into it (factlint.knowledge.cldr / geonames).
+    assert isinstance(data, dict) and set(data) <= {"places", "cldr-locales", "geonames"} and "places" in data, (
+        "top level must be a mapping of `places` (and `cldr-locales`, `geonames`)"
+    )
     assert isinstance(data["places"], list)
     return data["places"]
 

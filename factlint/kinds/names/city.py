@@ -1,0 +1,177 @@
+"""city-spelling: a near miss of a city of a country the text is about ("Kolomouz" for Olomouc
+in a story about Czechia), from the GeoNames cities of the gazetteer (knowledge.geonames).
+
+Most mistranscribed places in machine-translated news are cities and regions that no hand-kept
+list holds; there are 32,000 such cities, so a near miss of one is worth a look only where the
+text makes the city likely: it names the city's country, or another city of that country.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from factlint.kinds.names.base import NamesKind, capitalised_tokens, foreign_sentence, occurrences, word_after, word_before
+from factlint.lazyre import lazy_compile
+from factlint.text.phonetics import fold, is_inflection, letter_mask, plain
+
+# A country is the text's topic when it (or its cities) is named this often, among the most named.
+_TOPIC_MENTIONS = 2
+_TOPIC_COUNTRIES = 3
+# Words before a name that make it a place ("arrested in Kolomouz", "withdrew from Buchi"):
+# surnames and brands, the near misses of small towns that are no misspelling, rarely follow them.
+# Not "at" or "into": firms, stadiums and venues take them (at Gartner, into Yukos, at Anfield).
+PLACE_BEFORE = frozenset("in near from to outside around towards toward across via through".split())
+# Nouns of places that name one after "of" ("the mayor of Kolomouz") or before it ("Kolomouz region").
+PLACE_NOUNS = frozenset(
+    "city town village region province district oblast county prefecture municipality governorate "
+    "suburb suburbs outskirts mayor governor airport port".split()
+)
+_NAME = r"([A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]+)"
+_PLACE_CUE = lazy_compile(
+    r"(?<!\w)(?:(?:" + "|".join(sorted(PLACE_BEFORE)) + r")|(?:" + "|".join(sorted(PLACE_NOUNS)) + r") of)[ \t]+"
+    + _NAME + r"(?!\w)"
+    # The noun after a name is looked at, not taken: it may begin the next cue ("Mayor of X").
+    + r"|(?<![\w'’])" + _NAME + r"(?=[ \t]+(?:" + "|".join(sorted(PLACE_NOUNS)) + r")(?!\w))"
+)
+# Nouns after a possessive that make it a firm ("Southcorp's shares"), not a city ("Kyiv's mayor").
+FIRM_NOUNS = frozenset(
+    "shares share stock board chairman chief boss executive executives profits profit sales revenue "
+    "shareholders investors bid takeover brand products customers staff employees spokesman spokeswoman".split()
+)
+# Words after a name that make it an actor, a person or a firm, not a place ("Yukos said").
+ACTOR_AFTER = frozenset("said says told announced reported added argued claimed denied has have is was".split())
+
+
+class CitySpelling(NamesKind):
+    """A capitalised word that is no English word or name, no gazetteer or city name, and is
+    one edit from a city of a country the text names (five letters or more: Buchi for Bucha), or
+    two edits in a long name (eight letters or more: Zhangzakou for Zhangjiakou), or sounds the
+    same. Not a person's name (after a given name or title), not part of a firm's."""
+
+    name = "city-spelling"
+    keys = {**NamesKind.keys, "min-length": (int, False, 5)}
+
+    def compile(self, ctx):
+        super().compile(ctx)
+        gaz = self.gazetteer
+        forms = list(gaz.accepted)
+        self.form_entries = [gaz.accepted[f] for f in forms]
+        self.place_handle = ctx.terms.add(forms, ignorecase=False, literal=True)
+        self.min_length = self.option("min-length")
+        self._shapes = {}
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state["_shapes"] = {}  # per process: rebuilt from the city index on first use
+        return state
+
+    def check(self, doc, hits):
+        cities = self.gazetteer.cities
+        if cities is None:
+            return
+        candidates = [t for t in self.unknown_tokens(doc, self.min_length) if t not in self.english.proper]
+        if not candidates:
+            return
+        prose = doc.prose
+        # Used as a place somewhere ("in Kolomouz"): one regex pass, before any position is looked up.
+        cued = {a or b for a, b in _PLACE_CUE.findall(prose)}.intersection(candidates)
+        if not cued:
+            return
+        # The names of the world's cities and smaller places are no misspellings of a city.
+        lowered = {t.lower(): t for t in cued}
+        cued = {lowered[low] for low in cities.small_words.missing(cities.words.missing(lowered))}
+        placed = {}
+        for token in cued:
+            spans = occurrences(doc, token)
+            if not spans or any(self._a_person(prose, s, e) for s, e in spans):
+                continue
+            if any(self._not_a_place(prose, s, e) for s, e in spans):
+                continue
+            placed[token] = spans
+        if not placed:
+            return
+        codes = self._countries(doc, hits)  # only now: it looks up every capitalised word
+        if not codes:
+            return
+        for token, spans in placed.items():
+            found = self._near(token, codes)
+            if not found or any(name in self.gazetteer.targets for name in found):
+                continue  # a near miss of a gazetteer city (Buchi, Bucha): Names.NearMiss's
+            for start, end in spans:
+                if self.in_known_name(hits, start, end) or self.in_organisation(prose, start, end):
+                    continue
+                if foreign_sentence(doc, start, end):
+                    continue
+                yield self.finding(doc, start, end, (token, "' or '".join(found)), suggestions=found)
+
+    def _a_person(self, prose, start, end):
+        """In a person's name: as for the other Names rules, and also after a given name that is
+        a city too (Milan Kolomouz, Florence Olomoucova), which the others take for a place."""
+        return self.in_person_name(prose, start, end, after=True) or word_before(prose, start) in self.english.proper
+
+    @staticmethod
+    def _not_a_place(prose, start, end):
+        """An actor ("Yukos said"), a firm ("Southcorp's shares") or one word of a longer name
+        ("Carrow Road", "Sadler Wells")."""
+        after = word_after(prose, end)
+        if after in ACTOR_AFTER:
+            return True
+        if prose[end:end + 2] in ("'s", "’s") and word_after(prose, end + 2) in FIRM_NOUNS:
+            return True
+        return bool(after) and after[0].isupper() and prose[end:end + 1] == " "
+
+    def _countries(self, doc, hits):
+        """ISO codes of the countries the text is about: named at least twice, directly or
+        through their cities (Czech Republic ... Prague), at most the three most named."""
+        gaz = self.gazetteer
+        counts = Counter()
+        for _s, _e, form_no in hits.get(self.place_handle, ()):
+            for code in {gaz.entry_codes[i] for i in self.form_entries[form_no]}:
+                if code:
+                    counts[code] += 1
+        for token, n in capitalised_tokens(doc).items():
+            # Most, Nice, Reading: words before they are cities; Moscow: the gazetteer's.
+            if self.common_word(token.lower()) or token in gaz.accepted:
+                continue
+            found = gaz.cities.countries_of(token)
+            if found:
+                counts[found[0]] += n  # the largest city of the name: Moscow, Russia, not Idaho
+        return {code for code, n in counts.most_common(_TOPIC_COUNTRIES) if n >= _TOPIC_MENTIONS}
+
+    def _near(self, token, codes):
+        """The closest cities of those countries within the distance the token's length allows,
+        biggest first."""
+        import jellyfish
+
+        low = plain(token)
+        n, mask, folded = len(low), letter_mask(low), fold(low)
+        best, found = 3, {}
+        for code in codes:
+            shapes = self._shape(code)
+            for size in range(n - 2, n + 3):
+                for name, t_low, t_mask, pop in shapes.get(size, ()):
+                    if (mask ^ t_mask).bit_count() > 4:
+                        continue
+                    d = jellyfish.damerau_levenshtein_distance(low, t_low)
+                    if fold(t_low) == folded and d <= 2:
+                        d = 1  # sounds the same: as close as one slip
+                    # A short name with another first letter is more often another name (Anfield).
+                    ok = (d == 1 and n >= 5 and (low[0] == t_low[0] or n >= 8)) or (d == 2 and n >= 8)
+                    if not ok or is_inflection(low, t_low) or d > best:
+                        continue
+                    if d < best:
+                        best, found = d, {}
+                    found[name] = max(found.get(name, 0), pop)
+        return sorted(found, key=lambda k: -found[k])
+
+    def _shape(self, code):
+        """A country's cities by length, with their letter masks (built once per process)."""
+        shapes = self._shapes.get(code)
+        if shapes is None:
+            shapes = {}
+            words = self.english.words
+            for name, low, pop, mask in self.gazetteer.cities.cities_in(code):
+                if low in words and self.common_word(low):  # Most, Bath: a word is no misspelt city
+                    continue
+                shapes.setdefault(len(low), []).append((name, low, mask, pop))
+            self._shapes[code] = shapes
+        return shapes
