@@ -24,3 +24,17 @@ def test_wheel_contains_rule_packs(tmp_path):
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
     assert "[factlint]" in text and "builtin = factlint.builtin" in text
     assert "factlint = factlint.cli:main" in text
+
+
+def test_every_package_is_listed_for_the_wheel():
+    # The package list in pyproject.toml is explicit (rules/ ships as factlint.rules); a new
+    # sub-package left out of it installs as a broken factlint that only an editable checkout hides.
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {
+        ".".join(init.parent.relative_to(ROOT).parts)
+        for init in (ROOT / "factlint").rglob("__init__.py")
+        if "__pycache__" not in init.parts
+    }
+    assert found - listed == set(), "add these to [tool.setuptools] packages in pyproject.toml"
