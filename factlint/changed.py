@@ -6,12 +6,22 @@ tree: committed, staged and unstaged edits alike) read hunk by hunk; a file git 
 counts as changed throughout. A finding is kept when any of its lines is a changed line. A pure
 deletion changes no remaining line, so it keeps nothing. Standard input and corpus records are
 not filtered (they have no lines in git).
+
+It takes part in a run as a plugin (ChangedSincePlugin, registered by factlint.builtin).
 """
+
+from __future__ import annotations
+
 import os
 import re
 import subprocess
+from typing import TYPE_CHECKING
 
-from factlint.errors import UserError
+from factlint.errors import UserError, warn
+from factlint.plugin import hookimpl
+
+if TYPE_CHECKING:
+    from factlint.run import Results, Run
 
 _HUNK = re.compile(rb"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 _ESCAPES = {"a": 7, "b": 8, "t": 9, "n": 10, "v": 11, "f": 12, "r": 13, '"': 34, "\\": 92}
@@ -68,8 +78,6 @@ class ChangedLines:
         if source.name == "-" or source.record is not None:
             if source.name == "-" and not self._noted:
                 self._noted = True
-                from factlint.run import warn
-
                 warn("<stdin>: --changed-since does not apply to standard input; all its findings are reported")
             return findings
         lines = self.lines.get(source.name, set())
@@ -138,3 +146,15 @@ def _git(args, cwd, check=False):
         message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
         raise UserError(f"git {args[0]} failed: {message[-1] if message else proc.returncode}", cwd)
     return proc
+
+
+class ChangedSincePlugin:
+    """--changed-since as a per-run plugin: a filter that keeps findings on changed lines."""
+
+    def __init__(self, run: Run, rev: str) -> None:
+        self.rev = rev
+        run.needs_all = True
+
+    @hookimpl
+    def factlint_collect_results(self, run: Run, results: Results) -> None:
+        run.filters.append(ChangedLines(self.rev, [src for src, _fs in results]))

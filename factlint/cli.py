@@ -4,14 +4,21 @@ Exit codes (as Ruff and Vale): 0 clean, 1 findings at or above the failing level
 configuration, rule or input error. User errors are one line on stderr, never a traceback
 (`--debug` shows tracebacks for bugs in factlint itself).
 """
+import datetime
+import gc
 import sys
+import traceback
 
 import click
 
 from factlint import __version__
-from factlint.findings import LEVELS
-from factlint.run import EXIT_ERROR
-from factlint.run import warn as _fail  # one line on stderr: "factlint: <message>"
+from factlint.config import Config
+from factlint.engine import Linter
+from factlint.errors import EXIT_ERROR, UserError
+from factlint.errors import warn as _fail  # one line on stderr: "factlint: <message>"
+from factlint.findings import LEVEL_RANK, LEVELS
+from factlint.plugin.host import shared_host
+from factlint.selection import split_selectors
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -21,9 +28,6 @@ def main():
 
 
 def _setup(config_path, select=None, ignore=None, min_level=None, fail_level=None):
-    from factlint.config import Config
-    from factlint.selection import split_selectors
-
     config = Config.discover(explicit=config_path)
     if select:
         config.select = split_selectors(select)
@@ -37,8 +41,6 @@ def _setup(config_path, select=None, ignore=None, min_level=None, fail_level=Non
 
 
 def _linter(config):
-    from factlint.engine import Linter
-
     return Linter(config)
 
 
@@ -71,8 +73,6 @@ def _linter(config):
 @click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
 def check(paths, fmt, select, ignore, min_level, fail_level, config_path, globs, exclude, output_file, statistics, debug, **post):
     """Lint files, directories or '-' (standard input)."""
-    from factlint.errors import UserError
-
     try:
         return _check(paths, fmt, select, ignore, min_level, fail_level, config_path, globs, exclude, output_file, statistics, post)
     except UserError as exc:
@@ -81,15 +81,11 @@ def check(paths, fmt, select, ignore, min_level, fail_level, config_path, globs,
     except Exception:
         if debug:
             raise
-        import traceback
-
         _fail(f"internal error: {traceback.format_exc().strip().splitlines()[-1]} (run with --debug for details)")
         sys.exit(EXIT_ERROR)
 
 
 def _valid_date(value):
-    import datetime
-
     if value is None:
         return None
     try:
@@ -101,7 +97,7 @@ def _valid_date(value):
 
 
 def _check(paths, fmt, select, ignore, min_level, fail_level, config_path, globs, exclude, output_file, statistics, post=None):
-    from factlint.run import RunOptions, run
+    from factlint.run import RunOptions, run  # deferred for start-up: `rules`, `explain` and `plugins` never run it
 
     config = _setup(config_path, select, ignore, min_level, fail_level)
     config.exclude += list(exclude)
@@ -111,8 +107,6 @@ def _check(paths, fmt, select, ignore, min_level, fail_level, config_path, globs
     # Linting makes many small short-lived objects and few cycles: the default threshold runs a
     # young-generation collection every 700 allocations (up to a tenth of the linting time); the
     # process is ours, so collect less often (cycles are still collected).
-    import gc
-
     gc.set_threshold(20_000, 10, 10)
     sys.exit(run(paths, config, options))
 
@@ -134,7 +128,7 @@ def _check(paths, fmt, select, ignore, min_level, fail_level, config_path, globs
 def dask_check(shards, output_dir, scheduler, kind, text_field, id_field, select, ignore, min_level, fail_level, config_path, date):
     """Lint sharded corpora (JSONL, .jsonl.gz, Parquet; globs allowed) on Dask: one findings
     shard (JSON lines, as --format json-lines) per input shard in --output-dir."""
-    from factlint.dask import check_shards
+    from factlint.daskbag import check_shards  # deferred for start-up: only dask-check needs it
 
     config = _guarded(lambda: _setup(config_path, select, ignore, min_level, fail_level))
     summaries = _guarded(lambda: check_shards(shards, output_dir, config, scheduler, kind, text_field, id_field, date))
@@ -154,8 +148,6 @@ def dask_check(shards, output_dir, scheduler, kind, text_field, id_field, select
                f"{findings} finding{'s' if findings != 1 else ''} written to {output_dir}.")
     if skipped:
         _fail(f"{skipped} malformed record{'s' if skipped != 1 else ''} skipped")
-    from factlint.findings import LEVEL_RANK
-
     if failed or skipped:
         sys.exit(EXIT_ERROR)
     sys.exit(1 if worst >= LEVEL_RANK[config.fail_level] else 0)
@@ -201,8 +193,6 @@ def explain(rule_id, config_path):
 @main.command()
 def plugins():
     """List the loaded plugins, with versions and the hooks they implement."""
-    from factlint.plugin.host import shared_host
-
     host = shared_host()
     for name, version, hooks in host.plugins():
         click.echo(f"{name} {version}: {', '.join(h.replace('factlint_', '') for h in hooks)}")
@@ -213,8 +203,6 @@ def plugins():
 
 
 def _guarded(fn):
-    from factlint.errors import UserError
-
     try:
         return fn()
     except UserError as exc:

@@ -5,10 +5,14 @@ Keys: packs (extra rule folders, relative to the config file), select, ignore, m
 fail-level, levels ({rule id: level}), per-file-ignores ({glob: [selectors]}), exclude (globs),
 extensions (file endings linted in directories).
 """
+
+import tomllib
 from pathlib import Path
 
 from factlint.errors import UserError
 from factlint.findings import LEVELS
+from factlint.plugin.host import shared_host
+from factlint.ruleset import read_yaml
 from factlint.selection import split_selectors
 
 CONFIG_FILES = (".factlint.yaml", ".factlint.yml")
@@ -41,8 +45,6 @@ class Config:
     def discover(cls, start=None, explicit=None):
         """Plugins' defaults (the factlint_default_config hook), then the configuration file found
         upward from `start` (or `explicit`); command-line options are applied by the caller."""
-        from factlint.plugin.host import shared_host
-
         config = cls()
         config.apply(shared_host().default_config(), Path.cwd() / "<plugin defaults>")
         config.path = None
@@ -98,15 +100,11 @@ def read_config(path):
     if not path.is_file():
         raise UserError("configuration file not found", path)
     if path.name == "pyproject.toml":
-        import tomllib
-
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as exc:
             raise UserError(f"invalid TOML: {exc}", path) from None
         return data.get("tool", {}).get("factlint", {})
-    from factlint.ruleset import read_yaml
-
     data = read_yaml(path)
     if data is None:
         return {}

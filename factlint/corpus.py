@@ -9,6 +9,8 @@ JSON-lines file or the 1-based row of a Parquet file.
 """
 import sys
 
+from factlint.errors import InputError
+
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 PARQUET_SUFFIXES = (".parquet", ".pq")
 KINDS = ("jsonl", "parquet")
@@ -48,8 +50,6 @@ def read_records(path, kind, text_field="text", id_field="id", skip=None):
 
 
 def _open_jsonl(path):
-    from factlint.errors import InputError
-
     if path == "-":
         return sys.stdin.buffer, None
     try:
@@ -67,8 +67,6 @@ def _open_jsonl(path):
 
 def _jsonl_records(path, text_field, id_field, skip):
     import json
-
-    from factlint.errors import InputError
 
     stream, raw = _open_jsonl(path)
     line_no = 0
@@ -130,8 +128,6 @@ def _json_type(value):
 
 
 def _parquet_records(path, text_field, id_field, skip):
-    from factlint.errors import InputError
-
     try:
         import pyarrow.parquet as pq
     except ImportError:

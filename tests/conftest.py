@@ -8,7 +8,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_07ded2b3cf7a995f.txt"
-SHARED = ROOT.parent / "shared"
+# The shared data folder beside the repository (or beside the folder of its git worktrees);
+# FACTLINT_SHARED names another.
+SHARED = Path(os.environ.get("FACTLINT_SHARED") or next(
+    (p / "shared" for p in ROOT.parents if (p / "shared" / "corpus").is_dir()), ROOT.parent / "shared"))
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEED
+from conftest import SHARED, SEED
 
-BBC_JSONL = Path(__file__).resolve().parents[2] / "shared/corpus/bbc.jsonl"
+BBC_JSONL = SHARED / "corpus/bbc.jsonl"
 
 
 def bbc_records(n, step=7):

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEED
+from conftest import SHARED, SEED
 
 
-BBC_JSONL = Path(__file__).resolve().parents[2] / "shared/corpus/bbc.jsonl"
+BBC_JSONL = SHARED / "corpus/bbc.jsonl"
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +83,7 @@ def test_lint_bag_on_the_cluster(records, cluster):
     import dask.bag as db
 
     from factlint.config import Config
-    from factlint.dask import lint_bag
+    from factlint.daskbag import lint_bag
 
     with distributed.Client(cluster.scheduler_address):
         got = lint_bag(db.from_sequence(records, npartitions=6), Config()).compute()
@@ -97,7 +97,7 @@ def test_lint_dataframe_on_the_cluster(records, cluster):
     import dask.dataframe as dd
 
     from factlint.config import Config
-    from factlint.dask import lint_dataframe
+    from factlint.daskbag import lint_dataframe
 
     frame = dd.from_pandas(pd.DataFrame(records)[["id", "text"]], npartitions=5)
     with distributed.Client(cluster.scheduler_address):
@@ -117,9 +117,9 @@ def test_dask_check_without_a_cluster_uses_local_processes(cli, shards, tmp_path
     assert got == json_lines(serial) and got
 
 
-def test_factlint_dask_does_not_hide_the_real_dask(tmp_path):
-    """factlint/dask.py shares its name with the dask package: from inside the package folder
-    (where `import dask` finds factlint/dask.py first) the real dask is still imported."""
+def test_factlint_daskbag_does_not_hide_the_real_dask(tmp_path):
+    """No factlint module shares its name with the dask package (factlint/dask.py once did): from
+    inside the package folder `import dask` still finds the real dask."""
     import subprocess
     import sys
 
@@ -127,9 +127,9 @@ def test_factlint_dask_does_not_hide_the_real_dask(tmp_path):
     import factlint
 
     package = Path(factlint.__file__).resolve().parent
-    code = "import dask, dask.bag, factlint.dask; print(dask.__file__); print(factlint.dask.lint_bag.__module__)"
+    code = "import dask, dask.bag, factlint.daskbag; print(dask.__file__); print(factlint.daskbag.lint_bag.__module__)"
     proc = subprocess.run([sys.executable, "-c", code], cwd=package, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     real, module = proc.stdout.split()
     assert Path(real).parent.name == "dask" and Path(real).parent.parent != package
-    assert module == "factlint.dask"
+    assert module == "factlint.daskbag"

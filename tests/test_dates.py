@@ -11,7 +11,7 @@ import pytest
 
 from factlint.config import Config
 from factlint.engine import Linter
-from factlint.kinds.event_date import dateline, parse_date
+from factlint.text.dates import dateline, parse_date
 
 ROOT = Path(__file__).resolve().parents[1]
 RULE = ROOT / "rules" / "History" / "EventDates.yml"
@@ -261,7 +261,7 @@ def test_rule_table_errors_are_one_line(tmp_path):
     pack = tmp_path / "History"
     pack.mkdir()
     (pack / "events.yml").write_text(
-        "events:\n  - {name: X, aliases: [X war], anchor: 1900, span: [1900, 1901], date: '1900-13-01', source: s}\n",
+        "events:\n  - {id: x, name: X, aliases: [X war], anchor: 1900, span: [1900, 1901], date: '1900-13-01', source: s}\n",
         encoding="utf-8",
     )
     (pack / "EventDates.yml").write_text("extends: event-date\nmessage: '%s'\ntable: events.yml\n", encoding="utf-8")
@@ -270,4 +270,4 @@ def test_rule_table_errors_are_one_line(tmp_path):
     config.packs = [str(pack)]
     with pytest.raises(RuleError) as exc:
         Linter(config)
-    assert "date must be YYYY-MM-DD" in str(exc.value) and "\n" not in str(exc.value)
+    assert "date must be an unquoted ISO date (YYYY-MM-DD)" in str(exc.value) and "\n" not in str(exc.value)

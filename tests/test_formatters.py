@@ -16,9 +16,11 @@ from factlint.findings import Finding
 from factlint.formatters import Report
 from factlint.formatters import github, html, sarif
 
+from conftest import SHARED
+
 REPO = Path(__file__).resolve().parents[1]
 SEED = "seeds/000_07ded2b3cf7a995f.txt"
-SARIF_SCHEMA = Path(__file__).resolve().parents[2] / "shared/schemas/sarif-schema-2.1.0.json"
+SARIF_SCHEMA = SHARED / "schemas/sarif-schema-2.1.0.json"
 SARIF_LEVEL = {"error": "error", "warning": "warning", "suggestion": "note"}
 
 

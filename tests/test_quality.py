@@ -4,7 +4,7 @@ import pytest
 
 from factlint.config import Config
 from factlint.engine import Linter
-from factlint.kinds.quality import repair
+from factlint.kinds.quality.mojibake import repair
 
 
 @pytest.fixture(scope="module")

@@ -26,7 +26,7 @@ from bisect import bisect_left
 from collections import Counter
 from pathlib import Path
 
-from factlint.kinds.base import RuleKind
+from factlint.kinds.base import Key, RuleKind
 
 # A capitalised word, not inside a word or after an apostrophe (O'Brien, d'Ivoire); mixed-case
 # tokens (McDonald, iPhone) are dropped afterwards. The capital is matched before the look-behind
@@ -394,11 +394,11 @@ class NamesKind(RuleKind):
 
     category = "transcription"
     keys = {
-        "table": (str, True, None),
-        "words": (str, False, "data/english-words.txt"),
-        "vocabulary": (list, False, []),
-        "defer": (list, False, []),
-        "exceptions": (list, False, []),
+        "table": Key(str, True, None),
+        "words": Key(str, False, "data/english-words.txt"),
+        "vocabulary": Key(list, False, []),
+        "defer": Key(list, False, []),
+        "exceptions": Key(list, False, []),
     }
 
     def compile(self, ctx):
@@ -431,7 +431,7 @@ class NamesKind(RuleKind):
     def locate(self, ctx, relative, key, folder=False):
         """A path named by the rule: relative to the rule file, else to the shipped Names pack, so
         that a copy of a shipped rule in a newsroom's own `Names` pack works unchanged."""
-        from factlint.builtin import shipped_rules_dir
+        from factlint.ruleset import shipped_rules_dir
 
         relative = os.path.expanduser(relative)
         for base in (Path(self.spec.path).parent, shipped_rules_dir() / "Names"):
@@ -503,7 +503,7 @@ class Exonym(NamesKind):
     Kiev")."""
 
     name = "exonym"
-    keys = {**NamesKind.keys, "forms": (list, False, ["exonyms"])}
+    keys = {**NamesKind.keys, "forms": Key(list, False, ["exonyms"])}
 
     def compile(self, ctx):
         super().compile(ctx)
@@ -560,7 +560,7 @@ class NameSpelling(NamesKind):
     reported here too."""
 
     name = "name-spelling"
-    keys = {**NamesKind.keys, "min-length": (int, False, 5)}
+    keys = {**NamesKind.keys, "min-length": Key(int, False, 5)}
 
     def compile(self, ctx):
         super().compile(ctx)
@@ -700,7 +700,7 @@ class NameDrift(NamesKind):
     that each come with their own, different first name are two people (Horan/Horgan)."""
 
     name = "name-drift"
-    keys = {**NamesKind.keys, "min-length": (int, False, 5)}
+    keys = {**NamesKind.keys, "min-length": Key(int, False, 5)}
 
     def compile(self, ctx):
         super().compile(ctx)

@@ -4,11 +4,18 @@ The key covers factlint's version, the loaded plugins and their versions, the co
 shapes rules, and the *content* of every file in every pack folder, so an edited rule or table is
 never served stale. Set FACTLINT_NO_CACHE=1 to bypass; FACTLINT_CACHE_DIR to move it.
 """
+
+from __future__ import annotations
+
+import gc
 import hashlib
 import os
+import pickle
 from pathlib import Path
+from typing import Any
 
-from factlint import __version__
+from factlint import __version__, ruleset
+from factlint.atomic import atomic_write
 
 
 def cache_dir():
@@ -61,9 +68,6 @@ def load_ruleset(host, config, key=None):
     use_cache = not os.environ.get("FACTLINT_NO_CACHE")
     path = None
     if use_cache:
-        import gc
-        import pickle
-
         key = key or ruleset_key(host, config, dirs)
         path = _ruleset_path(key)
         # Unpickling makes many small objects at once: collecting garbage meanwhile is wasted time.
@@ -71,31 +75,25 @@ def load_ruleset(host, config, key=None):
         gc.disable()
         try:
             with open(path, "rb") as fh:
-                ruleset = pickle.load(fh)
-            ruleset.key = key  # the result cache (resultcache.py) builds on it
-            return ruleset
+                rules = pickle.load(fh)
+            rules.key = key  # the result cache (resultcache.py) builds on it
+            return rules
         except Exception:  # noqa: BLE001 - a missing or unreadable cache just means compiling
             pass
         finally:
             if gc_was_enabled:
                 gc.enable()
-    from factlint.ruleset import compile_rules
-
-    ruleset = compile_rules(dirs, host.rule_kinds(), config.levels)
+    rules = ruleset.compile_rules(dirs, host.rule_kinds(), config.levels)
     if path is not None:
-        _store(path, ruleset)
-    ruleset.key = key
-    return ruleset
+        _store(path, rules)
+    rules.key = key
+    return rules
 
 
-def _store(path, ruleset):
-    import pickle
-
-    from factlint.atomic import atomic_write
-
+def _store(path, rules):
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, pickle.dumps(ruleset, protocol=pickle.HIGHEST_PROTOCOL))
+        atomic_write(path, pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL))
         _prune(path.parent)
     except Exception:  # noqa: BLE001 - a read-only home or an unpicklable plugin rule: no cache
         pass

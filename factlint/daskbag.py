@@ -10,32 +10,28 @@ from the compiled-rules cache, and keeps it for every later partition with the s
 configuration. Each record is linted exactly as `factlint check` lints it, so the findings equal
 a serial run's.
 
-This module is `factlint.dask`; it imports the real `dask` package with absolute imports only.
+(Named daskbag, not dask: a module called dask inside the package shadowed the real package
+for scripts started in the package folder.)
 """
+
+from __future__ import annotations
+
 import glob
+import importlib
+import json
 import os
-import sys
 
-if __name__ == "dask":  # pragma: no cover - see the test
-    # The factlint package folder itself is on sys.path (a script or shell started inside it), so
-    # `import dask` found this file: step aside for the real package. The import system returns
-    # whatever sys.modules["dask"] holds once this module has run.
-    import importlib
-
-    _here = os.path.dirname(os.path.abspath(__file__))
-    sys.path[:] = [p for p in sys.path if os.path.abspath(p or os.curdir) != _here]
-    del sys.modules["dask"]
-    sys.modules["dask"] = importlib.import_module("dask")
-
+from factlint.config import Config
+from factlint.corpus import JSONL_SUFFIXES, PARQUET_SUFFIXES, corpus_kind, read_records
+from factlint.engine import Linter
 from factlint.errors import UserError
+from factlint.findings import LEVEL_RANK
 
 _LINTERS = {}  # per worker process: configuration key -> Linter
 MAX_MESSAGES = 20  # malformed-record messages sent back per shard (the count is always exact)
 
 
 def _require(module, what):
-    import importlib
-
     try:
         return importlib.import_module(module)
     except ImportError:
@@ -52,8 +48,6 @@ def worker_linter(config):
     key = _config_key(config)
     linter = _LINTERS.get(key)
     if linter is None:
-        from factlint.engine import Linter
-
         linter = _LINTERS[key] = Linter(config)
     return linter
 
@@ -61,15 +55,11 @@ def worker_linter(config):
 def _default_config(config):
     if config is not None:
         return config
-    from factlint.config import Config
-
     return Config.discover()
 
 
 def _lint_record(linter, text, record_id, path, date=None):
-    from factlint.document import Document
-
-    return linter.lint(Document(text, path=path, markup_kind="text", record=record_id, date=date))
+    return linter.lint_text(text, path, "text", date, record_id)
 
 
 # -- bags and data frames ---------------------------------------------------------------------
@@ -98,7 +88,7 @@ FINDING_COLUMNS = ("id", "path", "line", "column", "end_line", "end_column", "ru
 
 
 def _findings_frame(rows):
-    import pandas as pd
+    import pandas as pd  # an optional dependency (dask[dataframe])
 
     frame = pd.DataFrame(rows, columns=list(FINDING_COLUMNS))
     for column in ("line", "column", "end_line", "end_column"):
@@ -140,8 +130,6 @@ def expand(patterns):
 
 def output_names(paths):
     """One findings file name per shard: the shard's name without its corpus suffix, made unique."""
-    from factlint.corpus import JSONL_SUFFIXES, PARQUET_SUFFIXES
-
     names, seen = [], set()
     for path in paths:
         base = os.path.basename(path)
@@ -161,11 +149,6 @@ def output_names(paths):
 def lint_shard(path, output, config, kind="auto", text_field="text", id_field="id", date=None):
     """Lint one corpus shard and write its findings (JSON lines) to `output` (atomically).
     Returns a summary dict: records, findings, failing rank, skipped count and messages."""
-    import json
-
-    from factlint.corpus import corpus_kind, read_records
-    from factlint.findings import LEVEL_RANK
-
     linter = worker_linter(config)
     summary = {"shard": path, "output": output, "records": 0, "findings": 0, "worst": -1,
                "skipped": 0, "messages": [], "error": None}
