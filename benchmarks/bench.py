@@ -22,7 +22,9 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SHARED = HERE.parent.parent / "shared"
+# The shared data beside the repository (or beside the folder of its worktrees); FACTLINT_SHARED names another.
+SHARED = Path(os.environ.get("FACTLINT_SHARED") or next(
+    (p / "shared" for p in HERE.parents if (p / "shared" / "corpus").is_dir()), HERE.parent.parent / "shared"))
 CORPUS_DIR = SHARED / "corpus" / "bbc"
 CORPUS_JSONL = SHARED / "corpus" / "bbc.jsonl"
 RESULTS_FILE = "results.sqlite"  # factlint.resultcache.FILE_NAME, under FACTLINT_CACHE_DIR

@@ -7,6 +7,7 @@ A malformed record (bad JSON, not an object, a missing field, text that is not a
 passed to `skip(line, message)` and left out; reading goes on. `line` is the 1-based line of a
 JSON-lines file or the 1-based row of a Parquet file.
 """
+import json
 import sys
 
 from factlint.errors import InputError
@@ -57,7 +58,7 @@ def _open_jsonl(path):
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path) from None
     if raw.read(2) == b"\x1f\x8b":  # gzip's magic number, whatever the file is called
-        import gzip
+        import gzip  # deferred for start-up: only compressed corpora need it
 
         raw.seek(0)
         return gzip.GzipFile(fileobj=raw, mode="rb"), raw
@@ -66,8 +67,6 @@ def _open_jsonl(path):
 
 
 def _jsonl_records(path, text_field, id_field, skip):
-    import json
-
     stream, raw = _open_jsonl(path)
     line_no = 0
     try:
@@ -129,7 +128,7 @@ def _json_type(value):
 
 def _parquet_records(path, text_field, id_field, skip):
     try:
-        import pyarrow.parquet as pq
+        import pyarrow.parquet as pq  # an optional dependency (factlint[parquet])
     except ImportError:
         raise InputError("reading Parquet needs pyarrow: install factlint[parquet] (pip install 'factlint[parquet]')", path) from None
     try:

@@ -7,6 +7,7 @@ import re
 from bisect import bisect_right
 
 from factlint import markup
+from factlint.terms import lowered
 
 _BLANK_LINES = re.compile(r"\n[ \t\r]*\n\s*")
 # A sentence ends at . ! ? or … (plus closing quotes/brackets in group "p") followed by white
@@ -52,16 +53,25 @@ class Document:
         self._block_begins = None
         self._block_sentences = {}
         self._sentence_starts = {}
-        self.memo = {}  # per-document analyses that several rules share (e.g. attribution)
+        self.memo = {}  # per-document analyses that several rules share: see shared()
         self._headings = {}
+
+    def shared(self, key, compute):
+        """The result of `compute()` for this document, computed once and shared by every rule
+        that asks with an equal `key` (hashable; include what the analysis depends on, e.g. the
+        rule's term handles). Attribution's two rules analyse a document's figures once this
+        way; `doc.memo` is the underlying dict."""
+        try:
+            return self.memo[key]
+        except KeyError:
+            value = self.memo[key] = compute()
+            return value
 
     # -- views --------------------------------------------------------------------------------
     @property
     def lower(self):
         """Lower-cased prose of the same length, line breaks as spaces (for the term automaton)."""
         if self._lower is None:
-            from factlint.terms import lowered
-
             self._lower = lowered(self.prose)
         return self._lower
 

@@ -14,6 +14,7 @@ from fnmatch import fnmatch
 from typing import TYPE_CHECKING, Any
 
 from factlint import rulecache
+from factlint.config import Config
 from factlint.document import Document
 from factlint.findings import CATEGORIES, LEVEL_RANK, Finding
 from factlint.inputs import markup_for
@@ -23,7 +24,6 @@ from factlint.ruleset import RuleSet, discover
 from factlint.selection import best, is_selected, specificity
 
 if TYPE_CHECKING:
-    from factlint.config import Config
     from factlint.inputs import Source
 
 # `[sic]` right after the matched word, optionally after its closing quote or emphasis.
@@ -210,6 +210,4 @@ def _names(directive, finding):
 def lint_text(text: str, path: str = "-", markup: str | None = None, config: Config | None = None,
               **kw: Any) -> list[Finding]:
     """Lint one string with the shipped packs (or `config`); the simplest public entry point."""
-    from factlint.config import Config  # deferred: config discovery imports the plugin host
-
     return Linter(config or Config()).lint_text(text, path=path, markup=markup, **kw)

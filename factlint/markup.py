@@ -25,8 +25,10 @@ A directive that suppresses nothing in a run where every rule it names is enable
 """
 import re
 
-from factlint.lazyre import lazy_compile
 from bisect import bisect_right
+
+from factlint.lazyre import lazy_compile
+from factlint.selection import split_selectors
 
 _FENCE = lazy_compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 _FRONT_MATTER = lazy_compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
@@ -71,8 +73,6 @@ def _line_of(text, offset):
 
 
 def _selectors(raw):
-    from factlint.selection import split_selectors
-
     return split_selectors(raw.strip())
 
 
@@ -83,7 +83,7 @@ def read_front_matter(text):
         return 0, {}
     meta = {}
     try:
-        import yaml
+        import yaml  # deferred for start-up: only a document with front matter needs it
 
         loaded = yaml.load(m.group(1) or "", Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         if isinstance(loaded, dict):

@@ -13,6 +13,9 @@ from factlint.findings import LEVELS
 from factlint.kinds.base import COMMON_KEYS, MATCHING_KEYS, SCOPES, RuleSpec
 from factlint.terms import TermIndex
 
+# What an example may state (factlint.testing runs them): its text, whether it is Markdown, and
+# for a failing one the finding's matched text, message, suggestions and the text after --fix.
+EXAMPLE_KEYS = frozenset({"text", "markdown", "match", "message", "suggestions", "fixed"})
 _RULE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -28,7 +31,7 @@ def shipped_rules_dir() -> Path:
 def read_yaml(path):
     """Load a YAML file; a syntax error becomes `file:line: message`. (yaml is imported here:
     a run served from the compiled-rules cache never needs it.)"""
-    import yaml
+    import yaml  # deferred for start-up: see above
 
     try:
         with open(path, encoding="utf-8") as fh:
@@ -46,7 +49,7 @@ def read_yaml(path):
 
 def key_line(path, key):
     """The 1-based line of a top-level key (only computed when reporting an error)."""
-    import yaml
+    import yaml  # deferred for start-up: only an error report needs it
 
     try:
         with open(path, encoding="utf-8") as fh:
@@ -149,6 +152,10 @@ def _check_examples(examples, path):
             ok = isinstance(item, str) or (isinstance(item, dict) and isinstance(item.get("text"), str))
             if not ok:
                 raise RuleError("examples: each example is a string or a mapping with 'text'", path, key_line(path, "examples"))
+            unknown = set(item) - EXAMPLE_KEYS if isinstance(item, dict) else set()
+            if unknown:
+                raise RuleError(f"examples: unknown key(s) {', '.join(sorted(unknown))} (known: {', '.join(sorted(EXAMPLE_KEYS))})",
+                                path, key_line(path, "examples"))
 
 
 class RuleSet:

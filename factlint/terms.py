@@ -167,10 +167,7 @@ _MIN_PREFIX = 3
 
 def _prefixes(terms):
     """Lower-cased literal prefixes, one per term, or None if some term has none (ASCII only)."""
-    try:
-        from re import _parser as sre_parse
-    except ImportError:  # Python < 3.11
-        import sre_parse
+    from re import _parser as sre_parse  # deferred for start-up: only compiling rules parses regexes
     out = set()
     for term in terms:
         try:

@@ -115,6 +115,33 @@ def test_unknown_and_missing_keys(cli, tmp_path):
     assert _rule_error(cli, tmp_path) == f"factlint: {path}:1: missing required key 'swap'"
 
 
+def test_a_matching_key_the_kind_ignores_is_a_load_error(cli, tmp_path):
+    path = _pack(tmp_path, "Scoped", """\
+        extends: duplicate-paragraph
+        message: "Paragraph repeated from line %s"
+        ignorecase: true
+        """)
+    assert _rule_error(cli, tmp_path) == (
+        f"factlint: {path}:3: key 'ignorecase' has no effect on extends: duplicate-paragraph (the kind does not apply it)"
+    )
+    path.write_text('extends: existence\nmessage: "x"\ntokens: [a]\nscope: raw\nnonword: true\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("b\n", encoding="utf-8")
+    code, _out, err = cli("check", "a.txt", cwd=tmp_path)
+    assert code == 0, err  # existence honours scope and nonword
+
+
+def test_example_with_an_unknown_key_is_a_load_error(cli, tmp_path):
+    path = _pack(tmp_path, "Examples", """\
+        extends: existence
+        message: "Avoid %s"
+        tokens: [a]
+        examples:
+          fail:
+            - {text: a, fix: b}
+        """)
+    assert _rule_error(cli, tmp_path).startswith(f"factlint: {path}:4: examples: unknown key(s) fix")
+
+
 def test_unquoted_yaml_boolean_in_word_list(cli, tmp_path):
     path = _pack(tmp_path, "Bools", """\
         extends: existence

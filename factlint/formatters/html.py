@@ -11,6 +11,7 @@ from html import escape
 
 from factlint import __version__
 from factlint.findings import CATEGORIES, LEVELS
+from factlint.formatters.text import Statistics, summary
 
 KNOWN_CATEGORIES = CATEGORIES + ("other",)
 # (highlight, accent) per category; highlights are translucent so overlapping findings show.
@@ -182,8 +183,6 @@ def _summary(report):
 
 def _statistics(findings):
     """Findings and files per category and per rule (the counting --statistics does)."""
-    from factlint.formatters.text import Statistics
-
     stats = Statistics()
     for f in findings:
         stats.add(f)
@@ -266,8 +265,6 @@ def _file_section(report, index, key, findings):
 
 
 def render(report):
-    from factlint.formatters.text import summary
-
     grouped = {}
     for path in report.files:
         grouped.setdefault((path, None), [])

@@ -5,6 +5,7 @@ standard input included (uri "stdin"). GitHub computes `partialFingerprints` its
 contents; a home-made one would only be wrong, so none is written.
 """
 import json
+from pathlib import Path
 from urllib.parse import quote
 
 from factlint import __version__
@@ -95,8 +96,6 @@ def _result(f, rule_index, report):
     elif relative is not None:
         artifact = {"uri": quote(relative), "uriBaseId": "%SRCROOT%"}
     else:  # outside the repository: an absolute file URI still locates it for local viewers
-        from pathlib import Path
-
         artifact = {"uri": Path(f.path).resolve().as_uri()}
     message = f.message
     if f.record is None:
