@@ -4,6 +4,7 @@ The public API is imported lazily so that `factlint check one.md` pays only for 
     lint_text(text, path="-", markup="text")  -> list[Finding]
     Linter, Finding, Severity
 """
+
 import importlib
 
 __version__ = "0.1.0"  # the one version source (pyproject.toml reads it)

@@ -3,6 +3,7 @@
 Used by --fix, baselines and the caches: a temporary file in the same folder (so the rename
 stays on one file system), flushed to disk, then os.replace.
 """
+
 import os
 
 

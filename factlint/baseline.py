@@ -78,7 +78,9 @@ class Baseline:
         except (ValueError, UnicodeDecodeError) as exc:
             raise UserError(f"invalid baseline: not JSON ({exc})", path) from None
         if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("findings"), list):
-            raise UserError(f"invalid baseline: expected a factlint baseline (version {VERSION}) with a 'findings' list", path)
+            raise UserError(
+                f"invalid baseline: expected a factlint baseline (version {VERSION}) with a 'findings' list", path
+            )
         entries = []
         for n, item in enumerate(data["findings"], 1):
             try:
@@ -100,7 +102,8 @@ class Baseline:
     def gone(self):
         """Baselined findings of the documents linted in this run that no longer occur."""
         return sum(
-            1 for key in self.entries
+            1
+            for key in self.entries
             if (key[0], key[1]) in self._matched and key not in self._matched[(key[0], key[1])]
         )
 

@@ -31,8 +31,21 @@ def factlint_rule_kinds():
     from factlint.kinds.transcription import Transcription
     from factlint.kinds.truncation import Truncation
 
-    kinds = (Existence, Substitution, Transcription, EventDate, Attribution, Boilerplate, Truncation, Exonym,
-             NameSpelling, NameDrift, Mojibake, HtmlResidue, DuplicateParagraph)
+    kinds = (
+        Existence,
+        Substitution,
+        Transcription,
+        EventDate,
+        Attribution,
+        Boilerplate,
+        Truncation,
+        Exonym,
+        NameSpelling,
+        NameDrift,
+        Mojibake,
+        HtmlResidue,
+        DuplicateParagraph,
+    )
     return {k.name: k for k in kinds}
 
 

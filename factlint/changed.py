@@ -59,15 +59,27 @@ class ChangedLines:
             rel_to_name[rel] = name
         rels = list(rel_to_name)
         for i in range(0, len(rels), BATCH):
-            batch = rels[i:i + BATCH]
+            batch = rels[i : i + BATCH]
             untracked = _git(["ls-files", "--others", "-z", "--", *batch], top, check=True)
             for rel in untracked.stdout.decode("utf-8", "surrogateescape").split("\0"):
                 if rel in rel_to_name:
                     self.lines[rel_to_name[rel]] = EVERY_LINE
             diff = _git(
-                ["diff", "--no-color", "--no-ext-diff", "--no-textconv", "--no-renames", "--unified=0",
-                 "--src-prefix=a/", "--dst-prefix=b/", sha, "--", *batch],
-                top, check=True,
+                [
+                    "diff",
+                    "--no-color",
+                    "--no-ext-diff",
+                    "--no-textconv",
+                    "--no-renames",
+                    "--unified=0",
+                    "--src-prefix=a/",
+                    "--dst-prefix=b/",
+                    sha,
+                    "--",
+                    *batch,
+                ],
+                top,
+                check=True,
             )
             for rel, lines in parse_diff(diff.stdout).items():
                 name = rel_to_name.get(rel)
@@ -117,7 +129,7 @@ def _unquote(path):
         if ch == "\\" and i + 1 < len(body):
             nxt = body[i + 1]
             if nxt in "01234567":
-                out.append(int(body[i + 1:i + 4], 8))
+                out.append(int(body[i + 1 : i + 4], 8))
                 i += 4
                 continue
             out.append(_ESCAPES.get(nxt, ord(nxt)))

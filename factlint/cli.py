@@ -4,6 +4,7 @@ Exit codes (as Ruff and Vale): 0 clean, 1 findings at or above the failing level
 configuration, rule or input error. User errors are one line on stderr, never a traceback
 (`--debug` shows tracebacks for bugs in factlint itself).
 """
+
 import datetime
 import gc
 import sys
@@ -56,25 +57,76 @@ def _linter(config):
 @click.option("--exclude", multiple=True, help="File or folder patterns to skip.")
 @click.option("--output-file", "-o", type=click.Path(), help="Write the report to this file.")
 @click.option("--statistics", is_flag=True, help="Print counts per rule and category.")
-@click.option("--fix", is_flag=True, help="Apply unambiguous fixes (one trusted suggestion) in place; report what remains.")
-@click.option("--diff", is_flag=True, help="Show what --fix would change as a unified diff; write nothing (exit 1 if any).")
+@click.option(
+    "--fix", is_flag=True, help="Apply unambiguous fixes (one trusted suggestion) in place; report what remains."
+)
+@click.option(
+    "--diff", is_flag=True, help="Show what --fix would change as a unified diff; write nothing (exit 1 if any)."
+)
 @click.option("--baseline", type=click.Path(), help="Report only findings not recorded in this baseline file.")
 @click.option("--write-baseline", type=click.Path(), help="Record the current findings in this baseline file.")
 @click.option("--changed-since", metavar="REV", help="Report only findings on lines changed since this git revision.")
-@click.option("--input", "input", type=click.Choice(["auto", "files", "jsonl", "parquet"]), default="auto", show_default=True,
-              help="What the paths hold: text files, or corpora of records (auto: .jsonl, .jsonl.gz and .parquet are corpora).")
-@click.option("--text-field", default="text", show_default=True, help="Corpus records: the field (column) holding the text.")
-@click.option("--id-field", default="id", show_default=True, help="Corpus records: the field (column) holding the record id.")
-@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0,
-              help="Worker processes (default: all cores for a corpus or 50+ files, else 1).")
+@click.option(
+    "--input",
+    "input",
+    type=click.Choice(["auto", "files", "jsonl", "parquet"]),
+    default="auto",
+    show_default=True,
+    help="What the paths hold: text files, or corpora of records (auto: .jsonl, .jsonl.gz and .parquet are corpora).",
+)
+@click.option(
+    "--text-field", default="text", show_default=True, help="Corpus records: the field (column) holding the text."
+)
+@click.option(
+    "--id-field", default="id", show_default=True, help="Corpus records: the field (column) holding the record id."
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Worker processes (default: all cores for a corpus or 50+ files, else 1).",
+)
 @click.option("--cache/--no-cache", "cache", default=True, help="Reuse findings of unchanged files (default: on).")
-@click.option("--date", "date", metavar="YYYY-MM-DD", callback=lambda _ctx, _p, v: _valid_date(v),
-              help="The documents' publication date, for anniversaries and 'N years ago' (default: front matter or dateline).")
+@click.option(
+    "--date",
+    "date",
+    metavar="YYYY-MM-DD",
+    callback=lambda _ctx, _p, v: _valid_date(v),
+    help="The documents' publication date, for anniversaries and 'N years ago' (default: front matter or dateline).",
+)
 @click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
-def check(paths, fmt, select, ignore, min_level, fail_level, config_path, globs, exclude, output_file, statistics, debug, **post):
+def check(
+    paths,
+    fmt,
+    select,
+    ignore,
+    min_level,
+    fail_level,
+    config_path,
+    globs,
+    exclude,
+    output_file,
+    statistics,
+    debug,
+    **post,
+):
     """Lint files, directories or '-' (standard input)."""
     try:
-        return _check(paths, fmt, select, ignore, min_level, fail_level, config_path, globs, exclude, output_file, statistics, post)
+        return _check(
+            paths,
+            fmt,
+            select,
+            ignore,
+            min_level,
+            fail_level,
+            config_path,
+            globs,
+            exclude,
+            output_file,
+            statistics,
+            post,
+        )
     except UserError as exc:
         _fail(exc)
         sys.exit(EXIT_ERROR)
@@ -96,7 +148,9 @@ def _valid_date(value):
         raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
 
 
-def _check(paths, fmt, select, ignore, min_level, fail_level, config_path, globs, exclude, output_file, statistics, post=None):
+def _check(
+    paths, fmt, select, ignore, min_level, fail_level, config_path, globs, exclude, output_file, statistics, post=None
+):
     from factlint.run import RunOptions, run  # deferred for start-up: `rules`, `explain` and `plugins` never run it
 
     config = _setup(config_path, select, ignore, min_level, fail_level)
@@ -113,10 +167,20 @@ def _check(paths, fmt, select, ignore, min_level, fail_level, config_path, globs
 
 @main.command("dask-check")
 @click.argument("shards", nargs=-1, required=True)
-@click.option("--output-dir", required=True, type=click.Path(file_okay=False), help="Folder for the findings shards (JSON lines).")
-@click.option("--scheduler", metavar="ADDRESS", help="A Dask distributed scheduler (tcp://host:8786); default: local processes.")
-@click.option("--input", "kind", type=click.Choice(["auto", "jsonl", "parquet"]), default="auto", show_default=True,
-              help="Shard format (auto: by file name; .jsonl.gz is read as gzip).")
+@click.option(
+    "--output-dir", required=True, type=click.Path(file_okay=False), help="Folder for the findings shards (JSON lines)."
+)
+@click.option(
+    "--scheduler", metavar="ADDRESS", help="A Dask distributed scheduler (tcp://host:8786); default: local processes."
+)
+@click.option(
+    "--input",
+    "kind",
+    type=click.Choice(["auto", "jsonl", "parquet"]),
+    default="auto",
+    show_default=True,
+    help="Shard format (auto: by file name; .jsonl.gz is read as gzip).",
+)
 @click.option("--text-field", default="text", show_default=True, help="The field (column) holding the text.")
 @click.option("--id-field", default="id", show_default=True, help="The field (column) holding the record id.")
 @click.option("--select", multiple=True, help="Only these rules: ids, packs, categories or globs.")
@@ -124,8 +188,16 @@ def _check(paths, fmt, select, ignore, min_level, fail_level, config_path, globs
 @click.option("--min-level", type=click.Choice(LEVELS), help="Report findings at this level and above.")
 @click.option("--fail-level", type=click.Choice(LEVELS), help="Exit 1 for findings at this level and above [warning].")
 @click.option("--config", "config_path", type=click.Path(), help="Configuration file (default: found upward).")
-@click.option("--date", "date", metavar="YYYY-MM-DD", callback=lambda _ctx, _p, v: _valid_date(v), help="The documents' publication date.")
-def dask_check(shards, output_dir, scheduler, kind, text_field, id_field, select, ignore, min_level, fail_level, config_path, date):
+@click.option(
+    "--date",
+    "date",
+    metavar="YYYY-MM-DD",
+    callback=lambda _ctx, _p, v: _valid_date(v),
+    help="The documents' publication date.",
+)
+def dask_check(
+    shards, output_dir, scheduler, kind, text_field, id_field, select, ignore, min_level, fail_level, config_path, date
+):
     """Lint sharded corpora (JSONL, .jsonl.gz, Parquet; globs allowed) on Dask: one findings
     shard (JSON lines, as --format json-lines) per input shard in --output-dir."""
     from factlint.daskbag import check_shards  # deferred for start-up: only dask-check needs it
@@ -144,8 +216,10 @@ def dask_check(shards, output_dir, scheduler, kind, text_field, id_field, select
             failed = True
         records, findings, skipped = records + s["records"], findings + s["findings"], skipped + s["skipped"]
         worst = max(worst, s["worst"])
-    click.echo(f"Linted {records} records in {len(summaries)} shard{'s' if len(summaries) != 1 else ''}: "
-               f"{findings} finding{'s' if findings != 1 else ''} written to {output_dir}.")
+    click.echo(
+        f"Linted {records} records in {len(summaries)} shard{'s' if len(summaries) != 1 else ''}: "
+        f"{findings} finding{'s' if findings != 1 else ''} written to {output_dir}."
+    )
     if skipped:
         _fail(f"{skipped} malformed record{'s' if skipped != 1 else ''} skipped")
     if failed or skipped:
@@ -160,7 +234,9 @@ def rules(config_path):
     config = _guarded(lambda: _setup(config_path))
     linter = _guarded(lambda: _linter(config))
     for rule in linter.ruleset.rules:
-        click.echo(f"{rule.id:<32} {rule.spec.extends:<14} {rule.level:<10} {rule.category:<14} {_first_line(rule.spec.description)}")
+        click.echo(
+            f"{rule.id:<32} {rule.spec.extends:<14} {rule.level:<10} {rule.category:<14} {_first_line(rule.spec.description)}"
+        )
 
 
 @main.command()

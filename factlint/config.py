@@ -16,7 +16,18 @@ from factlint.ruleset import read_yaml
 from factlint.selection import split_selectors
 
 CONFIG_FILES = (".factlint.yaml", ".factlint.yml")
-KEYS = {"packs", "select", "ignore", "min-level", "fail-level", "levels", "per-file-ignores", "exclude", "extensions", "builtin-packs"}
+KEYS = {
+    "packs",
+    "select",
+    "ignore",
+    "min-level",
+    "fail-level",
+    "levels",
+    "per-file-ignores",
+    "exclude",
+    "extensions",
+    "builtin-packs",
+}
 DEFAULT_EXTENSIONS = (".md", ".markdown", ".txt")
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", "node_modules", ".venv", "venv", ".tox", "__pycache__", ".factlint_cache")
 

@@ -7,6 +7,7 @@ A malformed record (bad JSON, not an object, a missing field, text that is not a
 passed to `skip(line, message)` and left out; reading goes on. `line` is the 1-based line of a
 JSON-lines file or the 1-based row of a Parquet file.
 """
+
 import json
 import sys
 
@@ -123,14 +124,23 @@ def _record(obj, line, text_field, id_field, skip):
 def _json_type(value):
     if value is None:
         return "null"
-    return {bool: "a boolean", int: "a number", float: "a number", str: "a string", list: "an array", dict: "an object"}.get(type(value), type(value).__name__)
+    return {
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        str: "a string",
+        list: "an array",
+        dict: "an object",
+    }.get(type(value), type(value).__name__)
 
 
 def _parquet_records(path, text_field, id_field, skip):
     try:
         import pyarrow.parquet as pq  # an optional dependency (factlint[parquet])
     except ImportError:
-        raise InputError("reading Parquet needs pyarrow: install factlint[parquet] (pip install 'factlint[parquet]')", path) from None
+        raise InputError(
+            "reading Parquet needs pyarrow: install factlint[parquet] (pip install 'factlint[parquet]')", path
+        ) from None
     try:
         pfile = pq.ParquetFile(path)
     except Exception as exc:  # noqa: BLE001 - pyarrow raises several types for a bad file

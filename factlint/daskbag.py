@@ -35,12 +35,21 @@ def _require(module, what):
     try:
         return importlib.import_module(module)
     except ImportError:
-        raise UserError(f"{what} needs {module.split('.')[0]}: install factlint[dask] (pip install 'factlint[dask]')") from None
+        raise UserError(
+            f"{what} needs {module.split('.')[0]}: install factlint[dask] (pip install 'factlint[dask]')"
+        ) from None
 
 
 def _config_key(config):
-    return repr((config.fingerprint(), config.select, sorted(config.ignore), config.min_level,
-                 sorted(config.per_file_ignores.items())))
+    return repr(
+        (
+            config.fingerprint(),
+            config.select,
+            sorted(config.ignore),
+            config.min_level,
+            sorted(config.per_file_ignores.items()),
+        )
+    )
 
 
 def worker_linter(config):
@@ -83,8 +92,21 @@ def lint_bag(bag, config=None, text_field="text", id_field="id", path="<dask>"):
     return bag.map_partitions(_lint_items, _default_config(config), text_field, id_field, path)
 
 
-FINDING_COLUMNS = ("id", "path", "line", "column", "end_line", "end_column", "rule", "category",
-                   "severity", "message", "match", "suggestions", "fixable")
+FINDING_COLUMNS = (
+    "id",
+    "path",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "rule",
+    "category",
+    "severity",
+    "message",
+    "match",
+    "suggestions",
+    "fixable",
+)
 
 
 def _findings_frame(rows):
@@ -112,8 +134,9 @@ def _lint_frame(part, config, text_column, id_column, path):
 def lint_dataframe(ddf, config=None, text_column="text", id_column="id", path="<dask>"):
     """A dask DataFrame with one row per finding (columns FINDING_COLUMNS) for a DataFrame of
     texts; without `id_column`, the index is the record id."""
-    return ddf.map_partitions(_lint_frame, _default_config(config), text_column, id_column, path,
-                              meta=_findings_frame([]))
+    return ddf.map_partitions(
+        _lint_frame, _default_config(config), text_column, id_column, path, meta=_findings_frame([])
+    )
 
 
 # -- sharded corpora (factlint dask-check) ----------------------------------------------------
@@ -121,7 +144,9 @@ def expand(patterns):
     """Shard paths for glob patterns or paths, sorted, without duplicates."""
     paths = []
     for pattern in patterns:
-        found = sorted(glob.glob(pattern)) if glob.has_magic(pattern) else ([pattern] if os.path.exists(pattern) else [])
+        found = (
+            sorted(glob.glob(pattern)) if glob.has_magic(pattern) else ([pattern] if os.path.exists(pattern) else [])
+        )
         if not found:
             raise UserError("no such file (or no file matches)", pattern)
         paths.extend(p for p in found if p not in paths)
@@ -150,8 +175,16 @@ def lint_shard(path, output, config, kind="auto", text_field="text", id_field="i
     """Lint one corpus shard and write its findings (JSON lines) to `output` (atomically).
     Returns a summary dict: records, findings, failing rank, skipped count and messages."""
     linter = worker_linter(config)
-    summary = {"shard": path, "output": output, "records": 0, "findings": 0, "worst": -1,
-               "skipped": 0, "messages": [], "error": None}
+    summary = {
+        "shard": path,
+        "output": output,
+        "records": 0,
+        "findings": 0,
+        "worst": -1,
+        "skipped": 0,
+        "messages": [],
+        "error": None,
+    }
 
     def skip(line, message):
         summary["skipped"] += 1
@@ -175,8 +208,9 @@ def lint_shard(path, output, config, kind="auto", text_field="text", id_field="i
     return summary
 
 
-def check_shards(patterns, output_dir, config=None, scheduler=None, kind="auto", text_field="text", id_field="id",
-                 date=None):
+def check_shards(
+    patterns, output_dir, config=None, scheduler=None, kind="auto", text_field="text", id_field="id", date=None
+):
     """Lint every shard on Dask, one task per shard; `scheduler` is a distributed scheduler
     address ("tcp://host:8786"), or None for Dask's local process pool. Returns the shards'
     summaries in input order."""

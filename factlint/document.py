@@ -3,6 +3,7 @@
 Everything is computed lazily and once: a rule that never asks for sentences costs nothing for
 sentence splitting.
 """
+
 import re
 from bisect import bisect_right
 

@@ -36,12 +36,20 @@ class EngineCheck:
 
     def __init__(self, rule_id: str, category: str, level: str, message: str, description: str) -> None:
         self.id, self.category, self.level = rule_id, category, level
-        data = {"extends": "engine", "message": message, "level": level, "category": category, "description": description}
+        data = {
+            "extends": "engine",
+            "message": message,
+            "level": level,
+            "category": category,
+            "description": description,
+        }
         self.spec = RuleSpec(rule_id, __file__, data, {})
 
 
 UNUSED_SUPPRESSION = EngineCheck(
-    "factlint.UnusedSuppression", "suppression", "warning",
+    "factlint.UnusedSuppression",
+    "suppression",
+    "warning",
     "Suppression of %s suppresses nothing: remove it",
     "A suppression comment or marker that suppresses no finding. Reported only when every rule it\n"
     "names is enabled in the run (a run with --select cannot tell whether it is still needed).",
@@ -50,8 +58,9 @@ ENGINE_CHECKS = {UNUSED_SUPPRESSION.id: UNUSED_SUPPRESSION}
 
 
 class Linter:
-    def __init__(self, config: Config, host: PluginHost | None = None, ruleset: RuleSet | None = None,
-                 lazy: bool = False) -> None:
+    def __init__(
+        self, config: Config, host: PluginHost | None = None, ruleset: RuleSet | None = None, lazy: bool = False
+    ) -> None:
         self.config = config
         self.host = host or (PluginHost(extra_plugins=config.plugins) if config.plugins else shared_host())
         self.min_rank = LEVEL_RANK[config.min_level]
@@ -60,7 +69,7 @@ class Linter:
         self._by_id: dict[str, Any] | None = None
         self._key = getattr(ruleset, "key", None)
         if not lazy:
-            self.ruleset  # load now: rule errors surface at construction
+            _ = self.ruleset  # load now: rule errors surface at construction
 
     # With lazy=True the compiled rules are loaded on first use: a run whose files all come from
     # the result cache (a pre-commit hook re-run, a CI job on unchanged files) never needs them.
@@ -101,8 +110,12 @@ class Linter:
         """The selectors that name no rule, pack or category (a typo would otherwise lint
         nothing and look clean). Checked from the pack listing first; the compiled rules are
         loaded only if a selector may be a category that a plugin's rules bring."""
-        ids = [rule_id for rule_id, _path in discover(rulecache.pack_dirs(self.host, self.config))] + list(ENGINE_CHECKS)
-        unknown = [s for s in selectors if s not in CATEGORIES and not any(specificity(s, i, None) is not None for i in ids)]
+        ids = [rule_id for rule_id, _path in discover(rulecache.pack_dirs(self.host, self.config))] + list(
+            ENGINE_CHECKS
+        )
+        unknown = [
+            s for s in selectors if s not in CATEGORIES and not any(specificity(s, i, None) is not None for i in ids)
+        ]
         if unknown:
             categories = {r.category for r in self.ruleset.rules}
             unknown = [s for s in unknown if s not in categories]
@@ -127,8 +140,9 @@ class Linter:
         findings.sort(key=lambda f: (f.start, f.rule, f.end))
         return findings
 
-    def lint_text(self, text: str, path: str = "-", markup: str | None = None, date: Any = None,
-                  record: Any = None) -> list[Finding]:
+    def lint_text(
+        self, text: str, path: str = "-", markup: str | None = None, date: Any = None, record: Any = None
+    ) -> list[Finding]:
         """Lint one text: the one path every document takes (serial runs, --jobs workers, Dask)."""
         kind = markup or markup_for(path)
         return self.lint(Document(text, path=path, markup_kind=kind, date=date, record=record))
@@ -162,18 +176,31 @@ class Linter:
         for d in doc.directives:
             if d.used or d.kind == "enable":
                 continue
-            named = {r.id for r in self.ruleset.rules if not d.selectors or best(d.selectors, r.id, r.category) is not None}
+            named = {
+                r.id for r in self.ruleset.rules if not d.selectors or best(d.selectors, r.id, r.category) is not None
+            }
             if not named or not named <= enabled:
                 continue
-            end = d.start + len(doc.text[d.start:d.end].rstrip())
+            end = d.start + len(doc.text[d.start : d.end].rstrip())
             line, col = doc.position(d.start)
             end_line, end_col = doc.position(end)
-            out.append(Finding(
-                path=doc.path, start=d.start, end=end, line=line, column=col, end_line=end_line,
-                end_column=end_col, rule=check.id, category=check.category, severity=check.level,
-                message=check.spec.message.replace("%s", ", ".join(d.selectors) or "all rules"),
-                match=doc.text[d.start:end], record=doc.record,
-            ))
+            out.append(
+                Finding(
+                    path=doc.path,
+                    start=d.start,
+                    end=end,
+                    line=line,
+                    column=col,
+                    end_line=end_line,
+                    end_column=end_col,
+                    rule=check.id,
+                    category=check.category,
+                    severity=check.level,
+                    message=check.spec.message.replace("%s", ", ".join(d.selectors) or "all rules"),
+                    match=doc.text[d.start : end],
+                    record=doc.record,
+                )
+            )
         return out
 
 
@@ -207,7 +234,8 @@ def _names(directive, finding):
     return not directive.selectors or best(directive.selectors, finding.rule, finding.category) is not None
 
 
-def lint_text(text: str, path: str = "-", markup: str | None = None, config: Config | None = None,
-              **kw: Any) -> list[Finding]:
+def lint_text(
+    text: str, path: str = "-", markup: str | None = None, config: Config | None = None, **kw: Any
+) -> list[Finding]:
     """Lint one string with the shipped packs (or `config`); the simplest public entry point."""
     return Linter(config or Config()).lint_text(text, path=path, markup=markup, **kw)

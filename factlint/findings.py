@@ -1,4 +1,5 @@
 """Finding: one problem found in one document, with exact positions."""
+
 from dataclasses import dataclass, field
 
 LEVELS = ("suggestion", "warning", "error")

@@ -118,7 +118,8 @@ def plan(results, linter, keep):
                 _skip_note(src)
             continue
         text, n, after = fix_text(
-            src, findings,
+            src,
+            findings,
             relint=lambda t, src=src: linter.lint_source(replace(src, text=t)),
             keep=lambda fs, src=src: keep(src, fs),
         )

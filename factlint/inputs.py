@@ -95,8 +95,14 @@ def _records(inp: Input, options: Any, errors: list, notes: list) -> Iterator[So
     offset = 0
     try:
         for rec in read_records(inp.name, inp.corpus, options.text_field, options.id_field, skip):
-            yield Source(inp.name, inp.display, rec.text, "text", rec.id,
-                         meta={"line": rec.line, "bytes": rec.offset - offset, "date": options.date})
+            yield Source(
+                inp.name,
+                inp.display,
+                rec.text,
+                "text",
+                rec.id,
+                meta={"line": rec.line, "bytes": rec.offset - offset, "date": options.date},
+            )
             offset = rec.offset
     except InputError as exc:
         warn(exc)
@@ -163,7 +169,9 @@ def decode(data, name):
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise InputError(f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}), skipped", name, line) from None
+        raise InputError(
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}), skipped", name, line
+        ) from None
 
 
 def read_text(name, stdin=None):

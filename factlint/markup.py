@@ -23,8 +23,8 @@ Both — ``[sic]`` right after a word, or after its closing quote (``Asherites [
 A directive that suppresses nothing in a run where every rule it names is enabled is reported as
 ``factlint.UnusedSuppression`` (a warning; ignore it like any rule).
 """
-import re
 
+import re
 from bisect import bisect_right
 
 from factlint.lazyre import lazy_compile
@@ -34,16 +34,16 @@ _FENCE = lazy_compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 _FRONT_MATTER = lazy_compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 _HTML_COMMENT = lazy_compile(r"<!--(.*?)-->", re.S)
 _DIRECTIVE = lazy_compile(r"^\s*factlint-(disable-next-line|disable-line|disable|enable)\b(.*?)\s*$", re.S)
-_TEXT_DIRECTIVE_LINE = lazy_compile(r"(?m)^[ \t]*#[ \t]*factlint-(disable-next-line|disable-line|disable|enable)\b([^\n]*)$")
+_TEXT_DIRECTIVE_LINE = lazy_compile(
+    r"(?m)^[ \t]*#[ \t]*factlint-(disable-next-line|disable-line|disable|enable)\b([^\n]*)$"
+)
 _TEXT_TRAILING = lazy_compile(r"\[factlint:\s*ignore\b([^\]\n]*)\]")
 _CODE_SPAN = lazy_compile(r"(`+)(?:(?!\1).)+?\1", re.S)
 _URL = lazy_compile(r"\b(?:https?://|ftp://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
 _HTML_TAG = lazy_compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _LINK_TARGET = lazy_compile(r"\]\([^)\n]*\)|\]\[[^\]\n]*\]")
 _REF_DEF = lazy_compile(r"(?m)^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S.*$")
-_BLOCK_MARKER = lazy_compile(
-    r"(?m)^([ \t]*(?:>[ \t]?)*)(#{1,6}[ \t]+|[-*+][ \t]+|\d{1,9}[.)][ \t]+)?"
-)
+_BLOCK_MARKER = lazy_compile(r"(?m)^([ \t]*(?:>[ \t]?)*)(#{1,6}[ \t]+|[-*+][ \t]+|\d{1,9}[.)][ \t]+)?")
 _TABLE_RULE = lazy_compile(r"(?m)^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$")
 _EMPHASIS = lazy_compile(r"(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])")
 _HEADING_ATTRS = lazy_compile(r"(?m)[ \t]+#+[ \t]*$")
@@ -110,7 +110,7 @@ def markdown_prose(text):
         if fence:
             _blank(chars, pos, end)
             m = _FENCE.match(line)
-            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not line[m.end():].strip():
+            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not line[m.end() :].strip():
                 fence = None
         elif _FENCE.match(line):
             fence = _FENCE.match(line).group(1)

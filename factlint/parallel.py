@@ -6,6 +6,7 @@ round trip is paid per batch. At most a few batches per worker are in flight, so
 size is linted in bounded memory; results are yielded strictly in input order, so the output is
 byte-for-byte that of a serial run.
 """
+
 import os
 import sys
 import time
@@ -63,7 +64,7 @@ def _pool(linter, workers):
         # compiled-rules cache are read by each worker (at the same time); rules that are not
         # are compiled here, once (a second), not once per worker.
         if not linter.loads_fast:
-            linter.rules
+            _ = linter.rules
         return multiprocessing.get_context("fork").Pool(workers, _init, (linter,))
     return multiprocessing.get_context().Pool(workers, _init, (linter.config,))
 

@@ -49,8 +49,16 @@ class ResultCache:
         self.path = os.path.join(directory or cache_dir(), FILE_NAME)
         key = linter.ruleset_key  # not linter.ruleset: a run of cached files never loads the rules
         h = hashlib.sha256(_FORMAT)
-        for part in (__version__, sys.version, _FIELDS, key, config.fingerprint(), repr(config.select),
-                     repr(sorted(config.ignore)), config.min_level):
+        for part in (
+            __version__,
+            sys.version,
+            _FIELDS,
+            key,
+            config.fingerprint(),
+            repr(config.select),
+            repr(sorted(config.ignore)),
+            config.min_level,
+        ):
             h.update(b"\0" + str(part).encode())
         self._base = h.digest()
         self._by_ignores = {}

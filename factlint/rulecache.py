@@ -12,7 +12,6 @@ import hashlib
 import os
 import pickle
 from pathlib import Path
-from typing import Any
 
 from factlint import __version__, ruleset
 from factlint.atomic import atomic_write

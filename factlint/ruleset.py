@@ -126,8 +126,11 @@ def load_spec(rule_id, path, kinds):
         if spec is None:
             raise RuleError(f"unknown key {key!r} for extends: {kind_name}", path, key_line(path, key))
         if key in MATCHING_KEYS and key not in kind.honours:
-            raise RuleError(f"key {key!r} has no effect on extends: {kind_name} (the kind does not apply it)",
-                            path, key_line(path, key))
+            raise RuleError(
+                f"key {key!r} has no effect on extends: {kind_name} (the kind does not apply it)",
+                path,
+                key_line(path, key),
+            )
         types = spec.type
         if value is not None and not isinstance(value, types) or (types is int and isinstance(value, bool)):
             raise RuleError(f"key {key!r} must be {spec.type_name()}", path, key_line(path, key))
@@ -151,11 +154,16 @@ def _check_examples(examples, path):
         for item in items:
             ok = isinstance(item, str) or (isinstance(item, dict) and isinstance(item.get("text"), str))
             if not ok:
-                raise RuleError("examples: each example is a string or a mapping with 'text'", path, key_line(path, "examples"))
+                raise RuleError(
+                    "examples: each example is a string or a mapping with 'text'", path, key_line(path, "examples")
+                )
             unknown = set(item) - EXAMPLE_KEYS if isinstance(item, dict) else set()
             if unknown:
-                raise RuleError(f"examples: unknown key(s) {', '.join(sorted(unknown))} (known: {', '.join(sorted(EXAMPLE_KEYS))})",
-                                path, key_line(path, "examples"))
+                raise RuleError(
+                    f"examples: unknown key(s) {', '.join(sorted(unknown))} (known: {', '.join(sorted(EXAMPLE_KEYS))})",
+                    path,
+                    key_line(path, "examples"),
+                )
 
 
 class RuleSet:

@@ -91,7 +91,9 @@ class Run:
     def lint(self, srcs: Iterable[Source], jobs: int = 1) -> Iterator[tuple[Source, list[Finding]]]:
         """(Source, findings) in input order, as a stream: what factlint_cached_findings knows is
         not linted again; the rest is linted here, or by `jobs` worker processes."""
-        items = self._looked_up(srcs) if self.hook.factlint_cached_findings.get_hookimpls() else ((s, None) for s in srcs)
+        items = (
+            self._looked_up(srcs) if self.hook.factlint_cached_findings.get_hookimpls() else ((s, None) for s in srcs)
+        )
         for src, findings in lint_ordered(self.linter, items, jobs):
             if src.meta.get("cached") is not True:
                 self.hook.factlint_document_linted(run=self, source=src, findings=findings)
@@ -139,7 +141,9 @@ def run(paths: Iterable[str], config: Any, options: RunOptions) -> int:
     for option, selectors in (("--select", config.select or ()), ("--ignore", config.ignore)):
         unknown = linter.unknown_selectors(selectors)
         if unknown:
-            raise UserError(f"{option}: {', '.join(map(repr, unknown))} names no rule, pack or category (see `factlint rules`)")
+            raise UserError(
+                f"{option}: {', '.join(map(repr, unknown))} names no rule, pack or category (see `factlint rules`)"
+            )
     formatters = linter.host.formatters()
     if options.fmt not in formatters:
         raise UserError(f"unknown format {options.fmt!r} (available: {', '.join(sorted(formatters))})")
@@ -159,7 +163,9 @@ def _run(run: Run, paths: Iterable[str], formatter: Any) -> int:
     # Only a formatter that shows the documents (HTML) gets their texts.
     texts: dict | None = {} if getattr(formatter, "needs_text", False) else None
     linter = run.linter
-    report = Report([], [], lambda: linter.by_id, statistics=options.statistics, fail_level=run.config.fail_level, texts=texts)
+    report = Report(
+        [], [], lambda: linter.by_id, statistics=options.statistics, fail_level=run.config.fail_level, texts=texts
+    )
     report.errors = errors  # the same list: corpus errors arrive while findings stream
     failing = LEVEL_RANK[run.config.fail_level]
     failed = []

@@ -107,7 +107,9 @@ def check(linter: Linter, example: Example) -> None:
         assert not after, f"the fixed text still has findings of {rule}: {[(f.match, f.message) for f in after]}"
 
 
-def example_tests(*packs: str | Path, plugins: Iterable[object] = (), builtin_packs: bool = False) -> Callable[..., Any]:
+def example_tests(
+    *packs: str | Path, plugins: Iterable[object] = (), builtin_packs: bool = False
+) -> Callable[..., Any]:
     """A pytest test function, parametrized over every example of the packs' rules."""
     import pytest  # deferred: factlint itself never needs pytest, only a test module calling this
 

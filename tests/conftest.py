@@ -1,5 +1,6 @@
 """Shared fixtures. Every test run uses its own compiled-rules cache folder, so tests never read
 or write the user's cache."""
+
 import os
 import sys
 from pathlib import Path
@@ -10,8 +11,10 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_07ded2b3cf7a995f.txt"
 # The shared data folder beside the repository (or beside the folder of its git worktrees);
 # FACTLINT_SHARED names another.
-SHARED = Path(os.environ.get("FACTLINT_SHARED") or next(
-    (p / "shared" for p in ROOT.parents if (p / "shared" / "corpus").is_dir()), ROOT.parent / "shared"))
+SHARED = Path(
+    os.environ.get("FACTLINT_SHARED")
+    or next((p / "shared" for p in ROOT.parents if (p / "shared" / "corpus").is_dir()), ROOT.parent / "shared")
+)
 
 
 @pytest.fixture(autouse=True, scope="session")

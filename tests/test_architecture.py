@@ -66,7 +66,7 @@ def find_cycle(graph):
         path.append(node)
         for nxt in sorted(graph.get(node, ())):
             if state.get(nxt) == "open":
-                return path[path.index(nxt):] + [nxt]
+                return path[path.index(nxt) :] + [nxt]
             if nxt not in state:
                 found = visit(nxt)
                 if found:
@@ -114,7 +114,7 @@ def test_imports_inside_functions_give_their_reason():
                 continue
             for node in _imports(fn):
                 # The comment may stand on the import or above it in the same function.
-                before = "\n".join(lines[fn.lineno - 1:node.end_lineno]).lower()
+                before = "\n".join(lines[fn.lineno - 1 : node.end_lineno]).lower()
                 comments = [line.split("#", 1)[1] for line in before.splitlines() if "#" in line]
                 if not any(reason in c for c in comments for reason in REASONS):
                     missing.append(f"{path.relative_to(PACKAGE.parent)}:{node.lineno}")

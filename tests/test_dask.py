@@ -1,14 +1,13 @@
 """factlint.dask on a real `distributed` cluster (two worker processes): `factlint dask-check`
 over sharded JSONL and the Bag / DataFrame API give exactly the findings of a serial run and of
 `--jobs 2` (issue 5)."""
+
 import gzip
 import json
 from pathlib import Path
 
 import pytest
-
-from conftest import SHARED, SEED
-
+from conftest import SEED, SHARED
 
 BBC_JSONL = SHARED / "corpus/bbc.jsonl"
 
@@ -26,7 +25,7 @@ def shards(tmp_path_factory, records):
     """Three shards, one of them gzip-compressed, one with a malformed record."""
     folder = tmp_path_factory.mktemp("shards")
     third = len(records) // 3
-    parts = [records[:third], records[third:2 * third], records[2 * third:]]
+    parts = [records[:third], records[third : 2 * third], records[2 * third :]]
     paths = [folder / "part-0.jsonl", folder / "part-1.jsonl.gz", folder / "part-2.jsonl"]
     for path, part in zip(paths, parts):
         lines = [json.dumps(r, ensure_ascii=False) for r in part]
@@ -40,8 +39,9 @@ def shards(tmp_path_factory, records):
 @pytest.fixture(scope="module")
 def cluster():
     distributed = pytest.importorskip("distributed")  # installed with factlint[dask] / [test]
-    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, host="127.0.0.1",
-                                  dashboard_address=None) as cluster:
+    with distributed.LocalCluster(
+        n_workers=2, processes=True, threads_per_worker=1, host="127.0.0.1", dashboard_address=None
+    ) as cluster:
         yield cluster
 
 
@@ -56,8 +56,9 @@ def test_dask_check_equals_serial_and_jobs_2(cli, shards, cluster, tmp_path):
     code2, parallel, _ = cli("check", *paths, "--format", "json-lines", "--jobs", "2")
     assert (code2, parallel) == (code1, serial)
     out = tmp_path / "findings"
-    code, stdout, err = cli("dask-check", str(folder / "part-*.jsonl*"), "--output-dir", str(out),
-                            "--scheduler", cluster.scheduler_address)
+    code, stdout, err = cli(
+        "dask-check", str(folder / "part-*.jsonl*"), "--output-dir", str(out), "--scheduler", cluster.scheduler_address
+    )
     assert (code, code1) == (2, 2)  # the malformed record is an input error in both
     assert f"{paths[2]}:4: invalid JSON" in err and f"{paths[2]}:4: invalid JSON" in err1
     names = sorted(p.name for p in out.iterdir())
@@ -74,7 +75,9 @@ def serial_dicts(records):
     from factlint.engine import Linter
 
     linter = Linter(Config())
-    return [f.to_dict() for r in records for f in linter.lint_text(r["text"], path="<dask>", markup="text", record=r["id"])]
+    return [
+        f.to_dict() for r in records for f in linter.lint_text(r["text"], path="<dask>", markup="text", record=r["id"])
+    ]
 
 
 @pytest.mark.slow

@@ -2,6 +2,7 @@
 (the highlights must survive a real browser's parsing, and a screenshot shows the page).
 
 Set FACTLINT_SAVE_SCREENSHOT=1 to write the screenshot to docs/seed-report.png."""
+
 import json
 import os
 import subprocess
@@ -20,8 +21,14 @@ REPO = Path(__file__).resolve().parents[1]
 SEED = "seeds/000_07ded2b3cf7a995f.txt"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -100,7 +107,9 @@ def seed_report(tmp_path_factory):
     old = os.getcwd()
     os.chdir(REPO)
     try:
-        result = runner.invoke(main, ["check", "--format", "html", "--output-file", str(out), SEED], catch_exceptions=False)
+        result = runner.invoke(
+            main, ["check", "--format", "html", "--output-file", str(out), SEED], catch_exceptions=False
+        )
         findings = json.loads(runner.invoke(main, ["check", "--format", "json", SEED]).stdout)
     finally:
         os.chdir(old)
@@ -148,9 +157,9 @@ def _png_size_and_colours(path):
     assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
     pos, idat, width, height = 8, [], None, None
     while pos < len(data):
-        length = int.from_bytes(data[pos:pos + 4], "big")
-        kind = data[pos + 4:pos + 8]
-        body = data[pos + 8:pos + 8 + length]
+        length = int.from_bytes(data[pos : pos + 4], "big")
+        kind = data[pos + 4 : pos + 8]
+        body = data[pos + 8 : pos + 8 + length]
         if kind == b"IHDR":
             width, height = int.from_bytes(body[:4], "big"), int.from_bytes(body[4:8], "big")
         elif kind == b"IDAT":
@@ -168,7 +177,9 @@ def test_html_screenshot(seed_report, tmp_path):
         shot = tmp_path / "seed-report.png"
     if shot.exists():
         shot.unlink()
-    proc = _chromium(f"--screenshot={shot}", "--window-size=1280,2000", "--hide-scrollbars", out.as_uri(), tmp_path=tmp_path)
+    proc = _chromium(
+        f"--screenshot={shot}", "--window-size=1280,2000", "--hide-scrollbars", out.as_uri(), tmp_path=tmp_path
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     width, height, colours = _png_size_and_colours(shot)
     assert (width, height) == (1280, 2000)

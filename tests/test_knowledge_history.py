@@ -5,6 +5,7 @@ imports nothing of the engine, so a broken table is caught even when the engine 
 importable); the checks across entries (unique ids and aliases, decoys, sources) follow. Every
 check below is written so that it can fail: each names the offending events.
 """
+
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -37,9 +38,7 @@ def _construct_strict_mapping(loader, node, deep=False):
     keys = [loader.construct_object(k, deep=deep) for k, _v in node.value]
     dupes = sorted({repr(k) for k in keys if keys.count(k) > 1})
     if dupes:
-        raise yaml.constructor.ConstructorError(
-            None, None, f"repeated key(s) {', '.join(dupes)}", node.start_mark
-        )
+        raise yaml.constructor.ConstructorError(None, None, f"repeated key(s) {', '.join(dupes)}", node.start_mark)
     return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
 
 
@@ -109,10 +108,7 @@ def test_no_alias_shared_between_or_repeated_within_events(events):
 def test_no_alias_is_a_bare_head_noun(events):
     heads = {h.casefold() for ev in events for h in ev.get("heads") or ()}
     problems = [
-        f"{ev['id']}: alias {a!r} is a bare head noun"
-        for ev in events
-        for a in ev["aliases"]
-        if a.casefold() in heads
+        f"{ev['id']}: alias {a!r} is a bare head noun" for ev in events for a in ev["aliases"] if a.casefold() in heads
     ]
     _fail(problems)
 
@@ -199,8 +195,6 @@ def test_sources_name_an_encyclopedia_article(events):
     problems = [
         f"{ev['id']}: source {ev['source']!r} must start with one of {SOURCE_PREFIXES}"
         for ev in events
-        if not any(
-            ev["source"].startswith(p) and ev["source"][len(p):].strip() for p in SOURCE_PREFIXES
-        )
+        if not any(ev["source"].startswith(p) and ev["source"][len(p) :].strip() for p in SOURCE_PREFIXES)
     ]
     _fail(problems)

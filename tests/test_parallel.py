@@ -1,13 +1,13 @@
 """--jobs (worker processes, output identical to a serial run) and the content-hash result
 cache (issue 5)."""
+
 import json
 import os
 import shutil
 from pathlib import Path
 
 import pytest
-
-from conftest import SHARED, SEED
+from conftest import SEED, SHARED
 
 BBC = SHARED / "corpus/bbc"
 BBC_JSONL = SHARED / "corpus/bbc.jsonl"

@@ -1,9 +1,9 @@
 """Third-party plugins through the real entry-point mechanism: a plugin adds a rule kind and a
 pack; a broken plugin is reported on stderr and skipped while the run goes on."""
+
 import json
 import os
 import subprocess
-import textwrap
 
 from conftest import factlint_script
 
@@ -71,7 +71,9 @@ def test_third_party_kind_and_pack(tmp_path):
     site.mkdir()
     _install(site, "factlint-newsroom", PLUGIN, "factlint_newsroom")
     article = tmp_path / "a.txt"
-    article.write_text("LONDON - The talks ended on Monday.\n\nBoth Armenians and Asherites took part.\n", encoding="utf-8")
+    article.write_text(
+        "LONDON - The talks ended on Monday.\n\nBoth Armenians and Asherites took part.\n", encoding="utf-8"
+    )
     proc = _run(site, "check", "--format", "json", str(article), cwd=tmp_path)
     assert proc.returncode == 1, proc.stderr
     rules = {(f["rule"], f["match"], f["category"]) for f in json.loads(proc.stdout)}
@@ -95,7 +97,7 @@ def test_broken_plugin_is_reported_and_skipped(tmp_path):
     assert "Traceback" not in proc.stderr
 
 
-DEFAULTS_PLUGIN = '''
+DEFAULTS_PLUGIN = """
 import pluggy
 
 hookimpl = pluggy.HookimplMarker("factlint")
@@ -104,7 +106,7 @@ hookimpl = pluggy.HookimplMarker("factlint")
 @hookimpl
 def factlint_default_config():
     return {"fail-level": "error"}
-'''
+"""
 
 
 def test_plugin_default_config_applies_and_a_config_file_wins(tmp_path):

@@ -5,7 +5,7 @@ import subprocess
 import sys
 import textwrap
 
-PLUGIN = '''\
+PLUGIN = """\
 import re
 
 from factlint.kinds.base import Key, RuleKind
@@ -26,8 +26,8 @@ class DoubledWord(RuleKind):
 @hookimpl
 def factlint_rule_kinds():
     return {"doubled-word": DoubledWord}
-'''
-RULE = '''\
+"""
+RULE = """\
 extends: doubled-word
 message: "'%s' is doubled"
 examples:
@@ -37,13 +37,13 @@ examples:
       suggestions: [the]
       fixed: It was the best day.
   pass: [It was the best day.]
-'''
-TEST = '''\
+"""
+TEST = """\
 import doubled
 import factlint.testing
 
 test_doubled = factlint.testing.example_tests("Style", plugins=[doubled])
-'''
+"""
 
 
 def _run(tmp_path, rule=RULE):
@@ -63,7 +63,8 @@ def test_a_third_party_kind_is_written_and_tested_in_under_40_lines(tmp_path):
 
 def test_example_expectations_fail_when_they_do_not_hold(tmp_path):
     for wrong in ("fixed: It was the best day.", "message: \"'the' is doubled\"", "suggestions: [the]"):
-        bad = RULE.replace(wrong, {"f": "fixed: It was a best day.", "m": "message: nope",
-                                    "s": "suggestions: [a]"}[wrong[0]])
+        bad = RULE.replace(
+            wrong, {"f": "fixed: It was a best day.", "m": "message: nope", "s": "suggestions: [a]"}[wrong[0]]
+        )
         proc = _run(tmp_path, bad)
         assert proc.returncode == 1 and "1 failed" in proc.stdout, textwrap.shorten(proc.stdout, 2000)

@@ -1,6 +1,7 @@
 """Output formatters. Each is `format(report, stream)`; the built-in ones are registered through
 the `factlint_formatters` hook like a plugin's. Modules are imported only when their format is
 used."""
+
 import importlib
 from pathlib import Path
 

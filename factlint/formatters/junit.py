@@ -6,6 +6,7 @@ follow "rule R on file F" from failing to fixed, and a clean file naturally show
 testcases. Findings below the failing level are listed in the testcase's system-out and do not
 fail it, so the JUnit verdict matches factlint's exit code.
 """
+
 import re
 import xml.etree.ElementTree as ET
 

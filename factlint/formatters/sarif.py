@@ -4,6 +4,7 @@ GitHub rejects a whole upload when one result has no location, so every result g
 standard input included (uri "stdin"). GitHub computes `partialFingerprints` itself from the file
 contents; a home-made one would only be wrong, so none is written.
 """
+
 import json
 from pathlib import Path
 from urllib.parse import quote
@@ -31,10 +32,14 @@ def sarif_log(report):
     findings = report.findings[:MAX_RESULTS]
     notifications = [{"level": "error", "message": {"text": str(err)}} for err in report.errors]
     if len(report.findings) > MAX_RESULTS:
-        notifications.append({
-            "level": "warning",
-            "message": {"text": f"{len(report.findings)} findings; only the first {MAX_RESULTS} are in this log (GitHub's limit per run)"},
-        })
+        notifications.append(
+            {
+                "level": "warning",
+                "message": {
+                    "text": f"{len(report.findings)} findings; only the first {MAX_RESULTS} are in this log (GitHub's limit per run)"
+                },
+            }
+        )
     run = {
         "tool": {
             "driver": {

@@ -104,8 +104,11 @@ class RuleKind:
         super().__init_subclass__(**kwargs)
         legacy = {k: v for k, v in cls.__dict__.get("keys", {}).items() if isinstance(v, tuple)}
         if legacy:  # factlint 0.1 declared keys as (type, required, default) tuples
-            warnings.warn(f"{cls.__name__}.keys: declare keys as factlint.kinds.base.Key(...), not tuples",
-                          DeprecationWarning, stacklevel=2)
+            warnings.warn(
+                f"{cls.__name__}.keys: declare keys as factlint.kinds.base.Key(...), not tuples",
+                DeprecationWarning,
+                stacklevel=2,
+            )
             cls.keys = {**cls.keys, **{k: Key(*v) for k, v in legacy.items()}}
 
     def __init__(self, spec: RuleSpec, ctx: CompileContext) -> None:

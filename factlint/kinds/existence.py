@@ -1,4 +1,5 @@
 """existence (Vale): flag every occurrence of any token. `%s` is the matched text."""
+
 from factlint.kinds.base import Key, RuleKind
 
 

@@ -9,9 +9,7 @@ import re
 
 from factlint.lazyre import lazy_compile
 
-MONTH_NAMES = (
-    "January February March April May June July August September October November December".split()
-)
+MONTH_NAMES = "January February March April May June July August September October November December".split()
 MONTH_NUM = {m.lower(): n for n, m in enumerate(MONTH_NAMES, 1)}
 MONTHS = "|".join(MONTH_NAMES)
 
@@ -43,13 +41,21 @@ for _t, _w in enumerate(_TENS, 2):
 CARDINALS.update({"a hundred": 100, "one hundred": 100, "hundred": 100})
 ORDINALS.update({"hundredth": 100, "one hundredth": 100})
 SPECIAL = {
-    "centenary": 100, "centennial": 100, "bicentenary": 200, "bicentennial": 200,
-    "tercentenary": 300, "tricentennial": 300, "sesquicentennial": 150, "quincentenary": 500,
+    "centenary": 100,
+    "centennial": 100,
+    "bicentenary": 200,
+    "bicentennial": 200,
+    "tercentenary": 300,
+    "tricentennial": 300,
+    "sesquicentennial": 150,
+    "quincentenary": 500,
 }
 
 
 def alternation(words):
-    return "|".join(re.escape(w).replace(r"\-", "[- ]").replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return "|".join(
+        re.escape(w).replace(r"\-", "[- ]").replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
 
 
 NUM = rf"(?:(?<![\d,.])\d{{1,3}}|(?i:{alternation(CARDINALS)}))"
@@ -91,7 +97,11 @@ def dateline(text):
         return None
     if m.group("iso"):
         return parse_date(m.group("iso"))
-    y, mon, d = (m.group("y1"), m.group("m1"), m.group("d1")) if m.group("y1") else (m.group("y2"), m.group("m2"), m.group("d2"))
+    y, mon, d = (
+        (m.group("y1"), m.group("m1"), m.group("d1"))
+        if m.group("y1")
+        else (m.group("y2"), m.group("m2"), m.group("d2"))
+    )
     try:
         dt = datetime.date(int(y), MONTH_NUM[mon.lower()], int(d))
     except ValueError:

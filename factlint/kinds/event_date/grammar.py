@@ -48,7 +48,9 @@ APPROX = lazy_compile(
     r"under|fewer\s+than|up\s+to|close\s+to|well\s+over|just\s+over|just\s+under|barely|only\s+about)\s+$",
     re.I,
 )
-MARK = lazy_compile(r"\b(?:mark|marks|marked|marking|celebrate[sd]?|celebrating|commemorate[sd]?|commemorating)\s+(?:the\s+)?$", re.I)
+MARK = lazy_compile(
+    r"\b(?:mark|marks|marked|marking|celebrate[sd]?|celebrating|commemorate[sd]?|commemorating)\s+(?:the\s+)?$", re.I
+)
 REF_GAP = lazy_compile(r"\s*,?\s+(?:(?:just|only|exactly|precisely)\s+)?")
 
 # The word before a mention's noun phrase decides whether "X in 1918" dates X.
@@ -56,8 +58,23 @@ TOKEN = lazy_compile(r"[\w'’-]+|[^\w\s]")
 ADJECTIVE_SET = set(ADJECTIVES)
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"}
 CLAUSE_LEADS = {
-    "during", "after", "before", "since", "following", "until", "till", "amid", "throughout", "by",
-    "and", "but", "while", "as", "when", "including", "despite",
+    "during",
+    "after",
+    "before",
+    "since",
+    "following",
+    "until",
+    "till",
+    "amid",
+    "throughout",
+    "by",
+    "and",
+    "but",
+    "while",
+    "as",
+    "when",
+    "including",
+    "despite",
 }
 SENTENCE_PUNCT = set(".!?:;\"“”'‘’()—–-,")
 MAX_GAP = 80  # characters between mention and date worth looking at
@@ -69,4 +86,3 @@ def possessive(word):
 
 def capitalised(name):
     return name[0].upper() + name[1:]
-

@@ -32,7 +32,7 @@ class EventDate(Mentions, RelativeDates, RuleKind):
         self.qualifiers = []
         for i, ev in enumerate(self.events):
             quals = ev.qualifiers
-            self.qualifiers.append(lazy_compile(r"\b(?:%s)\b" % "|".join(map(re.escape, quals))) if quals else None)
+            self.qualifiers.append(lazy_compile(rf"\b(?:{'|'.join(map(re.escape, quals))})\b") if quals else None)
             for alias in ev.aliases:
                 aliases.append(alias)
                 alias_event.append(i)
@@ -100,7 +100,9 @@ class EventDate(Mentions, RelativeDates, RuleKind):
             if any(expr.decade <= y < expr.decade + 10 for y in years):
                 return None
             right = {"began": first, "ended": last}.get(relation, event.anchor)
-            return self.report(doc, event, relation, expr.start, expr.end, f"the {expr.decade}s", [f"{right - right % 10}s"])
+            return self.report(
+                doc, event, relation, expr.start, expr.end, f"the {expr.decade}s", [f"{right - right % 10}s"]
+            )
         if expr.to is not None:
             starts, ends = event.named | {first}, event.named | {last}
             if expr.year in starts and expr.to in ends and expr.year < expr.to:
@@ -127,7 +129,9 @@ class EventDate(Mentions, RelativeDates, RuleKind):
             # One day either way: time zones and overnight events ("the night of 9 November").
             wrong_day = expr.day is not None and abs(expr.day - date[2]) > 1
             if wrong_month or wrong_day:
-                return self.report(doc, event, relation, expr.start, expr.end, _written(doc, expr), [format_date(date, expr.style)])
+                return self.report(
+                    doc, event, relation, expr.start, expr.end, _written(doc, expr), [format_date(date, expr.style)]
+                )
         return None
 
     def report(self, doc, event, relation, start, end, written, suggestions):
@@ -160,4 +164,4 @@ def _year_of(written):
 
 
 def _written(doc, expr):
-    return doc.text[expr.start:expr.end]
+    return doc.text[expr.start : expr.end]

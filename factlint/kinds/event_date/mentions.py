@@ -4,6 +4,7 @@ genocide", "X began in 1918", "on 9 November 1989, when the Berlin Wall fell".""
 import re
 
 from factlint.kinds.event_date.grammar import (
+    ADJECTIVE_SET,
     BEFORE,
     BEGIN,
     CLAUSE_LEADS,
@@ -17,7 +18,6 @@ from factlint.kinds.event_date.grammar import (
     TOKEN,
     VERB_AFTER,
     WHEN,
-    ADJECTIVE_SET,
     possessive,
 )
 from factlint.text.dates import DATE, DateExpr
@@ -40,7 +40,9 @@ class Mentions:
             block, number = doc.sentence_at(start)
             s_start, s_end = doc.block_sentences(block)[number]
             sentence = doc.prose[s_start:s_end]
-            candidates = [i for i in self.head_events[term] if self.qualifiers[i] and self.qualifiers[i].search(sentence)]
+            candidates = [
+                i for i in self.head_events[term] if self.qualifiers[i] and self.qualifiers[i].search(sentence)
+            ]
             if len(candidates) == 1:  # two events fit: ambiguous, say nothing
                 yield start, end, candidates[0]
 
@@ -63,7 +65,12 @@ class Mentions:
                 i -= 1
                 continue
             # One plain word between a determiner and the mention: "the reactor explosion".
-            if i > 0 and tok[0].islower() and (toks[i - 1][0].lower() in DETERMINERS or possessive(toks[i - 1][0])) and i == len(toks) - 1 - _trailing_names(toks):
+            if (
+                i > 0
+                and tok[0].islower()
+                and (toks[i - 1][0].lower() in DETERMINERS or possessive(toks[i - 1][0]))
+                and i == len(toks) - 1 - _trailing_names(toks)
+            ):
                 i -= 2
                 continue
             break
@@ -90,9 +97,13 @@ class Mentions:
             conn = self.after.fullmatch(prose, m_end, d.start())
             expr = DateExpr(d)
             # A decade needs its article ("in the 1920s"); "in the 2004 elections" dates a noun.
-            the_ok = conn and (bool(conn.group("the")) or conn.group("prep") == "(" if expr.decade is not None else not conn.group("the"))
+            the_ok = conn and (
+                bool(conn.group("the")) or conn.group("prep") == "("
+                if expr.decade is not None
+                else not conn.group("the")
+            )
             # "(1994)" dates the mention; "(2004 film)" is something else.
-            if the_ok and conn.group("prep") == "(" and not re.match(r"\s*[),;]", prose[expr.end:expr.end + 3]):
+            if the_ok and conn.group("prep") == "(" and not re.match(r"\s*[),;]", prose[expr.end : expr.end + 3]):
                 the_ok = False
             if the_ok and expr.valid():
                 verb = " ".join((conn.group("verb") or "").split())
@@ -111,7 +122,7 @@ class Mentions:
                 if relation:
                     yield relation, expr
         last = None
-        for last in DATE.finditer(prose, max(0, m_start - MAX_GAP), m_start):
+        for last in DATE.finditer(prose, max(0, m_start - MAX_GAP), m_start):  # noqa: B007 - the last one
             pass
         if last is None:
             return
@@ -119,7 +130,9 @@ class Mentions:
         if not expr.valid():
             return
         if BEFORE.fullmatch(prose, last.end(), m_start):
-            if DETERMINER.search(prose, max(0, last.start() - 12), last.start()) and not self.modified.match(prose, m_end):
+            if DETERMINER.search(prose, max(0, last.start() - 12), last.start()) and not self.modified.match(
+                prose, m_end
+            ):
                 yield "named", expr
         elif WHEN.fullmatch(prose, last.end(), m_start):
             v = VERB_AFTER.match(prose, m_end)

@@ -110,9 +110,14 @@ class RelativeDates:
         """The date a relative claim counts from: an explicit date just before it ("In 1988,
         two years after"), else — for "since", "ago" and anniversaries — the document's date."""
         last = None
-        for last in DATE.finditer(prose, max(0, c_start - 40), c_start):
+        for last in DATE.finditer(prose, max(0, c_start - 40), c_start):  # noqa: B007 - the last one
             pass
-        if last is not None and last.group("y") and not last.group("to") and REF_GAP.fullmatch(prose, last.end(), c_start):
+        if (
+            last is not None
+            and last.group("y")
+            and not last.group("to")
+            and REF_GAP.fullmatch(prose, last.end(), c_start)
+        ):
             expr = DateExpr(last)
             return (expr.year, expr.month, expr.day if expr.month else None)
         if kind in ("years-after", "years-before"):
@@ -128,7 +133,9 @@ def _elapsed(ref, ev, backwards=False):
     if a[1] and a[2] and b[1] and b[2]:
         exact = (b[1], b[2]) == (a[1], a[2])
         floor = base - (1 if (b[1], b[2]) < (a[1], a[2]) else 0)
-        return ({floor} if exact else {floor, floor + 1}), (floor if exact or (b[1], b[2]) > (a[1], a[2]) else floor + 1)
+        return ({floor} if exact else {floor, floor + 1}), (
+            floor if exact or (b[1], b[2]) > (a[1], a[2]) else floor + 1
+        )
     return {base - 1, base, base + 1}, base
 
 

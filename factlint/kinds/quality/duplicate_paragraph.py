@@ -4,6 +4,7 @@ words) twice in one text; the later copy is reported.
 
 from factlint.kinds.base import Key, RuleKind
 
+
 class DuplicateParagraph(RuleKind):
     name = "duplicate-paragraph"
     category = "quality"

@@ -66,8 +66,12 @@ class HtmlResidue(RuleKind):
                 # "Blair&#191;s": a curly apostrophe that an older encoding step turned into ¿.
                 shown, replacement, exact = "'¿', here a garbled apostrophe", "’", False
             yield self.finding(
-                doc, m.start(), m.end(), (f"the entity '{entity}' stands for {shown}",),
-                suggestions=[replacement], fixable=exact,
+                doc,
+                m.start(),
+                m.end(),
+                (f"the entity '{entity}' stands for {shown}",),
+                suggestions=[replacement],
+                fixable=exact,
             )
         if tags:
             yield self._tags(doc, *tags)

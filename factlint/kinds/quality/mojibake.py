@@ -14,7 +14,9 @@ from factlint.lazyre import lazy_compile
 
 # What the bytes 0x80-0xBF (UTF-8 continuation bytes) look like when decoded as Windows-1252;
 # the five bytes cp1252 leaves undefined come through as the Latin-1 control characters.
-_CONT_CHARS = "".join(bytes([b]).decode("cp1252", errors="replace").replace("\ufffd", chr(b)) for b in range(0x80, 0xC0))
+_CONT_CHARS = "".join(
+    bytes([b]).decode("cp1252", errors="replace").replace("\ufffd", chr(b)) for b in range(0x80, 0xC0)
+)
 _TO_BYTE = {ch: b for b, ch in zip(range(0x80, 0xC0), _CONT_CHARS)}
 _TO_BYTE.update({chr(b): b for b in range(0x80, 0xC0)})  # Latin-1 decoding
 _TO_BYTE.update({chr(b): b for b in range(0xC2, 0x100)})  # lead bytes (same in both)
@@ -30,7 +32,9 @@ _UNIT_RE = (
 _MOJIBAKE = lazy_compile(rf"{_UNIT_RE}(?:{_UNIT_RE})*")
 _UNIT = lazy_compile(_UNIT_RE)
 # A lead character left next to a repaired non-Latin letter ("МоÑква").
-_LEFTOVER = lazy_compile("[\u00c2-\u00df\u00e2\u00ef](?=[\u0370-\u06ff])|(?<=[\u0370-\u06ff])[\u00c2-\u00df\u00e2\u00ef]")
+_LEFTOVER = lazy_compile(
+    "[\u00c2-\u00df\u00e2\u00ef](?=[\u0370-\u06ff])|(?<=[\u0370-\u06ff])[\u00c2-\u00df\u00e2\u00ef]"
+)
 _QUOTES = set("’”“‘–—…•")
 
 
@@ -96,7 +100,9 @@ class Mojibake(RuleKind):
             if len(m.group()) == 2 and m.start() > 0 and text[m.start() - 1].isupper() and m.group()[1] in _QUOTES:
                 continue  # "IRMÃ”": a capital letter before a closing quote, not a garbled Ô
             start, end = m.start(), m.end()
-            if fixed[0].isalpha() or (start > 0 and text[start - 1].isalnum() and end < len(text) and text[end].isalnum()):
+            if fixed[0].isalpha() or (
+                start > 0 and text[start - 1].isalnum() and end < len(text) and text[end].isalnum()
+            ):
                 # A garbled letter or apostrophe is reported with its word: "ZÃ¼rich", "donâ€™t".
                 while start > 0 and (text[start - 1].isalnum() or _MOJIBAKE.match(text, start - 1)):
                     start -= 1
@@ -111,7 +117,7 @@ class Mojibake(RuleKind):
             pieces, pos = [], 0
             for run in _MOJIBAKE.finditer(word):
                 r = repair(run.group())
-                pieces.append(word[pos:run.start()])
+                pieces.append(word[pos : run.start()])
                 if r is None:
                     pieces.append(run.group())
                 else:
