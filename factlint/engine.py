@@ -151,20 +151,20 @@ class Linter:
         """Lint one Source (a file's text, standard input or a corpus record)."""
         return self.lint_text(source.text or "", source.display, source.markup, source.meta.get("date"), source.record)
 
-    def _file_ignores(self, path):
-        ignores = []
+    def _file_ignores(self, path: str) -> list[str]:
+        ignores: list[str] = []
         for pattern, selectors in self.config.per_file_ignores.items():
             if fnmatch(path, pattern) or fnmatch(path.rsplit("/", 1)[-1], pattern):
                 ignores.extend(selectors)
         return ignores
 
-    def _rules_for(self, path):
+    def _rules_for(self, path: str) -> list[Any]:
         ignores = self._file_ignores(path)
         if not ignores:
             return self.rules
         return [r for r in self.rules if best(ignores, r.id, r.category) is None]
 
-    def _unused_suppressions(self, doc, rules):
+    def _unused_suppressions(self, doc: Document, rules: list[Any]) -> list[Finding]:
         """Findings for directives that suppressed nothing although every rule they name ran."""
         check = UNUSED_SUPPRESSION
         if not is_selected(check.id, check.category, self.config.select, self.config.ignore):
@@ -204,7 +204,7 @@ class Linter:
         return out
 
 
-def _suppressed(doc, finding):
+def _suppressed(doc: Document, finding: Finding) -> bool:
     """Apply suppression comments; mark the directives that did suppress something."""
     active = None
     for d in doc.directives:
@@ -225,12 +225,12 @@ def _suppressed(doc, finding):
     return False
 
 
-def _sic(doc, finding):
+def _sic(doc: Document, finding: Finding) -> bool:
     """`Asherites [sic]`: the writer says the spelling is intended (a quotation)."""
     return finding.category == "transcription" and _SIC.match(doc.text, finding.end) is not None
 
 
-def _names(directive, finding):
+def _names(directive: Any, finding: Finding) -> bool:
     return not directive.selectors or best(directive.selectors, finding.rule, finding.category) is not None
 
 

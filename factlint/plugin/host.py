@@ -39,11 +39,12 @@ class PluginHost:
             self._load_entry_points()
 
     def register(self, plugin: object, name: str | None = None, version: str = "?") -> str:
-        name = self.pm.register(plugin, name=name)
-        self.versions[name] = version
-        return name
+        registered = self.pm.register(plugin, name=name)
+        assert registered is not None, f"plugin {name!r} is already registered"
+        self.versions[registered] = version
+        return registered
 
-    def _load_entry_points(self):
+    def _load_entry_points(self) -> None:
         for name, value, version in entry_points():
             if name == _BUILTIN or self.pm.has_plugin(name):
                 continue
@@ -62,7 +63,7 @@ class PluginHost:
         return _merge_dicts(self.pm.hook.factlint_rule_kinds())
 
     def rule_packs(self) -> list[Any]:
-        packs = []
+        packs: list[Any] = []
         for result in reversed(self.pm.hook.factlint_rule_packs()):  # registration order
             packs.extend(result or ())
         return packs
@@ -82,7 +83,7 @@ class PluginHost:
         return rows
 
 
-def entry_points():
+def entry_points() -> list[tuple[str, ...]]:
     """[(name, value, version)] of the `factlint` entry-point group.
 
     Scanning the metadata of every installed distribution (importlib.metadata) costs more than
@@ -103,7 +104,7 @@ def entry_points():
                 return [tuple(line.rstrip("\n").split("\t")) for line in fh if line.strip()]
         except OSError:
             pass
-    found = _scan_entry_points()
+    found: list[tuple[str, ...]] = list(_scan_entry_points())
     if path is not None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -113,14 +114,11 @@ def entry_points():
     return found
 
 
-def _scan_entry_points():
+def _scan_entry_points() -> list[tuple[str, str, str]]:
     # Deferred for start-up: importlib.metadata costs 15 ms, and the scan is cached (above).
     from importlib.metadata import entry_points as all_entry_points
 
-    try:
-        eps = all_entry_points(group=ENTRY_POINT_GROUP)
-    except TypeError:  # Python < 3.10
-        eps = all_entry_points().get(ENTRY_POINT_GROUP, [])
+    eps = all_entry_points(group=ENTRY_POINT_GROUP)
     found = []
     for ep in eps:
         dist = getattr(ep, "dist", None)
@@ -129,7 +127,7 @@ def _scan_entry_points():
     return found
 
 
-def _load(value):
+def _load(value: str) -> Any:
     """What EntryPoint.load() does: `module` or `module:attr.attr` (extras in brackets ignored)."""
     module, _, attrs = value.split("[", 1)[0].partition(":")
     obj = importlib.import_module(module.strip())
@@ -150,8 +148,8 @@ def shared_host() -> PluginHost:
     return _SHARED_HOST
 
 
-def _merge_dicts(results):
-    merged = {}
+def _merge_dicts(results: list[dict[str, Any] | None]) -> dict[str, Any]:
+    merged: dict[str, Any] = {}
     # pluggy returns the last registered plugin first; apply built-ins first so plugins override.
     for result in reversed(results):
         merged.update(result or {})
