@@ -8,7 +8,6 @@ configuration, rule or input error. User errors are one line on stderr, never a 
 import datetime
 import gc
 import sys
-import traceback
 
 import click
 
@@ -133,6 +132,8 @@ def check(
     except Exception:
         if debug:
             raise
+        import traceback  # deferred for start-up: only an internal error needs it
+
         _fail(f"internal error: {traceback.format_exc().strip().splitlines()[-1]} (run with --debug for details)")
         sys.exit(EXIT_ERROR)
 

@@ -6,7 +6,6 @@ fail-level, levels ({rule id: level}), per-file-ignores ({glob: [selectors]}), e
 extensions (file endings linted in directories).
 """
 
-import tomllib
 from pathlib import Path
 
 from factlint.errors import UserError
@@ -111,6 +110,8 @@ def read_config(path):
     if not path.is_file():
         raise UserError("configuration file not found", path)
     if path.name == "pyproject.toml":
+        import tomllib  # deferred for start-up: only a [tool.factlint] configuration needs it
+
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as exc:

@@ -8,7 +8,6 @@ passed to `skip(line, message)` and left out; reading goes on. `line` is the 1-b
 JSON-lines file or the 1-based row of a Parquet file.
 """
 
-import json
 import sys
 
 from factlint.errors import InputError
@@ -68,6 +67,8 @@ def _open_jsonl(path):
 
 
 def _jsonl_records(path, text_field, id_field, skip):
+    import json  # deferred for start-up: a run over text files never needs it
+
     stream, raw = _open_jsonl(path)
     line_no = 0
     try:

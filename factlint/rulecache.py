@@ -7,10 +7,8 @@ never served stale. Set FACTLINT_NO_CACHE=1 to bypass; FACTLINT_CACHE_DIR to mov
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
-import pickle
 from pathlib import Path
 
 from factlint import __version__, ruleset
@@ -67,6 +65,10 @@ def load_ruleset(host, config, key=None):
     use_cache = not os.environ.get("FACTLINT_NO_CACHE")
     path = None
     if use_cache:
+        # Deferred for start-up: a run served by the result cache never loads the rules.
+        import gc
+        import pickle
+
         key = key or ruleset_key(host, config, dirs)
         path = _ruleset_path(key)
         # Unpickling makes many small objects at once: collecting garbage meanwhile is wasted time.
@@ -90,6 +92,8 @@ def load_ruleset(host, config, key=None):
 
 
 def _store(path, rules):
+    import pickle  # deferred for start-up: see load_ruleset
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(path, pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL))
