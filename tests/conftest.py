@@ -1,8 +1,10 @@
-"""Shared fixtures. Every test run uses its own compiled-rules cache folder, so tests never read
-or write the user's cache."""
+"""Shared fixtures. Every test run uses its own cache folder (compiled rules, results, plugin
+list), set before any test module is imported, so tests never read or write the user's cache."""
 
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -17,10 +19,12 @@ SHARED = Path(
 )
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _isolated_cache(tmp_path_factory):
-    os.environ["FACTLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("factlint-cache"))
-    yield
+_CACHE = tempfile.mkdtemp(prefix="factlint-test-cache-")
+os.environ["FACTLINT_CACHE_DIR"] = _CACHE  # at import: before collection imports any test module
+
+
+def pytest_unconfigure(config):
+    shutil.rmtree(_CACHE, ignore_errors=True)
 
 
 @pytest.fixture
