@@ -95,37 +95,10 @@ def _linter(config):
     help="The documents' publication date, for anniversaries and 'N years ago' (default: front matter or dateline).",
 )
 @click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
-def check(
-    paths,
-    fmt,
-    select,
-    ignore,
-    min_level,
-    fail_level,
-    config_path,
-    globs,
-    exclude,
-    output_file,
-    statistics,
-    debug,
-    **post,
-):
+def check(debug, **options):
     """Lint files, directories or '-' (standard input)."""
     try:
-        return _check(
-            paths,
-            fmt,
-            select,
-            ignore,
-            min_level,
-            fail_level,
-            config_path,
-            globs,
-            exclude,
-            output_file,
-            statistics,
-            post,
-        )
+        return _check(**options)
     except UserError as exc:
         _fail(exc)
         sys.exit(EXIT_ERROR)
@@ -150,7 +123,7 @@ def _valid_date(value):
 
 
 def _check(
-    paths, fmt, select, ignore, min_level, fail_level, config_path, globs, exclude, output_file, statistics, post=None
+    paths, fmt, select, ignore, min_level, fail_level, config_path, globs, exclude, output_file, statistics, **post
 ):
     from factlint.run import RunOptions, run  # deferred for start-up: `rules`, `explain` and `plugins` never run it
 
@@ -158,7 +131,7 @@ def _check(
     config.exclude += list(exclude)
     # post: --fix, --diff, --baseline, --write-baseline, --changed-since, --input, --text-field,
     # --id-field, --jobs, --cache, --date (RunOptions fields)
-    options = RunOptions(fmt=fmt, output_file=output_file, statistics=statistics, globs=globs, **(post or {}))
+    options = RunOptions(fmt=fmt, output_file=output_file, statistics=statistics, globs=globs, **post)
     # Linting makes many small short-lived objects and few cycles: the default threshold runs a
     # young-generation collection every 700 allocations (up to a tenth of the linting time); the
     # process is ours, so collect less often (cycles are still collected).

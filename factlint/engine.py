@@ -18,7 +18,7 @@ from factlint.config import Config
 from factlint.document import Document
 from factlint.findings import CATEGORIES, LEVEL_RANK, Finding
 from factlint.inputs import markup_for
-from factlint.kinds.base import RuleSpec
+from factlint.kinds.base import RuleSpec, finding_at
 from factlint.plugin.host import PluginHost, shared_host
 from factlint.ruleset import RuleSet, discover
 from factlint.selection import best, is_selected, specificity
@@ -182,25 +182,8 @@ class Linter:
             if not named or not named <= enabled:
                 continue
             end = d.start + len(doc.text[d.start : d.end].rstrip())
-            line, col = doc.position(d.start)
-            end_line, end_col = doc.position(end)
-            out.append(
-                Finding(
-                    path=doc.path,
-                    start=d.start,
-                    end=end,
-                    line=line,
-                    column=col,
-                    end_line=end_line,
-                    end_column=end_col,
-                    rule=check.id,
-                    category=check.category,
-                    severity=check.level,
-                    message=check.spec.message.replace("%s", ", ".join(d.selectors) or "all rules"),
-                    match=doc.text[d.start : end],
-                    record=doc.record,
-                )
-            )
+            message = check.spec.message.replace("%s", ", ".join(d.selectors) or "all rules")
+            out.append(finding_at(doc, d.start, end, check.id, check.category, check.level, message))
         return out
 
 

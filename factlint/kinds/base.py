@@ -94,6 +94,39 @@ def format_message(template: str, args: tuple | list) -> str:
     return "".join(out)
 
 
+def finding_at(
+    doc: Document,
+    start: int,
+    end: int,
+    rule: str,
+    category: str,
+    severity: str,
+    message: str,
+    suggestions: Iterable[str] = (),
+    fixable: bool = False,
+) -> Finding:
+    """A Finding for doc.text[start:end], with its line and column positions."""
+    line, col = doc.position(start)
+    end_line, end_col = doc.position(end)
+    return Finding(
+        path=doc.path,
+        start=start,
+        end=end,
+        line=line,
+        column=col,
+        end_line=end_line,
+        end_column=end_col,
+        rule=rule,
+        category=category,
+        severity=severity,
+        message=message,
+        match=doc.text[start:end],
+        suggestions=list(suggestions),
+        fixable=fixable,
+        record=doc.record,
+    )
+
+
 class RuleKind:
     name: ClassVar[str | None] = None  # the value of `extends:`
     category: str | None = None  # default category of the findings
@@ -139,24 +172,16 @@ class RuleKind:
         fixable: bool = False,
         message: str | None = None,
     ) -> Finding:
-        line, col = doc.position(start)
-        end_line, end_col = doc.position(end)
-        return Finding(
-            path=doc.path,
-            start=start,
-            end=end,
-            line=line,
-            column=col,
-            end_line=end_line,
-            end_column=end_col,
-            rule=self.id,
-            category=self.category or "other",
-            severity=level or self.level,
-            message=format_message(message or self.spec.message, args),
-            match=doc.text[start:end],
-            suggestions=list(suggestions),
-            fixable=fixable,
-            record=doc.record,
+        return finding_at(
+            doc,
+            start,
+            end,
+            self.id,
+            self.category or "other",
+            level or self.level,
+            format_message(message or self.spec.message, args),
+            suggestions,
+            fixable,
         )
 
     def run(self, doc: Document, hits: Mapping[int, list]) -> list[Finding]:
