@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 
 from factlint import rulecache
 from factlint.config import Config
-from factlint.document import Document
 from factlint.findings import CATEGORIES, LEVEL_RANK, Finding
 from factlint.inputs import markup_for
 from factlint.kinds.base import RuleSpec, finding_at
@@ -24,6 +23,7 @@ from factlint.ruleset import RuleSet, discover
 from factlint.selection import best, is_selected, specificity
 
 if TYPE_CHECKING:
+    from factlint.document import Document
     from factlint.inputs import Source
 
 # `[sic]` right after the matched word, optionally after its closing quote or emphasis.
@@ -145,6 +145,9 @@ class Linter:
     ) -> list[Finding]:
         """Lint one text: the one path every document takes (serial runs, --jobs workers, Dask)."""
         kind = markup or markup_for(path)
+        # Deferred for start-up: a run served by the result cache never builds a Document.
+        from factlint.document import Document
+
         return self.lint(Document(text, path=path, markup_kind=kind, date=date, record=record))
 
     def lint_source(self, source: Source) -> list[Finding]:

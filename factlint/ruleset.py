@@ -11,7 +11,6 @@ from pathlib import Path
 from factlint.errors import RuleError
 from factlint.findings import LEVELS
 from factlint.kinds.base import COMMON_KEYS, MATCHING_KEYS, SCOPES, RuleSpec
-from factlint.terms import TermIndex
 
 # What an example may state (factlint.testing runs them): its text, whether it is Markdown, and
 # for a failing one the finding's matched text, message, suggestions and the text after --fix.
@@ -177,6 +176,8 @@ class RuleSet:
 
 def compile_rules(pack_dirs, kinds, levels=None):
     """Load, validate and compile every rule in the packs. `levels` overrides rule levels."""
+    from factlint.terms import TermIndex  # deferred for start-up: a run served by the caches never compiles
+
     terms = TermIndex()
     rules = []
     for rule_id, path in discover(pack_dirs):
