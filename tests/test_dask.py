@@ -1,4 +1,4 @@
-"""factlint.dask on a real `distributed` cluster (two worker processes): `factlint dask-check`
+"""factlint.daskbag on a real `distributed` cluster (two worker processes): `factlint dask-check`
 over sharded JSONL and the Bag / DataFrame API give exactly the findings of a serial run and of
 `--jobs 2` (issue 5)."""
 
