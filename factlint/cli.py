@@ -21,6 +21,22 @@ from factlint.plugin.host import shared_host
 from factlint.selection import split_selectors
 
 
+def _selection_options(command):
+    """The options `check` and `dask-check` share: which rules, which levels, which configuration."""
+    options = [
+        click.option("--select", multiple=True, help="Only these rules: ids, packs, categories or globs."),
+        click.option("--ignore", multiple=True, help="Skip these rules: ids, packs, categories or globs."),
+        click.option("--min-level", type=click.Choice(LEVELS), help="Report findings at this level and above."),
+        click.option(
+            "--fail-level", type=click.Choice(LEVELS), help="Exit 1 for findings at this level and above [warning]."
+        ),
+        click.option("--config", "config_path", type=click.Path(), help="Configuration file (default: found upward)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="factlint")
 def main():
@@ -47,11 +63,7 @@ def _linter(config):
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", default="text", show_default=True, help="Output format (see `factlint plugins`).")
-@click.option("--select", multiple=True, help="Only these rules: ids, packs, categories or globs.")
-@click.option("--ignore", multiple=True, help="Skip these rules: ids, packs, categories or globs.")
-@click.option("--min-level", type=click.Choice(LEVELS), help="Report findings at this level and above.")
-@click.option("--fail-level", type=click.Choice(LEVELS), help="Exit 1 for findings at this level and above [warning].")
-@click.option("--config", "config_path", type=click.Path(), help="Configuration file (default: found upward).")
+@_selection_options
 @click.option("--glob", "globs", multiple=True, help="File name patterns to lint in directories (default *.md *.txt).")
 @click.option("--exclude", multiple=True, help="File or folder patterns to skip.")
 @click.option("--output-file", "-o", type=click.Path(), help="Write the report to this file.")
@@ -157,11 +169,7 @@ def _check(
 )
 @click.option("--text-field", default="text", show_default=True, help="The field (column) holding the text.")
 @click.option("--id-field", default="id", show_default=True, help="The field (column) holding the record id.")
-@click.option("--select", multiple=True, help="Only these rules: ids, packs, categories or globs.")
-@click.option("--ignore", multiple=True, help="Skip these rules: ids, packs, categories or globs.")
-@click.option("--min-level", type=click.Choice(LEVELS), help="Report findings at this level and above.")
-@click.option("--fail-level", type=click.Choice(LEVELS), help="Exit 1 for findings at this level and above [warning].")
-@click.option("--config", "config_path", type=click.Path(), help="Configuration file (default: found upward).")
+@_selection_options
 @click.option(
     "--date",
     "date",
