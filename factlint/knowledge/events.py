@@ -23,9 +23,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from factlint.lazyre import lazy_compile
+
 REQUIRED = frozenset({"id", "name", "aliases", "anchor", "span", "source"})
 OPTIONAL = frozenset({"heads", "qualifiers", "date", "also_named", "decoys"})
-ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID_RE = lazy_compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # only compiling rules validates the table
 YEAR_RANGE = range(1500, 2100)  # what the event-date rule reads as a year
 
 YMD = tuple[int, int, int]
