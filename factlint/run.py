@@ -71,7 +71,11 @@ class Run:
         self._plugins.append(plugin)
 
     def __enter__(self) -> Run:
-        self.hook.factlint_configure(run=self)
+        try:
+            self.hook.factlint_configure(run=self)
+        except BaseException:
+            self.__exit__()  # a plugin registered before the failure must not outlive the run
+            raise
         return self
 
     def __exit__(self, *exc: object) -> None:

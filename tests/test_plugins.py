@@ -122,3 +122,44 @@ def test_plugin_default_config_applies_and_a_config_file_wins(tmp_path):
     assert proc.returncode == 0, proc.stdout + proc.stderr  # the plugin's fail-level: error
     (work / ".factlint.yaml").write_text("fail-level: warning\n", encoding="utf-8")
     assert _run(site, "check", str(article), cwd=work).returncode == 1  # the file overrides it
+
+
+def test_a_run_plugin_filters_findings_through_the_run_hooks(tmp_path, capsys):
+    """A third-party run feature, built as --baseline is: factlint_configure registers a per-run
+    plugin that adds a filter once every result is in; it is gone after the run."""
+    import json
+
+    from conftest import SEED
+
+    from factlint.config import Config
+    from factlint.plugin import hookimpl
+    from factlint.run import RunOptions, run
+
+    seen = []
+
+    class DropAttribution:
+        def keep(self, source, findings):
+            return [f for f in findings if f.category != "attribution"]
+
+    class PerRun:
+        def __init__(self, current):
+            current.needs_all = True
+
+        @hookimpl
+        def factlint_collect_results(self, run, results):
+            seen.append(len(results))
+            run.filters.append(DropAttribution())
+
+    class Feature:
+        @hookimpl
+        def factlint_configure(self, run):
+            run.register(PerRun(run))
+
+    config = Config()
+    config.plugins = [Feature()]
+    code = run([str(SEED)], config, RunOptions(fmt="json", cache=False))
+    rules = {f["rule"] for f in json.loads(capsys.readouterr().out)}
+    assert code == 1 and seen == [1]
+    assert "Names.Transcriptions" in rules and not any(r.startswith("Attribution.") for r in rules)
+    run([str(SEED)], Config(), RunOptions(fmt="json", cache=False))  # the shared host: no leftover
+    assert any(f["rule"].startswith("Attribution.") for f in json.loads(capsys.readouterr().out))
