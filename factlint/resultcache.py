@@ -164,15 +164,11 @@ class ResultCachePlugin:
 
     @hookimpl
     def factlint_cached_findings(self, run: Run, sources: list[Source]) -> list:
-        found = self.cache.get_many(sources)
-        for src, cached in zip(sources, found):
-            src.meta["cached"] = cached is not None
-        return found
+        return self.cache.get_many(sources)
 
     @hookimpl
     def factlint_document_linted(self, run: Run, source: Source, findings: list[Finding]) -> None:
-        if source.meta.get("cached") is False:  # looked up and missed (never records or stdin)
-            self.cache.put(source, findings)
+        self.cache.put(source, findings)
 
     @hookimpl
     def factlint_unconfigure(self, run: Run) -> None:

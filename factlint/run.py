@@ -99,7 +99,7 @@ class Run:
             self._looked_up(srcs) if self.hook.factlint_cached_findings.get_hookimpls() else ((s, None) for s in srcs)
         )
         for src, findings in lint_ordered(self.linter, items, jobs):
-            if src.meta.get("cached") is not True:
+            if src.meta.get("cached") is False:  # looked up, not known: linted now
                 self.hook.factlint_document_linted(run=self, source=src, findings=findings)
             yield src, findings
 
@@ -123,7 +123,9 @@ class Run:
         if not files:
             return
         known = self.hook.factlint_cached_findings(run=self, sources=files) or [None] * len(files)
-        yield from zip(files, known)
+        for src, findings in zip(files, known):
+            src.meta["cached"] = findings is not None
+            yield src, findings
 
     def post_process(self, results: Results) -> tuple[Results, int | None]:
         """The stages that need every result: (results to report, exit code if a plugin reported

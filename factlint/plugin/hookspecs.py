@@ -10,7 +10,7 @@ Two groups:
 * **What there is** (called whenever the host is asked): ``factlint_rule_kinds``,
   ``factlint_rule_packs``, ``factlint_formatters``, ``factlint_default_config``.
 * **One ``factlint check`` run**, in this order: ``factlint_configure`` (register per-run
-  plugins), then per document ``factlint_cached_findings`` / ``factlint_document_linted``, then —
+  plugins), then per file ``factlint_cached_findings`` / ``factlint_document_linted``, then —
   only when a plugin set ``run.needs_all`` — ``factlint_collect_results``, ``factlint_report``,
   ``factlint_process_results``; finally ``factlint_unconfigure``. The ``run`` argument is a
   :class:`factlint.run.Run`. --fix, --diff, --baseline, --write-baseline, --changed-since and the
@@ -80,7 +80,8 @@ def factlint_cached_findings(run: Run, sources: list[Source]) -> list[list[Findi
 
 @hookspec
 def factlint_document_linted(run: Run, source: Source, findings: list[Finding]) -> None:
-    """A document was linted (it was not served by ``factlint_cached_findings``)."""
+    """A file that ``factlint_cached_findings`` was asked about and did not know was linted
+    (to store its findings). Corpus records and standard input are never looked up."""
 
 
 @hookspec
