@@ -10,6 +10,7 @@ removed at the end; nothing is ever written into the repository.
 Peers: `bash /work/shared/peers/install.sh` installs proselint and textlint + prh under
 /tmp/factlint-peers (override with --peers DIR).
 """
+
 import argparse
 import json
 import os
@@ -22,7 +23,11 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SHARED = HERE.parent.parent / "shared"
+# The shared data beside the repository (or beside the folder of its worktrees); FACTLINT_SHARED names another.
+SHARED = Path(
+    os.environ.get("FACTLINT_SHARED")
+    or next((p / "shared" for p in HERE.parents if (p / "shared" / "corpus").is_dir()), HERE.parent.parent / "shared")
+)
 CORPUS_DIR = SHARED / "corpus" / "bbc"
 CORPUS_JSONL = SHARED / "corpus" / "bbc.jsonl"
 RESULTS_FILE = "results.sqlite"  # factlint.resultcache.FILE_NAME, under FACTLINT_CACHE_DIR
@@ -65,15 +70,22 @@ class Table:
     def add(self, name, wall, mb, docs, rss, note=""):
         self.rows.append((name, wall, mb, docs, rss, note))
         cpu = CPU.get(wall, 0.0)
-        print(f"  {name:<44} {wall:8.2f} s {mb / wall:8.2f} MB/s {docs / wall:9.1f} docs/s {rss:7.1f} MB peak "
-              f"{cpu:7.2f} s CPU  {note}", flush=True)
+        print(
+            f"  {name:<44} {wall:8.2f} s {mb / wall:8.2f} MB/s {docs / wall:9.1f} docs/s {rss:7.1f} MB peak "
+            f"{cpu:7.2f} s CPU  {note}",
+            flush=True,
+        )
 
 
 def bench_inputs(args, env, table):
     """Each configuration --repeat times, the rounds interleaved (1 job, 2 jobs, 1 job, ...) so that
     a slow spell of the machine hits both alike; the table shows the median round."""
-    print(f"\n== Throughput (factlint {' '.join(args.extra) or 'default rules'}), median of {args.repeat} interleaved rounds")
-    print(f"  two-process ceiling of this machine now: {parallel_ceiling():.2f}x (a pure-Python loop, alone and two at once)")
+    print(
+        f"\n== Throughput (factlint {' '.join(args.extra) or 'default rules'}), median of {args.repeat} interleaved rounds"
+    )
+    print(
+        f"  two-process ceiling of this machine now: {parallel_ceiling():.2f}x (a pure-Python loop, alone and two at once)"
+    )
     for target in (CORPUS_DIR, CORPUS_JSONL):
         mb, docs = size_of(target) / 1e6, documents_in(target)
         print(f"-- {target} ({mb:.2f} MB, {docs} documents)")
@@ -83,7 +95,15 @@ def bench_inputs(args, env, table):
                 for state in ("cold", "warm"):
                     if state == "cold":  # the result cache only: rules stay compiled
                         (Path(env["FACTLINT_CACHE_DIR"]) / RESULTS_FILE).unlink(missing_ok=True)
-                    cmd = factlint_cmd() + ["check", str(target), "--jobs", str(jobs), "--format", "json-lines", *args.extra]
+                    cmd = factlint_cmd() + [
+                        "check",
+                        str(target),
+                        "--jobs",
+                        str(jobs),
+                        "--format",
+                        "json-lines",
+                        *args.extra,
+                    ]
                     wall, rss, code = measure(cmd, env)
                     runs.setdefault((jobs, state), []).append((wall, rss, "" if code in (0, 1) else f"exit {code}"))
         for (jobs, state), results in runs.items():
@@ -94,7 +114,9 @@ def bench_inputs(args, env, table):
         pairs = sorted(one[0] / two[0] for one, two in zip(runs[(1, "cold")], runs[(2, "cold")]))
         one = statistics.median(w for w, _r, _n in runs[(1, "cold")])
         two = statistics.median(w for w, _r, _n in runs[(2, "cold")])
-        print(f"  --jobs 2 speed-up (cold): {one / two:.2f}x of medians; per round {', '.join(f'{r:.2f}' for r in pairs)}")
+        print(
+            f"  --jobs 2 speed-up (cold): {one / two:.2f}x of medians; per round {', '.join(f'{r:.2f}' for r in pairs)}"
+        )
     print(f"  two-process ceiling of this machine now: {parallel_ceiling():.2f}x")
 
 
@@ -125,7 +147,9 @@ def parallel_ceiling(n=3_000_000, rounds=3):
 
 def bench_startup(args, env):
     smallest = min(CORPUS_DIR.glob("*.txt"), key=lambda p: p.stat().st_size)
-    print(f"\n== Start-up on the smallest article ({smallest.name}, {smallest.stat().st_size} bytes), median of {args.runs}")
+    print(
+        f"\n== Start-up on the smallest article ({smallest.name}, {smallest.stat().st_size} bytes), median of {args.runs}"
+    )
     for label, extra in (("result cache on (default)", []), ("--no-cache (lints the text)", ["--no-cache"])):
         cmd = factlint_cmd() + ["check", str(smallest), *extra, *args.extra]
         measure(cmd, env)  # warm the compiled-rules and result caches
@@ -137,8 +161,17 @@ def bench_startup(args, env):
     peers = Path(args.peers)
     for name, cmd in (
         ("proselint", [str(peers / "proselint" / "bin" / "proselint"), "check", "-o", "json", str(smallest)]),
-        ("textlint + prh", [str(peers / "textlint" / "node_modules" / ".bin" / "textlint"), "--config",
-                            str(peers / "textlint" / ".textlintrc"), "-f", "json", str(smallest)]),
+        (
+            "textlint + prh",
+            [
+                str(peers / "textlint" / "node_modules" / ".bin" / "textlint"),
+                "--config",
+                str(peers / "textlint" / ".textlintrc"),
+                "-f",
+                "json",
+                str(smallest),
+            ],
+        ),
     ):
         if args.no_peers or not Path(cmd[0]).exists():
             continue
@@ -230,22 +263,49 @@ def bench_peers(args, env, table):
         return
     print(f"\n== Peers on {CORPUS_DIR} (same input; ratios are peer time / factlint time)")
     mb, docs = size_of(CORPUS_DIR) / 1e6, documents_in(CORPUS_DIR)
-    base_cmd = factlint_cmd() + ["check", str(CORPUS_DIR), "--jobs", "1", "--no-cache", "--format", "json-lines", *args.extra]
+    base_cmd = factlint_cmd() + [
+        "check",
+        str(CORPUS_DIR),
+        "--jobs",
+        "1",
+        "--no-cache",
+        "--format",
+        "json-lines",
+        *args.extra,
+    ]
     base, rss, _ = measure(base_cmd, env)
     table.add("factlint --jobs 1 --no-cache", base, mb, docs, rss)
     cmds = []
     if proselint.exists():
         cmds.append(("proselint", [str(proselint), "check", "-o", "json", str(CORPUS_DIR)]))
     if textlint.exists():
-        cmds.append(("textlint + prh", [str(textlint), "--config", str(peers / "textlint" / ".textlintrc"), "-f", "json",
-                                        str(CORPUS_DIR / "*.txt")]))
+        cmds.append(
+            (
+                "textlint + prh",
+                [
+                    str(textlint),
+                    "--config",
+                    str(peers / "textlint" / ".textlintrc"),
+                    "-f",
+                    "json",
+                    str(CORPUS_DIR / "*.txt"),
+                ],
+            )
+        )
     for name, cmd in cmds:
         try:
             wall, rss, code = measure_with_timeout(cmd, env, args.timeout, cwd=peers)
         except TimeoutError:
             print(f"  {name}: gave up after {args.timeout} s")
             continue
-        table.add(name, wall, mb, docs, rss, f"{wall / base:.1f}x factlint's time" + ("" if code in (0, 1) else f", exit {code}"))
+        table.add(
+            name,
+            wall,
+            mb,
+            docs,
+            rss,
+            f"{wall / base:.1f}x factlint's time" + ("" if code in (0, 1) else f", exit {code}"),
+        )
 
 
 def main():
@@ -255,7 +315,9 @@ def main():
     parser.add_argument("--no-scaling", action="store_true", help="Skip the 10/100 MB JSONL and 50 MB file runs.")
     parser.add_argument("--runs", type=int, default=15, help="Start-up runs (median) [15].")
     parser.add_argument("--repeat", type=int, default=5, help="Rounds of the throughput runs (median) [5].")
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="--jobs for the scaling runs [all cores].")
+    parser.add_argument(
+        "--jobs", type=int, default=os.cpu_count() or 1, help="--jobs for the scaling runs [all cores]."
+    )
     parser.add_argument("--timeout", type=float, default=1800, help="Give up on one run after this many seconds.")
     parser.add_argument("--peers", default="/tmp/factlint-peers", help="Where install.sh put the peer linters.")
     parser.add_argument("extra", nargs="*", help="Extra factlint check options, after --, e.g. -- --select Names")
@@ -269,7 +331,9 @@ def main():
     print(f"factlint benchmark: {sys.version.split()[0]}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.2f}")
     table = Table()
     try:
-        measure(factlint_cmd() + ["check", str(CORPUS_JSONL.parent / "README.md"), "--no-cache"], env)  # compile rules once
+        measure(
+            factlint_cmd() + ["check", str(CORPUS_JSONL.parent / "README.md"), "--no-cache"], env
+        )  # compile rules once
         bench_startup(args, env)
         bench_inputs(args, env, table)
         if not (args.quick or args.no_scaling):

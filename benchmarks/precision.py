@@ -8,6 +8,7 @@ review.
 
 CORPUS_DIR defaults to ../shared/corpus/bbc (relative to the repository root). Nothing is written.
 """
+
 import argparse
 import random
 import re
@@ -58,15 +59,19 @@ def main():
             arts = len({f.path for f in by_rule[rule] if f.severity == level})
             print(f"{rule:<32} {level:<10} {count:>8} {1000 * count / words:>10.3f} {100 * count / n:>10.2f} {arts:>8}")
     errors = Counter(f.category for fs in by_rule.values() for f in fs if f.severity == "error")
-    print("\nerror-level findings per 100 articles by category: "
-          + (", ".join(f"{c} {100 * k / n:.2f}" for c, k in sorted(errors.items())) or "none"))
+    print(
+        "\nerror-level findings per 100 articles by category: "
+        + (", ".join(f"{c} {100 * k / n:.2f}" for c, k in sorted(errors.items())) or "none")
+    )
     rng = random.Random(args.seed)
     if args.category:
         pool = [f for fs in by_rule.values() for f in fs if f.category == args.category]
         pool.sort(key=lambda f: (f.path, f.start, f.rule))
         print(f"\n== category {args.category}: sample of {min(args.sample, len(pool))} of {len(pool)}")
         for n, f in enumerate(rng.sample(pool, min(args.sample, len(pool))), 1):
-            print(f"  {n:>2}. {f.path}:{f.line}:{f.column} {f.rule} [{f.severity}] {f.match!r}\n      {_sentence(texts[f.path], f)}")
+            print(
+                f"  {n:>2}. {f.path}:{f.line}:{f.column} {f.rule} [{f.severity}] {f.match!r}\n      {_sentence(texts[f.path], f)}"
+            )
         return
     for rule in sorted(by_rule):
         found = by_rule[rule]

@@ -4,7 +4,10 @@ The public API is imported lazily so that `factlint check one.md` pays only for 
     lint_text(text, path="-", markup="text")  -> list[Finding]
     Linter, Finding, Severity
 """
-__version__ = "0.1.0"
+
+import importlib
+
+__version__ = "0.1.0"  # the one version source (pyproject.toml reads it)
 
 _LAZY = {
     "Finding": ("factlint.findings", "Finding"),
@@ -14,13 +17,11 @@ _LAZY = {
 }
 
 
-def __getattr__(name):
+def __getattr__(name: str) -> object:
     try:
         module, attr = _LAZY[name]
     except KeyError:
         raise AttributeError(name) from None
-    import importlib
-
     return getattr(importlib.import_module(module), attr)
 
 

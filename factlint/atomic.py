@@ -3,6 +3,7 @@
 Used by --fix, baselines and the caches: a temporary file in the same folder (so the rename
 stays on one file system), flushed to disk, then os.replace.
 """
+
 import os
 
 
@@ -10,6 +11,8 @@ def atomic_write(path, data, expected=None):
     """Replace `path` with `data` (bytes) atomically: a temporary file in the same folder, then
     os.replace. The permission bits are kept. With `expected` (the bytes the caller read), the
     file is left alone if its content changed meanwhile: FileChangedError."""
+    # Deferred for start-up: tempfile imports random and shutil, and only a run that writes
+    # (a cache, --fix, a baseline) needs it.
     import stat
     import tempfile
 

@@ -12,12 +12,25 @@ baseline works from any working directory and on any OS. The file is JSON:
                                  "match": "Asherites", "occurrence": 0}, …]}
 
 (corpus records add "record": the record id).
+
+Both take part in a run as plugins (BaselinePlugin for --baseline, WriteBaselinePlugin for
+--write-baseline; registered by factlint.builtin).
 """
+
+from __future__ import annotations
+
 import json
 import os
+import sys
 from collections import Counter
+from typing import TYPE_CHECKING
 
-from factlint.errors import UserError
+from factlint.atomic import atomic_write
+from factlint.errors import UserError, warn
+from factlint.plugin import hookimpl
+
+if TYPE_CHECKING:
+    from factlint.run import Results, Run
 
 VERSION = 1
 
@@ -65,7 +78,9 @@ class Baseline:
         except (ValueError, UnicodeDecodeError) as exc:
             raise UserError(f"invalid baseline: not JSON ({exc})", path) from None
         if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("findings"), list):
-            raise UserError(f"invalid baseline: expected a factlint baseline (version {VERSION}) with a 'findings' list", path)
+            raise UserError(
+                f"invalid baseline: expected a factlint baseline (version {VERSION}) with a 'findings' list", path
+            )
         entries = []
         for n, item in enumerate(data["findings"], 1):
             try:
@@ -87,11 +102,12 @@ class Baseline:
     def gone(self):
         """Baselined findings of the documents linted in this run that no longer occur."""
         return sum(
-            1 for key in self.entries
+            1
+            for key in self.entries
             if (key[0], key[1]) in self._matched and key not in self._matched[(key[0], key[1])]
         )
 
-    def finish(self, warn):
+    def finish(self):
         n = self.gone()
         if n:
             warn(f"{n} baselined finding(s) no longer occur (update the baseline with --write-baseline {self.path})")
@@ -99,8 +115,6 @@ class Baseline:
 
 def write(path, results):
     """Record every finding of `results` ([(Source, findings)]) in a new baseline file."""
-    from factlint.atomic import atomic_write
-
     base = _base(path)
     entries = []
     for _src, findings in results:
@@ -117,3 +131,31 @@ def write(path, results):
     except OSError as exc:
         raise UserError(f"cannot write baseline: {exc.strerror or exc}", path) from None
     return len(entries)
+
+
+class BaselinePlugin:
+    """--baseline as a per-run plugin: a filter that drops the baselined findings."""
+
+    def __init__(self, run: Run, path: str) -> None:
+        self.path = path
+        run.needs_all = True
+
+    @hookimpl(tryfirst=True)  # the first filter: occurrences are counted among all findings
+    def factlint_collect_results(self, run: Run, results: Results) -> None:
+        run.filters.insert(0, Baseline.load(self.path))
+
+
+class WriteBaselinePlugin:
+    """--write-baseline as a per-run plugin: records every finding (after --fix); then none is
+    reported and no filter applies."""
+
+    def __init__(self, run: Run, path: str) -> None:
+        self.path = path
+        run.needs_all = True
+
+    @hookimpl
+    def factlint_process_results(self, run: Run, results: Results) -> None:
+        n = write(self.path, results)
+        print(f"Wrote {n} finding(s) to the baseline {self.path}.", file=sys.stderr)
+        results[:] = [(src, []) for src, _fs in results]
+        run.filters.clear()

@@ -1,24 +1,24 @@
 """factlint's own features, registered through the same hooks a third-party plugin implements
 (and through the same `factlint` entry-point group). Imports are deferred into the hooks so that
 start-up pays only for what a run uses."""
-from pathlib import Path
 
-import pluggy
+from __future__ import annotations
 
-hookimpl = pluggy.HookimplMarker("factlint")
+from typing import TYPE_CHECKING
 
+from factlint.plugin import hookimpl
+from factlint.ruleset import shipped_rules_dir
 
-def shipped_rules_dir():
-    """The shipped packs: `factlint/rules` in an installed wheel, `<repo>/rules` in a checkout."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "rules", here.parent / "rules"):
-        if candidate.is_dir():
-            return candidate
-    return here / "rules"
+if TYPE_CHECKING:
+    from factlint.run import Run
+
+__all__ = ["hookimpl"]  # kept importable from here for plugins written against factlint 0.1
 
 
 @hookimpl
 def factlint_rule_kinds():
+    # Deferred for start-up: a run served from the compiled-rules cache never needs the kinds'
+    # modules before unpickling, and `factlint plugins` needs only their names.
     from factlint.kinds.attribution import Attribution
     from factlint.kinds.boilerplate import Boilerplate
     from factlint.kinds.event_date import EventDate
@@ -26,13 +26,31 @@ def factlint_rule_kinds():
     from factlint.kinds.figures.kind import FiguresAgree
     from factlint.kinds.names import CitySpelling, Exonym, NameDrift, NameSpelling
     from factlint.kinds.office.kind import OfficeHolder
-    from factlint.kinds.quality import DuplicateParagraph, HtmlResidue, Mojibake
+    from factlint.kinds.quality.duplicate_paragraph import DuplicateParagraph
+    from factlint.kinds.quality.html_residue import HtmlResidue
+    from factlint.kinds.quality.mojibake import Mojibake
     from factlint.kinds.substitution import Substitution
     from factlint.kinds.transcription import Transcription
     from factlint.kinds.truncation import Truncation
 
-    kinds = (Existence, Substitution, Transcription, EventDate, Attribution, Boilerplate, Truncation, Exonym, NameSpelling, NameDrift,
-             CitySpelling, Mojibake, HtmlResidue, DuplicateParagraph, OfficeHolder, FiguresAgree)
+    kinds = (
+        Existence,
+        Substitution,
+        Transcription,
+        EventDate,
+        Attribution,
+        Boilerplate,
+        Truncation,
+        Exonym,
+        NameSpelling,
+        NameDrift,
+        CitySpelling,
+        Mojibake,
+        HtmlResidue,
+        DuplicateParagraph,
+        OfficeHolder,
+        FiguresAgree,
+    )
     return {k.name: k for k in kinds}
 
 
@@ -44,7 +62,7 @@ def factlint_rule_packs():
 
 @hookimpl
 def factlint_formatters():
-    from factlint import formatters
+    from factlint import formatters  # deferred for start-up: formatters import their modules lazily too
 
     return formatters.BUILTIN
 
@@ -52,3 +70,36 @@ def factlint_formatters():
 @hookimpl
 def factlint_default_config():
     return {"fail-level": "warning", "min-level": "suggestion"}
+
+
+@hookimpl
+def factlint_configure(run: Run) -> None:
+    """Register the run features the options ask for, each a plugin of its own for this run (as
+    pytest's stepwise registers itself when --stepwise is given)."""
+    # Deferred for start-up: a plain `factlint check` imports none of these modules.
+    options = run.options
+    if options.cache:
+        from factlint.resultcache import ResultCachePlugin
+
+        run.register(ResultCachePlugin(run))
+    if options.baseline:
+        from factlint.baseline import BaselinePlugin
+
+        run.register(BaselinePlugin(run, options.baseline))
+    if options.changed_since:
+        from factlint.changed import ChangedSincePlugin
+
+        run.register(ChangedSincePlugin(run, options.changed_since))
+    if options.diff:  # shows what --fix would change (of the findings the filters keep): nothing else
+        from factlint.fixes import DiffPlugin
+
+        run.register(DiffPlugin(run))
+        return
+    if options.fix:
+        from factlint.fixes import FixPlugin
+
+        run.register(FixPlugin(run))
+    if options.write_baseline:
+        from factlint.baseline import WriteBaselinePlugin
+
+        run.register(WriteBaselinePlugin(run, options.write_baseline))

@@ -6,12 +6,22 @@ tree: committed, staged and unstaged edits alike) read hunk by hunk; a file git 
 counts as changed throughout. A finding is kept when any of its lines is a changed line. A pure
 deletion changes no remaining line, so it keeps nothing. Standard input and corpus records are
 not filtered (they have no lines in git).
+
+It takes part in a run as a plugin (ChangedSincePlugin, registered by factlint.builtin).
 """
+
+from __future__ import annotations
+
 import os
 import re
 import subprocess
+from typing import TYPE_CHECKING
 
-from factlint.errors import UserError
+from factlint.errors import UserError, warn
+from factlint.plugin import hookimpl
+
+if TYPE_CHECKING:
+    from factlint.run import Results, Run
 
 _HUNK = re.compile(rb"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 _ESCAPES = {"a": 7, "b": 8, "t": 9, "n": 10, "v": 11, "f": 12, "r": 13, '"': 34, "\\": 92}
@@ -49,15 +59,27 @@ class ChangedLines:
             rel_to_name[rel] = name
         rels = list(rel_to_name)
         for i in range(0, len(rels), BATCH):
-            batch = rels[i:i + BATCH]
+            batch = rels[i : i + BATCH]
             untracked = _git(["ls-files", "--others", "-z", "--", *batch], top, check=True)
             for rel in untracked.stdout.decode("utf-8", "surrogateescape").split("\0"):
                 if rel in rel_to_name:
                     self.lines[rel_to_name[rel]] = EVERY_LINE
             diff = _git(
-                ["diff", "--no-color", "--no-ext-diff", "--no-textconv", "--no-renames", "--unified=0",
-                 "--src-prefix=a/", "--dst-prefix=b/", sha, "--", *batch],
-                top, check=True,
+                [
+                    "diff",
+                    "--no-color",
+                    "--no-ext-diff",
+                    "--no-textconv",
+                    "--no-renames",
+                    "--unified=0",
+                    "--src-prefix=a/",
+                    "--dst-prefix=b/",
+                    sha,
+                    "--",
+                    *batch,
+                ],
+                top,
+                check=True,
             )
             for rel, lines in parse_diff(diff.stdout).items():
                 name = rel_to_name.get(rel)
@@ -68,8 +90,6 @@ class ChangedLines:
         if source.name == "-" or source.record is not None:
             if source.name == "-" and not self._noted:
                 self._noted = True
-                from factlint.run import warn
-
                 warn("<stdin>: --changed-since does not apply to standard input; all its findings are reported")
             return findings
         lines = self.lines.get(source.name, set())
@@ -109,7 +129,7 @@ def _unquote(path):
         if ch == "\\" and i + 1 < len(body):
             nxt = body[i + 1]
             if nxt in "01234567":
-                out.append(int(body[i + 1:i + 4], 8))
+                out.append(int(body[i + 1 : i + 4], 8))
                 i += 4
                 continue
             out.append(_ESCAPES.get(nxt, ord(nxt)))
@@ -138,3 +158,15 @@ def _git(args, cwd, check=False):
         message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
         raise UserError(f"git {args[0]} failed: {message[-1] if message else proc.returncode}", cwd)
     return proc
+
+
+class ChangedSincePlugin:
+    """--changed-since as a per-run plugin: a filter that keeps findings on changed lines."""
+
+    def __init__(self, run: Run, rev: str) -> None:
+        self.rev = rev
+        run.needs_all = True
+
+    @hookimpl
+    def factlint_collect_results(self, run: Run, results: Results) -> None:
+        run.filters.append(ChangedLines(self.rev, [src for src, _fs in results]))

@@ -4,14 +4,37 @@ Exit codes (as Ruff and Vale): 0 clean, 1 findings at or above the failing level
 configuration, rule or input error. User errors are one line on stderr, never a traceback
 (`--debug` shows tracebacks for bugs in factlint itself).
 """
+
+import datetime
+import gc
 import sys
 
 import click
 
 from factlint import __version__
-from factlint.findings import LEVELS
-from factlint.run import EXIT_ERROR
-from factlint.run import warn as _fail  # one line on stderr: "factlint: <message>"
+from factlint.config import Config
+from factlint.engine import Linter
+from factlint.errors import EXIT_ERROR, UserError
+from factlint.errors import warn as _fail  # one line on stderr: "factlint: <message>"
+from factlint.findings import LEVEL_RANK, LEVELS
+from factlint.plugin.host import shared_host
+from factlint.selection import split_selectors
+
+
+def _selection_options(command):
+    """The options `check` and `dask-check` share: which rules, which levels, which configuration."""
+    options = [
+        click.option("--select", multiple=True, help="Only these rules: ids, packs, categories or globs."),
+        click.option("--ignore", multiple=True, help="Skip these rules: ids, packs, categories or globs."),
+        click.option("--min-level", type=click.Choice(LEVELS), help="Report findings at this level and above."),
+        click.option(
+            "--fail-level", type=click.Choice(LEVELS), help="Exit 1 for findings at this level and above [warning]."
+        ),
+        click.option("--config", "config_path", type=click.Path(), help="Configuration file (default: found upward)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -21,9 +44,6 @@ def main():
 
 
 def _setup(config_path, select=None, ignore=None, min_level=None, fail_level=None):
-    from factlint.config import Config
-    from factlint.selection import split_selectors
-
     config = Config.discover(explicit=config_path)
     if select:
         config.select = split_selectors(select)
@@ -37,59 +57,73 @@ def _setup(config_path, select=None, ignore=None, min_level=None, fail_level=Non
 
 
 def _linter(config):
-    from factlint.engine import Linter
-
     return Linter(config)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", default="text", show_default=True, help="Output format (see `factlint plugins`).")
-@click.option("--select", multiple=True, help="Only these rules: ids, packs, categories or globs.")
-@click.option("--ignore", multiple=True, help="Skip these rules: ids, packs, categories or globs.")
-@click.option("--min-level", type=click.Choice(LEVELS), help="Report findings at this level and above.")
-@click.option("--fail-level", type=click.Choice(LEVELS), help="Exit 1 for findings at this level and above [warning].")
-@click.option("--config", "config_path", type=click.Path(), help="Configuration file (default: found upward).")
+@_selection_options
 @click.option("--glob", "globs", multiple=True, help="File name patterns to lint in directories (default *.md *.txt).")
 @click.option("--exclude", multiple=True, help="File or folder patterns to skip.")
 @click.option("--output-file", "-o", type=click.Path(), help="Write the report to this file.")
 @click.option("--statistics", is_flag=True, help="Print counts per rule and category.")
-@click.option("--fix", is_flag=True, help="Apply unambiguous fixes (one trusted suggestion) in place; report what remains.")
-@click.option("--diff", is_flag=True, help="Show what --fix would change as a unified diff; write nothing (exit 1 if any).")
+@click.option(
+    "--fix", is_flag=True, help="Apply unambiguous fixes (one trusted suggestion) in place; report what remains."
+)
+@click.option(
+    "--diff", is_flag=True, help="Show what --fix would change as a unified diff; write nothing (exit 1 if any)."
+)
 @click.option("--baseline", type=click.Path(), help="Report only findings not recorded in this baseline file.")
 @click.option("--write-baseline", type=click.Path(), help="Record the current findings in this baseline file.")
 @click.option("--changed-since", metavar="REV", help="Report only findings on lines changed since this git revision.")
-@click.option("--input", "input", type=click.Choice(["auto", "files", "jsonl", "parquet"]), default="auto", show_default=True,
-              help="What the paths hold: text files, or corpora of records (auto: .jsonl, .jsonl.gz and .parquet are corpora).")
-@click.option("--text-field", default="text", show_default=True, help="Corpus records: the field (column) holding the text.")
-@click.option("--id-field", default="id", show_default=True, help="Corpus records: the field (column) holding the record id.")
-@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0,
-              help="Worker processes (default: all cores for a corpus or 50+ files, else 1).")
+@click.option(
+    "--input",
+    "input",
+    type=click.Choice(["auto", "files", "jsonl", "parquet"]),
+    default="auto",
+    show_default=True,
+    help="What the paths hold: text files, or corpora of records (auto: .jsonl, .jsonl.gz and .parquet are corpora).",
+)
+@click.option(
+    "--text-field", default="text", show_default=True, help="Corpus records: the field (column) holding the text."
+)
+@click.option(
+    "--id-field", default="id", show_default=True, help="Corpus records: the field (column) holding the record id."
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Worker processes (default: all cores for a corpus or 50+ files, else 1).",
+)
 @click.option("--cache/--no-cache", "cache", default=True, help="Reuse findings of unchanged files (default: on).")
-@click.option("--date", "date", metavar="YYYY-MM-DD", callback=lambda _ctx, _p, v: _valid_date(v),
-              help="The documents' publication date, for anniversaries and 'N years ago' (default: front matter or dateline).")
+@click.option(
+    "--date",
+    "date",
+    metavar="YYYY-MM-DD",
+    callback=lambda _ctx, _p, v: _valid_date(v),
+    help="The documents' publication date, for anniversaries and 'N years ago' (default: front matter or dateline).",
+)
 @click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
-def check(paths, fmt, select, ignore, min_level, fail_level, config_path, globs, exclude, output_file, statistics, debug, **post):
+def check(debug, **options):
     """Lint files, directories or '-' (standard input)."""
-    from factlint.errors import UserError
-
     try:
-        return _check(paths, fmt, select, ignore, min_level, fail_level, config_path, globs, exclude, output_file, statistics, post)
+        return _check(**options)
     except UserError as exc:
         _fail(exc)
         sys.exit(EXIT_ERROR)
     except Exception:
         if debug:
             raise
-        import traceback
+        import traceback  # deferred for start-up: only an internal error needs it
 
         _fail(f"internal error: {traceback.format_exc().strip().splitlines()[-1]} (run with --debug for details)")
         sys.exit(EXIT_ERROR)
 
 
 def _valid_date(value):
-    import datetime
-
     if value is None:
         return None
     try:
@@ -100,41 +134,55 @@ def _valid_date(value):
         raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
 
 
-def _check(paths, fmt, select, ignore, min_level, fail_level, config_path, globs, exclude, output_file, statistics, post=None):
-    from factlint.run import RunOptions, run
+def _check(
+    paths, fmt, select, ignore, min_level, fail_level, config_path, globs, exclude, output_file, statistics, **post
+):
+    from factlint.run import RunOptions, run  # deferred for start-up: `rules`, `explain` and `plugins` never run it
 
     config = _setup(config_path, select, ignore, min_level, fail_level)
     config.exclude += list(exclude)
     # post: --fix, --diff, --baseline, --write-baseline, --changed-since, --input, --text-field,
     # --id-field, --jobs, --cache, --date (RunOptions fields)
-    options = RunOptions(fmt=fmt, output_file=output_file, statistics=statistics, globs=globs, **(post or {}))
+    options = RunOptions(fmt=fmt, output_file=output_file, statistics=statistics, globs=globs, **post)
     # Linting makes many small short-lived objects and few cycles: the default threshold runs a
     # young-generation collection every 700 allocations (up to a tenth of the linting time); the
     # process is ours, so collect less often (cycles are still collected).
-    import gc
-
     gc.set_threshold(20_000, 10, 10)
     sys.exit(run(paths, config, options))
 
 
 @main.command("dask-check")
 @click.argument("shards", nargs=-1, required=True)
-@click.option("--output-dir", required=True, type=click.Path(file_okay=False), help="Folder for the findings shards (JSON lines).")
-@click.option("--scheduler", metavar="ADDRESS", help="A Dask distributed scheduler (tcp://host:8786); default: local processes.")
-@click.option("--input", "kind", type=click.Choice(["auto", "jsonl", "parquet"]), default="auto", show_default=True,
-              help="Shard format (auto: by file name; .jsonl.gz is read as gzip).")
+@click.option(
+    "--output-dir", required=True, type=click.Path(file_okay=False), help="Folder for the findings shards (JSON lines)."
+)
+@click.option(
+    "--scheduler", metavar="ADDRESS", help="A Dask distributed scheduler (tcp://host:8786); default: local processes."
+)
+@click.option(
+    "--input",
+    "kind",
+    type=click.Choice(["auto", "jsonl", "parquet"]),
+    default="auto",
+    show_default=True,
+    help="Shard format (auto: by file name; .jsonl.gz is read as gzip).",
+)
 @click.option("--text-field", default="text", show_default=True, help="The field (column) holding the text.")
 @click.option("--id-field", default="id", show_default=True, help="The field (column) holding the record id.")
-@click.option("--select", multiple=True, help="Only these rules: ids, packs, categories or globs.")
-@click.option("--ignore", multiple=True, help="Skip these rules: ids, packs, categories or globs.")
-@click.option("--min-level", type=click.Choice(LEVELS), help="Report findings at this level and above.")
-@click.option("--fail-level", type=click.Choice(LEVELS), help="Exit 1 for findings at this level and above [warning].")
-@click.option("--config", "config_path", type=click.Path(), help="Configuration file (default: found upward).")
-@click.option("--date", "date", metavar="YYYY-MM-DD", callback=lambda _ctx, _p, v: _valid_date(v), help="The documents' publication date.")
-def dask_check(shards, output_dir, scheduler, kind, text_field, id_field, select, ignore, min_level, fail_level, config_path, date):
+@_selection_options
+@click.option(
+    "--date",
+    "date",
+    metavar="YYYY-MM-DD",
+    callback=lambda _ctx, _p, v: _valid_date(v),
+    help="The documents' publication date.",
+)
+def dask_check(
+    shards, output_dir, scheduler, kind, text_field, id_field, select, ignore, min_level, fail_level, config_path, date
+):
     """Lint sharded corpora (JSONL, .jsonl.gz, Parquet; globs allowed) on Dask: one findings
     shard (JSON lines, as --format json-lines) per input shard in --output-dir."""
-    from factlint.dask import check_shards
+    from factlint.daskbag import check_shards  # deferred for start-up: only dask-check needs it
 
     config = _guarded(lambda: _setup(config_path, select, ignore, min_level, fail_level))
     summaries = _guarded(lambda: check_shards(shards, output_dir, config, scheduler, kind, text_field, id_field, date))
@@ -150,12 +198,12 @@ def dask_check(shards, output_dir, scheduler, kind, text_field, id_field, select
             failed = True
         records, findings, skipped = records + s["records"], findings + s["findings"], skipped + s["skipped"]
         worst = max(worst, s["worst"])
-    click.echo(f"Linted {records} records in {len(summaries)} shard{'s' if len(summaries) != 1 else ''}: "
-               f"{findings} finding{'s' if findings != 1 else ''} written to {output_dir}.")
+    click.echo(
+        f"Linted {records} records in {len(summaries)} shard{'s' if len(summaries) != 1 else ''}: "
+        f"{findings} finding{'s' if findings != 1 else ''} written to {output_dir}."
+    )
     if skipped:
         _fail(f"{skipped} malformed record{'s' if skipped != 1 else ''} skipped")
-    from factlint.findings import LEVEL_RANK
-
     if failed or skipped:
         sys.exit(EXIT_ERROR)
     sys.exit(1 if worst >= LEVEL_RANK[config.fail_level] else 0)
@@ -168,7 +216,9 @@ def rules(config_path):
     config = _guarded(lambda: _setup(config_path))
     linter = _guarded(lambda: _linter(config))
     for rule in linter.ruleset.rules:
-        click.echo(f"{rule.id:<32} {rule.spec.extends:<14} {rule.level:<10} {rule.category:<14} {_first_line(rule.spec.description)}")
+        click.echo(
+            f"{rule.id:<32} {rule.spec.extends:<14} {rule.level:<10} {rule.category:<14} {_first_line(rule.spec.description)}"
+        )
 
 
 @main.command()
@@ -201,8 +251,6 @@ def explain(rule_id, config_path):
 @main.command()
 def plugins():
     """List the loaded plugins, with versions and the hooks they implement."""
-    from factlint.plugin.host import shared_host
-
     host = shared_host()
     for name, version, hooks in host.plugins():
         click.echo(f"{name} {version}: {', '.join(h.replace('factlint_', '') for h in hooks)}")
@@ -218,14 +266,12 @@ def plugins():
 @click.option("--log-file", type=click.Path(dir_okay=False), help="Write the server log to this file instead.")
 def server(stdio, log_level, log_file):
     """Run the language server (LSP over stdio; needs pip install 'factlint[server]')."""
-    from factlint.server import main as serve  # lazy: `factlint check` never imports pygls
+    from factlint.server import main as serve  # deferred: `factlint check` never imports pygls
 
     sys.exit(serve(log_level, log_file))
 
 
 def _guarded(fn):
-    from factlint.errors import UserError
-
     try:
         return fn()
     except UserError as exc:

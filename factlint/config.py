@@ -12,10 +12,24 @@ from pathlib import Path
 
 from factlint.errors import UserError
 from factlint.findings import LEVELS
+from factlint.plugin.host import shared_host
+from factlint.ruleset import read_yaml
 from factlint.selection import split_selectors
 
 CONFIG_FILES = (".factlint.yaml", ".factlint.yml")
-KEYS = {"packs", "select", "ignore", "min-level", "fail-level", "levels", "per-file-ignores", "exclude", "extensions", "builtin-packs", "language"}
+KEYS = {
+    "packs",
+    "select",
+    "ignore",
+    "min-level",
+    "fail-level",
+    "levels",
+    "per-file-ignores",
+    "exclude",
+    "extensions",
+    "builtin-packs",
+    "language",
+}
 DEFAULT_EXTENSIONS = (".md", ".markdown", ".txt")
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", "node_modules", ".venv", "venv", ".tox", "__pycache__", ".factlint_cache")
 
@@ -45,8 +59,6 @@ class Config:
     def discover(cls, start=None, explicit=None):
         """Plugins' defaults (the factlint_default_config hook), then the configuration file found
         upward from `start` (or `explicit`); command-line options are applied by the caller."""
-        from factlint.plugin.host import shared_host
-
         config = cls()
         config.apply(shared_host().default_config(), Path.cwd() / "<plugin defaults>")
         config.path = None
@@ -107,15 +119,13 @@ def read_config(path):
     if not path.is_file():
         raise UserError("configuration file not found", path)
     if path.name == "pyproject.toml":
-        import tomllib
+        import tomllib  # deferred for start-up: only a [tool.factlint] configuration needs it
 
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as exc:
             raise UserError(f"invalid TOML: {exc}", path) from None
         return data.get("tool", {}).get("factlint", {})
-    from factlint.ruleset import read_yaml
-
     data = read_yaml(path)
     if data is None:
         return {}

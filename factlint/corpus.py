@@ -7,7 +7,10 @@ A malformed record (bad JSON, not an object, a missing field, text that is not a
 passed to `skip(line, message)` and left out; reading goes on. `line` is the 1-based line of a
 JSON-lines file or the 1-based row of a Parquet file.
 """
+
 import sys
+
+from factlint.errors import InputError
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 PARQUET_SUFFIXES = (".parquet", ".pq")
@@ -48,8 +51,6 @@ def read_records(path, kind, text_field="text", id_field="id", skip=None):
 
 
 def _open_jsonl(path):
-    from factlint.errors import InputError
-
     if path == "-":
         return sys.stdin.buffer, None
     try:
@@ -57,7 +58,7 @@ def _open_jsonl(path):
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path) from None
     if raw.read(2) == b"\x1f\x8b":  # gzip's magic number, whatever the file is called
-        import gzip
+        import gzip  # deferred for start-up: only compressed corpora need it
 
         raw.seek(0)
         return gzip.GzipFile(fileobj=raw, mode="rb"), raw
@@ -66,9 +67,7 @@ def _open_jsonl(path):
 
 
 def _jsonl_records(path, text_field, id_field, skip):
-    import json
-
-    from factlint.errors import InputError
+    import json  # deferred for start-up: a run over text files never needs it
 
     stream, raw = _open_jsonl(path)
     line_no = 0
@@ -126,16 +125,23 @@ def _record(obj, line, text_field, id_field, skip):
 def _json_type(value):
     if value is None:
         return "null"
-    return {bool: "a boolean", int: "a number", float: "a number", str: "a string", list: "an array", dict: "an object"}.get(type(value), type(value).__name__)
+    return {
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        str: "a string",
+        list: "an array",
+        dict: "an object",
+    }.get(type(value), type(value).__name__)
 
 
 def _parquet_records(path, text_field, id_field, skip):
-    from factlint.errors import InputError
-
     try:
-        import pyarrow.parquet as pq
+        import pyarrow.parquet as pq  # an optional dependency (factlint[parquet])
     except ImportError:
-        raise InputError("reading Parquet needs pyarrow: install factlint[parquet] (pip install 'factlint[parquet]')", path) from None
+        raise InputError(
+            "reading Parquet needs pyarrow: install factlint[parquet] (pip install 'factlint[parquet]')", path
+        ) from None
     try:
         pfile = pq.ParquetFile(path)
     except Exception as exc:  # noqa: BLE001 - pyarrow raises several types for a bad file

@@ -3,10 +3,13 @@
 Everything is computed lazily and once: a rule that never asks for sentences costs nothing for
 sentence splitting.
 """
+
 import re
 from bisect import bisect_right
 
 from factlint import markup
+from factlint.terms import lowered
+from factlint.text.language import detect
 
 _BLANK_LINES = re.compile(r"\n[ \t\r]*\n\s*")
 # A sentence ends at . ! ? or … (plus closing quotes/brackets in group "p") followed by white
@@ -57,16 +60,25 @@ class Document:
         self._block_begins = None
         self._block_sentences = {}
         self._sentence_starts = {}
-        self.memo = {}  # per-document analyses that several rules share (e.g. attribution)
+        self.memo = {}  # per-document analyses that several rules share: see shared()
         self._headings = {}
+
+    def shared(self, key, compute):
+        """The result of `compute()` for this document, computed once and shared by every rule
+        that asks with an equal `key` (hashable; include what the analysis depends on, e.g. the
+        rule's term handles). Attribution's two rules analyse a document's figures once this
+        way; `doc.memo` is the underlying dict."""
+        try:
+            return self.memo[key]
+        except KeyError:
+            value = self.memo[key] = compute()
+            return value
 
     # -- views --------------------------------------------------------------------------------
     @property
     def lower(self):
         """Lower-cased prose of the same length, line breaks as spaces (for the term automaton)."""
         if self._lower is None:
-            from factlint.terms import lowered
-
             self._lower = lowered(self.prose)
         return self._lower
 
@@ -75,7 +87,6 @@ class Document:
         """ISO 639-1 code of the text's language: declared, else detected from stop words, else
         "en" (a text too short or too odd to tell is treated as the default, English)."""
         if self._language is None:
-            from factlint.text.language import detect
 
             self._language = self.declared_language or detect(self.prose) or "en"
         return self._language

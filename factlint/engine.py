@@ -6,13 +6,25 @@ Filtering happens here, once, for every kind: selection (--select/--ignore, per-
 suppressions (comments, markers, `[sic]`; see factlint.markup) and minimum level. The engine
 also reports suppressions that suppress nothing, as `factlint.UnusedSuppression`.
 """
+
+from __future__ import annotations
+
 import re
 from fnmatch import fnmatch
+from typing import TYPE_CHECKING, Any
 
-from factlint.document import Document
-from factlint.findings import LEVEL_RANK, Finding
-from factlint.kinds.base import RuleSpec
-from factlint.selection import best, is_selected
+from factlint import rulecache
+from factlint.config import Config
+from factlint.findings import CATEGORIES, LEVEL_RANK, Finding
+from factlint.inputs import markup_for
+from factlint.kinds.base import RuleSpec, finding_at
+from factlint.plugin.host import PluginHost, shared_host
+from factlint.ruleset import RuleSet, discover
+from factlint.selection import best, is_selected, specificity
+
+if TYPE_CHECKING:
+    from factlint.document import Document
+    from factlint.inputs import Source
 
 # `[sic]` right after the matched word, optionally after its closing quote or emphasis.
 _SIC = re.compile(r"[*_]{0,3}[\"'”’»]?[*_]{0,3}[ \t\u00a0]?[*_]{0,3}\[sic!?\]", re.I)
@@ -22,14 +34,22 @@ class EngineCheck:
     """A check the engine makes itself, with no YAML file. It looks like a compiled rule (id,
     level, category, spec) so that `report.rules[finding.rule]` works in every formatter."""
 
-    def __init__(self, rule_id, category, level, message, description):
+    def __init__(self, rule_id: str, category: str, level: str, message: str, description: str) -> None:
         self.id, self.category, self.level = rule_id, category, level
-        data = {"extends": "engine", "message": message, "level": level, "category": category, "description": description}
+        data = {
+            "extends": "engine",
+            "message": message,
+            "level": level,
+            "category": category,
+            "description": description,
+        }
         self.spec = RuleSpec(rule_id, __file__, data, {})
 
 
 UNUSED_SUPPRESSION = EngineCheck(
-    "factlint.UnusedSuppression", "suppression", "warning",
+    "factlint.UnusedSuppression",
+    "suppression",
+    "warning",
     "Suppression of %s suppresses nothing: remove it",
     "A suppression comment or marker that suppresses no finding. Reported only when every rule it\n"
     "names is enabled in the run (a run with --select cannot tell whether it is still needed).",
@@ -38,46 +58,41 @@ ENGINE_CHECKS = {UNUSED_SUPPRESSION.id: UNUSED_SUPPRESSION}
 
 
 class Linter:
-    def __init__(self, config, host=None, ruleset=None, lazy=False):
-        from factlint.plugin.host import PluginHost, shared_host
-
+    def __init__(
+        self, config: Config, host: PluginHost | None = None, ruleset: RuleSet | None = None, lazy: bool = False
+    ) -> None:
         self.config = config
         self.host = host or (PluginHost(extra_plugins=config.plugins) if config.plugins else shared_host())
         self.min_rank = LEVEL_RANK[config.min_level]
         self._ruleset = ruleset
-        self._rules = self._by_id = None
+        self._rules: list[Any] | None = None
+        self._by_id: dict[str, Any] | None = None
         self._key = getattr(ruleset, "key", None)
         if not lazy:
-            self.ruleset  # load now: rule errors surface at construction
+            _ = self.ruleset  # load now: rule errors surface at construction
 
     # With lazy=True the compiled rules are loaded on first use: a run whose files all come from
     # the result cache (a pre-commit hook re-run, a CI job on unchanged files) never needs them.
     @property
-    def ruleset(self):
+    def ruleset(self) -> RuleSet:
         if self._ruleset is None:
-            from factlint.cache import load_ruleset
-
-            self._ruleset = load_ruleset(self.host, self.config, key=self.ruleset_key)
+            self._ruleset = rulecache.load_ruleset(self.host, self.config, key=self.ruleset_key)
         return self._ruleset
 
     @property
-    def loads_fast(self):
+    def loads_fast(self) -> bool:
         """Whether the compiled rules are loaded, or can be read from the cache (not compiled)."""
-        from factlint.cache import is_compiled
-
-        return self._ruleset is not None or is_compiled(self.ruleset_key)
+        return self._ruleset is not None or rulecache.is_compiled(self.ruleset_key)
 
     @property
-    def ruleset_key(self):
-        """What the compiled rules depend on (cache.ruleset_key), without loading them."""
+    def ruleset_key(self) -> str:
+        """What the compiled rules depend on (rulecache.ruleset_key), without loading them."""
         if self._key is None:
-            from factlint.cache import pack_dirs, ruleset_key
-
-            self._key = ruleset_key(self.host, self.config, pack_dirs(self.host, self.config))
+            self._key = rulecache.ruleset_key(self.host, self.config, rulecache.pack_dirs(self.host, self.config))
         return self._key
 
     @property
-    def rules(self):
+    def rules(self) -> list[Any]:
         """The selected rules."""
         if self._rules is None:
             config = self.config
@@ -85,29 +100,28 @@ class Linter:
         return self._rules
 
     @property
-    def by_id(self):
+    def by_id(self) -> dict[str, Any]:
         """Rule metadata for reports: the YAML rules plus the engine's own checks."""
         if self._by_id is None:
             self._by_id = {**ENGINE_CHECKS, **self.ruleset.by_id}
         return self._by_id
 
-    def unknown_selectors(self, selectors):
+    def unknown_selectors(self, selectors: list[str]) -> list[str]:
         """The selectors that name no rule, pack or category (a typo would otherwise lint
         nothing and look clean). Checked from the pack listing first; the compiled rules are
         loaded only if a selector may be a category that a plugin's rules bring."""
-        from factlint.cache import pack_dirs
-        from factlint.findings import CATEGORIES
-        from factlint.ruleset import discover
-        from factlint.selection import specificity
-
-        ids = [rule_id for rule_id, _path in discover(pack_dirs(self.host, self.config))] + list(ENGINE_CHECKS)
-        unknown = [s for s in selectors if s not in CATEGORIES and not any(specificity(s, i, None) is not None for i in ids)]
+        ids = [rule_id for rule_id, _path in discover(rulecache.pack_dirs(self.host, self.config))] + list(
+            ENGINE_CHECKS
+        )
+        unknown = [
+            s for s in selectors if s not in CATEGORIES and not any(specificity(s, i, None) is not None for i in ids)
+        ]
         if unknown:
             categories = {r.category for r in self.ruleset.rules}
             unknown = [s for s in unknown if s not in categories]
         return unknown
 
-    def lint(self, doc):
+    def lint(self, doc: Document) -> list[Finding]:
         """All findings for one Document, filtered and sorted."""
         rules = self._rules_for(doc.path)
         if not rules:
@@ -128,24 +142,34 @@ class Linter:
         findings.sort(key=lambda f: (f.start, f.rule, f.end))
         return findings
 
-    def lint_text(self, text, path="-", markup=None, date=None, record=None):
+    def lint_text(
+        self, text: str, path: str = "-", markup: str | None = None, date: Any = None, record: Any = None
+    ) -> list[Finding]:
+        """Lint one text: the one path every document takes (serial runs, --jobs workers, Dask)."""
         kind = markup or markup_for(path)
+        # Deferred for start-up: a run served by the result cache never builds a Document.
+        from factlint.document import Document
+
         return self.lint(Document(text, path=path, markup_kind=kind, date=date, record=record))
 
-    def _file_ignores(self, path):
-        ignores = []
+    def lint_source(self, source: Source) -> list[Finding]:
+        """Lint one Source (a file's text, standard input or a corpus record)."""
+        return self.lint_text(source.text or "", source.display, source.markup, source.meta.get("date"), source.record)
+
+    def _file_ignores(self, path: str) -> list[str]:
+        ignores: list[str] = []
         for pattern, selectors in self.config.per_file_ignores.items():
             if fnmatch(path, pattern) or fnmatch(path.rsplit("/", 1)[-1], pattern):
                 ignores.extend(selectors)
         return ignores
 
-    def _rules_for(self, path):
+    def _rules_for(self, path: str) -> list[Any]:
         ignores = self._file_ignores(path)
         if not ignores:
             return self.rules
         return [r for r in self.rules if best(ignores, r.id, r.category) is None]
 
-    def _unused_suppressions(self, doc, rules):
+    def _unused_suppressions(self, doc: Document, rules: list[Any]) -> list[Finding]:
         """Findings for directives that suppressed nothing although every rule they name ran."""
         check = UNUSED_SUPPRESSION
         if not is_selected(check.id, check.category, self.config.select, self.config.ignore):
@@ -157,26 +181,18 @@ class Linter:
         for d in doc.directives:
             if d.used or d.kind == "enable":
                 continue
-            named = {r.id for r in self.ruleset.rules if not d.selectors or best(d.selectors, r.id, r.category) is not None}
+            named = {
+                r.id for r in self.ruleset.rules if not d.selectors or best(d.selectors, r.id, r.category) is not None
+            }
             if not named or not named <= enabled:
                 continue
-            end = d.start + len(doc.text[d.start:d.end].rstrip())
-            line, col = doc.position(d.start)
-            end_line, end_col = doc.position(end)
-            out.append(Finding(
-                path=doc.path, start=d.start, end=end, line=line, column=col, end_line=end_line,
-                end_column=end_col, rule=check.id, category=check.category, severity=check.level,
-                message=check.spec.message.replace("%s", ", ".join(d.selectors) or "all rules"),
-                match=doc.text[d.start:end], record=doc.record,
-            ))
+            end = d.start + len(doc.text[d.start : d.end].rstrip())
+            message = check.spec.message.replace("%s", ", ".join(d.selectors) or "all rules")
+            out.append(finding_at(doc, d.start, end, check.id, check.category, check.level, message))
         return out
 
 
-def markup_for(path):
-    return "markdown" if str(path).lower().endswith((".md", ".markdown", ".mdx")) else "text"
-
-
-def _suppressed(doc, finding):
+def _suppressed(doc: Document, finding: Finding) -> bool:
     """Apply suppression comments; mark the directives that did suppress something."""
     active = None
     for d in doc.directives:
@@ -197,17 +213,17 @@ def _suppressed(doc, finding):
     return False
 
 
-def _sic(doc, finding):
+def _sic(doc: Document, finding: Finding) -> bool:
     """`Asherites [sic]`: the writer says the spelling is intended (a quotation)."""
     return finding.category == "transcription" and _SIC.match(doc.text, finding.end) is not None
 
 
-def _names(directive, finding):
+def _names(directive: Any, finding: Finding) -> bool:
     return not directive.selectors or best(directive.selectors, finding.rule, finding.category) is not None
 
 
-def lint_text(text, path="-", markup=None, config=None, **kw):
+def lint_text(
+    text: str, path: str = "-", markup: str | None = None, config: Config | None = None, **kw: Any
+) -> list[Finding]:
     """Lint one string with the shipped packs (or `config`); the simplest public entry point."""
-    from factlint.config import Config
-
     return Linter(config or Config()).lint_text(text, path=path, markup=markup, **kw)

@@ -1,15 +1,21 @@
 """Errors a user can cause. They are printed as one line (`file:line: what is wrong`), never as a
 traceback; bugs in factlint itself still raise normally (shown with --debug)."""
 
+from __future__ import annotations
+
+import sys
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2  # as Ruff and Vale
+
 
 class UserError(Exception):
     """A problem with the user's input, configuration or rules."""
 
-    def __init__(self, message, path=None, line=None):
+    def __init__(self, message: str, path: object = None, line: int | None = None) -> None:
         self.message, self.path, self.line = message, path, line
         super().__init__(str(self))
 
-    def __str__(self):
+    def __str__(self) -> str:
         where = ""
         if self.path is not None:
             where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
@@ -22,3 +28,8 @@ class RuleError(UserError):
 
 class InputError(UserError):
     """A document that cannot be read as text (reported; other files still linted)."""
+
+
+def warn(message: object) -> None:
+    """One line on stderr: `factlint: <message>` (a UserError prints as `file:line: message`)."""
+    print(f"factlint: {message}", file=sys.stderr)

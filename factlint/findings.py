@@ -1,5 +1,7 @@
 """Finding: one problem found in one document, with exact positions."""
+
 from dataclasses import dataclass, field
+from typing import Any
 
 LEVELS = ("suggestion", "warning", "error")
 LEVEL_RANK = {name: rank for rank, name in enumerate(LEVELS)}
@@ -10,7 +12,7 @@ class Severity:
     SUGGESTION, WARNING, ERROR = LEVELS
 
     @staticmethod
-    def rank(level):
+    def rank(level: str) -> int:
         return LEVEL_RANK[level]
 
 
@@ -28,15 +30,15 @@ class Finding:
     severity: str
     message: str
     match: str
-    suggestions: list = field(default_factory=list)
+    suggestions: list[str] = field(default_factory=list)
     fixable: bool = False  # True only for an unambiguous fix (one suggestion from a trusted table)
-    record: object = None  # the record id when linting a corpus (JSONL)
+    record: Any = None  # the record id when linting a corpus (JSONL)
 
     @property
-    def pack(self):
+    def pack(self) -> str:
         return self.rule.split(".", 1)[0]
 
-    def to_dict(self):
+    def to_dict(self) -> dict[str, Any]:
         d = {
             "path": self.path,
             "line": self.line,

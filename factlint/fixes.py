@@ -10,15 +10,29 @@ text is linted again, so that what is reported afterwards is what remains. A fil
 atomically (a temporary file in the same folder, then os.replace, keeping the permission bits),
 and only if it still holds exactly the text that was linted. Standard input and corpus records are
 never changed.
+
+Both take part in a run as plugins (FixPlugin, DiffPlugin; registered by factlint.builtin for
+--fix and --diff); they fix only the findings the run's filters (baseline, changed lines) keep.
 """
+
+from __future__ import annotations
+
 import codecs
+import difflib
 import errno
 import os
 import re
 import sys
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from factlint.atomic import FileChangedError, atomic_write, read_bytes
-from factlint.errors import InputError
+from factlint.errors import EXIT_CLEAN, EXIT_FINDINGS, InputError, UserError, warn
+from factlint.inputs import decode
+from factlint.plugin import hookimpl
+
+if TYPE_CHECKING:
+    from factlint.run import Results, Run
 
 MAX_PASSES = 5  # a fix may reveal another (rarely); stop before a pathological ping-pong
 
@@ -66,8 +80,6 @@ def fix_text(source, findings, relint, keep):
 def write_fixed(source, text):
     """Write the fixed text over the source file if it still holds what was linted. Raises
     FileChangedError or OSError."""
-    from factlint.inputs import decode
-
     original = read_bytes(source.name)
     try:
         unchanged = original is not None and decode(original, source.name) == source.text
@@ -87,8 +99,6 @@ def fixable_source(source):
 
 
 def _skip_note(source):
-    from factlint.run import warn
-
     if source.name == "-":
         warn("<stdin>: standard input is never fixed (lint a file to fix it)")
     elif source.record is not None:
@@ -98,10 +108,6 @@ def _skip_note(source):
 def plan(results, linter, keep):
     """[(Source, findings, fixed text, number of fixes, findings after fixing)] for the sources
     that have something to fix."""
-    from dataclasses import replace
-
-    from factlint.run import lint_source
-
     out, noted = [], set()
     for src, findings in results:
         if not edits_for(keep(src, findings)):
@@ -112,8 +118,9 @@ def plan(results, linter, keep):
                 _skip_note(src)
             continue
         text, n, after = fix_text(
-            src, findings,
-            relint=lambda t, src=src: lint_source(linter, replace(src, text=t)),
+            src,
+            findings,
+            relint=lambda t, src=src: linter.lint_source(replace(src, text=t)),
             keep=lambda fs, src=src: keep(src, fs),
         )
         if n:
@@ -123,9 +130,6 @@ def plan(results, linter, keep):
 
 def fix_all(results, linter, keep, errors):
     """--fix: write the fixes; return [(Source, all findings)] of the texts as they now are."""
-    from factlint.errors import UserError
-    from factlint.run import warn
-
     fixed = {}
     n_fixes = n_files = 0
     for src, _findings, text, n, after in plan(results, linter, keep):
@@ -149,8 +153,6 @@ def fix_all(results, linter, keep, errors):
 
 def show_diff(results, linter, keep, stream):
     """--diff: print a unified diff of what --fix would change; return the number of fixes."""
-    import difflib
-
     n_fixes = n_files = 0
     for src, _findings, text, n, _after in plan(results, linter, keep):
         lines = difflib.unified_diff(_lines(src.text), _lines(text), src.display, src.display)
@@ -168,3 +170,32 @@ def _lines(text):
     """Lines with their endings, split at '\n' only (str.splitlines also splits at form feeds,
     U+2028 and lone carriage returns, which would garble the diff of a CRLF file)."""
     return re.findall(r"[^\n]*\n|[^\n]+\Z", text)
+
+
+class FixPlugin:
+    """--fix as a per-run plugin: fixes before the baseline is written or the report made."""
+
+    def __init__(self, run: Run) -> None:
+        run.needs_all = True
+
+    @hookimpl(tryfirst=True)
+    def factlint_process_results(self, run: Run, results: Results) -> None:
+        results[:] = fix_all(results, run.linter, run.keep, run.errors)
+
+
+class DiffPlugin:
+    """--diff as a per-run plugin: prints the diff instead of the report."""
+
+    def __init__(self, run: Run) -> None:
+        run.needs_all = True
+
+    @hookimpl
+    def factlint_report(self, run: Run, results: Results) -> int:
+        output_file = run.options.output_file
+        stream = open(output_file, "w", encoding="utf-8") if output_file else sys.stdout
+        try:
+            n = show_diff(results, run.linter, run.keep, stream)
+        finally:
+            if stream is not sys.stdout:
+                stream.close()
+        return EXIT_FINDINGS if n else EXIT_CLEAN  # (an error still makes the run exit 2)

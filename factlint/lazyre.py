@@ -6,6 +6,7 @@ date patterns run only where an event is mentioned).
 `lazy_compile` defers the cost to the first use, so `factlint check one.md` pays only for what
 it uses.
 """
+
 import re
 
 

@@ -27,6 +27,7 @@ import re
 from bisect import bisect_right
 
 from factlint.lazyre import lazy_compile
+from factlint.selection import split_selectors
 
 _FRONT_MATTER = lazy_compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 _TOML_FRONT_MATTER = lazy_compile(r"\A\+\+\+[ \t]*\r?\n(.*?\r?\n)?\+\+\+[ \t]*(?:\r?\n|\Z)", re.S)
@@ -60,7 +61,6 @@ def _line_of(text, offset):
 
 
 def _selectors(raw):
-    from factlint.selection import split_selectors
 
     return split_selectors(raw.strip())
 
@@ -79,7 +79,7 @@ def read_front_matter(text):
         if toml:
             loaded = _toml_loads(m.group(1) or "")
         else:
-            import yaml
+            import yaml  # deferred for start-up: only a document with front matter needs it
 
             loaded = yaml.load(m.group(1) or "", Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         if isinstance(loaded, dict):
@@ -90,13 +90,8 @@ def read_front_matter(text):
 
 
 def _toml_loads(source):
-    try:
-        import tomllib
-    except ImportError:  # Python < 3.11: tomli if it is installed, else the block is only blanked
-        try:
-            import tomli as tomllib
-        except ImportError:
-            return {}
+    import tomllib  # deferred for start-up: only a document with TOML front matter needs it
+
     return tomllib.loads(source)
 
 
@@ -288,7 +283,7 @@ _WHOLE = {"backticks": "code", "autolink": "url", "html_inline": "html", "footno
 def _parser():
     global _MD
     if _MD is None:
-        from markdown_it import MarkdownIt
+        from markdown_it import MarkdownIt  # deferred for start-up: plain text never loads the parser
         from mdit_py_plugins.deflist import deflist_plugin
         from mdit_py_plugins.footnote import footnote_plugin
 
@@ -307,7 +302,7 @@ def _parser():
 def _core_inline(state):
     """markdown-it's core `inline` rule, with a list on each inline state where the wrapped rules
     record what they matched (nested parses, such as an image's alt text, record nothing)."""
-    from markdown_it.rules_inline import StateInline
+    from markdown_it.rules_inline import StateInline  # deferred: see _parser
 
     md = state.md
     rules2 = md.inline.ruler2.getRules("")
@@ -357,7 +352,7 @@ def _recording(name, rule):
             pushed = state.tokens[len(state.tokens) - (end - start):]
             state.factlint_emphasis.extend(zip(range(start, end), pushed))
         elif name in ("link", "image"):  # "[" or "![", and from the label's "]" on: the label is prose
-            from markdown_it.helpers import parseLinkLabel
+            from markdown_it.helpers import parseLinkLabel  # deferred: see _parser
 
             label = start + (name == "image")
             label_end = parseLinkLabel(state, label, name == "link")  # as the rule found it; restores pos

@@ -6,10 +6,13 @@ round trip is paid per batch. At most a few batches per worker are in flight, so
 size is linted in bounded memory; results are yielded strictly in input order, so the output is
 byte-for-byte that of a serial run.
 """
+
 import os
 import sys
 import time
 from collections import deque
+
+from factlint.engine import Linter
 
 # A batch is cut at this many characters of text or this many documents, whichever comes first.
 BATCH_CHARS = 32_000  # small enough that the last batches leave no process idle for long
@@ -38,29 +41,22 @@ def _init(linter_or_config):
     if hasattr(linter_or_config, "lint"):
         _LINTER = linter_or_config
     else:  # spawn: the worker builds its own (from the compiled-rules cache)
-        from factlint.engine import Linter
-
         _LINTER = Linter(linter_or_config)
 
 
-def lint_item(linter, item):
-    """Lint one (text, display path, markup, record id, date): a source as sent to a worker."""
-    from factlint.document import Document
-
-    text, display, markup, record, date = item
-    return linter.lint(Document(text, path=display, markup_kind=markup, record=record, date=date))
-
-
 def item_of(src):
-    return (src.text, src.display, src.markup, src.record, src.meta.get("date"))
+    """A source as sent to a worker: the arguments of Linter.lint_text (a tuple pickles faster
+    than the Source with its metadata)."""
+    return (src.text, src.display, src.markup, src.meta.get("date"), src.record)
 
 
 def _lint_batch(batch):
-    return [lint_item(_LINTER, item) for item in batch]
+    lint_text = _LINTER.lint_text
+    return [lint_text(*item) for item in batch]
 
 
 def _pool(linter, workers):
-    import multiprocessing
+    import multiprocessing  # deferred for start-up: only --jobs > 1 starts workers
 
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods:
@@ -68,22 +64,23 @@ def _pool(linter, workers):
         # compiled-rules cache are read by each worker (at the same time); rules that are not
         # are compiled here, once (a second), not once per worker.
         if not linter.loads_fast:
-            linter.rules
+            _ = linter.rules
         return multiprocessing.get_context("fork").Pool(workers, _init, (linter,))
     return multiprocessing.get_context().Pool(workers, _init, (linter.config,))
 
 
-def lint_ordered(linter, items, jobs, lint_one):
+def lint_ordered(linter, items, jobs):
     """Yield (source, findings) in the order of `items`, which are (source, findings or None);
-    None means "lint it" (with `lint_one(source)` when jobs == 1, else in a worker process).
+    None means "lint it" (with linter.lint_source when jobs == 1, else in a worker process).
 
     The parent reads the inputs, answers cache look-ups and writes the output while the `jobs`
     workers lint. (Tried: the parent linting too, beside jobs - 1 workers, whenever they had
     enough queued. On two cores it measured no faster, and a worker waiting on a busy parent
     sat idle.)"""
     if jobs <= 1:
+        lint_source = linter.lint_source
         for src, found in items:
-            yield src, (found if found is not None else lint_one(src))
+            yield src, (found if found is not None else lint_source(src))
         return
     pool = None  # started at the first batch to lint: a run served from the cache needs none
     pending = deque()  # (entries, AsyncResult or None); entries: [(src, findings or None)]

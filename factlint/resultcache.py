@@ -2,7 +2,7 @@
 configuration are read back instead of linting it again (as Ruff's and ESLint's caches do).
 
 The key is a hash of the file's content, markup and --date, the rule set key (factlint's
-version and modules, plugins, every pack file: cache.ruleset_key), the configuration (selection,
+version and modules, plugins, every pack file: rulecache.ruleset_key), the configuration (selection,
 levels, minimum level) and the per-file ignores that apply to the file's path. Nothing that
 changes the findings can therefore serve a stale entry; a key that matches gives the findings
 again, re-created with the path the file is shown under now (a renamed or moved file is a hit).
@@ -12,14 +12,28 @@ loading runs no code, unlike pickle), written in a few transactions per run: one
 entry costs more to create than linting the file (0.7 ms each here). SQLite's locking makes
 concurrent runs safe; a cache that cannot be opened, read or written (a read-only home in CI, a
 corrupt file) is simply not used, and a corrupt one is replaced.
+
+It takes part in a run as a plugin (ResultCachePlugin, registered by factlint.builtin unless
+--no-cache): factlint_cached_findings answers look-ups, factlint_document_linted stores.
 """
+
+from __future__ import annotations
+
 import hashlib
 import marshal
 import os
 import sys
 from dataclasses import fields
+from typing import TYPE_CHECKING
 
+from factlint import __version__
 from factlint.findings import Finding
+from factlint.plugin import hookimpl
+from factlint.rulecache import cache_dir
+
+if TYPE_CHECKING:
+    from factlint.inputs import Source
+    from factlint.run import Run
 
 # Finding fields stored, in this order; `path` is the current display path, `record` is None.
 _FIELDS = tuple(f.name for f in fields(Finding) if f.name not in ("path", "record"))
@@ -30,16 +44,21 @@ _BATCH = 500  # entries written per transaction
 
 class ResultCache:
     def __init__(self, linter, directory=None):
-        from factlint import __version__
-        from factlint.cache import cache_dir
-
         config = linter.config
         self.linter = linter
         self.path = os.path.join(directory or cache_dir(), FILE_NAME)
         key = linter.ruleset_key  # not linter.ruleset: a run of cached files never loads the rules
         h = hashlib.sha256(_FORMAT)
-        for part in (__version__, sys.version, _FIELDS, key, config.fingerprint(), repr(config.select),
-                     repr(sorted(config.ignore)), config.min_level):
+        for part in (
+            __version__,
+            sys.version,
+            _FIELDS,
+            key,
+            config.fingerprint(),
+            repr(config.select),
+            repr(sorted(config.ignore)),
+            config.min_level,
+        ):
             h.update(b"\0" + str(part).encode())
         self._base = h.digest()
         self._by_ignores = {}
@@ -128,10 +147,29 @@ class ResultCache:
 
 
 def _open(path):
-    import sqlite3
+    import sqlite3  # deferred for start-up: only a run with files to look up opens the cache
 
     os.makedirs(os.path.dirname(path), exist_ok=True)
     db = sqlite3.connect(path, timeout=10)
     db.execute("PRAGMA synchronous = NORMAL")  # a cache: losing the last entries in a crash is fine
     db.execute("CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, findings BLOB NOT NULL)")
     return db
+
+
+class ResultCachePlugin:
+    """The result cache as a per-run plugin."""
+
+    def __init__(self, run: Run) -> None:
+        self.cache = ResultCache(run.linter)
+
+    @hookimpl
+    def factlint_cached_findings(self, run: Run, sources: list[Source]) -> list:
+        return self.cache.get_many(sources)
+
+    @hookimpl
+    def factlint_document_linted(self, run: Run, source: Source, findings: list[Finding]) -> None:
+        self.cache.put(source, findings)
+
+    @hookimpl
+    def factlint_unconfigure(self, run: Run) -> None:
+        self.cache.close()

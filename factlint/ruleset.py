@@ -2,21 +2,35 @@
 
 Every problem a rule author can cause is a RuleError printed as `file:line: what is wrong`.
 """
+
+from __future__ import annotations
+
 import re
 from pathlib import Path
 
 from factlint.errors import RuleError
 from factlint.findings import LEVELS
-from factlint.kinds.base import COMMON_KEYS, SCOPES, RuleSpec
-from factlint.terms import TermIndex
+from factlint.kinds.base import COMMON_KEYS, MATCHING_KEYS, SCOPES, RuleSpec
 
+# What an example may state (factlint.testing runs them): its text, whether it is Markdown, and
+# for a failing one the finding's matched text, message, suggestions and the text after --fix.
+EXAMPLE_KEYS = frozenset({"text", "markdown", "match", "message", "suggestions", "fixed"})
 _RULE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def shipped_rules_dir() -> Path:
+    """The shipped packs: `factlint/rules` in an installed wheel, `<repo>/rules` in a checkout."""
+    for candidate in (_PACKAGE / "rules", _PACKAGE.parent / "rules"):
+        if candidate.is_dir():
+            return candidate
+    return _PACKAGE / "rules"
 
 
 def read_yaml(path):
     """Load a YAML file; a syntax error becomes `file:line: message`. (yaml is imported here:
     a run served from the compiled-rules cache never needs it.)"""
-    import yaml
+    import yaml  # deferred for start-up: see above
 
     try:
         with open(path, encoding="utf-8") as fh:
@@ -34,7 +48,7 @@ def read_yaml(path):
 
 def key_line(path, key):
     """The 1-based line of a top-level key (only computed when reporting an error)."""
-    import yaml
+    import yaml  # deferred for start-up: only an error report needs it
 
     try:
         with open(path, encoding="utf-8") as fh:
@@ -107,14 +121,20 @@ def load_spec(rule_id, path, kinds):
         raise RuleError(f"unknown extends {kind_name!r} (known kinds: {known})", path, key_line(path, "extends"))
     allowed = {**COMMON_KEYS, **kind.keys}
     for key, value in data.items():
-        if key not in allowed:
+        spec = allowed.get(key)
+        if spec is None:
             raise RuleError(f"unknown key {key!r} for extends: {kind_name}", path, key_line(path, key))
-        types = allowed[key][0]
+        if key in MATCHING_KEYS and key not in kind.honours:
+            raise RuleError(
+                f"key {key!r} has no effect on extends: {kind_name} (the kind does not apply it)",
+                path,
+                key_line(path, key),
+            )
+        types = spec.type
         if value is not None and not isinstance(value, types) or (types is int and isinstance(value, bool)):
-            want = " or ".join(t.__name__ for t in (types if isinstance(types, tuple) else (types,)))
-            raise RuleError(f"key {key!r} must be {want}", path, key_line(path, key))
-    for key, (_t, required, _d) in allowed.items():
-        if required and data.get(key) is None:
+            raise RuleError(f"key {key!r} must be {spec.type_name()}", path, key_line(path, key))
+    for key, spec in allowed.items():
+        if spec.required and data.get(key) is None:
             raise RuleError(f"missing required key {key!r}", path, 1)
     if data.get("level", "warning") not in LEVELS:
         raise RuleError(f"level must be one of {', '.join(LEVELS)}", path, key_line(path, "level"))
@@ -133,7 +153,16 @@ def _check_examples(examples, path):
         for item in items:
             ok = isinstance(item, str) or (isinstance(item, dict) and isinstance(item.get("text"), str))
             if not ok:
-                raise RuleError("examples: each example is a string or a mapping with 'text'", path, key_line(path, "examples"))
+                raise RuleError(
+                    "examples: each example is a string or a mapping with 'text'", path, key_line(path, "examples")
+                )
+            unknown = set(item) - EXAMPLE_KEYS if isinstance(item, dict) else set()
+            if unknown:
+                raise RuleError(
+                    f"examples: unknown key(s) {', '.join(sorted(unknown))} (known: {', '.join(sorted(EXAMPLE_KEYS))})",
+                    path,
+                    key_line(path, "examples"),
+                )
 
 
 class RuleSet:
@@ -147,6 +176,8 @@ class RuleSet:
 
 def compile_rules(pack_dirs, kinds, levels=None):
     """Load, validate and compile every rule in the packs. `levels` overrides rule levels."""
+    from factlint.terms import TermIndex  # deferred for start-up: a run served by the caches never compiles
+
     terms = TermIndex()
     rules = []
     for rule_id, path in discover(pack_dirs):

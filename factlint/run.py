@@ -1,277 +1,179 @@
-"""One `factlint check` run, as a pipeline of stages (each its own function, so features plug in
-at one place):
+"""One `factlint check` run, as a pipeline of stages; run features plug in through hooks:
 
-    plan(paths)         -> Inputs in output order: files, stdin, corpora    (inputs.py, corpus.py)
-    sources(inputs)     -> Source objects: files' texts, corpus records     (read as a stream)
-    lint_all(sources)   -> stream of (Source, findings) in input order      (resultcache.py, parallel.py)
-    post_process(...)   -> findings after --changed-since / --baseline / --fix   (or show_diff)
-    report + formatter  -> output; exit code
+    plan(paths) -> sources(inputs)                     inputs.py: files, stdin, corpus records
+    Run.lint(sources)                                  lint in order (serial or --jobs workers);
+                                                       factlint_cached_findings may serve them
+    factlint_collect_results / _report / _process_results   (only when a plugin needs every result:
+                                                       --baseline, --changed-since, --fix, --diff)
+    Report + formatter                                 output; exit code
 
-Without the post-processing stages, a streaming formatter (text, json-lines) gets findings as
-they are produced: a corpus of any size is linted and reported in constant memory.
+The features (result cache, baseline, changed lines, fixes) are plugins registered by
+factlint_configure (see factlint.builtin), as pytest's stepwise is: nothing here names them.
+Without a plugin that needs every result, a streaming formatter (text, json-lines) gets findings
+as they are produced: a corpus of any size is linted and reported in constant memory.
 """
-import os
+
+from __future__ import annotations
+
 import sys
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
 
-from factlint.errors import InputError, UserError
-from factlint.findings import LEVEL_RANK
+from factlint.engine import Linter
+from factlint.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UserError, warn
+from factlint.findings import LEVEL_RANK, Finding
+from factlint.formatters import Report
+from factlint.inputs import Source, plan, sources
+from factlint.parallel import Progress, default_jobs, lint_ordered
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+LOOKUP_CHUNK = 64  # files per factlint_cached_findings call (one result-cache query each)
+
+Results = list[tuple[Source, list[Finding]]]
 
 
 @dataclass
 class RunOptions:
     fmt: str = "text"
-    output_file: str = None
+    output_file: str | None = None
     statistics: bool = False
     globs: tuple = ()
     fix: bool = False  # apply unambiguous fixes in place
     diff: bool = False  # print what --fix would change; write nothing
-    baseline: str = None  # report only findings not in this baseline file
-    write_baseline: str = None  # record the findings in this baseline file
-    changed_since: str = None  # report only findings on lines changed since this git revision
+    baseline: str | None = None  # report only findings not in this baseline file
+    write_baseline: str | None = None  # record the findings in this baseline file
+    changed_since: str | None = None  # report only findings on lines changed since this git revision
     input: str = "auto"  # auto | files | jsonl | parquet (auto: by file name)
     text_field: str = "text"  # corpus records: the field (column) with the text
     id_field: str = "id"  # ... and the one with the record id
     jobs: int = 0  # worker processes; 0: all cores for many inputs, one for a handful
     cache: bool = True  # the result cache for files (resultcache.py)
-    date: str = None  # --date: the documents' date (ISO), for anniversaries and "N years ago"
+    date: str | None = None  # --date: the documents' date (ISO), for anniversaries and "N years ago"
 
 
-@dataclass
-class Source:
-    """One document to lint: a file, standard input or a corpus record."""
+class Run:
+    """The state of one run that its plugins share: options, linter, errors, filters."""
 
-    name: str  # what to open ('-' for stdin)
-    display: str  # the path shown in findings
-    text: str = None
-    markup: str = "text"
-    record: object = None
-    meta: dict = field(default_factory=dict)
+    def __init__(self, linter: Linter, options: RunOptions, errors: list | None = None) -> None:
+        self.linter = linter
+        self.config = linter.config
+        self.options = options
+        self.host = linter.host
+        self.hook = linter.host.pm.hook
+        self.errors: list = [] if errors is None else errors  # UserErrors: the run exits 2
+        self.notes: list = []  # messages for the end of the run
+        self.filters: list = []  # objects with keep(source, findings), applied in order
+        self.needs_all = False  # a plugin needs every result before the report
+        self._plugins: list = []
 
+    def register(self, plugin: object) -> None:
+        self.host.pm.register(plugin)
+        self._plugins.append(plugin)
 
-def warn(message):
-    print(f"factlint: {message}", file=sys.stderr)
-
-
-@dataclass
-class Input:
-    """One named input: a file, standard input, or a corpus file of records."""
-
-    name: str
-    display: str
-    corpus: str = None  # None, or the corpus format: 'jsonl' | 'parquet'
-    size: int = 0
-
-
-def plan(paths, config, options, errors):
-    """The inputs in output order: sorted by display path, which is the order of a sorted report
-    (a corpus's records keep their order within it)."""
-    from factlint.corpus import GLOBS, corpus_kind
-    from factlint.inputs import collect
-
-    globs = options.globs or GLOBS.get(options.input, ())
-    files, path_errors = collect(paths, config, globs)
-    for err in path_errors:
-        warn(err)
-        errors.append(err)
-    inputs = []
-    for name in files:
+    def __enter__(self) -> Run:
         try:
-            size = os.stat(name).st_size if name != "-" else 0
-        except OSError:
-            size = 0
-        inputs.append(Input(name, "<stdin>" if name == "-" else name, corpus_kind(name, options.input), size))
-    inputs.sort(key=lambda i: i.display)
-    return inputs
+            self.hook.factlint_configure(run=self)
+        except BaseException:
+            self.__exit__()  # a plugin registered before the failure must not outlive the run
+            raise
+        return self
 
-
-def sources(inputs, options, errors, notes):
-    """Yield Sources for the inputs; unreadable files and malformed records are reported and
-    skipped. `notes` gets the messages for the end of the run (records skipped per corpus)."""
-    from factlint.engine import markup_for
-    from factlint.inputs import read_text
-
-    for inp in inputs:
-        if inp.corpus:
-            yield from _records(inp, options, errors, notes)
-            continue
+    def __exit__(self, *exc: object) -> None:
         try:
-            text = read_text(inp.name)
-        except InputError as exc:
-            warn(exc)
-            errors.append(exc)
-            continue
-        if not text.strip():
-            warn(f"{inp.display}: empty file, nothing to lint")
-        yield Source(inp.name, inp.display, text, markup_for(inp.name), meta={"bytes": inp.size, "date": options.date})
+            self.hook.factlint_unconfigure(run=self)
+        finally:
+            for plugin in self._plugins:
+                self.host.pm.unregister(plugin)
+            self._plugins.clear()
 
+    def keep(self, source: Source, findings: list[Finding]) -> list[Finding]:
+        """The findings the filters report (the baseline first: it counts occurrences among all)."""
+        for f in self.filters:
+            findings = f.keep(source, findings)
+        return findings
 
-def _records(inp, options, errors, notes):
-    from factlint.corpus import read_records
+    def lint(self, srcs: Iterable[Source], jobs: int = 1) -> Iterator[tuple[Source, list[Finding]]]:
+        """(Source, findings) in input order, as a stream: what factlint_cached_findings knows is
+        not linted again; the rest is linted here, or by `jobs` worker processes."""
+        items = (
+            self._looked_up(srcs) if self.hook.factlint_cached_findings.get_hookimpls() else ((s, None) for s in srcs)
+        )
+        for src, findings in lint_ordered(self.linter, items, jobs):
+            if src.meta.get("cached") is False:  # looked up, not known: linted now
+                self.hook.factlint_document_linted(run=self, source=src, findings=findings)
+            yield src, findings
 
-    skipped = 0
-
-    def skip(line, message):
-        nonlocal skipped
-        skipped += 1
-        warn(f"{inp.display}:{line}: {message}; record skipped")
-
-    offset = 0
-    try:
-        for rec in read_records(inp.name, inp.corpus, options.text_field, options.id_field, skip):
-            yield Source(inp.name, inp.display, rec.text, "text", rec.id,
-                         meta={"line": rec.line, "bytes": rec.offset - offset, "date": options.date})
-            offset = rec.offset
-    except InputError as exc:
-        warn(exc)
-        errors.append(exc)
-    if skipped:
-        err = InputError(f"{skipped} malformed record{'s' if skipped != 1 else ''} skipped", inp.display)
-        errors.append(err)
-        notes.append(err)
-
-
-def lint_source(linter, source):
-    from factlint.parallel import item_of, lint_item
-
-    return lint_item(linter, item_of(source))
-
-
-def lint_all(linter, srcs, options, jobs=1):
-    """(Source, findings) in input order, as a stream: files whose content was linted before come
-    from the result cache; the others are linted here, or by `jobs` worker processes."""
-    from factlint.parallel import lint_ordered
-
-    cache = None
-    if options.cache:
-        from factlint.resultcache import ResultCache
-
-        cache = ResultCache(linter)
-
-    def looked_up():
-        if cache is None:
-            for src in srcs:
-                yield src, None
-            return
+    def _looked_up(self, srcs: Iterable[Source]) -> Iterator[tuple[Source, list[Finding] | None]]:
         # Files are looked up a chunk at a time (one query each); records and stdin never are,
         # and pass at once (a corpus is streamed: no record is read ahead).
-        chunk = []
+        chunk: list[Source] = []
         for src in srcs:
             if src.record is not None or src.name == "-":
-                yield from _look_up(cache, chunk)
+                yield from self._look_up(chunk)
                 chunk = []
                 yield src, None
                 continue
             chunk.append(src)
             if len(chunk) >= LOOKUP_CHUNK:
-                yield from _look_up(cache, chunk)
+                yield from self._look_up(chunk)
                 chunk = []
-        yield from _look_up(cache, chunk)
+        yield from self._look_up(chunk)
 
-    try:
-        for src, findings in lint_ordered(linter, looked_up(), jobs, lambda src: lint_source(linter, src)):
-            if src.meta.get("cached") is False:
-                cache.put(src, findings)
+    def _look_up(self, files: list[Source]) -> Iterator[tuple[Source, list[Finding] | None]]:
+        if not files:
+            return
+        known = self.hook.factlint_cached_findings(run=self, sources=files) or [None] * len(files)
+        for src, findings in zip(files, known):
+            src.meta["cached"] = findings is not None
             yield src, findings
-    finally:
-        if cache is not None:
-            cache.close()
+
+    def post_process(self, results: Results) -> tuple[Results, int | None]:
+        """The stages that need every result: (results to report, exit code if a plugin reported
+        the run itself)."""
+        self.hook.factlint_collect_results(run=self, results=results)
+        code = self.hook.factlint_report(run=self, results=results)
+        if code is not None:
+            return results, code
+        self.hook.factlint_process_results(run=self, results=results)
+        results = [(src, self.keep(src, fs)) for src, fs in results]
+        for f in self.filters:
+            if hasattr(f, "finish"):
+                f.finish()
+        return results, None
 
 
-LOOKUP_CHUNK = 64  # files per result-cache query (SQLite allows 999 parameters at least)
-
-
-def _look_up(cache, files):
-    for src, cached in zip(files, cache.get_many(files) if files else ()):
-        src.meta["cached"] = cached is not None
-        yield src, cached
-
-
-def finding_filters(results, options):
-    """(keep, filters): keep(source, findings) applies --baseline and --changed-since."""
-    filters = []
-    if options.baseline:
-        from factlint.baseline import Baseline
-
-        filters.append(Baseline.load(options.baseline))
-    if options.changed_since:
-        from factlint.changed import ChangedLines
-
-        filters.append(ChangedLines(options.changed_since, [src for src, _fs in results]))
-
-    def keep(src, findings):
-        for f in filters:  # the baseline first: it counts occurrences among all findings
-            findings = f.keep(src, findings)
-        return findings
-
-    return keep, filters
-
-
-def post_process(results, linter, options, errors=None):
-    """Stages that change which findings are reported: --baseline and --changed-since filter
-    them (only reported findings are fixed), --fix applies the unambiguous ones and re-lints,
-    --write-baseline records every finding that remains (and then none is reported)."""
-    keep, filters = finding_filters(results, options)
-    if options.fix:
-        from factlint.fixes import fix_all
-
-        results = fix_all(results, linter, keep, errors if errors is not None else [])
-    if options.write_baseline:
-        from factlint.baseline import write
-
-        n = write(options.write_baseline, results)
-        print(f"Wrote {n} finding(s) to the baseline {options.write_baseline}.", file=sys.stderr)
-        return [(src, []) for src, _fs in results]
-    results = [(src, keep(src, fs)) for src, fs in results]
-    for f in filters:
-        if hasattr(f, "finish"):
-            f.finish(warn)
-    return results
-
-
-def show_diff(results, linter, options, errors):
-    """--diff: print what --fix would change, write nothing; exit 1 if there is something."""
-    from factlint.fixes import show_diff as write_diff
-
-    keep, _filters = finding_filters(results, options)
-    stream = open(options.output_file, "w", encoding="utf-8") if options.output_file else sys.stdout
-    try:
-        n = write_diff(results, linter, keep, stream)
-    finally:
-        if stream is not sys.stdout:
-            stream.close()
-    return EXIT_ERROR if errors else (EXIT_FINDINGS if n else EXIT_CLEAN)
-
-
-def run(paths, config, options):
-    from factlint.engine import Linter
-    from factlint.formatters import Report
-    from factlint.parallel import Progress, default_jobs
-
+def run(paths: Iterable[str], config: Any, options: RunOptions) -> int:
     linter = Linter(config, lazy=True)
     for option, selectors in (("--select", config.select or ()), ("--ignore", config.ignore)):
         unknown = linter.unknown_selectors(selectors)
         if unknown:
-            raise UserError(f"{option}: {', '.join(map(repr, unknown))} names no rule, pack or category (see `factlint rules`)")
+            raise UserError(
+                f"{option}: {', '.join(map(repr, unknown))} names no rule, pack or category (see `factlint rules`)"
+            )
     formatters = linter.host.formatters()
     if options.fmt not in formatters:
         raise UserError(f"unknown format {options.fmt!r} (available: {', '.join(sorted(formatters))})")
-    formatter = formatters[options.fmt]
-    errors, notes = [], []
-    inputs = plan(paths, config, options, errors)
+    with Run(linter, options) as current:
+        return _run(current, paths, formatters[options.fmt])
+
+
+def _run(run: Run, paths: Iterable[str], formatter: Any) -> int:
+    options, errors, notes = run.options, run.errors, run.notes
+    inputs = plan(paths, run.config, options, errors)
     jobs = options.jobs or default_jobs(len(inputs), any(i.corpus for i in inputs))
-    results = lint_all(linter, sources(inputs, options, errors, notes), options, jobs)
-    if options.diff:
-        return show_diff(list(results), linter, options, errors)
-    if options.fix or options.baseline or options.write_baseline or options.changed_since:
-        results = post_process(list(results), linter, options, errors)  # these need every result
+    results: Iterable[tuple[Source, list[Finding]]] = run.lint(sources(inputs, options, errors, notes), jobs)
+    if run.needs_all:
+        results, code = run.post_process(list(results))
+        if code is not None:
+            return EXIT_ERROR if errors else code
     # Only a formatter that shows the documents (HTML) gets their texts.
-    texts = {} if getattr(formatter, "needs_text", False) else None
-    report = Report([], [], lambda: linter.by_id, statistics=options.statistics, fail_level=config.fail_level, texts=texts)
+    texts: dict | None = {} if getattr(formatter, "needs_text", False) else None
+    linter = run.linter
+    report = Report(
+        [], [], lambda: linter.by_id, statistics=options.statistics, fail_level=run.config.fail_level, texts=texts
+    )
     report.errors = errors  # the same list: corpus errors arrive while findings stream
-    failing = LEVEL_RANK[config.fail_level]
+    failing = LEVEL_RANK[run.config.fail_level]
     failed = []
     progress = Progress(sum(i.size for i in inputs))
 

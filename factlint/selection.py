@@ -1,6 +1,7 @@
 """Selectors name rules: a rule id (`Names.Transcriptions`), a pack (`Names`), a category
 (`transcription`), or a glob over ids (`Names.*`, `*Date*`). Used by --select/--ignore,
 configuration and suppression comments alike."""
+
 from fnmatch import fnmatchcase
 
 # Higher = more specific; the more specific of a matching select and ignore wins (as in Ruff).

@@ -6,6 +6,7 @@ into one alternation per rule. A rule registers its list once at compile time an
 *handle*; at lint time `scan(doc)` returns, per handle, non-overlapping hits chosen
 leftmost-longest (as Vale's longest-key-first alternation does).
 """
+
 import re
 
 import ahocorasick
@@ -43,7 +44,7 @@ def word_view(text):
         return view
     parts, pos = [], 0
     for m in _NON_ASCII.finditer(text):
-        parts.append(view[pos:m.start()])
+        parts.append(view[pos : m.start()])
         parts.append("".join(c if c.isalnum() else " " for c in m.group()))
         pos = m.end()
     parts.append(view[pos:])
@@ -167,10 +168,8 @@ _MIN_PREFIX = 3
 
 def _prefixes(terms):
     """Lower-cased literal prefixes, one per term, or None if some term has none (ASCII only)."""
-    try:
-        from re import _parser as sre_parse
-    except ImportError:  # Python < 3.11
-        import sre_parse
+    from re import _parser as sre_parse  # deferred for start-up: only compiling rules parses regexes
+
     out = set()
     for term in terms:
         try:
@@ -204,7 +203,6 @@ def lowered(text):
     if len(low) != len(text):  # e.g. 'İ' lowers to two code points: keep offsets aligned
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     return _fold(low)
-
 
 
 def _leftmost_longest(hits):

@@ -12,8 +12,12 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_07ded2b3cf7a995f.txt"
-# The shared data beside the checkout (/work/main) or beside the worktrees folder (/work/wt/x).
-SHARED = next((p / "shared" for p in ROOT.parents if (p / "shared").is_dir()), ROOT.parent / "shared")
+# The shared data folder beside the repository (or beside the folder of its git worktrees);
+# FACTLINT_SHARED names another.
+SHARED = Path(
+    os.environ.get("FACTLINT_SHARED")
+    or next((p / "shared" for p in ROOT.parents if (p / "shared" / "corpus").is_dir()), ROOT.parent / "shared")
+)
 
 
 # RUSTUP_HOME: pip asks `rustc --version` for its user agent, and rustup's proxy writes
@@ -44,12 +48,6 @@ def pytest_unconfigure(config):
     _saved_env.clear()
     if tmp is not None:
         shutil.rmtree(tmp, ignore_errors=True)
-
-
-@pytest.fixture(autouse=True, scope="session")
-def _isolated_cache(tmp_path_factory):
-    os.environ["FACTLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("factlint-cache"))
-    yield
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """Bad input: one clear line naming the file, the right exit code, no traceback, and the other
 files still linted."""
+
 import json
 import textwrap
 
@@ -71,56 +72,111 @@ def _rule_error(cli, tmp_path):
 
 
 def test_malformed_yaml_rule(cli, tmp_path):
-    path = _pack(tmp_path, "Broken", """\
+    path = _pack(
+        tmp_path,
+        "Broken",
+        """\
         extends: existence
         message: "Avoid %s"
         tokens: [a, b
         level: error
-        """)
+        """,
+    )
     err = _rule_error(cli, tmp_path)
     assert err.startswith(f"factlint: {path}:4: invalid YAML")
 
 
 def test_broken_regex(cli, tmp_path):
-    path = _pack(tmp_path, "Regex", """\
+    path = _pack(
+        tmp_path,
+        "Regex",
+        """\
         extends: existence
         message: "Avoid %s"
         level: error
         tokens:
           - 'fine'
           - 'bro(ken'
-        """)
+        """,
+    )
     err = _rule_error(cli, tmp_path)
     assert err.startswith(f"factlint: {path}:4: bad regular expression")
 
 
 def test_unknown_extends(cli, tmp_path):
-    path = _pack(tmp_path, "Odd", """\
+    path = _pack(
+        tmp_path,
+        "Odd",
+        """\
         message: "Avoid %s"
         extends: spellcheck
         tokens: [a]
-        """)
+        """,
+    )
     err = _rule_error(cli, tmp_path)
     assert err.startswith(f"factlint: {path}:2: unknown extends 'spellcheck'")
 
 
 def test_unknown_and_missing_keys(cli, tmp_path):
-    path = _pack(tmp_path, "Keys", """\
+    path = _pack(
+        tmp_path,
+        "Keys",
+        """\
         extends: existence
         message: "Avoid %s"
         tokenz: [a]
-        """)
+        """,
+    )
     assert _rule_error(cli, tmp_path) == f"factlint: {path}:3: unknown key 'tokenz' for extends: existence"
     path.write_text('extends: substitution\nmessage: "x"\n', encoding="utf-8")
     assert _rule_error(cli, tmp_path) == f"factlint: {path}:1: missing required key 'swap'"
 
 
+def test_a_matching_key_the_kind_ignores_is_a_load_error(cli, tmp_path):
+    path = _pack(
+        tmp_path,
+        "Scoped",
+        """\
+        extends: duplicate-paragraph
+        message: "Paragraph repeated from line %s"
+        ignorecase: true
+        """,
+    )
+    assert _rule_error(cli, tmp_path) == (
+        f"factlint: {path}:3: key 'ignorecase' has no effect on extends: duplicate-paragraph (the kind does not apply it)"
+    )
+    path.write_text('extends: existence\nmessage: "x"\ntokens: [a]\nscope: raw\nnonword: true\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("b\n", encoding="utf-8")
+    code, _out, err = cli("check", "a.txt", cwd=tmp_path)
+    assert code == 0, err  # existence honours scope and nonword
+
+
+def test_example_with_an_unknown_key_is_a_load_error(cli, tmp_path):
+    path = _pack(
+        tmp_path,
+        "Examples",
+        """\
+        extends: existence
+        message: "Avoid %s"
+        tokens: [a]
+        examples:
+          fail:
+            - {text: a, fix: b}
+        """,
+    )
+    assert _rule_error(cli, tmp_path).startswith(f"factlint: {path}:4: examples: unknown key(s) fix")
+
+
 def test_unquoted_yaml_boolean_in_word_list(cli, tmp_path):
-    path = _pack(tmp_path, "Bools", """\
+    _pack(
+        tmp_path,
+        "Bools",
+        """\
         extends: existence
         message: "Avoid %s"
         tokens: [yes, maybe]
-        """)
+        """,
+    )
     assert "entry True is not a string (quote it in YAML)" in _rule_error(cli, tmp_path)
 
 
@@ -128,4 +184,6 @@ def test_bad_config(cli, tmp_path):
     (tmp_path / ".factlint.yaml").write_text("selectt: [Names]\n", encoding="utf-8")
     (tmp_path / "a.txt").write_text(FAULTY, encoding="utf-8")
     code, out, err = cli("check", "a.txt", cwd=tmp_path)
-    assert code == 2 and err.strip() == f"factlint: {tmp_path / '.factlint.yaml'}: unknown configuration key(s): selectt"
+    assert (
+        code == 2 and err.strip() == f"factlint: {tmp_path / '.factlint.yaml'}: unknown configuration key(s): selectt"
+    )

@@ -1,10 +1,10 @@
 """Reporting only new findings: --write-baseline / --baseline, and --changed-since REV."""
+
 import json
 import os
 import subprocess
 
 import pytest
-
 from conftest import SEED
 
 ERROR_LINE = "Historians met on the anniversary of the Armenian genocide of 1918 in Yerevan.\n"
@@ -54,7 +54,7 @@ def test_baseline_round_trip_survives_moved_lines(cli, tmp_path, article):
     article.write_text(text.replace(anchor, anchor + "\n" + ERROR_LINE), encoding="utf-8")
     code, out, _ = cli("check", str(article), "--baseline", str(baseline), "--format", "json")
     found = json.loads(out)
-    line = text[:text.index(anchor)].count("\n") + 3
+    line = text[: text.index(anchor)].count("\n") + 3
     assert [(f["rule"], f["match"], f["line"]) for f in found] == [("History.EventDates", "1918", line)]
 
 
@@ -86,18 +86,33 @@ def test_baseline_paths_are_relative_to_the_baseline_file(cli, tmp_path, article
     assert code == 0 and out.strip() == "No findings in 1 file."
     # A baseline for other files leaves this one's findings reported and counts nothing as gone.
     other = tmp_path / "other.json"
-    other.write_text(json.dumps({"version": 1, "findings": [
-        {"path": "elsewhere.txt", "rule": "Names.Transcriptions", "match": "Asherites", "occurrence": 0}]}), encoding="utf-8")
+    other.write_text(
+        json.dumps(
+            {
+                "version": 1,
+                "findings": [
+                    {"path": "elsewhere.txt", "rule": "Names.Transcriptions", "match": "Asherites", "occurrence": 0}
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
     code, out, err = cli("check", str(article), "--baseline", str(other), "--format", "json")
     assert code == 1 and ("Names.Transcriptions", "Asherites") in rules_of(out) and "no longer occur" not in err
 
 
-@pytest.mark.parametrize("content, message", [
-    (None, "baseline file not found"),
-    ("{not json", "invalid baseline: not JSON"),
-    ('{"findings": []}', "invalid baseline: expected a factlint baseline (version 1)"),
-    ('{"version": 1, "findings": [{"path": "a.txt"}]}', "invalid baseline: entry 1 needs path, rule, match and occurrence"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (None, "baseline file not found"),
+        ("{not json", "invalid baseline: not JSON"),
+        ('{"findings": []}', "invalid baseline: expected a factlint baseline (version 1)"),
+        (
+            '{"version": 1, "findings": [{"path": "a.txt"}]}',
+            "invalid baseline: entry 1 needs path, rule, match and occurrence",
+        ),
+    ],
+)
 def test_bad_baseline_is_a_one_line_error(cli, tmp_path, article, content, message):
     baseline = tmp_path / "baseline.json"
     if content is not None:
@@ -123,6 +138,7 @@ def test_write_baseline_is_atomic(cli, tmp_path, article, monkeypatch):
 
 
 # -- --changed-since ----------------------------------------------------------------------------
+
 
 def git(repo, *args):
     env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}

@@ -1,4 +1,5 @@
 """The command line: formats, selection, levels, exit codes, listing commands, a real subprocess."""
+
 import json
 import subprocess
 import sys
@@ -20,7 +21,19 @@ def test_text_format_sorted_with_summary(cli):
 def test_json_fields(cli):
     _, out, _ = cli("check", str(SEED), "--format", "json")
     f = json.loads(out)[0]
-    assert set(f) >= {"path", "line", "column", "end_line", "end_column", "rule", "category", "severity", "message", "match", "suggestions"}
+    assert set(f) >= {
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "rule",
+        "category",
+        "severity",
+        "message",
+        "match",
+        "suggestions",
+    }
 
 
 def test_select_ignore_by_id_pack_category_glob(cli):

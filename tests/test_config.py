@@ -1,4 +1,5 @@
 """Configuration discovery and its effects; Markdown suppression comments."""
+
 import json
 
 FAULTY = "Both Armenians and Asherites took part.\n\nHundreds have been killed in the fighting.\n"

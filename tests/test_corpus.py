@@ -1,16 +1,15 @@
 """Corpus input (issue 5): JSON lines, gzip and Parquet records, malformed records, findings
 streamed out with the record id, statistics with the documents' share, the progress line."""
+
 import gzip
 import io
 import json
 import sys
-from pathlib import Path
 
 import pytest
+from conftest import SEED, SHARED
 
-from conftest import SEED
-
-BBC_JSONL = Path(__file__).resolve().parents[2] / "shared/corpus/bbc.jsonl"
+BBC_JSONL = SHARED / "corpus/bbc.jsonl"
 
 
 def bbc_records(n, step=7):
@@ -44,7 +43,19 @@ def corpus(tmp_path, seed_text):
 
 def test_jsonl_records_linted_as_documents_with_their_id(cli, corpus, tmp_path):
     path, records = corpus
-    code, out, err = cli("check", str(path), "--input", "jsonl", "--text-field", "text", "--id-field", "id", "--format", "json-lines", "--no-cache")
+    code, out, err = cli(
+        "check",
+        str(path),
+        "--input",
+        "jsonl",
+        "--text-field",
+        "text",
+        "--id-field",
+        "id",
+        "--format",
+        "json-lines",
+        "--no-cache",
+    )
     assert code == 1, err
     findings = json_lines(out)
     assert {f["path"] for f in findings} == {str(path)}
@@ -199,7 +210,7 @@ def test_findings_are_streamed_while_records_are_read(tmp_path, seed_text, monke
 def test_statistics_show_the_share_of_documents(cli, corpus):
     path, records = corpus
     code, out, _ = cli("check", str(path), "--statistics", "--format", "text")
-    table = out[out.index("\nrule ") + 1:]
+    table = out[out.index("\nrule ") + 1 :]
     header = table.splitlines()[0].split()
     assert header == ["rule", "findings", "documents", "share"]
     rows = {line.split()[0]: line.split() for line in table.splitlines()[1:] if line.strip() and "." in line.split()[0]}

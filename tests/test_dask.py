@@ -1,16 +1,15 @@
-"""factlint.dask on a real `distributed` cluster (two worker processes): `factlint dask-check`
+"""factlint.daskbag on a real `distributed` cluster (two worker processes): `factlint dask-check`
 over sharded JSONL and the Bag / DataFrame API give exactly the findings of a serial run and of
 `--jobs 2` (issue 5)."""
+
 import gzip
 import json
 from pathlib import Path
 
 import pytest
+from conftest import SEED, SHARED
 
-from conftest import SEED
-
-
-BBC_JSONL = Path(__file__).resolve().parents[2] / "shared/corpus/bbc.jsonl"
+BBC_JSONL = SHARED / "corpus/bbc.jsonl"
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +25,7 @@ def shards(tmp_path_factory, records):
     """Three shards, one of them gzip-compressed, one with a malformed record."""
     folder = tmp_path_factory.mktemp("shards")
     third = len(records) // 3
-    parts = [records[:third], records[third:2 * third], records[2 * third:]]
+    parts = [records[:third], records[third : 2 * third], records[2 * third :]]
     paths = [folder / "part-0.jsonl", folder / "part-1.jsonl.gz", folder / "part-2.jsonl"]
     for path, part in zip(paths, parts):
         lines = [json.dumps(r, ensure_ascii=False) for r in part]
@@ -40,8 +39,9 @@ def shards(tmp_path_factory, records):
 @pytest.fixture(scope="module")
 def cluster():
     distributed = pytest.importorskip("distributed")  # installed with factlint[dask] / [test]
-    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, host="127.0.0.1",
-                                  dashboard_address=None) as cluster:
+    with distributed.LocalCluster(
+        n_workers=2, processes=True, threads_per_worker=1, host="127.0.0.1", dashboard_address=None
+    ) as cluster:
         yield cluster
 
 
@@ -56,8 +56,9 @@ def test_dask_check_equals_serial_and_jobs_2(cli, shards, cluster, tmp_path):
     code2, parallel, _ = cli("check", *paths, "--format", "json-lines", "--jobs", "2")
     assert (code2, parallel) == (code1, serial)
     out = tmp_path / "findings"
-    code, stdout, err = cli("dask-check", str(folder / "part-*.jsonl*"), "--output-dir", str(out),
-                            "--scheduler", cluster.scheduler_address)
+    code, stdout, err = cli(
+        "dask-check", str(folder / "part-*.jsonl*"), "--output-dir", str(out), "--scheduler", cluster.scheduler_address
+    )
     assert (code, code1) == (2, 2)  # the malformed record is an input error in both
     assert f"{paths[2]}:4: invalid JSON" in err and f"{paths[2]}:4: invalid JSON" in err1
     names = sorted(p.name for p in out.iterdir())
@@ -74,7 +75,9 @@ def serial_dicts(records):
     from factlint.engine import Linter
 
     linter = Linter(Config())
-    return [f.to_dict() for r in records for f in linter.lint_text(r["text"], path="<dask>", markup="text", record=r["id"])]
+    return [
+        f.to_dict() for r in records for f in linter.lint_text(r["text"], path="<dask>", markup="text", record=r["id"])
+    ]
 
 
 @pytest.mark.slow
@@ -83,7 +86,7 @@ def test_lint_bag_on_the_cluster(records, cluster):
     import dask.bag as db
 
     from factlint.config import Config
-    from factlint.dask import lint_bag
+    from factlint.daskbag import lint_bag
 
     with distributed.Client(cluster.scheduler_address):
         got = lint_bag(db.from_sequence(records, npartitions=6), Config()).compute()
@@ -97,7 +100,7 @@ def test_lint_dataframe_on_the_cluster(records, cluster):
     import dask.dataframe as dd
 
     from factlint.config import Config
-    from factlint.dask import lint_dataframe
+    from factlint.daskbag import lint_dataframe
 
     frame = dd.from_pandas(pd.DataFrame(records)[["id", "text"]], npartitions=5)
     with distributed.Client(cluster.scheduler_address):
@@ -117,9 +120,9 @@ def test_dask_check_without_a_cluster_uses_local_processes(cli, shards, tmp_path
     assert got == json_lines(serial) and got
 
 
-def test_factlint_dask_does_not_hide_the_real_dask(tmp_path):
-    """factlint/dask.py shares its name with the dask package: from inside the package folder
-    (where `import dask` finds factlint/dask.py first) the real dask is still imported."""
+def test_factlint_daskbag_does_not_hide_the_real_dask(tmp_path):
+    """No factlint module shares its name with the dask package (factlint/dask.py once did): from
+    inside the package folder `import dask` still finds the real dask."""
     import subprocess
     import sys
 
@@ -127,9 +130,9 @@ def test_factlint_dask_does_not_hide_the_real_dask(tmp_path):
     import factlint
 
     package = Path(factlint.__file__).resolve().parent
-    code = "import dask, dask.bag, factlint.dask; print(dask.__file__); print(factlint.dask.lint_bag.__module__)"
+    code = "import dask, dask.bag, factlint.daskbag; print(dask.__file__); print(factlint.daskbag.lint_bag.__module__)"
     proc = subprocess.run([sys.executable, "-c", code], cwd=package, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     real, module = proc.stdout.split()
     assert Path(real).parent.name == "dask" and Path(real).parent.parent != package
-    assert module == "factlint.dask"
+    assert module == "factlint.daskbag"

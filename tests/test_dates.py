@@ -4,6 +4,7 @@ and elapsed years against a document date, and the sentences that only look like
 The rule is the shipped History.EventDates (its nouns, modifiers, message) pointed at a small
 table of our own, tests/data/events.yml, so these tests do not move with the big knowledge base.
 """
+
 import datetime
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 
 from factlint.config import Config
 from factlint.engine import Linter
-from factlint.kinds.event_date import dateline, parse_date
+from factlint.text.dates import dateline, parse_date
 
 ROOT = Path(__file__).resolve().parents[1]
 RULE = ROOT / "rules" / "History" / "EventDates.yml"
@@ -44,20 +45,41 @@ def flagged(linter, text, **kw):
 @pytest.mark.parametrize(
     "text, match, suggestion",
     [
-        ("The Japanese attack on Pearl Harbor on 7 December 1942 brought the United States into the war.",
-         "7 December 1942", "7 December 1941"),
+        (
+            "The Japanese attack on Pearl Harbor on 7 December 1942 brought the United States into the war.",
+            "7 December 1942",
+            "7 December 1941",
+        ),
         ("Voters chose to leave the European Union in the Brexit referendum of June 2015.", "June 2015", "June 2016"),
-        ("The Rwandan genocide, which started in April 1996, remains the defining trauma of the country.",
-         "April 1996", "April 1994"),
+        (
+            "The Rwandan genocide, which started in April 1996, remains the defining trauma of the country.",
+            "April 1996",
+            "April 1994",
+        ),
         # The day is wrong, the year right: the writer's own date style comes back.
         ("The Brexit referendum of June 28, 2016 split the country.", "June 28, 2016", "June 23, 2016"),
-        ("The Rwandan genocide began in July 1994, after the president's plane was shot down.", "July 1994", "April 1994"),
-        ("Hiroshima was destroyed by an atomic bomb on 6 August 1944, three days before Nagasaki.",
-         "6 August 1944", "6 August 1945"),
-        ("The reactor explosion at Chernobyl in April 1988 forced the evacuation of Pripyat.", "April 1988", "April 1986"),
+        (
+            "The Rwandan genocide began in July 1994, after the president's plane was shot down.",
+            "July 1994",
+            "April 1994",
+        ),
+        (
+            "Hiroshima was destroyed by an atomic bomb on 6 August 1944, three days before Nagasaki.",
+            "6 August 1944",
+            "6 August 1945",
+        ),
+        (
+            "The reactor explosion at Chernobyl in April 1988 forced the evacuation of Pripyat.",
+            "April 1988",
+            "April 1986",
+        ),
         # A multi-year event without a one-day date: only the year is reported.
         ("Every April, crowds mark the start of the Armenian genocide in 1917.", "1917", "1915"),
-        ("East Germans poured through the checkpoints on 9 November 1991, when the Berlin Wall finally fell.", "1991", "1989"),
+        (
+            "East Germans poured through the checkpoints on 9 November 1991, when the Berlin Wall finally fell.",
+            "1991",
+            "1989",
+        ),
     ],
 )
 def test_wrong_dates_are_flagged_with_the_right_one(linter, text, match, suggestion):
@@ -153,22 +175,40 @@ def test_ranges_and_decades(linter, text, expected):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Published: 26 April 2021\n\nOfficials laid wreaths to mark the 30th anniversary of the Chernobyl nuclear disaster.",
-         [("30th anniversary", ["35th anniversary"])]),
-        ("Published: 9 November 2019\n\nBerliners gathered to celebrate the 30th anniversary of the fall of the Wall.", []),
-        ("Published: 9 November 2019\n\nBerliners celebrated the thirtieth anniversary of the fall of the Berlin Wall.", []),
-        ("Published: 9 November 2019\n\nBerliners celebrated the twenty-fifth anniversary of the fall of the Berlin Wall.",
-         [("twenty-fifth anniversary", ["30th anniversary"])]),
+        (
+            "Published: 26 April 2021\n\nOfficials laid wreaths to mark the 30th anniversary of the Chernobyl nuclear disaster.",
+            [("30th anniversary", ["35th anniversary"])],
+        ),
+        (
+            "Published: 9 November 2019\n\nBerliners gathered to celebrate the 30th anniversary of the fall of the Wall.",
+            [],
+        ),
+        (
+            "Published: 9 November 2019\n\nBerliners celebrated the thirtieth anniversary of the fall of the Berlin Wall.",
+            [],
+        ),
+        (
+            "Published: 9 November 2019\n\nBerliners celebrated the twenty-fifth anniversary of the fall of the Berlin Wall.",
+            [("twenty-fifth anniversary", ["30th anniversary"])],
+        ),
         ("Published: 24 April 2015\n\nArmenians marked the centenary of the Armenian genocide.", []),
-        ("Published: 24 April 2016\n\nArmenians marked the centenary of the Armenian genocide.", [("centenary", ["101st anniversary"])]),
-        ("Published: 11 September 2021\n\nNew York marked 25 years since the September 11 attacks.", [("25 years", ["20 years"])]),
+        (
+            "Published: 24 April 2016\n\nArmenians marked the centenary of the Armenian genocide.",
+            [("centenary", ["101st anniversary"])],
+        ),
+        (
+            "Published: 11 September 2021\n\nNew York marked 25 years since the September 11 attacks.",
+            [("25 years", ["20 years"])],
+        ),
         ("Published: 15 August 2022\n\nIndia marked 70 years of independence on Monday.", [("70 years", ["75 years"])]),
         ("Published: 3 October 2020\n\nGermany marked the 30th anniversary of reunification on Saturday.", []),
         # The anniversary of the *end* of a multi-year event counts from its last year.
         ("Published: 11 November 2018\n\nLeaders marked the centenary of the end of the First World War.", []),
         ("Published: 1 August 2014\n\nLeaders marked the centenary of the start of the First World War.", []),
-        ("Published: 1 July 2017\n\nCanada prepared for next year's 30th anniversary of the Chernobyl disaster.",
-         [("30th anniversary", ["32nd anniversary"])]),
+        (
+            "Published: 1 July 2017\n\nCanada prepared for next year's 30th anniversary of the Chernobyl disaster.",
+            [("30th anniversary", ["32nd anniversary"])],
+        ),
     ],
 )
 def test_anniversaries_against_the_dateline(linter, text, expected):
@@ -180,7 +220,10 @@ def test_anniversaries_against_the_dateline(linter, text, expected):
     [
         ("The Chernobyl disaster, 35 years ago, still shapes Ukrainian energy policy.", []),
         ("The Chernobyl disaster, 34 years ago, still shapes Ukrainian energy policy.", []),  # rounding down
-        ("The Chernobyl disaster, 30 years ago, still shapes Ukrainian energy policy.", [("30 years ago", ["35 years ago"])]),
+        (
+            "The Chernobyl disaster, 30 years ago, still shapes Ukrainian energy policy.",
+            [("30 years ago", ["35 years ago"])],
+        ),
         ("It is 35 years since the Chernobyl disaster.", []),
         ("It is 40 years since the Chernobyl disaster.", [("40 years", ["35 years"])]),
         # Approximations are not checked.
@@ -261,7 +304,7 @@ def test_rule_table_errors_are_one_line(tmp_path):
     pack = tmp_path / "History"
     pack.mkdir()
     (pack / "events.yml").write_text(
-        "events:\n  - {name: X, aliases: [X war], anchor: 1900, span: [1900, 1901], date: '1900-13-01', source: s}\n",
+        "events:\n  - {id: x, name: X, aliases: [X war], anchor: 1900, span: [1900, 1901], date: '1900-13-01', source: s}\n",
         encoding="utf-8",
     )
     (pack / "EventDates.yml").write_text("extends: event-date\nmessage: '%s'\ntable: events.yml\n", encoding="utf-8")
@@ -270,4 +313,4 @@ def test_rule_table_errors_are_one_line(tmp_path):
     config.packs = [str(pack)]
     with pytest.raises(RuleError) as exc:
         Linter(config)
-    assert "date must be YYYY-MM-DD" in str(exc.value) and "\n" not in str(exc.value)
+    assert "date must be an unquoted ISO date (YYYY-MM-DD)" in str(exc.value) and "\n" not in str(exc.value)

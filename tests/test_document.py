@@ -1,4 +1,5 @@
 """Documents: Markdown scopes, sentences, positions in code points."""
+
 from factlint.document import Document
 from factlint.engine import lint_text
 

@@ -1,5 +1,6 @@
 """The labelled evaluation set (texts written and labelled independently of the rules): precision
 and recall per category must both reach 0.9. The table is printed (pytest -s, or on failure)."""
+
 from eval.score import CATEGORIES, render, score
 
 from factlint.config import Config
@@ -9,7 +10,11 @@ from factlint.engine import Linter
 def test_precision_and_recall_per_category():
     table = score(Linter(Config()))
     print("\n" + render(table))
-    weak = {c: (round(r["precision"], 2), round(r["recall"], 2)) for c, r in table.items() if r["precision"] < 0.9 or r["recall"] < 0.9}
+    weak = {
+        c: (round(r["precision"], 2), round(r["recall"], 2))
+        for c, r in table.items()
+        if r["precision"] < 0.9 or r["recall"] < 0.9
+    }
     assert not weak, render(table, show_errors=True)
 
 

@@ -1,9 +1,9 @@
 """--fix and --diff: only unambiguous fixes, applied atomically, never over a file that changed."""
+
 import json
 import os
 
 import pytest
-
 from conftest import SEED
 
 BOM = b"\xef\xbb\xbf"
@@ -30,6 +30,7 @@ def test_fix_seed_applies_the_unambiguous_fix_only(cli, article):
     remaining = json.loads(out)
     names = [f for f in remaining if f["rule"] == "Names.Transcriptions"]
     assert [(f["match"], f["suggestions"], f["fixable"]) for f in names] == [("Aser", ["Azerbaijan", "Azeris"], False)]
+
     # The report is of the fixed text: every other finding remains, at the same place (the fix
     # is on line 1, after every other finding on that line).
     def where(fs):
@@ -45,9 +46,14 @@ def test_fix_seed_applies_the_unambiguous_fix_only(cli, article):
 
 def test_several_fixes_on_one_line_keep_their_offsets(cli, tmp_path):
     path = tmp_path / "leaders.md"
-    path.write_text("# Summit\n\nGorbatschow met Jelzin, and later Selenskyj, in Moscow, officials said.\n", encoding="utf-8")
+    path.write_text(
+        "# Summit\n\nGorbatschow met Jelzin, and later Selenskyj, in Moscow, officials said.\n", encoding="utf-8"
+    )
     code, out, err = cli("check", str(path), "--fix")
-    assert path.read_text(encoding="utf-8") == "# Summit\n\nGorbachev met Yeltsin, and later Zelensky, in Moscow, officials said.\n"
+    assert (
+        path.read_text(encoding="utf-8")
+        == "# Summit\n\nGorbachev met Yeltsin, and later Zelensky, in Moscow, officials said.\n"
+    )
     assert "Fixed 3 finding(s) in 1 file(s)." in err
     assert code == 0 and out.strip() == "No findings in 1 file."
 
@@ -158,7 +164,9 @@ def test_diff_shows_the_fix_and_writes_nothing(cli, article):
 def test_diff_with_nothing_to_fix_exits_zero(cli, tmp_path):
     path = tmp_path / "aser.txt"
     # Only the ambiguous finding: reported by `check`, but --diff has nothing to show.
-    path.write_text("Talks\n\nSyrian fighters are in Nagorno-Karabakh alongside Aser, the ministry said.\n", encoding="utf-8")
+    path.write_text(
+        "Talks\n\nSyrian fighters are in Nagorno-Karabakh alongside Aser, the ministry said.\n", encoding="utf-8"
+    )
     assert cli("check", str(path))[0] == 1
     code, out, err = cli("check", str(path), "--diff")
     assert code == 0 and out == "" and "Would fix 0 finding(s) in 0 file(s)." in err

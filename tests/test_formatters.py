@@ -1,5 +1,6 @@
 """The CI output formats (json-lines, SARIF, GitHub annotations, JUnit) and the HTML highlighter,
 run through the real CLI on the seed article."""
+
 import json
 import os
 import subprocess
@@ -10,15 +11,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import SHARED
 
 from factlint.cli import main
 from factlint.findings import Finding
-from factlint.formatters import Report
-from factlint.formatters import github, html, sarif
+from factlint.formatters import Report, github, html, sarif
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = "seeds/000_07ded2b3cf7a995f.txt"
-SARIF_SCHEMA = Path(__file__).resolve().parents[2] / "shared/schemas/sarif-schema-2.1.0.json"
+SARIF_SCHEMA = SHARED / "schemas/sarif-schema-2.1.0.json"
 SARIF_LEVEL = {"error": "error", "warning": "warning", "suggestion": "note"}
 
 
@@ -102,7 +103,12 @@ def test_sarif_valid_and_complete(seed_findings, sarif_validator):
         artifact = result["locations"][0]["physicalLocation"]["artifactLocation"]
         assert artifact == {"uri": SEED, "uriBaseId": "%SRCROOT%"}
         region = result["locations"][0]["physicalLocation"]["region"]
-        assert region == {"startLine": f["line"], "startColumn": f["column"], "endLine": f["end_line"], "endColumn": f["end_column"]}
+        assert region == {
+            "startLine": f["line"],
+            "startColumn": f["column"],
+            "endLine": f["end_line"],
+            "endColumn": f["end_column"],
+        }
     rules = {r["id"]: r for r in run["tool"]["driver"]["rules"]}
     date_rule = rules["History.EventDates"]
     assert date_rule["properties"]["tags"] == ["date"]
@@ -132,7 +138,9 @@ def test_sarif_stdin_and_outside_git(tmp_path, sarif_validator):
     (tmp_path / "sub dir" / "a.md").write_text(text, encoding="utf-8")
     code, out = cli("check", "--format", "sarif", "sub dir/a.md", cwd=tmp_path)
     run = assert_github_sarif(json.loads(out), sarif_validator)
-    assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]} == {"sub%20dir/a.md"}
+    assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]} == {
+        "sub%20dir/a.md"
+    }
 
 
 def test_sarif_caps_results_per_run(tmp_path, monkeypatch, sarif_validator):
@@ -151,7 +159,9 @@ def test_sarif_from_the_installed_script(seed_findings, sarif_validator):
     script = Path(sys.executable).with_name("factlint")
     if not script.is_file():
         pytest.fail(f"the factlint script is not installed next to {sys.executable} (pip install -e .)")
-    proc = subprocess.run([str(script), "check", "--format", "sarif", SEED], cwd=REPO, capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [str(script), "check", "--format", "sarif", SEED], cwd=REPO, capture_output=True, text=True, timeout=120
+    )
     assert proc.returncode == 1, proc.stderr
     run = assert_github_sarif(json.loads(proc.stdout), sarif_validator)
     assert [r["ruleId"] for r in run["results"]] == [f["rule"] for f in seed_findings]
@@ -159,8 +169,20 @@ def test_sarif_from_the_installed_script(seed_findings, sarif_validator):
 
 # -- GitHub annotations ------------------------------------------------------------------------
 def synthetic(path, line=2, message="odd", severity="warning"):
-    return Finding(path=path, start=10, end=14, line=line, column=3, end_line=line, end_column=7, rule="Quality.Odd",
-                   category="quality", severity=severity, message=message, match="word")
+    return Finding(
+        path=path,
+        start=10,
+        end=14,
+        line=line,
+        column=3,
+        end_line=line,
+        end_column=7,
+        rule="Quality.Odd",
+        category="quality",
+        severity=severity,
+        message=message,
+        match="word",
+    )
 
 
 def test_github_escaping(tmp_path, monkeypatch):
@@ -186,7 +208,7 @@ def test_github_commands_then_full_text_report(seed_findings):
         # GitHub takes columns only for a range on one line.
         assert ("col=" in command) == (f["line"] == f["end_line"])
     _code, text_out = cli("check", SEED)
-    assert lines[len(commands):] == text_out.splitlines()
+    assert lines[len(commands) :] == text_out.splitlines()
 
 
 # -- JUnit -------------------------------------------------------------------------------------
@@ -275,8 +297,20 @@ def test_highlight_overlapping_and_empty_spans():
     text = "abcdefghij <&> end"
     spans = [(0, 6), (3, 9), (4, 5), (7, 7), (11, 14)]  # crossing, nested, empty, markup chars
     findings = [
-        Finding(path="x", start=s, end=e, line=1, column=s + 1, end_line=1, end_column=e + 1, rule="R.X", category=cat,
-                severity="warning", message='m "q" <b>', match=text[s:e])
+        Finding(
+            path="x",
+            start=s,
+            end=e,
+            line=1,
+            column=s + 1,
+            end_line=1,
+            end_column=e + 1,
+            rule="R.X",
+            category=cat,
+            severity="warning",
+            message='m "q" <b>',
+            match=text[s:e],
+        )
         for (s, e), cat in zip(spans, ["date", "attribution", "quality", "weird", "truncation"])
     ]
     out = html.highlight(text, findings, "d1")

@@ -1,11 +1,11 @@
 """The wheel built from the repository ships the rule packs and their knowledge bases."""
+
 import importlib.util
 import subprocess
 import sys
 import zipfile
 
 import pytest
-
 from conftest import ROOT
 
 
@@ -13,7 +13,18 @@ from conftest import ROOT
 def test_wheel_contains_rule_packs(tmp_path):
     # Offline: the test extra brings a setuptools that builds wheels by itself.
     assert importlib.util.find_spec("setuptools"), "pip install '.[test]' brings setuptools"
-    cmd = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path), str(ROOT)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "pip",
+        "wheel",
+        "--no-deps",
+        "--no-build-isolation",
+        "-q",
+        "-w",
+        str(tmp_path),
+        str(ROOT),
+    ]
     subprocess.run(cmd, check=True, capture_output=True, cwd=tmp_path)
     (wheel,) = tmp_path.glob("factlint-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())

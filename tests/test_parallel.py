@@ -1,16 +1,16 @@
 """--jobs (worker processes, output identical to a serial run) and the content-hash result
 cache (issue 5)."""
+
 import json
 import os
 import shutil
 from pathlib import Path
 
 import pytest
+from conftest import SEED, SHARED
 
-from conftest import SEED
-
-BBC = Path(__file__).resolve().parents[2] / "shared/corpus/bbc"
-BBC_JSONL = Path(__file__).resolve().parents[2] / "shared/corpus/bbc.jsonl"
+BBC = SHARED / "corpus/bbc"
+BBC_JSONL = SHARED / "corpus/bbc.jsonl"
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +80,7 @@ def test_worker_batches_bounded_and_in_order(monkeypatch):
     import factlint.parallel as parallel
     from factlint.config import Config
     from factlint.engine import Linter
-    from factlint.run import Source, lint_source
+    from factlint.inputs import Source
 
     monkeypatch.setattr(parallel, "BATCH_DOCS", 3)
     linter = Linter(Config())
@@ -88,10 +88,10 @@ def test_worker_batches_bounded_and_in_order(monkeypatch):
     srcs = [Source(f"d{i}.txt", f"d{i}.txt", t) for i, t in enumerate(texts)]
     # Every fifth is "already known" (as a cache hit would be): passed through in place.
     items = [(s, [] if i % 5 == 0 else None) for i, s in enumerate(srcs)]
-    got = list(parallel.lint_ordered(linter, iter(items), 2, None))
+    got = list(parallel.lint_ordered(linter, iter(items), 2))
     assert [s.display for s, _ in got] == [s.display for s in srcs]
     for i, (src, findings) in enumerate(got):
-        expected = [] if i % 5 == 0 else lint_source(linter, src)
+        expected = [] if i % 5 == 0 else linter.lint_source(src)
         assert findings == expected
 
 
@@ -108,13 +108,14 @@ def test_result_cache_gives_the_same_output(cli, folder):
 
 def test_result_cache_hits_and_misses(folder):
     from factlint.config import Config
-    from factlint.run import Input, RunOptions, lint_all, sources
+    from factlint.engine import Linter
+    from factlint.inputs import Input, sources
+    from factlint.run import Run, RunOptions
 
     def lint(config):
-        from factlint.engine import Linter
-
         inputs = [Input(str(SEED), str(SEED))]
-        return list(lint_all(Linter(config), sources(inputs, RunOptions(), [], []), RunOptions()))
+        with Run(Linter(config), RunOptions()) as run:
+            return list(run.lint(sources(inputs, RunOptions(), [], [])))
 
     results_db().unlink(missing_ok=True)
     [(src, first)] = lint(Config())
@@ -182,7 +183,7 @@ def test_rules_not_in_the_cache_are_compiled_once_before_the_workers_fork(monkey
     import factlint.ruleset
     from factlint.config import Config
     from factlint.engine import Linter
-    from factlint.run import Source
+    from factlint.inputs import Source
 
     monkeypatch.setenv("FACTLINT_CACHE_DIR", str(tmp_path / "empty-cache"))
     compiled = []
@@ -197,7 +198,7 @@ def test_rules_not_in_the_cache_are_compiled_once_before_the_workers_fork(monkey
     assert not linter.loads_fast
     texts = [(BBC / name).read_text(encoding="utf-8") for name in sorted(os.listdir(BBC))[:6]]
     items = [(Source(f"d{i}.txt", f"d{i}.txt", t), None) for i, t in enumerate(texts)]
-    got = list(parallel.lint_ordered(linter, iter(items), 2, None))
+    got = list(parallel.lint_ordered(linter, iter(items), 2))
     assert compiled == [os.getpid()]  # here, once
     assert [len(f) for _s, f in got] == [len(linter.lint_text(t, path=f"d{i}.txt")) for i, t in enumerate(texts)]
     assert linter.loads_fast

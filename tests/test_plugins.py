@@ -1,9 +1,9 @@
 """Third-party plugins through the real entry-point mechanism: a plugin adds a rule kind and a
 pack; a broken plugin is reported on stderr and skipped while the run goes on."""
+
 import json
 import os
 import subprocess
-import textwrap
 
 from conftest import factlint_script
 
@@ -71,7 +71,9 @@ def test_third_party_kind_and_pack(tmp_path):
     site.mkdir()
     _install(site, "factlint-newsroom", PLUGIN, "factlint_newsroom")
     article = tmp_path / "a.txt"
-    article.write_text("LONDON - The talks ended on Monday.\n\nBoth Armenians and Asherites took part.\n", encoding="utf-8")
+    article.write_text(
+        "LONDON - The talks ended on Monday.\n\nBoth Armenians and Asherites took part.\n", encoding="utf-8"
+    )
     proc = _run(site, "check", "--format", "json", str(article), cwd=tmp_path)
     assert proc.returncode == 1, proc.stderr
     rules = {(f["rule"], f["match"], f["category"]) for f in json.loads(proc.stdout)}
@@ -95,7 +97,7 @@ def test_broken_plugin_is_reported_and_skipped(tmp_path):
     assert "Traceback" not in proc.stderr
 
 
-DEFAULTS_PLUGIN = '''
+DEFAULTS_PLUGIN = """
 import pluggy
 
 hookimpl = pluggy.HookimplMarker("factlint")
@@ -104,7 +106,7 @@ hookimpl = pluggy.HookimplMarker("factlint")
 @hookimpl
 def factlint_default_config():
     return {"fail-level": "error"}
-'''
+"""
 
 
 def test_plugin_default_config_applies_and_a_config_file_wins(tmp_path):
@@ -120,3 +122,44 @@ def test_plugin_default_config_applies_and_a_config_file_wins(tmp_path):
     assert proc.returncode == 0, proc.stdout + proc.stderr  # the plugin's fail-level: error
     (work / ".factlint.yaml").write_text("fail-level: warning\n", encoding="utf-8")
     assert _run(site, "check", str(article), cwd=work).returncode == 1  # the file overrides it
+
+
+def test_a_run_plugin_filters_findings_through_the_run_hooks(tmp_path, capsys):
+    """A third-party run feature, built as --baseline is: factlint_configure registers a per-run
+    plugin that adds a filter once every result is in; it is gone after the run."""
+    import json
+
+    from conftest import SEED
+
+    from factlint.config import Config
+    from factlint.plugin import hookimpl
+    from factlint.run import RunOptions, run
+
+    seen = []
+
+    class DropAttribution:
+        def keep(self, source, findings):
+            return [f for f in findings if f.category != "attribution"]
+
+    class PerRun:
+        def __init__(self, current):
+            current.needs_all = True
+
+        @hookimpl
+        def factlint_collect_results(self, run, results):
+            seen.append(len(results))
+            run.filters.append(DropAttribution())
+
+    class Feature:
+        @hookimpl
+        def factlint_configure(self, run):
+            run.register(PerRun(run))
+
+    config = Config()
+    config.plugins = [Feature()]
+    code = run([str(SEED)], config, RunOptions(fmt="json", cache=False))
+    rules = {f["rule"] for f in json.loads(capsys.readouterr().out)}
+    assert code == 1 and seen == [1]
+    assert "Names.Transcriptions" in rules and not any(r.startswith("Attribution.") for r in rules)
+    run([str(SEED)], Config(), RunOptions(fmt="json", cache=False))  # the shared host: no leftover
+    assert any(f["rule"].startswith("Attribution.") for f in json.loads(capsys.readouterr().out))

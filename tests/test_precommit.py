@@ -11,6 +11,7 @@ what the next commit will hold. The repository's own git state is never touched.
 pre-commit installs the hook's environment with pip (the package's dependencies come from the
 package index, or pip's cache).
 """
+
 import os
 import shutil
 import subprocess
@@ -37,9 +38,14 @@ def pre_commit():
 def git_env():
     # Variables set by an enclosing git hook would point git at the wrong repository.
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
-    env.update(GIT_AUTHOR_NAME="factlint tests", GIT_AUTHOR_EMAIL="tests@factlint.invalid",
-               GIT_COMMITTER_NAME="factlint tests", GIT_COMMITTER_EMAIL="tests@factlint.invalid",
-               PIP_DISABLE_PIP_VERSION_CHECK="1", PIP_NO_INPUT="1")
+    env.update(
+        GIT_AUTHOR_NAME="factlint tests",
+        GIT_AUTHOR_EMAIL="tests@factlint.invalid",
+        GIT_COMMITTER_NAME="factlint tests",
+        GIT_COMMITTER_EMAIL="tests@factlint.invalid",
+        PIP_DISABLE_PIP_VERSION_CHECK="1",
+        PIP_NO_INPUT="1",
+    )
     return env
 
 
@@ -88,7 +94,9 @@ def try_repo(project, hook, *files):
 
 
 def test_manifest_is_valid():
-    proc = subprocess.run([pre_commit(), "validate-manifest", str(REPO / ".pre-commit-hooks.yaml")], capture_output=True, text=True)
+    proc = subprocess.run(
+        [pre_commit(), "validate-manifest", str(REPO / ".pre-commit-hooks.yaml")], capture_output=True, text=True
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     import yaml
 

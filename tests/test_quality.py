@@ -1,10 +1,11 @@
 """The Quality pack on real sentences: mojibake, HTML residue, duplicated paragraphs and
 placeholder text — and the legitimate accents, ampersands and repetitions that look like them."""
+
 import pytest
 
 from factlint.config import Config
 from factlint.engine import Linter
-from factlint.kinds.quality import repair
+from factlint.kinds.quality.mojibake import repair
 
 
 @pytest.fixture(scope="module")
@@ -137,11 +138,16 @@ def test_inverted_question_mark_between_letters_is_an_apostrophe(linter):
         ("The school will reopen on Monday.<br>Parents have been asked to collect uniforms.", ["<br>"]),
         ("<p>The bridge will be closed for repairs throughout the summer, the council said.</p>", ["<p>", "</p>"]),
         # Adjacent tags are one finding.
-        ('Police said the suspect was arrested.</div><div class="article-body">The inquiry goes on.',
-         ['</div><div class="article-body">']),
+        (
+            'Police said the suspect was arrested.</div><div class="article-body">The inquiry goes on.',
+            ['</div><div class="article-body">'],
+        ),
         ("The team won.<BR/>Fans celebrated.<!-- ad slot 3 -->", ["<BR/>", "<!-- ad slot 3 -->"]),
         ("The team won.<BR/>\n<!-- ad slot 3 -->\nFans celebrated.", ["<BR/>\n<!-- ad slot 3 -->"]),
-        ('<img src="photo.jpg" alt="The flooded square"> Water reached the town hall.', ['<img src="photo.jpg" alt="The flooded square">']),
+        (
+            '<img src="photo.jpg" alt="The flooded square"> Water reached the town hall.',
+            ['<img src="photo.jpg" alt="The flooded square">'],
+        ),
     ],
 )
 def test_tags_are_flagged(linter, text, matches):
@@ -168,7 +174,7 @@ def test_text_that_looks_like_html_is_not_flagged(linter, text):
 
 
 def test_markdown_may_use_entities_and_inline_html(linter):
-    text = "Marks &amp; Spencer opened.<br>\n\n<div class=\"note\">A note.</div>\n"
+    text = 'Marks &amp; Spencer opened.<br>\n\n<div class="note">A note.</div>\n'
     assert found(linter, text, "HtmlResidue", path="page.md") == []
     assert len(found(linter, text, "HtmlResidue", path="page.txt")) == 3
 

@@ -1,4 +1,5 @@
 """The seed article: factlint flags every problem in it and nothing else (issue 2's bar)."""
+
 import json
 
 from conftest import SEED

@@ -1,4 +1,5 @@
 """Suppressions: Markdown comments, plain-text markers, [sic], and warnings for unused ones."""
+
 import json
 
 import pytest
@@ -29,18 +30,21 @@ def unused(findings):
 
 # -- plain text ---------------------------------------------------------------------------------
 
+
 def test_plain_text_next_line_and_trailing_markers():
-    text = "\n".join([
-        "Talks",
-        "",
-        "# factlint-disable-next-line Names.Transcriptions",
-        ASH,
-        ASH + " [factlint: ignore Names]",
-        ASH,
-        "# factlint-disable-next-line History",  # names another rule: Names still fires
-        ASH,
-        "",
-    ])
+    text = "\n".join(
+        [
+            "Talks",
+            "",
+            "# factlint-disable-next-line Names.Transcriptions",
+            ASH,
+            ASH + " [factlint: ignore Names]",
+            ASH,
+            "# factlint-disable-next-line History",  # names another rule: Names still fires
+            ASH,
+            "",
+        ]
+    )
     found = lint(text)
     assert names(found) == [(6, "Asherites"), (8, "Asherites")]
     # The History directive suppressed nothing, and History ran: it is reported.
@@ -48,15 +52,17 @@ def test_plain_text_next_line_and_trailing_markers():
 
 
 def test_plain_text_disable_enable_range_and_crlf():
-    text = "\r\n".join([
-        "Talks",
-        "# factlint-disable transcription",  # a category works as a selector too
-        ASH,
-        ASH,
-        "# factlint-enable",
-        ASH,
-        "",
-    ])
+    text = "\r\n".join(
+        [
+            "Talks",
+            "# factlint-disable transcription",  # a category works as a selector too
+            ASH,
+            ASH,
+            "# factlint-enable",
+            ASH,
+            "",
+        ]
+    )
     assert names(lint(text)) == [(6, "Asherites")]
     assert unused(lint(text)) == []
     # The markers are not prose: no finding is made of the directive text itself.
@@ -66,50 +72,58 @@ def test_plain_text_disable_enable_range_and_crlf():
 def test_plain_text_marker_without_rules_suppresses_every_rule_on_its_line():
     text = "Talks\n\nThe Armenian genocide of 1918 left Asherites homeless, the UN said. [factlint: ignore]\n"
     assert lint(text) == []
-    assert {r for _l, r, _m in lint(text.replace(" [factlint: ignore]", ""))} == {"History.EventDates", "Names.Transcriptions"}
+    assert {r for _l, r, _m in lint(text.replace(" [factlint: ignore]", ""))} == {
+        "History.EventDates",
+        "Names.Transcriptions",
+    }
 
 
 # -- Markdown -----------------------------------------------------------------------------------
 
+
 def test_markdown_comment_directives():
-    text = "\n".join([
-        "# Talks",
-        "",
-        "<!-- factlint-disable-next-line Names.Transcriptions -->",
-        ASH,
-        "",
-        "<!--",
-        "  factlint-disable-next-line Names",  # a comment over several lines: the line after it
-        "-->",
-        ASH,
-        "",
-        "<!-- factlint-disable Names -->",
-        ASH,
-        "",
-        ASH,
-        "<!-- factlint-enable Names -->",
-        ASH + " <!-- factlint-disable-line Names -->",
-        ASH,
-        "",
-    ])
+    text = "\n".join(
+        [
+            "# Talks",
+            "",
+            "<!-- factlint-disable-next-line Names.Transcriptions -->",
+            ASH,
+            "",
+            "<!--",
+            "  factlint-disable-next-line Names",  # a comment over several lines: the line after it
+            "-->",
+            ASH,
+            "",
+            "<!-- factlint-disable Names -->",
+            ASH,
+            "",
+            ASH,
+            "<!-- factlint-enable Names -->",
+            ASH + " <!-- factlint-disable-line Names -->",
+            ASH,
+            "",
+        ]
+    )
     found = lint(text, path="a.md")
     assert names(found) == [(17, "Asherites")]
     assert unused(found) == []
 
 
 def test_markdown_directive_in_code_is_an_example_not_a_directive():
-    text = "\n".join([
-        "# How to",
-        "",
-        "Write `<!-- factlint-disable-next-line Names -->` above the line.",
-        ASH,
-        "",
-        "```",
-        "<!-- factlint-disable-next-line Names -->",
-        "```",
-        ASH,
-        "",
-    ])
+    text = "\n".join(
+        [
+            "# How to",
+            "",
+            "Write `<!-- factlint-disable-next-line Names -->` above the line.",
+            ASH,
+            "",
+            "```",
+            "<!-- factlint-disable-next-line Names -->",
+            "```",
+            ASH,
+            "",
+        ]
+    )
     assert names(lint(text, path="a.md")) == [(4, "Asherites"), (9, "Asherites")]
     assert unused(lint(text, path="a.md")) == []
 
@@ -122,13 +136,17 @@ def test_plain_text_syntax_is_not_a_markdown_directive():
 
 # -- [sic] --------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("written", [
-    "Asherites [sic]",
-    "Asherites[sic]",
-    '"Asherites" [sic]',
-    "“Asherites” [SIC]",
-    "Asherites *[sic]*",
-])
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Asherites [sic]",
+        "Asherites[sic]",
+        '"Asherites" [sic]',
+        "“Asherites” [SIC]",
+        "Asherites *[sic]*",
+    ],
+)
 def test_sic_keeps_transcription_findings_off_the_word(written):
     text = f"Talks\n\nThe leaflet said both Armenians and {written} have suffered, the UN said.\n"
     path = "a.md" if "*" in written else "a.txt"
@@ -151,12 +169,19 @@ def test_sic_applies_to_that_word_and_that_category_only():
 
 # -- unused suppressions ------------------------------------------------------------------------
 
+
 def test_unused_suppression_is_reported_with_its_rules_and_position():
     text = "# Talks\n\nThe talks went on. <!-- factlint-disable-line Names, History -->\n"
     findings = lint_text(text, path="a.md")
     assert len(findings) == 1
     f = findings[0]
-    assert (f.rule, f.category, f.severity, f.line, f.column) == ("factlint.UnusedSuppression", "suppression", "warning", 3, 20)
+    assert (f.rule, f.category, f.severity, f.line, f.column) == (
+        "factlint.UnusedSuppression",
+        "suppression",
+        "warning",
+        3,
+        20,
+    )
     assert f.message == "Suppression of Names, History suppresses nothing: remove it"
     assert f.match == "<!-- factlint-disable-line Names, History -->"
     # Without rules: "all rules".
@@ -194,7 +219,9 @@ def test_suppressing_a_finding_below_min_level_is_not_unused():
 
 def test_unused_suppression_in_every_format(cli, tmp_path):
     path = tmp_path / "a.md"
-    path.write_text("# Talks\n\n<!-- factlint-disable-next-line Names -->\nThe talks went on, officials said.\n", encoding="utf-8")
+    path.write_text(
+        "# Talks\n\n<!-- factlint-disable-next-line Names -->\nThe talks went on, officials said.\n", encoding="utf-8"
+    )
     code, out, _ = cli("check", str(path))
     assert code == 1
     assert f"{path}:3:1: warning factlint.UnusedSuppression Suppression of Names suppresses nothing: remove it" in out

@@ -1,5 +1,6 @@
 """The shared term automaton (factlint/terms.py): whole words found through the word view, terms
 with punctuation or spaces checked against the text, symbols, case, and the text's edges."""
+
 from factlint.document import Document
 from factlint.terms import TermIndex, word_view
 

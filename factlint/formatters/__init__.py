@@ -1,7 +1,9 @@
 """Output formatters. Each is `format(report, stream)`; the built-in ones are registered through
 the `factlint_formatters` hook like a plugin's. Modules are imported only when their format is
 used."""
+
 import importlib
+from pathlib import Path
 
 
 class Report:
@@ -39,8 +41,6 @@ class Report:
         standard input and for files outside that root."""
         if path == "<stdin>":
             return None
-        from pathlib import Path
-
         if self._base is None:
             root = Path(self.root).resolve()
             self._base = next((d for d in (root, *root.parents) if (d / ".git").exists()), root)

@@ -4,6 +4,7 @@ annotations on the changed lines of a pull request.
 GitHub shows only the first 10 errors and 10 warnings of a step, so the full text report follows
 the commands: the log always has every finding.
 """
+
 from factlint.formatters import text
 
 COMMAND = {"error": "error", "warning": "warning", "suggestion": "notice"}

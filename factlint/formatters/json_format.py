@@ -1,4 +1,5 @@
 """A JSON array of findings (1-based positions, end exclusive)."""
+
 import json
 
 

@@ -1,4 +1,5 @@
 """One JSON object per finding per line (JSON Lines): streams, and appends or greps well."""
+
 import json
 
 

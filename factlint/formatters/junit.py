@@ -7,6 +7,7 @@ lists every finding, not one per rule. Findings below the failing level go to th
 system-out and do not fail it, so the JUnit verdict matches factlint's exit code. A file without
 findings is a passing testcase. Unreadable inputs are testcases with an `<error>`.
 """
+
 import re
 import xml.etree.ElementTree as ET
 

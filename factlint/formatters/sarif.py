@@ -4,7 +4,9 @@ GitHub rejects a whole upload when one result has no location, so every result g
 standard input included (uri "stdin"). GitHub computes `partialFingerprints` itself from the file
 contents; a home-made one would only be wrong, so none is written.
 """
+
 import json
+from pathlib import Path
 from urllib.parse import quote
 
 from factlint import __version__
@@ -30,10 +32,14 @@ def sarif_log(report):
     findings = report.findings[:MAX_RESULTS]
     notifications = [{"level": "error", "message": {"text": str(err)}} for err in report.errors]
     if len(report.findings) > MAX_RESULTS:
-        notifications.append({
-            "level": "warning",
-            "message": {"text": f"{len(report.findings)} findings; only the first {MAX_RESULTS} are in this log (GitHub's limit per run)"},
-        })
+        notifications.append(
+            {
+                "level": "warning",
+                "message": {
+                    "text": f"{len(report.findings)} findings; only the first {MAX_RESULTS} are in this log (GitHub's limit per run)"
+                },
+            }
+        )
     run = {
         "tool": {
             "driver": {
@@ -95,8 +101,6 @@ def _result(f, rule_index, report):
     elif relative is not None:
         artifact = {"uri": quote(relative), "uriBaseId": "%SRCROOT%"}
     else:  # outside the repository: an absolute file URI still locates it for local viewers
-        from pathlib import Path
-
         artifact = {"uri": Path(f.path).resolve().as_uri()}
     message = f.message
     if f.record is None:

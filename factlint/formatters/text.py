@@ -1,4 +1,5 @@
 """`path:line:col: level Rule.Id message`, one per line, then a summary (Ruff's shape)."""
+
 from collections import Counter
 
 
@@ -33,7 +34,11 @@ def summary(report, by_level=None):
     n = sum(by_level.values())
     if not n:
         return f"No findings in {where}."
-    parts = [f"{by_level[lvl]} {lvl}{'s' if by_level[lvl] != 1 else ''}" for lvl in ("error", "warning", "suggestion") if by_level[lvl]]
+    parts = [
+        f"{by_level[lvl]} {lvl}{'s' if by_level[lvl] != 1 else ''}"
+        for lvl in ("error", "warning", "suggestion")
+        if by_level[lvl]
+    ]
     return f"Found {n} finding{'s' if n != 1 else ''} ({', '.join(parts)}) in {where}."
 
 

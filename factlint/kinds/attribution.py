@@ -20,7 +20,7 @@ import re
 from factlint.lazyre import lazy_compile
 from bisect import bisect_left
 
-from factlint.kinds.base import RuleKind
+from factlint.kinds.base import Key, RuleKind
 
 _SCALE = r"(?:\s?(?:m|bn|k|tn|million|billion|trillion)\b)"
 # The leading look-ahead lets the regex engine skip to digits and currency signs (5x faster);
@@ -106,9 +106,9 @@ class Attribution(RuleKind):
     name = "attribution"
     category = "attribution"
     keys = {
-        "table": (str, True, None),
-        "report": (str, True, None),  # unattributed | vague
-        "casualty_level": (str, False, None),
+        "table": Key(str, True, None),
+        "report": Key(str, True, None),  # unattributed | vague
+        "casualty_level": Key(str, False, None),
     }
 
     def compile(self, ctx):

@@ -10,7 +10,7 @@ Table (`table:`): `phrases:` mapping a label ("donation appeal") to a list of ph
 """
 import re
 
-from factlint.kinds.base import RuleKind
+from factlint.kinds.base import Key, RuleKind
 
 _WORD = re.compile(r"\w+")
 EDGE_LINES = 12  # how far from the start or end a cluster may reach
@@ -21,7 +21,7 @@ FILLER = 6  # words: a line this short without closing punctuation may sit insid
 class Boilerplate(RuleKind):
     name = "boilerplate"
     category = "boilerplate"
-    keys = {"table": (str, True, None)}
+    keys = {"table": Key(str, True, None)}
 
     def compile(self, ctx):
         path, data = ctx.table(self.option("table"), "table")

@@ -1,12 +1,14 @@
 """existence (Vale): flag every occurrence of any token. `%s` is the matched text."""
-from factlint.kinds.base import RuleKind
+
+from factlint.kinds.base import Key, RuleKind
 
 
 class Existence(RuleKind):
     name = "existence"
+    honours = frozenset({"scope", "ignorecase", "nonword"})
     keys = {
-        "tokens": (list, True, None),
-        "exceptions": (list, False, []),
+        "tokens": Key(list, True, None),
+        "exceptions": Key(list, False, []),
     }
 
     def compile(self, ctx):

@@ -1,15 +1,17 @@
 """substitution (Vale): `swap: {observed: expected}`; `%s` is the expected text, a second `%s`
 the observed one. `a|b` in the expected text gives several suggestions — an ambiguous finding
 that --fix never applies (as codespell does with several candidates)."""
-from factlint.kinds.base import RuleKind
+
+from factlint.kinds.base import Key, RuleKind
 
 
 class Substitution(RuleKind):
     name = "substitution"
     category = "transcription"
+    honours = frozenset({"scope", "ignorecase", "nonword"})
     keys = {
-        "swap": (dict, True, None),
-        "exceptions": (list, False, []),
+        "swap": Key(dict, True, None),
+        "exceptions": Key(list, False, []),
     }
 
     def compile(self, ctx):
@@ -42,7 +44,11 @@ class Substitution(RuleKind):
             if not self.applies(doc, hits, term_no, start):
                 continue
             yield self.finding(
-                doc, start, end, (" or ".join(expected), observed), suggestions=expected,
+                doc,
+                start,
+                end,
+                (" or ".join(expected), observed),
+                suggestions=expected,
                 fixable=self.trusted(term_no),
             )
 

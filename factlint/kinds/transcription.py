@@ -11,6 +11,7 @@ Karabakh…); elsewhere it is a given name. Table format (`table:` relative to t
         why: German/Scandinavian MT of "Aserbaidschaner"
         source: "Wikipedia: Azerbaijanis"
 """
+from factlint.kinds.base import Key
 from factlint.kinds.substitution import Substitution
 
 ENTRY_KEYS = {"wrong", "right", "context", "why", "source", "ambiguous"}
@@ -20,8 +21,8 @@ class Transcription(Substitution):
     name = "transcription"
     category = "transcription"
     keys = {
-        "table": (str, True, None),
-        "exceptions": (list, False, []),
+        "table": Key(str, True, None),
+        "exceptions": Key(list, False, []),
     }
 
     def compile(self, ctx):

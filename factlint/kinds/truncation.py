@@ -4,7 +4,7 @@ and brackets after the punctuation are allowed. Only prose that really ends the 
 Markdown ':' before a code block is fine)."""
 import re
 
-from factlint.kinds.base import RuleKind
+from factlint.kinds.base import Key, RuleKind
 
 _CLOSERS = "\"'”’»)]*_"
 _LAST_WORD = re.compile(r"(\w+)\W*$")
@@ -13,7 +13,7 @@ _LAST_WORD = re.compile(r"(\w+)\W*$")
 class Truncation(RuleKind):
     name = "truncation"
     category = "truncation"
-    keys = {"function_words": (list, True, None)}
+    keys = {"function_words": Key(list, True, None)}
 
     def compile(self, ctx):
         self.function_words = {w.lower() for w in ctx.strings("function_words", self.option("function_words"))}

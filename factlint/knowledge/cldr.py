@@ -31,7 +31,7 @@ def territories(locales: Iterable[str]) -> list[tuple[str, str, dict[str, list[s
     """[(ISO 3166 code, English name, {language: [names in that language]})] for every country
     and territory CLDR names (not continents or numbered regions). Empty when babel is missing."""
     try:
-        from babel import Locale
+        from babel import Locale  # deferred for start-up: only compiling the rules needs CLDR (then cached)
     except ImportError:  # an optional source: the hand-kept gazetteer still works without it
         return []
     english = Locale("en").territories

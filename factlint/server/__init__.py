@@ -1,19 +1,19 @@
 """`factlint server`: a Language Server Protocol server over stdio (needs the `server` extra:
 pip install 'factlint[server]'). The adapter module is the only one that touches the engine."""
+import logging
 import sys
 from typing import Optional
 
 
 def main(log_level: str = "WARNING", log_file: Optional[str] = None) -> int:
     """Serve LSP on stdin/stdout until the client says exit. Returns the exit code."""
-    import logging
 
     # stdout is the protocol channel: a stray print anywhere (a plugin, a warning) would corrupt
     # it, so from here on everything but pygls's writer goes to stderr.
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
     sys.stdout = sys.stderr
     try:
-        from factlint.server.server import create_server
+        from factlint.server.server import create_server  # optional: pygls is the server extra
     except ImportError as exc:
         print(f"factlint: the language server needs pygls and lsprotocol ({exc}): "
               "pip install 'factlint[server]'", file=sys.stderr)

@@ -13,6 +13,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Optional
 
+from factlint import inputs
+from factlint.config import Config, find_config
+from factlint.engine import Linter
+from factlint.errors import UserError
+from factlint.fixes import edits_for
+from factlint.ruleset import read_yaml
+
 log = logging.getLogger("factlint.server")
 
 CONFIG_NAMES = (".factlint.yaml", ".factlint.yml", "pyproject.toml")
@@ -39,9 +46,7 @@ def markup_for(path: str, language_id: str = "") -> str:
     """Markdown for `.md`/`.markdown` files and languageId markdown; everything else plain text."""
     if language_id.lower() in ("markdown", "mdx"):
         return "markdown"
-    from factlint.engine import markup_for as engine_markup
-
-    return engine_markup(path)
+    return inputs.markup_for(path)
 
 
 def _problem(exc: Exception, default_path: str) -> Problem:
@@ -67,7 +72,6 @@ class Engine:
     # -- configuration and linters ---------------------------------------------------------------
     def _linter_for(self, folder: str):
         """(Linter or None, Problem or None) for documents in `folder`."""
-        from factlint.config import find_config
 
         try:
             key = find_config(Path(folder))
@@ -80,9 +84,6 @@ class Engine:
         return linter, problem
 
     def _build(self, folder: str, key: Optional[str]):
-        from factlint.config import Config
-        from factlint.engine import Linter
-        from factlint.errors import UserError
 
         packs: list = []  # kept when the rules fail, so that fixing a pack file reloads them
         try:
@@ -102,8 +103,6 @@ class Engine:
     def _fallback_linter(self):
         """The built-in rules with default settings, for documents whose configuration is broken."""
         if self._fallback is None:
-            from factlint.config import Config
-            from factlint.engine import Linter
 
             try:
                 self._fallback = Linter(Config())
@@ -160,7 +159,6 @@ class Engine:
     @staticmethod
     def safe_edits(findings: list) -> list:
         """(start, end, replacement) of the unambiguous fixes, exactly as `--fix` picks them."""
-        from factlint.fixes import edits_for
 
         return edits_for(findings)
 
@@ -213,7 +211,6 @@ class Engine:
 
     def _entries(self, path: str) -> list:
         if path not in self._tables:
-            from factlint.ruleset import read_yaml
 
             data = read_yaml(path)
             lists = [v for v in data.values() if isinstance(v, list)] if isinstance(data, dict) else [data]

@@ -18,8 +18,8 @@ from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
+import factlint.server.convert as convert
 from factlint import __version__
-from factlint.server import convert
 from factlint.server.adapter import CONFIG_NAMES, Engine, Problem, Result, markup_for
 
 log = logging.getLogger("factlint.server")

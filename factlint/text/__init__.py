@@ -1,2 +1,3 @@
-"""Shared text utilities: language, number and date grammar, phonetics — written once, used by
-every kind that needs them. Nothing here knows about rules or findings."""
+"""Text utilities shared by several kinds: language detection, date grammar, month names, number
+and ordinal words, phonetic folding. Pure functions and compiled patterns over strings; nothing
+here knows about rules or documents beyond their text."""

@@ -6,6 +6,7 @@ category in it (at any level); it counts as labelled when the editor listed the 
 
     python tests/eval/score.py [--show-errors]
 """
+
 import sys
 from pathlib import Path
 
@@ -46,7 +47,9 @@ def score(linter, items=None):
 def render(table, show_errors=False):
     lines = [f"{'category':<14} {'precision':>9} {'recall':>7} {'tp':>4} {'fp':>4} {'fn':>4}"]
     for cat, row in table.items():
-        lines.append(f"{cat:<14} {row['precision']:>9.2f} {row['recall']:>7.2f} {row['tp']:>4} {row['fp']:>4} {row['fn']:>4}")
+        lines.append(
+            f"{cat:<14} {row['precision']:>9.2f} {row['recall']:>7.2f} {row['tp']:>4} {row['fp']:>4} {row['fn']:>4}"
+        )
         if show_errors:
             lines.extend(f"    {kind} {item}: {detail}" for kind, item, detail in row["errors"])
     return "\n".join(lines)

@@ -14,14 +14,14 @@ from __future__ import annotations
 from typing import Iterator
 
 from factlint.findings import Finding
-from factlint.kinds.base import RuleKind
+from factlint.kinds.base import Key, RuleKind
 from factlint.kinds.figures.extract import PLACE, SOURCE, TIME, UPDATE, Extractor, Statement
 
 
 class FiguresAgree(RuleKind):
     name = "figures-agree"
     category = "quality"
-    keys = {"table": (str, True, None)}
+    keys = {"table": Key(str, True, None)}
 
     def compile(self, ctx) -> None:
         path, data = ctx.table(self.option("table"), "table")

@@ -12,10 +12,12 @@ from collections import Counter
 from itertools import islice
 from pathlib import Path
 
-from factlint.kinds.base import RuleKind
+from factlint.kinds.base import Key, RuleKind
 from factlint.knowledge.gazetteer import load_gazetteer
 from factlint.knowledge.lexicon import Vocabulary, WordList, shared
 from factlint.lazyre import lazy_compile
+from factlint.ruleset import shipped_rules_dir
+from factlint.text.language import _index, stopwords, words
 
 # A capitalised word, not inside a word or after an apostrophe (O'Brien, d'Ivoire); mixed-case
 # tokens (McDonald, iPhone) are dropped afterwards. The capital is matched before the look-behind
@@ -82,12 +84,12 @@ class NamesKind(RuleKind):
 
     category = "transcription"
     keys = {
-        "table": (str, True, None),
-        "words": (str, False, "data/english-words.txt"),
-        "vocabulary": (list, False, []),
-        "defer": (list, False, []),
-        "exceptions": (list, False, []),
-        "known-names": (str, False, "data/known-names.yml"),
+        "table": Key(str, True, None),
+        "words": Key(str, False, "data/english-words.txt"),
+        "vocabulary": Key(list, False, []),
+        "defer": Key(list, False, []),
+        "exceptions": Key(list, False, []),
+        "known-names": Key(str, False, "data/known-names.yml"),
     }
 
     def compile(self, ctx):
@@ -144,7 +146,6 @@ class NamesKind(RuleKind):
     def locate(self, ctx, relative, key, folder=False):
         """A path named by the rule: relative to the rule file, else to the shipped Names pack, so
         that a copy of a shipped rule in a newsroom's own `Names` pack works unchanged."""
-        from factlint.builtin import shipped_rules_dir
 
         relative = os.path.expanduser(relative)
         for base in (Path(self.spec.path).parent, shipped_rules_dir() / "Names"):
@@ -232,7 +233,6 @@ class NamesKind(RuleKind):
         """A capitalised word beside it, in mid-sentence, makes it one word of a longer name
         (Vanity Fair Italia, Slavia Praha): not a sentence's first word (In, The), nor a word of
         direction (Northern Isreal is still Israel)."""
-        from factlint.text.language import stopwords
 
         english = stopwords("en")
         for word in (word_before(prose, start), word_after(prose, end)):
@@ -256,7 +256,6 @@ TRUSTED_WORDS = 25
 
 
 def _long_enough(doc) -> bool:
-    from factlint.text.language import words
 
     return len(words(doc.prose[:2000])) >= TRUSTED_WORDS
 
@@ -264,7 +263,6 @@ def _long_enough(doc) -> bool:
 def foreign_sentence(doc, start: int, end: int) -> bool:
     """The words around prose[start:end] (its sentence, or the quotation it stands in) are in
     another language than English: a quoted German sentence keeps its German names."""
-    from factlint.text.language import _index, words
 
     prose = doc.prose
     left = max(0, start - 300)

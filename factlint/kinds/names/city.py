@@ -9,7 +9,17 @@ from __future__ import annotations
 
 from collections import Counter
 
-from factlint.kinds.names.base import NamesKind, capitalised_tokens, foreign_sentence, occurrences, word_after, word_before
+import jellyfish
+
+from factlint.kinds.base import Key
+from factlint.kinds.names.base import (
+    NamesKind,
+    capitalised_tokens,
+    foreign_sentence,
+    occurrences,
+    word_after,
+    word_before,
+)
 from factlint.lazyre import lazy_compile
 from factlint.text.phonetics import fold, is_inflection, letter_mask, plain
 
@@ -48,7 +58,7 @@ class CitySpelling(NamesKind):
     same. Not a person's name (after a given name or title), not part of a firm's."""
 
     name = "city-spelling"
-    keys = {**NamesKind.keys, "min-length": (int, False, 5)}
+    keys = {**NamesKind.keys, "min-length": Key(int, False, 5)}
 
     def compile(self, ctx):
         super().compile(ctx)
@@ -140,7 +150,6 @@ class CitySpelling(NamesKind):
     def _near(self, token, codes):
         """The closest cities of those countries within the distance the token's length allows,
         biggest first."""
-        import jellyfish
 
         low = plain(token)
         n, mask, folded = len(low), letter_mask(low), fold(low)

@@ -1,9 +1,20 @@
 """name-drift: one proper name spelled two ways in one text."""
 from __future__ import annotations
 
-from factlint.kinds.names.base import ORG_AFTER, TITLES, NamesKind, capitalised_tokens, occurrences, word_after, word_before
-from factlint.text.phonetics import deletions, fold, is_inflection, variant as spelling_variant
+import jellyfish
 
+from factlint.kinds.base import Key
+from factlint.kinds.names.base import (
+    ORG_AFTER,
+    TITLES,
+    NamesKind,
+    capitalised_tokens,
+    occurrences,
+    word_after,
+    word_before,
+)
+from factlint.text.phonetics import deletions, fold, is_inflection
+from factlint.text.phonetics import variant as spelling_variant
 
 # Before or after a name, these make it a thing (the game Wordle, Wordle app), not a person.
 DETERMINERS = frozenset("the a an its this that their his her our your".split())
@@ -28,7 +39,7 @@ class NameDrift(NamesKind):
     that each come with their own, different first name are two people (Horan/Horgan)."""
 
     name = "name-drift"
-    keys = {**NamesKind.keys, "min-length": (int, False, 5)}
+    keys = {**NamesKind.keys, "min-length": Key(int, False, 5)}
 
     def compile(self, ctx):
         super().compile(ctx)
@@ -107,7 +118,6 @@ class NameDrift(NamesKind):
 
     def _pairs(self, tokens):
         """Pairs (a, b), a < b, of tokens with the same first letter within two edits."""
-        import jellyfish
 
         distance_of = jellyfish.damerau_levenshtein_distance
         out = []

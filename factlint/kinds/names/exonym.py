@@ -1,6 +1,9 @@
 """exonym: foreign-language and outdated forms of place names, the English name suggested."""
 from __future__ import annotations
 
+import jellyfish
+
+from factlint.kinds.base import Key
 from factlint.kinds.names.base import NamesKind, foreign_sentence
 from factlint.text.phonetics import is_inflection, plain
 
@@ -23,7 +26,7 @@ class Exonym(NamesKind):
     Kiev")."""
 
     name = "exonym"
-    keys = {**NamesKind.keys, "forms": (list, False, ["exonyms"])}
+    keys = {**NamesKind.keys, "forms": Key(list, False, ["exonyms"])}
 
     def compile(self, ctx):
         super().compile(ctx)
@@ -90,7 +93,6 @@ class Exonym(NamesKind):
         """A form CLDR gives that the English word list also knows is an older English spelling
         of the same place only when it is spelt nearly as the English name (Luxemburg,
         Kamerun), not an inflection of it (Maldive) nor a different word (Chili, Norfolk)."""
-        import jellyfish
 
         if form not in self.english.proper:
             return False  # a common word (chili, island): never a name to flag

@@ -1,6 +1,7 @@
 """name-spelling: near misses of gazetteer names, gated by the context a text gives them."""
 from __future__ import annotations
 
+from factlint.kinds.base import Key
 from factlint.kinds.names.base import NamesKind, foreign_sentence, occurrences, word_after, word_before
 from factlint.lazyre import lazy_compile
 from factlint.text.phonetics import plain, typing_slip, vowel_slip
@@ -21,7 +22,7 @@ class NameSpelling(NamesKind):
     reported here too."""
 
     name = "name-spelling"
-    keys = {**NamesKind.keys, "min-length": (int, False, 5)}
+    keys = {**NamesKind.keys, "min-length": Key(int, False, 5)}
 
     def compile(self, ctx):
         super().compile(ctx)

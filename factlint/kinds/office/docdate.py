@@ -1,10 +1,10 @@
 """The one place the office and figure kinds get the document's date from (front matter, --date,
-or a dateline); repoint this import when the date helpers move."""
+or a dateline); the date grammar itself lives in factlint.text.dates."""
 from __future__ import annotations
 
 import datetime
 
-from factlint.kinds.event_date import document_date
+from factlint.text.dates import document_date
 
 
 def document_day(doc) -> datetime.date | None:

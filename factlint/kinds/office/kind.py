@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterator
 
 from factlint.findings import Finding
-from factlint.kinds.base import RuleKind
+from factlint.kinds.base import Key, RuleKind
 from factlint.knowledge.offices import ROLES, OfficeBase, TableError, load_tables, name_key
 from factlint.kinds.office import grammar as g
 from factlint.kinds.office.docdate import document_day
@@ -29,7 +29,7 @@ ERROR_MARGIN = 14  # an error needs the date this far outside every term
 class OfficeHolder(RuleKind):
     name = "office-holder"
     category = "date"
-    keys = {"tables": (list, True, None)}
+    keys = {"tables": Key(list, True, None)}
 
     def compile(self, ctx) -> None:
         base_dir = Path(self.spec.path).parent

@@ -10,41 +10,46 @@ from the compiled-rules cache, and keeps it for every later partition with the s
 configuration. Each record is linted exactly as `factlint check` lints it, so the findings equal
 a serial run's.
 
-This module is `factlint.dask`; it imports the real `dask` package with absolute imports only.
+(Named daskbag, not dask: a module called dask inside the package shadowed the real package
+for scripts started in the package folder.)
 """
+
+from __future__ import annotations
+
 import glob
+import importlib
+import json
 import os
-import sys
 
-if __name__ == "dask":  # pragma: no cover - see the test
-    # The factlint package folder itself is on sys.path (a script or shell started inside it), so
-    # `import dask` found this file: step aside for the real package. The import system returns
-    # whatever sys.modules["dask"] holds once this module has run.
-    import importlib
-
-    _here = os.path.dirname(os.path.abspath(__file__))
-    sys.path[:] = [p for p in sys.path if os.path.abspath(p or os.curdir) != _here]
-    del sys.modules["dask"]
-    sys.modules["dask"] = importlib.import_module("dask")
-
+from factlint.config import Config
+from factlint.corpus import JSONL_SUFFIXES, PARQUET_SUFFIXES, corpus_kind, read_records
+from factlint.engine import Linter
 from factlint.errors import UserError
+from factlint.findings import LEVEL_RANK
 
 _LINTERS = {}  # per worker process: configuration key -> Linter
 MAX_MESSAGES = 20  # malformed-record messages sent back per shard (the count is always exact)
 
 
 def _require(module, what):
-    import importlib
-
     try:
         return importlib.import_module(module)
     except ImportError:
-        raise UserError(f"{what} needs {module.split('.')[0]}: install factlint[dask] (pip install 'factlint[dask]')") from None
+        raise UserError(
+            f"{what} needs {module.split('.')[0]}: install factlint[dask] (pip install 'factlint[dask]')"
+        ) from None
 
 
 def _config_key(config):
-    return repr((config.fingerprint(), config.select, sorted(config.ignore), config.min_level,
-                 sorted(config.per_file_ignores.items())))
+    return repr(
+        (
+            config.fingerprint(),
+            config.select,
+            sorted(config.ignore),
+            config.min_level,
+            sorted(config.per_file_ignores.items()),
+        )
+    )
 
 
 def worker_linter(config):
@@ -52,8 +57,6 @@ def worker_linter(config):
     key = _config_key(config)
     linter = _LINTERS.get(key)
     if linter is None:
-        from factlint.engine import Linter
-
         linter = _LINTERS[key] = Linter(config)
     return linter
 
@@ -61,15 +64,11 @@ def worker_linter(config):
 def _default_config(config):
     if config is not None:
         return config
-    from factlint.config import Config
-
     return Config.discover()
 
 
 def _lint_record(linter, text, record_id, path, date=None):
-    from factlint.document import Document
-
-    return linter.lint(Document(text, path=path, markup_kind="text", record=record_id, date=date))
+    return linter.lint_text(text, path, "text", date, record_id)
 
 
 # -- bags and data frames ---------------------------------------------------------------------
@@ -93,12 +92,25 @@ def lint_bag(bag, config=None, text_field="text", id_field="id", path="<dask>"):
     return bag.map_partitions(_lint_items, _default_config(config), text_field, id_field, path)
 
 
-FINDING_COLUMNS = ("id", "path", "line", "column", "end_line", "end_column", "rule", "category",
-                   "severity", "message", "match", "suggestions", "fixable")
+FINDING_COLUMNS = (
+    "id",
+    "path",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "rule",
+    "category",
+    "severity",
+    "message",
+    "match",
+    "suggestions",
+    "fixable",
+)
 
 
 def _findings_frame(rows):
-    import pandas as pd
+    import pandas as pd  # an optional dependency (dask[dataframe])
 
     frame = pd.DataFrame(rows, columns=list(FINDING_COLUMNS))
     for column in ("line", "column", "end_line", "end_column"):
@@ -122,8 +134,9 @@ def _lint_frame(part, config, text_column, id_column, path):
 def lint_dataframe(ddf, config=None, text_column="text", id_column="id", path="<dask>"):
     """A dask DataFrame with one row per finding (columns FINDING_COLUMNS) for a DataFrame of
     texts; without `id_column`, the index is the record id."""
-    return ddf.map_partitions(_lint_frame, _default_config(config), text_column, id_column, path,
-                              meta=_findings_frame([]))
+    return ddf.map_partitions(
+        _lint_frame, _default_config(config), text_column, id_column, path, meta=_findings_frame([])
+    )
 
 
 # -- sharded corpora (factlint dask-check) ----------------------------------------------------
@@ -131,7 +144,9 @@ def expand(patterns):
     """Shard paths for glob patterns or paths, sorted, without duplicates."""
     paths = []
     for pattern in patterns:
-        found = sorted(glob.glob(pattern)) if glob.has_magic(pattern) else ([pattern] if os.path.exists(pattern) else [])
+        found = (
+            sorted(glob.glob(pattern)) if glob.has_magic(pattern) else ([pattern] if os.path.exists(pattern) else [])
+        )
         if not found:
             raise UserError("no such file (or no file matches)", pattern)
         paths.extend(p for p in found if p not in paths)
@@ -140,8 +155,6 @@ def expand(patterns):
 
 def output_names(paths):
     """One findings file name per shard: the shard's name without its corpus suffix, made unique."""
-    from factlint.corpus import JSONL_SUFFIXES, PARQUET_SUFFIXES
-
     names, seen = [], set()
     for path in paths:
         base = os.path.basename(path)
@@ -161,14 +174,17 @@ def output_names(paths):
 def lint_shard(path, output, config, kind="auto", text_field="text", id_field="id", date=None):
     """Lint one corpus shard and write its findings (JSON lines) to `output` (atomically).
     Returns a summary dict: records, findings, failing rank, skipped count and messages."""
-    import json
-
-    from factlint.corpus import corpus_kind, read_records
-    from factlint.findings import LEVEL_RANK
-
     linter = worker_linter(config)
-    summary = {"shard": path, "output": output, "records": 0, "findings": 0, "worst": -1,
-               "skipped": 0, "messages": [], "error": None}
+    summary = {
+        "shard": path,
+        "output": output,
+        "records": 0,
+        "findings": 0,
+        "worst": -1,
+        "skipped": 0,
+        "messages": [],
+        "error": None,
+    }
 
     def skip(line, message):
         summary["skipped"] += 1
@@ -192,8 +208,9 @@ def lint_shard(path, output, config, kind="auto", text_field="text", id_field="i
     return summary
 
 
-def check_shards(patterns, output_dir, config=None, scheduler=None, kind="auto", text_field="text", id_field="id",
-                 date=None):
+def check_shards(
+    patterns, output_dir, config=None, scheduler=None, kind="auto", text_field="text", id_field="id", date=None
+):
     """Lint every shard on Dask, one task per shard; `scheduler` is a distributed scheduler
     address ("tcp://host:8786"), or None for Dask's local process pool. Returns the shards'
     summaries in input order."""

@@ -4,11 +4,15 @@ The key covers factlint's version, the loaded plugins and their versions, the co
 shapes rules, and the *content* of every file in every pack folder, so an edited rule or table is
 never served stale. Set FACTLINT_NO_CACHE=1 to bypass; FACTLINT_CACHE_DIR to move it.
 """
+
+from __future__ import annotations
+
 import hashlib
 import os
 from pathlib import Path
 
-from factlint import __version__
+from factlint import __version__, ruleset
+from factlint.atomic import atomic_write
 
 
 def cache_dir():
@@ -30,20 +34,32 @@ def ruleset_key(host, config, dirs):
     h.update(config.fingerprint().encode())
     # factlint's own modules (by size and mtime: cheap) and every plugin kind's module, so that
     # editing a kind in a checkout never serves compiled state from older code.
-    package = Path(__file__).resolve().parent
-    for path in sorted(package.rglob("*.py")):
-        st = path.stat()
-        h.update(f"{path.relative_to(package)}:{st.st_size}:{st.st_mtime_ns}".encode())
+    for rel, path in _files(_PACKAGE, (".py",)):
+        st = os.stat(path)
+        h.update(f"{rel}:{st.st_size}:{st.st_mtime_ns}".encode())
     for d in dirs:
         h.update(b"\0pack\0" + d.encode())
-        base = Path(d)
-        if not base.is_dir():
-            continue
-        for path in sorted(base.rglob("*")):
-            if path.is_file() and path.suffix in (".yml", ".yaml", ".txt"):
-                h.update(str(path.relative_to(base)).encode() + b"\0")
-                h.update(path.read_bytes())
+        for rel, path in _files(d, (".yml", ".yaml", ".txt")):
+            h.update(rel.encode() + b"\0")
+            with open(path, "rb") as fh:
+                h.update(fh.read())
     return h.hexdigest()[:32]
+
+
+_PACKAGE = os.path.dirname(os.path.realpath(__file__))
+
+
+def _files(base, suffixes):
+    """[(path relative to base with '/', path)] of the files below `base` with these suffixes,
+    sorted. (os.walk, not Path.rglob: this runs at every start-up, and rglob cost a millisecond.)"""
+    found = []
+    for folder, dirs, files in os.walk(base):
+        dirs.sort()
+        rel = os.path.relpath(folder, base).replace(os.sep, "/")
+        prefix = "" if rel == "." else rel + "/"
+        found.extend((prefix + name, os.path.join(folder, name)) for name in files if name.endswith(suffixes))
+    found.sort(key=lambda item: item[0].split("/"))
+    return found
 
 
 def _ruleset_path(key):
@@ -61,6 +77,7 @@ def load_ruleset(host, config, key=None):
     use_cache = not os.environ.get("FACTLINT_NO_CACHE")
     path = None
     if use_cache:
+        # Deferred for start-up: a run served by the result cache never loads the rules.
         import gc
         import pickle
 
@@ -71,31 +88,27 @@ def load_ruleset(host, config, key=None):
         gc.disable()
         try:
             with open(path, "rb") as fh:
-                ruleset = pickle.load(fh)
-            ruleset.key = key  # the result cache (resultcache.py) builds on it
-            return ruleset
+                rules = pickle.load(fh)
+            rules.key = key  # the result cache (resultcache.py) builds on it
+            return rules
         except Exception:  # noqa: BLE001 - a missing or unreadable cache just means compiling
             pass
         finally:
             if gc_was_enabled:
                 gc.enable()
-    from factlint.ruleset import compile_rules
-
-    ruleset = compile_rules(dirs, host.rule_kinds(), config.levels)
+    rules = ruleset.compile_rules(dirs, host.rule_kinds(), config.levels)
     if path is not None:
-        _store(path, ruleset)
-    ruleset.key = key
-    return ruleset
+        _store(path, rules)
+    rules.key = key
+    return rules
 
 
-def _store(path, ruleset):
-    import pickle
-
-    from factlint.atomic import atomic_write
+def _store(path, rules):
+    import pickle  # deferred for start-up: see load_ruleset
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, pickle.dumps(ruleset, protocol=pickle.HIGHEST_PROTOCOL))
+        atomic_write(path, pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL))
         _prune(path.parent)
     except Exception:  # noqa: BLE001 - a read-only home or an unpicklable plugin rule: no cache
         pass
