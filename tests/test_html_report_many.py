@@ -78,7 +78,7 @@ def many(tmp_path_factory):
 @pytest.fixture(scope="module")
 def dense(tmp_path_factory):
     folder = tmp_path_factory.mktemp("dense")
-    (folder / "article.txt").write_text(with_triggers(SEED.read_text(encoding="utf-8"), 10), encoding="utf-8")
+    (folder / "article.txt").write_text(with_triggers(SEED.read_text(encoding="utf-8"), 12), encoding="utf-8")
     out = folder / "dense.html"
     markup, findings = lint_html(folder, ["article.txt"], out)
     return out, markup, findings
