@@ -1,0 +1,111 @@
+"""Per-line features for residue classification, in the spirit of jusText and the C4/Gopher
+filters: length, stop-word density in the document's language, terminal punctuation, share of
+capitals and digits, separators of link lists, and shapes of page furniture (bylines, datelines,
+credits, share counts, tag lists, menus) taken from the rule's table.
+
+A *line* here is one non-empty line of the prose, except that a hard-wrapped paragraph (a long
+line without closing punctuation followed by one starting in lower case) is one unit.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factlint.text.language import stopwords
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]*_]*$")
+# Separators of menus, share bars and breadcrumbs ("Home | News", "A • B • C", "News › World").
+_SEPARATORS = re.compile(r"\s[|•·›»/>–]\s|\s\|\s?|\s?\|\s")
+_DIGIT = re.compile(r"\d")
+_UPPER_START = re.compile(r"[\"'“‘«(\[¿¡]*[^\W\d_]")
+_DATE = re.compile(
+    r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:1[89]|20)\d{2}\b|\b\d{1,2}[:.h]\d{2}\b"
+)
+_URL = re.compile(r"https?://|www\.|\S@\S+\.\w")
+_COUNT = re.compile(r"^[\W\d]*\d[\d.,]*\s*[kKmM]?\b")  # "1.2k", "34 shares": the line starts with a count
+_TRIM = re.compile(r"^[\W\d_]+|[\W\d_]+$")
+
+
+@dataclass
+class Line:
+    """One unit of text and what the classifier needs to know about it."""
+
+    start: int
+    end: int
+    words: int
+    chars: int
+    stop: float  # share of stop words of the document's language
+    terminal: bool  # ends with . ! ? … (closing quotes aside)
+    colon: bool  # ends with ':' (introduces a list or a quote)
+    capitals: float  # share of words that start with a capital letter
+    upper: bool  # written in capitals ("MOST READ")
+    digits: float  # share of characters that are digits
+    separators: int  # menu/breadcrumb separators
+    url: bool
+    date: bool
+    lower_start: bool  # starts with a lower-case letter (a continued sentence, a list item)
+    label: str | None = None  # residue label from the table (phrases, whole lines, prefixes)
+
+
+def split_units(prose: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty line, hard-wrapped paragraphs joined, ends trimmed."""
+    units: list[list[int]] = []
+    joinable = False
+    for m in re.finditer(r"[^\n]+", prose):
+        text = m.group()
+        stripped = text.strip()
+        if not stripped:
+            joinable = False
+            continue
+        s = m.start() + len(text) - len(text.lstrip())
+        e = m.end() - (len(text) - len(text.rstrip()))
+        # A line that goes on: right below a long unpunctuated line, starting in lower case.
+        if joinable and stripped[0].islower() and prose.count("\n", units[-1][1], s) == 1:
+            units[-1][1] = e
+        else:
+            units.append([s, e])
+        joinable = len(stripped) >= 50 and not _TERMINAL.search(stripped) and stripped[-1] not in ":;"
+    return [(s, e) for s, e in units]
+
+
+def measure(prose: str, start: int, end: int, lang: str) -> Line:
+    text = prose[start:end]
+    tokens = _WORD.findall(text)
+    n = len(tokens)
+    stops = stopwords(lang)
+    if n and stops:
+        stop = sum(1 for t in tokens if t.lower() in stops) / n
+    else:
+        stop = 0.0
+    capitals = sum(1 for t in tokens if t[0].isupper()) / n if n else 0.0
+    letters = sum(len(t) for t in tokens)
+    upper = letters >= 4 and text.upper() == text and any(c.isalpha() for c in text)
+    first = _UPPER_START.match(text)
+    return Line(
+        start=start,
+        end=end,
+        words=n,
+        chars=len(text),
+        stop=stop,
+        terminal=bool(_TERMINAL.search(text)),
+        colon=text.endswith(":"),
+        capitals=capitals,
+        upper=upper,
+        digits=len(_DIGIT.findall(text)) / len(text) if text else 0.0,
+        separators=len(_SEPARATORS.findall(text)),
+        url=bool(_URL.search(text)),
+        date=bool(_DATE.search(text)),
+        lower_start=bool(first) and first.group()[-1].islower(),
+    )
+
+
+def core_text(text: str) -> str:
+    """The line without counts, arrows and punctuation around it, lower case: "Comments (12)" ->
+    "comments", "» Read more" -> "read more"."""
+    text = re.sub(r"\(\s*\d[\d.,]*\s*\)|\b\d[\d.,]*\s*[kKmM]?\s*$|^\s*\d[\d.,]*\s*[kKmM]?\b", " ", text)
+    return " ".join(_TRIM.sub("", text).lower().split())
+
+
+def starts_with_count(text: str) -> bool:
+    return bool(_COUNT.match(text))
