@@ -8,8 +8,8 @@ Table (`table:`): `phrases:`, `lines:` and `prefixes:` mapping a label to entrie
 from __future__ import annotations
 
 from factlint.kinds.base import RuleKind
-from factlint.kinds.boilerplate.classify import classify
-from factlint.kinds.boilerplate.features import Line, measure, split_units
+from factlint.kinds.boilerplate.classify import classify, is_menu
+from factlint.kinds.boilerplate.features import Line, is_dateline, measure, split_units
 from factlint.kinds.boilerplate.table import Table
 from factlint.text.language import stopwords
 
@@ -44,7 +44,16 @@ class Boilerplate(RuleKind):
                 line.label = labels[0]
             else:
                 line.label = self.table.line_label(prose[line.start:line.end], line.words)
-        flags = classify(lines, bool(stopwords(lang)), self._exempt(doc, lines))
+                if line.label is None and is_dateline(line):
+                    line.label = "dateline"
+        first = lines[0]
+        headline = len(lines) > 1 and not first.label and not first.terminal and 1 <= first.words <= 25 and first.separators < 2
+        flags = classify(lines, bool(stopwords(lang)), self._headings(doc, lines), headline)
+        # Short unpunctuated lines alone do not make a page: a clean article ends with a line-up
+        # or a table as often as a scraped page with a menu. Blocks without page furniture of
+        # their own count only in a text that shows some elsewhere.
+        furniture = [flags[i] and (line.label is not None or is_menu(line)) for i, line in enumerate(lines)]
+        scraped = any(furniture)
         i = 0
         while i < len(lines):
             if not flags[i]:
@@ -53,7 +62,8 @@ class Boilerplate(RuleKind):
             j = i
             while j + 1 < len(lines) and flags[j + 1]:
                 j += 1
-            yield self._block(doc, lines, phrase_labels, i, j)
+            if scraped:
+                yield self._block(doc, lines, phrase_labels, i, j)
             i = j + 1
 
     def _phrase_labels(self, doc, found, spans, lines) -> dict[int, list[str]]:
@@ -74,9 +84,8 @@ class Boilerplate(RuleKind):
             out.setdefault(i, []).append(self.table.labels[term])
         return out
 
-    def _exempt(self, doc, lines: list[Line]) -> set[int]:
-        """Lines that are never residue: Markdown headings, and a plain text's first line when it
-        is its headline (a short unpunctuated line that no table entry names)."""
+    def _headings(self, doc, lines: list[Line]) -> set[int]:
+        """Markdown headings: never residue."""
         exempt = set()
         text = doc.text
         if doc.markup == "markdown":
@@ -84,9 +93,6 @@ class Boilerplate(RuleKind):
                 line_start = text.rfind("\n", 0, line.start) + 1
                 if text[line_start:line.start].lstrip().startswith("#"):
                     exempt.add(i)
-        first = lines[0]
-        if len(lines) > 1 and not first.label and not first.terminal and 1 <= first.words <= 25 and first.separators < 2:
-            exempt.add(0)
         return exempt
 
     def _block(self, doc, lines: list[Line], phrase_labels, first: int, last: int):

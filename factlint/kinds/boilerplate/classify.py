@@ -24,10 +24,22 @@ STOP_HIGH = 0.30
 STOP_LOW = 0.20
 # Core scores: a long paragraph outweighs a few lines of furniture, a section break (a comment
 # form, a related-links header) stops the core.
-WEIGHTS = {GOOD: 3.0, NEAR: 1.0, SHORT: -0.5, BAD: -2.0}
+WEIGHTS = {GOOD: 3.0, NEAR: 1.0, SHORT: -0.25, BAD: -1.0}
 BREAK_LABELS = {"comment section", "related links", "newsletter", "cookie notice", "copyright", "navigation"}
-BREAK_WEIGHT = -6.0
-LIST_RUN = 12
+BREAK_WEIGHT = -8.0
+LIST_RUN = 20
+import os as _os
+if _os.environ.get("FL_W"):
+    _w = [float(x) for x in _os.environ["FL_W"].split(",")]
+    WEIGHTS = {GOOD: _w[0], NEAR: _w[1], SHORT: _w[2], BAD: _w[3]}
+    BREAK_WEIGHT = _w[4]
+    LIST_RUN = int(_w[5])
+HEADLINE_GAP = 3
+
+
+def is_menu(line: Line) -> bool:
+    """"Home | News | Sport", a share bar, a breadcrumb: short items between separators."""
+    return line.separators >= 2 and line.words / (line.separators + 1) <= 4
 
 
 def line_class(line: Line, has_stops: bool) -> str:
@@ -36,9 +48,8 @@ def line_class(line: Line, has_stops: bool) -> str:
         return BAD
     if line.words == 0:
         return SHORT
-    items = line.separators + 1
-    if line.separators >= 2 and line.words / items <= 4:
-        return BAD  # "Home | News | Sport", a share bar, a breadcrumb
+    if is_menu(line):
+        return BAD
     stop_ok_high = line.stop >= STOP_HIGH or not has_stops
     stop_ok_low = line.stop >= STOP_LOW or not has_stops
     if line.words >= LONG_WORDS and stop_ok_low and (line.terminal or line.words >= VERY_LONG_WORDS):
@@ -122,14 +133,18 @@ def smooth(classes: list[str]) -> list[str]:
     return out
 
 
-def classify(lines: list[Line], has_stops: bool, exempt: set[int]) -> list[bool]:
-    """Per line: is it residue? `exempt` lines (a headline, Markdown headings) never are."""
+def classify(lines: list[Line], has_stops: bool, exempt: set[int], headline: bool = False) -> list[bool]:
+    """Per line: is it residue? `exempt` lines (Markdown headings) never are, nor is the first
+    line when `headline` (it looks like one) and the prose core starts right below it (at most a
+    byline or dateline between): a text's own headline, not the first line of a page's menu."""
     classes = [line_class(line, has_stops) for line in lines]
     core = prose_core(classes, lines)
     if core is None:
         # No prose to anchor on: only lines the table or a menu shape names are residue.
         return [c == BAD and i not in exempt and bool(lines[i].label) for i, c in enumerate(classes)]
     first, last = _extend(core, lines)
+    if headline and first <= HEADLINE_GAP:
+        exempt = exempt | {0}
     smoothed = smooth(classes)
     flags = []
     for i, line in enumerate(lines):

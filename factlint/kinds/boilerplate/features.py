@@ -109,3 +109,8 @@ def core_text(text: str) -> str:
 
 def starts_with_count(text: str) -> bool:
     return bool(_COUNT.match(text))
+
+
+def is_dateline(line: Line) -> bool:
+    """A short line that is mostly a date or a time ("03/05/2022 21:44", "01.09.2004")."""
+    return line.date and line.words <= 4 and line.digits >= 0.3 and not line.terminal
