@@ -47,7 +47,11 @@ class Boilerplate(RuleKind):
                 if line.label is None and is_dateline(line):
                     line.label = "dateline"
         first = lines[0]
-        headline = len(lines) > 1 and not first.label and not first.terminal and 1 <= first.words <= 25 and first.separators < 2
+        # The text's own headline, or its "Published: <date>" line: metadata of the text, not
+        # residue, when the prose starts right below (see classify).
+        headline = len(lines) > 1 and (
+            first.label == "dateline" or (not first.label and not first.terminal and 1 <= first.words <= 25 and first.separators < 2)
+        )
         flags = classify(lines, bool(stopwords(lang)), self._headings(doc, lines), headline)
         # Short unpunctuated lines alone do not make a page: a clean article ends with a line-up
         # or a table as often as a scraped page with a menu. Blocks without page furniture of
