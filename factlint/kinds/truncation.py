@@ -39,11 +39,15 @@ _CREDIT = re.compile(
 _TRAILER = re.compile(r"(?<=[.!?…\"”’»)])\s*(?:\([A-Z]{1,4}\)|[^\w\s.!?…,:;\"”’»)\]-]+)$")
 _LINK = re.compile(r"https?://|www\.|\S@\S+\.\w|\.(?:com|org|net|de|fr|es|pl)\b")
 _SIGNATURE = re.compile(r"^\s*[-–—~]|[|•·►>]|©|\(c\)", re.I)
+# A paragraph ends properly with closing punctuation or with a colon before a list or a link;
+# footnote marks after it ("… Entwicklung. [3]") do not count.
+_ENDED = re.compile(r"[.!?…。！？:][\"'”’“»)\]*_]*$")
+_FOOTNOTES = re.compile(r"(?:\s*\[\d+\])+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?…:]\s+|\n\s*)$")
 _CODE = re.compile(r"[{}]|\)\s*;$|^\s*(?:import|def|var|let|const|return)\s")
 _WORD = re.compile(r"[^\W\d_]+")
 # Other paragraphs that must end with punctuation for the last one to count as cut prose.
-PUNCTUATED_SHARE = 0.5
+PUNCTUATED_SHARE = 0.4
 
 
 class Truncation(RuleKind):
@@ -107,9 +111,13 @@ class Truncation(RuleKind):
         tokens = _WORD.findall(line)
         if line.upper() == line or sum(1 for t in tokens if t[0].isupper()) > 0.5 * len(tokens):
             return False  # a title or a name list
+        if tokens[-1].isupper() or not line.rstrip()[-1].isalnum():
+            # A complete sentence that lost its full stop may end on an acronym or a symbol
+            # ("…out on 9 November in the UK", "…expanded by 1.3%"): leave those be.
+            return False
         others = [doc.prose[s:e] for s, e in doc.blocks[:-1]]
         prose = [t for t in others if len(t.split()) >= PROSE_WORDS]
         if not prose:
             return True  # the text is this one paragraph
-        ended = sum(1 for t in prose if _TERMINAL.search(t.rstrip()))
+        ended = sum(1 for t in prose if _ENDED.search(_FOOTNOTES.sub("", t.rstrip())))
         return ended >= PUNCTUATED_SHARE * len(prose)

@@ -19,9 +19,9 @@ _TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]*_]*$")
 _SEPARATORS = re.compile(r"\s[|•·›»/>–]\s|\s\|\s?|\s?\|\s")
 _DIGIT = re.compile(r"\d")
 _UPPER_START = re.compile(r"[\"'“‘«(\[¿¡]*[^\W\d_]")
-_DATE = re.compile(
-    r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:1[89]|20)\d{2}\b|\b\d{1,2}[:.h]\d{2}\b"
-)
+# A numeric date or a clock time ("03/05/2022", "2020-05-03", "21:44"); a bare year is not
+# enough ("2000 GMT" is a kick-off time in a match box).
+_DATE = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[:h]\d{2}\b")
 _URL = re.compile(r"https?://|www\.|\S@\S+\.\w")
 _COUNT = re.compile(r"^[\W\d]*\d[\d.,]*\s*[kKmM]?\b")  # "1.2k", "34 shares": the line starts with a count
 _TRIM = re.compile(r"^[\W\d_]+|[\W\d_]+$")
