@@ -16,6 +16,8 @@ _AFTER = {
     "tag list": r"\s*:",
 }
 _DEFAULT_AFTER = r"\s*:"
+_WORD = re.compile(r"[^\W\d_]+")
+SHARE_NAMES = 3
 
 
 class Table:
@@ -35,6 +37,9 @@ class Table:
         for label, entries in _groups(data, "lines"):
             for entry in strings("table", entries):
                 self.lines.setdefault(core_text(entry), label)
+        # The names on share buttons ("Facebook Twitter WhatsApp Email"): several on one line
+        # make a share bar whatever else it says.
+        self.share_words = {e for e, label in self.lines.items() if label == "share bar" and " " not in e}
         self.prefixes: list[tuple[str, re.Pattern]] = []
         for label, entries in _groups(data, "prefixes"):
             entries = strings("table", entries)
@@ -47,6 +52,8 @@ class Table:
         label = self.lines.get(core_text(text))
         if label:
             return label
+        if words <= 20 and len(self.share_words.intersection(_WORD.findall(text.lower()))) >= SHARE_NAMES:
+            return "share bar"
         if words > 12:
             return None
         for label, pattern in self.prefixes:
