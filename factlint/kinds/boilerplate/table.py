@@ -33,7 +33,8 @@ class Table:
                 self.phrases.append(phrase)
                 self.labels.append(label)
                 self.weak.append(phrase.lower() in weak)
-        self.lines: dict[str, str] = {}
+        # A line that is a phrase and nothing else ("Read more", "Czytaj także") is that label too.
+        self.lines: dict[str, str] = {core_text(p): label for p, label in zip(self.phrases, self.labels) if core_text(p)}
         for label, entries in _groups(data, "lines"):
             for entry in strings("table", entries):
                 self.lines.setdefault(core_text(entry), label)
@@ -49,7 +50,8 @@ class Table:
 
     def line_label(self, text: str, words: int) -> str | None:
         """The label of a line that is page furniture as a whole or by its opening words."""
-        label = self.lines.get(core_text(text))
+        core = core_text(text)
+        label = self.lines.get(core) if core else None
         if label:
             return label
         if words <= 20 and len(self.share_words.intersection(_WORD.findall(text.lower()))) >= SHARE_NAMES:
