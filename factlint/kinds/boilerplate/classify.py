@@ -28,12 +28,7 @@ WEIGHTS = {GOOD: 3.0, NEAR: 1.0, SHORT: -0.25, BAD: -1.0}
 BREAK_LABELS = {"comment section", "related links", "newsletter", "cookie notice", "copyright", "navigation"}
 BREAK_WEIGHT = -8.0
 LIST_RUN = 20
-import os as _os
-if _os.environ.get("FL_W"):
-    _w = [float(x) for x in _os.environ["FL_W"].split(",")]
-    WEIGHTS = {GOOD: _w[0], NEAR: _w[1], SHORT: _w[2], BAD: _w[3]}
-    BREAK_WEIGHT = _w[4]
-    LIST_RUN = int(_w[5])
+MERGE_SCORE = 5.0  # about two long paragraphs
 HEADLINE_GAP = 3
 
 
@@ -65,28 +60,55 @@ def line_class(line: Line, has_stops: bool) -> str:
     return SHORT
 
 
-def prose_core(classes: list[str], lines: list[Line]) -> tuple[int, int] | None:
-    """(first, last) index of the best-scoring run of lines (Kadane's maximum subarray), or None
-    when the text has no prose at all."""
-    best, best_span = 0.0, None
-    run, run_start = 0.0, 0
-    for i, cls in enumerate(classes):
+def _weights(classes: list[str], lines: list[Line]) -> list[float]:
+    out = []
+    for cls, line in zip(classes, lines):
         weight = WEIGHTS[cls]
         if cls == GOOD:
-            weight += min(lines[i].words, 60) / 20
-        elif cls == NEAR and not lines[i].terminal:
+            weight += min(line.words, 60) / 20
+        elif cls == NEAR and not line.terminal:
             weight = WEIGHTS[SHORT]  # an unpunctuated line: a list item or a related headline
-        elif cls == BAD and lines[i].label in BREAK_LABELS:
+        elif cls == BAD and line.label in BREAK_LABELS:
             weight = BREAK_WEIGHT
+        out.append(weight)
+    return out
+
+
+def _best_run(weights: list[float], lo: int, hi: int) -> tuple[float, int, int]:
+    """(score, first, last) of the best-scoring run within [lo, hi) (Kadane's maximum subarray)."""
+    best, span = 0.0, (lo, lo - 1)
+    run, run_start = 0.0, lo
+    for i in range(lo, hi):
         if run <= 0:
-            run, run_start = weight, i
+            run, run_start = weights[i], i
         else:
-            run += weight
+            run += weights[i]
         if run > best:
-            best, best_span = run, (run_start, i)
-    if best_span is None or not any(c in (GOOD, NEAR) for c in classes[best_span[0]:best_span[1] + 1]):
+            best, span = run, (run_start, i)
+    return best, span[0], span[1]
+
+
+def prose_core(classes: list[str], lines: list[Line]) -> tuple[int, int] | None:
+    """(first, last) index of the article's prose core, or None when the text has no prose.
+
+    The best-scoring run of lines, then grown over further runs of prose (a recipe's method
+    after its ingredient list, a second part after a table) when they are substantial and no
+    section break (a comment form, a related-links header, a copyright line) lies between."""
+    weights = _weights(classes, lines)
+    score, first, last = _best_run(weights, 0, len(lines))
+    if last < first or not any(c in (GOOD, NEAR) for c in classes[first:last + 1]):
         return None
-    return best_span
+    breaks = [bool(lines[i].label in BREAK_LABELS) for i in range(len(lines))]
+    while True:
+        grown = False
+        score, a, b = _best_run(weights, last + 1, len(lines))
+        if b >= a and score >= MERGE_SCORE and not any(breaks[last + 1:a]):
+            last, grown = b, True
+        score, a, b = _best_run(weights, 0, first)
+        if b >= a and score >= MERGE_SCORE and not any(breaks[b + 1:first]):
+            first, grown = a, True
+        if not grown:
+            return first, last
 
 
 def _extend(core: tuple[int, int], lines: list[Line]) -> tuple[int, int]:
@@ -102,10 +124,10 @@ def _extend(core: tuple[int, int], lines: list[Line]) -> tuple[int, int]:
     return first, last
 
 
-def smooth(classes: list[str]) -> list[str]:
-    """jusText's context step: a SHORT or NEAR line between two lines of the same decided class
-    takes that class; one next to a BAD line on one side and nothing decided on the other is BAD."""
-    decided = [c if c in (GOOD, BAD) else None for c in classes]
+def smooth(decided: list[str | None]) -> list[bool]:
+    """jusText's context step over undecided lines (None): one whose nearest decided neighbours
+    on both sides are BAD is BAD; one with a BAD line on one side and the edge of the text on the
+    other is BAD too. Returns, per line, whether it ends up BAD."""
     prev: list[str | None] = []
     last = None
     for c in decided:
@@ -119,17 +141,11 @@ def smooth(classes: list[str]) -> list[str]:
         if decided[i] is not None:
             last = decided[i]
     out = []
-    for i, c in enumerate(classes):
-        if c in (GOOD, BAD):
-            out.append(c)
-        elif prev[i] == nxt[i] and prev[i] is not None:
-            out.append(prev[i])
-        elif BAD in (prev[i], nxt[i]) and None in (prev[i], nxt[i]):
-            out.append(BAD)
-        elif c == NEAR:
-            out.append(GOOD)
+    for i, c in enumerate(decided):
+        if c is not None:
+            out.append(c == BAD)
         else:
-            out.append(BAD if GOOD not in (prev[i], nxt[i]) else GOOD)
+            out.append(prev[i] in (BAD, None) and nxt[i] in (BAD, None) and BAD in (prev[i], nxt[i]))
     return out
 
 
@@ -145,13 +161,24 @@ def classify(lines: list[Line], has_stops: bool, exempt: set[int], headline: boo
     first, last = _extend(core, lines)
     if headline and first <= HEADLINE_GAP:
         exempt = exempt | {0}
-    smoothed = smooth(classes)
+    # Inside the core, page furniture is decided by its table label or menu shape, prose by its
+    # class; short lines between two pieces of furniture (a related-links box, a share bar
+    # with its counts) go with them, those next to prose stay article (subheadings, list items).
+    decided: list[str | None] = []
+    for line, cls in zip(lines, classes):
+        if line.label or is_menu(line):
+            decided.append(BAD)
+        elif cls == GOOD or (cls == NEAR and line.terminal):
+            decided.append(GOOD)
+        else:
+            decided.append(None)
+    smoothed = smooth(decided[first:last + 1])
     flags = []
-    for i, line in enumerate(lines):
+    for i in range(len(lines)):
         if i in exempt:
             flags.append(False)
         elif first <= i <= last:
-            flags.append(bool(line.label) and classes[i] == BAD)
+            flags.append(smoothed[i - first])
         else:
             flags.append(True)
     return flags
