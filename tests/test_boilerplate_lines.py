@@ -185,13 +185,15 @@ def test_table_labels_whole_lines_and_prefixes(text, label):
 
 
 def test_dateline_shape():
-    def line(text):
-        return measure(text, 0, len(text), "en")
+    def dateline(text):
+        return is_dateline(measure(text, 0, len(text), "en"), text)
 
-    assert is_dateline(line("03/05/2022 21:44"))
-    assert is_dateline(line("01.09.2004"))
-    assert not is_dateline(line("2000 GMT"))  # a kick-off time in a match box, not a dateline
-    assert not is_dateline(line("The vote was held on 03/05/2022 after a long debate."))
+    assert dateline("03/05/2022 21:44")
+    assert dateline("01.09.2004")
+    assert dateline("Namibians want Germany to remove colonial monuments 10.11.2019")  # a dated teaser
+    assert not dateline("2000 GMT")  # a kick-off time in a match box, not a dateline
+    assert not dateline("The vote was held on 03/05/2022 after a long debate.")
+    assert not dateline("The vote was held on 03/05/2022 after a long debate between the parties in the council")
 
 
 @pytest.mark.parametrize("text", ["", "\n\n\n", "   \n\t\n", "©", "|||\n•••\n", "\ufeff\n—\n", "a\n" * 3000])

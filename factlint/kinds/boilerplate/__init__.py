@@ -44,7 +44,7 @@ class Boilerplate(RuleKind):
                 line.label = labels[0]
             else:
                 line.label = self.table.line_label(prose[line.start:line.end], line.words)
-                if line.label is None and is_dateline(line):
+                if line.label is None and is_dateline(line, prose[line.start:line.end]):
                     line.label = "dateline"
         first = lines[0]
         # The text's own headline, or its "Published: <date>" line: metadata of the text, not

@@ -22,6 +22,7 @@ _UPPER_START = re.compile(r"[\"'“‘«(\[¿¡]*[^\W\d_]")
 # A numeric date or a clock time ("03/05/2022", "2020-05-03", "21:44"); a bare year is not
 # enough ("2000 GMT" is a kick-off time in a match box).
 _DATE = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[:h]\d{2}\b")
+_DATE_END = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$")
 _URL = re.compile(r"https?://|www\.|\S@\S+\.\w")
 _COUNT = re.compile(r"^[\W\d]*\d[\d.,]*\s*[kKmM]?\b")  # "1.2k", "34 shares": the line starts with a count
 _TRIM = re.compile(r"^[\W\d_]+|[\W\d_]+$")
@@ -111,6 +112,9 @@ def starts_with_count(text: str) -> bool:
     return bool(_COUNT.match(text))
 
 
-def is_dateline(line: Line) -> bool:
-    """A short line that is mostly a date or a time ("03/05/2022 21:44", "01.09.2004")."""
-    return line.date and line.words <= 4 and line.digits >= 0.3 and not line.terminal
+def is_dateline(line: Line, text: str) -> bool:
+    """A short line that is mostly a date or a time ("03/05/2022 21:44", "01.09.2004"), or a
+    teaser that ends with its date ("Namibians want Germany to remove monuments 10.11.2019")."""
+    if not line.date or line.terminal:
+        return False
+    return (line.words <= 4 and line.digits >= 0.3) or (line.words <= 15 and bool(_DATE_END.search(text)))
