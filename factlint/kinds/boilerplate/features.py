@@ -23,8 +23,9 @@ _UPPER_START = re.compile(r"[\"'“‘«(\[¿¡]*[^\W\d_]")
 # enough ("2000 GMT" is a kick-off time in a match box).
 _DATE = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[:h]\d{2}\b")
 _DATE_END = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$")
-_URL = re.compile(r"https?://|www\.|\S@\S+\.\w")
 _COUNT = re.compile(r"^[\W\d]*\d[\d.,]*\s*[kKmM]?\b")  # "1.2k", "34 shares": the line starts with a count
+SAMPLE = 250
+SHORT_CHARS = 250
 _TRIM = re.compile(r"^[\W\d_]+|[\W\d_]+$")
 
 
@@ -38,12 +39,10 @@ class Line:
     chars: int
     stop: float  # share of stop words of the document's language
     terminal: bool  # ends with . ! ? … (closing quotes aside)
-    colon: bool  # ends with ':' (introduces a list or a quote)
     capitals: float  # share of words that start with a capital letter
     upper: bool  # written in capitals ("MOST READ")
     digits: float  # share of characters that are digits
     separators: int  # menu/breadcrumb separators
-    url: bool
     date: bool
     lower_start: bool  # starts with a lower-case letter (a continued sentence, a list item)
     label: str | None = None  # residue label from the table (phrases, whole lines, prefixes)
@@ -71,32 +70,35 @@ def split_units(prose: str) -> list[tuple[int, int]]:
 
 
 def measure(prose: str, start: int, end: int, lang: str) -> Line:
+    """The features of one line. A long paragraph is judged by its head (SAMPLE characters): its
+    share of stop words and of capitals does not change further on, and corpora have long ones."""
     text = prose[start:end]
-    tokens = _WORD.findall(text)
-    n = len(tokens)
+    chars = len(text)
+    head = text if chars <= SAMPLE else text[:SAMPLE]
+    lowered = _WORD.findall(head.lower())
+    sampled = len(lowered)
+    n = sampled if chars <= SAMPLE else sampled + text.count(" ", SAMPLE)
     stops = stopwords(lang)
-    if n and stops:
-        stop = sum(1 for t in tokens if t.lower() in stops) / n
+    stop = sum(map(stops.__contains__, lowered)) / sampled if sampled and stops else 0.0
+    if sampled and chars <= SAMPLE:
+        capitals = sum(1 for t in _WORD.findall(head) if t[0].isupper()) / sampled
+        upper = sum(len(t) for t in lowered) >= 4 and head.upper() == head
     else:
-        stop = 0.0
-    capitals = sum(1 for t in tokens if t[0].isupper()) / n if n else 0.0
-    letters = sum(len(t) for t in tokens)
-    upper = letters >= 4 and text.upper() == text and any(c.isalpha() for c in text)
+        capitals, upper = 0.0, False
     first = _UPPER_START.match(text)
+    short = chars <= SHORT_CHARS  # menus, datelines and credits are short: skip the scans on prose
     return Line(
         start=start,
         end=end,
         words=n,
-        chars=len(text),
+        chars=chars,
         stop=stop,
         terminal=bool(_TERMINAL.search(text)),
-        colon=text.endswith(":"),
         capitals=capitals,
         upper=upper,
-        digits=len(_DIGIT.findall(text)) / len(text) if text else 0.0,
-        separators=len(_SEPARATORS.findall(text)),
-        url=bool(_URL.search(text)),
-        date=bool(_DATE.search(text)),
+        digits=len(_DIGIT.findall(head)) / len(head) if short and head else 0.0,
+        separators=len(_SEPARATORS.findall(head)) if short else 0,
+        date=short and bool(_DATE.search(head)),
         lower_start=bool(first) and first.group()[-1].islower(),
     )
 

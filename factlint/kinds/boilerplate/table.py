@@ -38,6 +38,7 @@ class Table:
         for label, entries in _groups(data, "lines"):
             for entry in strings("table", entries):
                 self.lines.setdefault(core_text(entry), label)
+        self.longest = max((len(k.split()) for k in self.lines), default=0)
         # The names on share buttons ("Facebook Twitter WhatsApp Email"): several on one line
         # make a share bar whatever else it says.
         self.share_words = {e for e, label in self.lines.items() if label == "share bar" and " " not in e}
@@ -50,11 +51,13 @@ class Table:
 
     def line_label(self, text: str, words: int) -> str | None:
         """The label of a line that is page furniture as a whole or by its opening words."""
-        core = core_text(text)
+        if words > 20:
+            return None  # furniture is short; a long line is judged by its phrases
+        core = core_text(text) if words <= self.longest + 2 else ""
         label = self.lines.get(core) if core else None
         if label:
             return label
-        if words <= 20 and len(self.share_words.intersection(_WORD.findall(text.lower()))) >= SHARE_NAMES:
+        if len(self.share_words.intersection(_WORD.findall(text.lower()))) >= SHARE_NAMES:
             return "share bar"
         if words > 12:
             return None
