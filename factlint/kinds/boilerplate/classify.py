@@ -27,6 +27,7 @@ STOP_LOW = 0.20
 WEIGHTS = {GOOD: 3.0, NEAR: 1.0, SHORT: -0.25, BAD: -1.0}
 BREAK_LABELS = {"comment section", "related links", "newsletter", "cookie notice", "copyright", "navigation"}
 BREAK_WEIGHT = -8.0
+LABEL_WEIGHT = -5.0
 LIST_RUN = 20
 MERGE_SCORE = 5.0  # about two long paragraphs
 HEADLINE_GAP = 3
@@ -70,6 +71,8 @@ def _weights(classes: list[str], lines: list[Line]) -> list[float]:
             weight = WEIGHTS[SHORT]  # an unpunctuated line: a list item or a related headline
         elif cls == BAD and line.label in BREAK_LABELS:
             weight = BREAK_WEIGHT
+        elif cls == BAD and line.label:
+            weight = LABEL_WEIGHT
         out.append(weight)
     return out
 
