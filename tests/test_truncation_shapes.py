@@ -83,10 +83,26 @@ def test_german_prose_that_stops_on_a_noun(linter):
         "Read the full budget here: budget.example.org",
         "Council Budget 2021: What It Means For Schools And Buses",  # a title
         "x = compute_budget(year=2021); print(x)",  # a code line
+        "Jane Smith is technology correspondent for the Evening Post, a daily paper in the north of England",
+        "Rovers: Smith, Jones, Brown, Taylor, Evans. Subs: Walker, Hall. Referee: P Green (Kent)",
     ],
 )
 def test_complete_texts_ending_without_punctuation_stay_clean(linter, last):
     assert truncated(linter, LEAD + last + "\n") == []
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        # dialogue: a long line that starts with a dash is prose, not a signature
+        "– We did not expect so many people to come, and we will have to find a bigger hall for the next meeting of the",
+        # an interview: a speaker's name and a colon, then prose
+        "Drosten: I have always had my reservations about such models, because, as I said earlier, they depend "
+        "on the assumptions that go into them and on data that we simply do not have yet for the",
+    ],
+)
+def test_long_dialogue_and_interview_lines_that_stop_are_truncated(linter, last):
+    assert len(truncated(linter, LEAD + last + "\n")) == 1
 
 
 def test_text_of_unpunctuated_lines_is_not_judged_by_its_last_line(linter):

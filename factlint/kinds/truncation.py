@@ -23,6 +23,8 @@ _TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]*_]*$")
 # running text in jusText's lists (titles and name lists sit well below).
 PROSE_WORDS = 8
 PROSE_STOP = 0.25
+NOTE_WORDS = 25
+TITLE_SHARE = 0.8
 # Not prose, whatever its length: a labelled note ("Source: …", "Photo (cc): …") with its colon
 # among the first words, a credit ("Editing by Jane Smith"), a link or an address, a signature
 # or tweet attribution ("— Name (@handle)"), a menu ("A | B | C"), a copyright line.
@@ -43,6 +45,15 @@ _SIGNATURE = re.compile(r"^\s*[-–—~]|[|•·►>]|©|\(c\)", re.I)
 # footnote marks after it ("… Entwicklung. [3]") do not count.
 _ENDED = re.compile(r"[.!?…。！？:][\"'”’“»)\]*_]*$")
 _FOOTNOTES = re.compile(r"(?:\s*\[\d+\])+$")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+")
+# An author's tagline: "Jane Smith is technology correspondent for …", "… ist Redakteurin bei …".
+_BIO = re.compile(
+    r"^\W*[A-ZÀ-ÖØ-Þ][\w'’.-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]+){1,3}\s+(?:is|was|ist|est|es|è|é|jest|was)\s+"
+    r"(?:[\w-]+\s+){0,4}(?i:correspondent|editor|reporter|writer|journalist|columnist|contributor|producer|author"
+    r"|presenter|analyst|redakteur|redakteurin|korrespondent|korrespondentin|journalistin|autor|autorin|journaliste"
+    r"|rédacteur|rédactrice|correspondant|correspondante|periodista|redactor|redactora|corresponsal|giornalista"
+    r"|redattore|jornalista|repórter|dziennikarz|dziennikarka|redaktor|verslaggever|redacteur)"
+)
 _SENTENCE_START = re.compile(r"(?:^|[.!?…:]\s+|\n\s*)$")
 _CODE = re.compile(r"[{}]|\)\s*;$|^\s*(?:import|def|var|let|const|return)\s")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -104,13 +115,22 @@ class Truncation(RuleKind):
     def _cut_prose(self, doc, line: str, lang: str) -> bool:
         """The last line is a sentence that stops: prose-shaped, in a text of punctuated prose."""
         n, stop = density(line, lang)
-        if n < PROSE_WORDS or (stopwords(lang) and stop < PROSE_STOP):
+        stops = stopwords(lang)
+        if n < PROSE_WORDS or (stops and stop < PROSE_STOP):
             return False
-        if _LABEL.match(line) or _CREDIT.search(line) or _LINK.search(line) or _SIGNATURE.search(line):
+        if _CREDIT.search(line) or _CODE.search(line):
+            return False
+        # Notes, links and signatures are short; a long line that starts with a dash or a
+        # speaker's name and a colon is dialogue or an interview, i.e. prose.
+        last = _SENTENCE_BREAK.split(line)[-1]  # "…Subs: Howard, Giggs. Referee: R Styles"
+        if n <= NOTE_WORDS and (_LABEL.match(line) or _LINK.search(line) or _SIGNATURE.search(line)):
+            return False
+        if len(last.split()) <= NOTE_WORDS and (_LABEL.match(last) or _LINK.search(last) or _BIO.match(last)):
             return False
         tokens = _WORD.findall(line)
-        if line.upper() == line or sum(1 for t in tokens if t[0].isupper()) > 0.5 * len(tokens):
-            return False  # a title or a name list
+        content = [t for t in tokens if t.lower() not in stops]
+        if line.upper() == line or (content and sum(1 for t in content if t[0].isupper()) >= TITLE_SHARE * len(content)):
+            return False  # a title or a name list (German nouns alone do not make one)
         if tokens[-1].isupper() or not line.rstrip()[-1].isalnum():
             # A complete sentence that lost its full stop may end on an acronym or a symbol
             # ("…out on 9 November in the UK", "…expanded by 1.3%"): leave those be.
