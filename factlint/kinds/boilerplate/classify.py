@@ -30,7 +30,7 @@ BREAK_WEIGHT = -8.0
 LABEL_WEIGHT = -5.0
 LIST_RUN = 20
 MERGE_SCORE = 5.0  # about two long paragraphs
-HEADLINE_GAP = 3
+HEADLINE_GAP = 2
 
 
 def is_menu(line: Line) -> bool:
