@@ -7,13 +7,15 @@ Table (`table:`): `phrases:`, `lines:` and `prefixes:` mapping a label to entrie
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from factlint.kinds.base import RuleKind
 from factlint.kinds.boilerplate.classify import classify, is_menu
 from factlint.kinds.boilerplate.features import Line, is_dateline, measure, split_units
 from factlint.kinds.boilerplate.table import Table
 from factlint.text.language import stopwords
 
-SHORT = 20  # words: a line this short with one phrase is residue
+PHRASE_LINE = 20  # words: a line this short with one phrase is residue
 FILLER = 6  # words: a weak phrase counts on a line this short, or at its start
 MAX_LABELS = 4
 
@@ -40,7 +42,7 @@ class Boilerplate(RuleKind):
         phrase_labels = self._phrase_labels(doc, hits.get(self.handle) or (), spans, lines)
         for i, line in enumerate(lines):
             labels = phrase_labels.get(i)
-            if labels and (len(labels) >= 2 or line.words <= SHORT):
+            if labels and (len(labels) >= 2 or line.words <= PHRASE_LINE):
                 line.label = labels[0]
             else:
                 line.label = self.table.line_label(prose[line.start:line.end], line.words)
@@ -74,8 +76,6 @@ class Boilerplate(RuleKind):
         """Line index -> the labels of the table phrases on it, in order."""
         prose = doc.prose
         starts = [s for s, _e in spans]
-        from bisect import bisect_right
-
         out: dict[int, list[str]] = {}
         for start, _end, term in found:
             if start and prose[start - 1].isalnum():

@@ -3,12 +3,14 @@
 1. Each line gets a class from its own features: GOOD (long, stop-word-rich, punctuated prose),
    NEAR (a shorter sentence), SHORT (too short to judge alone) or BAD (page furniture: a table
    label, a menu, a headline-like link).
-2. The prose core is the run of lines with the highest score (good lines count for, bad ones
-   against): the densest stretch of article prose. Lines outside it are residue; lines inside it
-   are article (in-body subheadings, lists and tables) unless they are page furniture by their
-   table label or shape.
-3. Context smoothing: SHORT and NEAR lines take the class of the GOOD/BAD lines around them, so
-   that a residue block absorbs its short separators and the core its subheadings.
+2. The prose core is the best-scoring run of lines (prose counts for, furniture against; a
+   section break such as a comment form or a related-links header weighs most), grown over
+   further substantial runs of prose with no section break between: the article's body. Lines
+   outside it are residue (a headline right above it aside).
+3. Inside the core, furniture is decided by its table label or menu shape and prose by its
+   class; jusText's context smoothing gives the undecided lines between two pieces of furniture
+   to the furniture, and those next to prose (subheadings, list items, table rows) to the
+   article.
 """
 from __future__ import annotations
 

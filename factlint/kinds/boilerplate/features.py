@@ -18,14 +18,15 @@ _TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]*_]*$")
 # Separators of menus, share bars and breadcrumbs ("Home | News", "A • B • C", "News › World").
 _SEPARATORS = re.compile(r"\s[|•·›»/>–]\s|\s\|\s?|\s?\|\s")
 _DIGIT = re.compile(r"\d")
-_UPPER_START = re.compile(r"[\"'“‘«(\[¿¡]*[^\W\d_]")
 # A numeric date or a clock time ("03/05/2022", "2020-05-03", "21:44"); a bare year is not
 # enough ("2000 GMT" is a kick-off time in a match box).
 _DATE = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[:h]\d{2}\b")
 _DATE_END = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$")
-_COUNT = re.compile(r"^[\W\d]*\d[\d.,]*\s*[kKmM]?\b")  # "1.2k", "34 shares": the line starts with a count
+# A long paragraph is judged by its head; the furniture scans (digits, separators, dates) run
+# on short lines only.
 SAMPLE = 250
 SHORT_CHARS = 250
+_COUNTS = re.compile(r"\(\s*\d[\d.,]*\s*\)|\b\d[\d.,]*\s*[kKmM]?\s*$|^\s*\d[\d.,]*\s*[kKmM]?\b")  # "(12)", "1.2k"
 _TRIM = re.compile(r"^[\W\d_]+|[\W\d_]+$")
 
 
@@ -36,7 +37,6 @@ class Line:
     start: int
     end: int
     words: int
-    chars: int
     stop: float  # share of stop words of the document's language
     terminal: bool  # ends with . ! ? … (closing quotes aside)
     capitals: float  # share of words that start with a capital letter
@@ -44,7 +44,6 @@ class Line:
     digits: float  # share of characters that are digits
     separators: int  # menu/breadcrumb separators
     date: bool
-    lower_start: bool  # starts with a lower-case letter (a continued sentence, a list item)
     label: str | None = None  # residue label from the table (phrases, whole lines, prefixes)
 
 
@@ -85,13 +84,11 @@ def measure(prose: str, start: int, end: int, lang: str) -> Line:
         upper = sum(len(t) for t in lowered) >= 4 and head.upper() == head
     else:
         capitals, upper = 0.0, False
-    first = _UPPER_START.match(text)
     short = chars <= SHORT_CHARS  # menus, datelines and credits are short: skip the scans on prose
     return Line(
         start=start,
         end=end,
         words=n,
-        chars=chars,
         stop=stop,
         terminal=bool(_TERMINAL.search(text)),
         capitals=capitals,
@@ -99,19 +96,14 @@ def measure(prose: str, start: int, end: int, lang: str) -> Line:
         digits=len(_DIGIT.findall(head)) / len(head) if short and head else 0.0,
         separators=len(_SEPARATORS.findall(head)) if short else 0,
         date=short and bool(_DATE.search(head)),
-        lower_start=bool(first) and first.group()[-1].islower(),
     )
 
 
 def core_text(text: str) -> str:
     """The line without counts, arrows and punctuation around it, lower case: "Comments (12)" ->
     "comments", "» Read more" -> "read more"."""
-    text = re.sub(r"\(\s*\d[\d.,]*\s*\)|\b\d[\d.,]*\s*[kKmM]?\s*$|^\s*\d[\d.,]*\s*[kKmM]?\b", " ", text)
+    text = _COUNTS.sub(" ", text)
     return " ".join(_TRIM.sub("", text).lower().split())
-
-
-def starts_with_count(text: str) -> bool:
-    return bool(_COUNT.match(text))
 
 
 def is_dateline(line: Line, text: str) -> bool:
