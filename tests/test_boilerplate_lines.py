@@ -129,6 +129,21 @@ def test_one_residue_line_after_short_prose_is_found_by_its_phrase(linter):
     assert "share bar" in found[0].message
 
 
+def test_label_colon_that_introduces_what_follows_is_not_a_credit(linter):
+    text = "\n\n".join(BODY) + "\n\nIf you want to share the plan, feel free to use the following photo:\n"
+    assert residue(linter, text) == []
+
+
+def test_cut_sentence_at_the_end_is_truncation_not_residue(linter):
+    # A scraped page whose body was cut: the fragment is prose (stop-word rich), not furniture.
+    text = page(["Home | News | Sport | Weather"], ["It is exactly these kinds of delays that have been"])
+    lines = numbered(text)
+    flagged = {lines[n] for n in flagged_lines(residue(linter, text))}
+    assert "Home | News | Sport | Weather" in flagged
+    assert "It is exactly these kinds of delays that have been" not in flagged
+    assert [f.rule for f in linter.lint_text(text) if f.category == "truncation"] == ["Truncation.EndsMidSentence"]
+
+
 def test_leading_dateline_of_an_article_is_metadata(linter):
     text = "Published: 26 April 2021\n\n" + "\n\n".join(BODY) + "\n"
     assert residue(linter, text) == []

@@ -77,7 +77,7 @@ class Boilerplate(RuleKind):
         prose = doc.prose
         starts = [s for s, _e in spans]
         out: dict[int, list[str]] = {}
-        for start, _end, term in found:
+        for start, end, term in found:
             if start and prose[start - 1].isalnum():
                 continue  # glued to a word: "cafÃ©" is mojibake, not a copyright sign
             i = bisect_right(starts, start) - 1
@@ -85,6 +85,8 @@ class Boilerplate(RuleKind):
                 continue
             if self.table.weak[term] and lines[i].words > FILLER and prose[spans[i][0]:start].strip():
                 continue  # a weak phrase inside an ordinary sentence
+            if prose[end - 1] == ":" and not prose[end:spans[i][1]].strip():
+                continue  # "…pin the following photo:" introduces what follows; a credit names someone
             out.setdefault(i, []).append(self.table.labels[term])
         return out
 

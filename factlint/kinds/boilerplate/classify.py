@@ -24,6 +24,7 @@ LONG_WORDS = 10
 VERY_LONG_WORDS = 30
 STOP_HIGH = 0.30
 STOP_LOW = 0.20
+FRAGMENT_STOP = 0.6  # menus and headlines never have this many stop words
 # Core scores: a long paragraph outweighs a few lines of furniture, a section break (a comment
 # form, a related-links header) stops the core.
 WEIGHTS = {GOOD: 3.0, NEAR: 1.0, SHORT: -0.25, BAD: -1.0}
@@ -56,6 +57,8 @@ def line_class(line: Line, has_stops: bool) -> str:
         return NEAR
     if line.words >= LONG_WORDS and stop_ok_high and not line.upper:
         return NEAR  # a long unpunctuated sentence: a truncated paragraph, a list item
+    if has_stops and line.words >= 4 and line.stop >= FRAGMENT_STOP and not line.upper:
+        return NEAR  # a sentence fragment ("It is exactly these types of shortages that have been")
     if line.words < 4:
         return SHORT
     if not line.terminal and (line.capitals >= 0.6 or line.upper or (has_stops and line.stop < 0.15)):
@@ -70,7 +73,9 @@ def _weights(classes: list[str], lines: list[Line]) -> list[float]:
         if cls == GOOD:
             weight += min(line.words, 60) / 20
         elif cls == NEAR and not line.terminal:
-            weight = WEIGHTS[SHORT]  # an unpunctuated line: a list item or a related headline
+            # An unpunctuated line: a list item or a related headline, unless it is as rich in
+            # stop words as running prose (a sentence cut short).
+            weight = WEIGHTS[NEAR] / 2 if line.stop >= FRAGMENT_STOP else WEIGHTS[SHORT]
         elif cls == BAD and line.label in BREAK_LABELS:
             weight = BREAK_WEIGHT
         elif cls == BAD and line.label:
