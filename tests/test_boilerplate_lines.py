@@ -113,6 +113,15 @@ def test_list_and_short_quote_inside_the_body_are_article(linter):
     assert not flagged & set(body)
 
 
+def test_code_and_file_trees_are_not_menus(linter):
+    body = BODY[:2] + ["project/", "| |-- src/", "| | |-- main.py", "x = {'a': 1} | {'b': 2} | {'c': 3}"] + BODY[2:]
+    text = page(["Home | News | Sport | Weather"], ["Share this article"], body)
+    lines = numbered(text)
+    flagged = {lines[n] for n in flagged_lines(residue(linter, text))}
+    assert "Home | News | Sport | Weather" in flagged
+    assert not flagged & set(body)
+
+
 def test_markdown_headings_are_never_residue(linter):
     text = (
         "# Council passes budget\n\n" + BODY[0] + "\n\n## Schools\n\n" + BODY[1] + "\n\n"

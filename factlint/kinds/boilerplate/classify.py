@@ -38,7 +38,7 @@ HEADLINE_GAP = 2
 
 def is_menu(line: Line) -> bool:
     """"Home | News | Sport", a share bar, a breadcrumb: short items between separators."""
-    return line.separators >= 2 and line.words / (line.separators + 1) <= 4
+    return line.separators >= 2 and line.words / (line.separators + 1) <= 4 and not line.code
 
 
 def line_class(line: Line, has_stops: bool) -> str:

@@ -17,6 +17,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]*_]*$")
 # Separators of menus, share bars and breadcrumbs ("Home | News", "A • B • C", "News › World").
 _SEPARATORS = re.compile(r"\s[|•·›»/>–]\s|\s\|\s?|\s?\|\s")
+_CODE = re.compile(r"[{};=]|\|--|->|\(\)")
 _DIGIT = re.compile(r"\d")
 # A numeric date or a clock time ("03/05/2022", "2020-05-03", "21:44"); a bare year is not
 # enough ("2000 GMT" is a kick-off time in a match box).
@@ -44,6 +45,7 @@ class Line:
     digits: float  # share of characters that are digits
     separators: int  # menu/breadcrumb separators
     date: bool
+    code: bool  # braces, assignments, arrows: a code or file-tree line, not a menu
     label: str | None = None  # residue label from the table (phrases, whole lines, prefixes)
 
 
@@ -96,6 +98,7 @@ def measure(prose: str, start: int, end: int, lang: str) -> Line:
         digits=len(_DIGIT.findall(head)) / len(head) if short and head else 0.0,
         separators=len(_SEPARATORS.findall(head)) if short else 0,
         date=short and bool(_DATE.search(head)),
+        code=short and bool(_CODE.search(head)),
     )
 
 
