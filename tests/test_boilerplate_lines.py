@@ -131,6 +131,15 @@ def test_markdown_headings_are_never_residue(linter):
     assert residue(linter, text, markup="markdown") == []
 
 
+def test_markdown_label_paragraph_with_code_spans_is_article(linter):
+    # The code spans are blanked from the prose; the paragraph is soft-wrapped over two lines.
+    text = (
+        "# Findings\n\n" + BODY[0] + "\n\n**Categories**: `date`, `transcription`, `attribution`,\n"
+        "`quality` (plugins may add their own).\n\n" + BODY[1] + "\n"
+    )
+    assert residue(linter, text, markup="markdown") == []
+
+
 def test_one_residue_line_after_short_prose_is_found_by_its_phrase(linter):
     text = "The national theatre will open its spring season with a new production of a Chekhov play.\n\nShare this article\n"
     found = residue(linter, text)

@@ -34,7 +34,9 @@ class Boilerplate(RuleKind):
 
     def check(self, doc, hits):
         prose = doc.prose
-        spans = split_units(prose)
+        # Markdown joins a paragraph's lines (soft wraps); a scraped plain text puts each piece
+        # of the page on a line of its own.
+        spans = list(doc.blocks) if doc.markup == "markdown" else split_units(prose)
         if not spans:
             return
         lang = doc.language

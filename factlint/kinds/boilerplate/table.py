@@ -13,9 +13,11 @@ _AFTER = {
     "photo credit": r"\s*(?:\([^)\n]{0,20}\)\s*)?(?:[:|/©]|\s(?:by|von|de|por|di|da|par|door)\s)",
     "byline": r"\s*:|\s+[A-ZÀ-ÖØ-Þ\u0100-\u017f][\w'’.-]*",
     "dateline": r"\s*[:,]?\s*(?:\d|[^\W\d_]+\s+\d)",
-    "tag list": r"\s*:",
+    "tag list": r"\s*:[^\w\n]*\w",
 }
-_DEFAULT_AFTER = r"\s*:"
+# A label followed by nothing but punctuation on its line is not furniture: in Markdown the code
+# spans after "**Categories**:" are blanked from the prose.
+_DEFAULT_AFTER = r"\s*:[^\w\n]*\w"
 _WORD = re.compile(r"[^\W\d_]+")
 SHARE_NAMES = 3
 
