@@ -48,7 +48,7 @@ _FOOTNOTES = re.compile(r"(?:\s*\[\d+\])+$")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+")
 # An author's tagline: "Jane Smith is technology correspondent for …", "… ist Redakteurin bei …".
 _BIO = re.compile(
-    r"^\W*[A-ZÀ-ÖØ-Þ][\w'’.-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]+){1,3}\s+(?:is|was|ist|est|es|è|é|jest|was)\s+"
+    r"^\W*[A-ZÀ-ÖØ-Þ][\w'’.-]+(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.-]+){1,3}\s+(?:is|was|ist|est|es|è|é|jest)\s+"
     r"(?:[\w-]+\s+){0,4}(?i:correspondent|editor|reporter|writer|journalist|columnist|contributor|producer|author"
     r"|presenter|analyst|redakteur|redakteurin|korrespondent|korrespondentin|journalistin|autor|autorin|journaliste"
     r"|rédacteur|rédactrice|correspondant|correspondante|periodista|redactor|redactora|corresponsal|giornalista"
