@@ -31,7 +31,7 @@ WEIGHTS = {GOOD: 3.0, NEAR: 1.0, SHORT: -0.25, BAD: -1.0}
 BREAK_LABELS = {"comment section", "related links", "newsletter", "cookie notice", "copyright", "navigation"}
 BREAK_WEIGHT = -8.0
 LABEL_WEIGHT = -5.0
-LIST_RUN = 20
+LIST_RUN = 15
 MERGE_SCORE = 5.0  # about two long paragraphs
 HEADLINE_GAP = 2
 
