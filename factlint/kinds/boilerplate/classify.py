@@ -122,15 +122,21 @@ def prose_core(classes: list[str], lines: list[Line]) -> tuple[int, int] | None:
 
 
 def _extend(core: tuple[int, int], lines: list[Line]) -> tuple[int, int]:
-    """A long run of unlabelled lines right after the core is a list or table of the article (the
-    signatories of a letter, a table of results, references): a menu or a related-links box is
-    shorter, or names itself somewhere ("Home", "Related")."""
+    """A long run of unlabelled lines right after (or before) the core is a list or table of the
+    article (the signatories of a letter, a table of results, references, a recipe's
+    ingredients): a menu or a related-links box is shorter, or names itself somewhere ("Home",
+    "Related")."""
     first, last = core
     j = last + 1
     while j < len(lines) and not lines[j].label and lines[j].separators < 2:
         j += 1
     if j - last - 1 >= LIST_RUN:
         last = j - 1
+    j = first - 1
+    while j >= 0 and not lines[j].label and lines[j].separators < 2:
+        j -= 1
+    if first - j - 1 >= LIST_RUN:
+        first = j + 1
     return first, last
 
 
