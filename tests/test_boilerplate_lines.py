@@ -122,6 +122,16 @@ def test_code_and_file_trees_are_not_menus(linter):
     assert not flagged & set(body)
 
 
+def test_long_list_next_to_the_prose_is_the_articles(linter):
+    # A recipe: sixteen ingredient lines, then the method; the page menu names itself ("Home").
+    ingredients = [f"{n} g of ingredient number {n}" for n in range(1, 17)]
+    text = page(["Home", "Recipes"] + ingredients, ["Share this recipe", "© 2021 Example Kitchen"])
+    lines = numbered(text)
+    flagged = {lines[n] for n in flagged_lines(residue(linter, text))}
+    assert "Home" in flagged and "© 2021 Example Kitchen" in flagged
+    assert not flagged & set(ingredients + BODY)
+
+
 def test_markdown_headings_are_never_residue(linter):
     text = (
         "# Council passes budget\n\n" + BODY[0] + "\n\n## Schools\n\n" + BODY[1] + "\n\n"
