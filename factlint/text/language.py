@@ -113,3 +113,15 @@ def detect(text: str) -> str | None:
         if lang == "en" or len(distinct[lang]) >= MIN_DISTINCT:
             return lang
     return None
+
+
+def density(text: str, lang: str) -> tuple[int, float]:
+    """(number of words, share of them that are stop words of `lang`) for a line or paragraph,
+    as jusText scores a block; the share is 0.0 for a language without a list."""
+    tokens = words(text)
+    if not tokens:
+        return 0, 0.0
+    stops = stopwords(lang)
+    if not stops:
+        return len(tokens), 0.0
+    return len(tokens), sum(1 for t in tokens if t in stops) / len(tokens)
