@@ -31,6 +31,23 @@ def factlint_rule_kinds():
 
     kinds = (Existence, Substitution, Transcription, EventDate, Attribution, Boilerplate, Truncation, Exonym, NameSpelling, NameDrift,
              Mojibake, HtmlResidue, DuplicateParagraph)
+    return {**{k.name: k for k in kinds}, **vale_kinds()}
+
+
+def vale_kinds():
+    """Vale's rule kinds (factlint.kinds.vale): occurrence, repetition, consistency, conditional,
+    capitalization; vale.existence/vale.substitution with Vale's semantics; vale.metric & co.
+    (not supported yet: they load, say so, and find nothing)."""
+    from factlint.kinds.vale.capitalization import Capitalization
+    from factlint.kinds.vale.conditional import Conditional
+    from factlint.kinds.vale.consistency import Consistency
+    from factlint.kinds.vale.existence import ValeExistence
+    from factlint.kinds.vale.occurrence import Occurrence
+    from factlint.kinds.vale.repetition import Repetition
+    from factlint.kinds.vale.substitution import ValeSubstitution
+    from factlint.kinds.vale.unsupported import KINDS
+
+    kinds = (Occurrence, Repetition, Consistency, Conditional, Capitalization, ValeExistence, ValeSubstitution, *KINDS)
     return {k.name: k for k in kinds}
 
 
@@ -44,7 +61,10 @@ def factlint_rule_packs():
 def factlint_formatters():
     from factlint import formatters
 
-    return formatters.BUILTIN
+    # Vale's output formats (factlint/formatters/vale_*.py).
+    vale = {"vale-line": formatters._Lazy("factlint.formatters.vale_line", streaming=True),
+            "vale-json": formatters._Lazy("factlint.formatters.vale_json")}
+    return {**formatters.BUILTIN, **vale}
 
 
 @hookimpl

@@ -114,7 +114,10 @@ def _check(paths, fmt, select, ignore, min_level, fail_level, config_path, globs
     import gc
 
     gc.set_threshold(20_000, 10, 10)
-    sys.exit(run(paths, config, options))
+    from factlint.vale import run_if_configured  # None unless a .vale.ini is found (factlint/vale)
+
+    code = run_if_configured(paths, config, options)
+    sys.exit(run(paths, config, options) if code is None else code)
 
 
 @main.command("dask-check")

@@ -1,0 +1,35 @@
+"""Vale compatibility: `.vale.ini`, Vale styles as factlint rules, Vale's output and exit codes.
+
+factlint.cli makes one call here, `run_if_configured`; it returns None (factlint runs as ever)
+when no Vale configuration is found.
+"""
+from __future__ import annotations
+
+import sys
+
+from factlint.vale.ini import find_vale_config, read_vale_config
+
+__all__ = ["find_vale_config", "read_vale_config", "run_if_configured"]
+
+# Stages of factlint's pipeline the Vale run does not have: with them factlint runs alone.
+_FACTLINT_ONLY = ("fix", "diff", "baseline", "write_baseline", "changed_since")
+
+
+def _warn(message: str) -> None:
+    print(f"factlint: {message}", file=sys.stderr)
+
+
+def run_if_configured(paths, config, options) -> int | None:
+    """Run with the Vale configuration found upward from the working folder, or return None."""
+    path = find_vale_config()
+    if path is None:
+        return None
+    from factlint.vale.runner import VALE_FORMATS
+
+    if options.fmt not in VALE_FORMATS and (any(getattr(options, k, None) for k in _FACTLINT_ONLY)
+                                            or options.input not in ("auto", "files")):
+        _warn(f"{path}: Vale styles are not run with --fix, --diff, baselines, --changed-since or corpora")
+        return None
+    from factlint.vale.runner import run
+
+    return run(paths, config, options, path)

@@ -1,0 +1,138 @@
+"""A `factlint check` run in a folder that holds a Vale configuration: the Vale styles it names
+run beside factlint's packs, on the same files.
+
+Vale mode is `--format vale-line` or `--format vale-json`: output and exit codes are Vale's
+(0, or 1 when an error-level alert was reported, 2 for a configuration or input error), and
+factlint's own packs join in only when a factlint configuration file is found too (so that a
+Vale user's output matches Vale's line for line until they opt in). With any other format the
+findings of both are reported with factlint's exit codes (`fail-level`).
+"""
+from __future__ import annotations
+
+import os
+import re
+from bisect import bisect_right
+from pathlib import Path
+
+from factlint.findings import LEVEL_RANK
+
+VALE_FORMATS = ("vale-line", "vale-json")
+
+
+class ValeDoc:
+    """What a Vale kind needs of a document (factlint's Document does far more analysis)."""
+
+    def __init__(self, text: str, path: str, markup: str):
+        self.text, self.path, self.markup, self.record = text, path, markup, None
+        self.memo: dict = {}
+        self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        i = bisect_right(self._starts, offset) - 1
+        return i + 1, offset - self._starts[i] + 1
+
+
+def display_path(name: str) -> str:
+    """Relative to the working folder with '/' (`vale --relative --normalize`), if inside it."""
+    if name == "-":
+        return "<stdin>"
+    rel = os.path.relpath(os.path.abspath(name), os.getcwd())
+    return Path(name).as_posix() if rel.startswith("..") else Path(rel).as_posix()
+
+
+def silenced(comments: list, offset: int, rule_id: str) -> bool:
+    """`<!-- vale off -->` ... `<!-- vale on -->`, `<!-- vale Style.Rule = NO -->` ... `= YES`."""
+    off, rules = False, {}
+    for at, directive in comments:
+        if at > offset:
+            break
+        words = directive.replace(" ", "")
+        if words == "off":
+            off = True
+        elif words == "on":
+            off = False
+        elif "=" in words:
+            name, value = words.split("=", 1)
+            rules[name] = value.upper() == "NO"
+    return off or rules.get(rule_id, False)
+
+
+def lint_file(doc: ValeDoc, rules: list, min_rank: int) -> list:
+    from factlint.vale.scopes import parse
+
+    findings = []
+    for rule, level in rules:
+        for f in rule.run(doc, {}):
+            f.severity = level
+            if LEVEL_RANK[level] >= min_rank:
+                findings.append(f)
+    if findings:
+        parsed = doc.memo.get("vale.parsed") or parse(doc.text, doc.markup == "markdown")
+        if parsed.comments:
+            findings = [f for f in findings if not silenced(parsed.comments, f.start, f.rule)]
+    return findings
+
+
+def run(paths, config, options, config_path) -> int:
+    """Lint `paths` with the Vale configuration at `config_path` (and factlint's packs)."""
+    import sys
+
+    from factlint.engine import Linter
+    from factlint.errors import InputError, UserError
+    from factlint.formatters import Report
+    from factlint.inputs import collect, read_text
+    from factlint.run import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, warn
+    from factlint.vale.ini import read_vale_config
+    from factlint.vale.styles import ValeStyles
+
+    vale_mode = options.fmt in VALE_FORMATS
+    cfg = read_vale_config(Path(config_path))
+    for note in cfg.notes:
+        warn(note)
+    linter = Linter(config, lazy=True)
+    formatters = linter.host.formatters()
+    if options.fmt not in formatters:
+        raise UserError(f"unknown format {options.fmt!r} (available: {', '.join(sorted(formatters))})")
+    styles = ValeStyles(cfg, linter.host.rule_kinds(), warn)
+    with_factlint = not vale_mode or config.path is not None
+    min_rank = LEVEL_RANK[cfg.min_level]
+    files, errors = collect(paths, config, options.globs)
+    for err in errors:
+        warn(err)
+    root = cfg.path.parent.resolve()
+    styles_dir = cfg.styles_path.resolve()
+    # The styles themselves (rule files, vocabularies) are configuration, not prose.
+    files = [f for f in files if f == "-" or styles_dir not in Path(f).resolve().parents]
+    findings, shown, rules = [], [], {}
+    for name in sorted(files, key=display_path):
+        try:
+            text = read_text(name)
+        except InputError as exc:
+            warn(exc)
+            errors.append(exc)
+            continue
+        shown_path = display_path(name)
+        shown.append(shown_path)
+        markup = "markdown" if name.lower().endswith((".md", ".markdown", ".mdx")) else "text"
+        file_rules = styles.rules_for(*cfg.settings_for(name, root))
+        rules.update((rule.id, rule) for rule, _level in file_rules)
+        found = lint_file(ValeDoc(text, shown_path, markup), file_rules, min_rank)
+        if with_factlint:
+            found += linter.lint_text(text, path=shown_path, markup=markup)
+        # Vale's order: by line, then column (ties: by rule, for a stable output).
+        found.sort(key=lambda f: (f.line, f.column, f.rule, f.message))
+        findings += found
+    report = Report(findings, shown, lambda: {**(linter.by_id if with_factlint else {}), **rules},
+                    statistics=options.statistics, fail_level=config.fail_level)
+    report.errors = errors
+    stream = open(options.output_file, "w", encoding="utf-8") if options.output_file else sys.stdout
+    try:
+        formatters[options.fmt](report, stream)
+    finally:
+        if stream is not sys.stdout:
+            stream.close()
+    if errors:
+        return EXIT_ERROR
+    # Vale exits 1 only for error-level alerts; factlint's formats keep its fail-level.
+    failing = LEVEL_RANK["error"] if vale_mode else LEVEL_RANK[config.fail_level]
+    return EXIT_FINDINGS if any(LEVEL_RANK[f.severity] >= failing for f in findings) else EXIT_CLEAN

@@ -1,0 +1,250 @@
+"""Vale's scopes over Markdown and plain text: the blocks each rule kind is run on.
+
+Vale renders Markdown to HTML and lints each block element's text separately, in a named scope
+(internal/lint/ast.go). The same here, from markdown-it-py's tokens:
+
+    paragraph     -> `paragraph`, each of its sentences `sentence`, and `text`
+    # heading     -> `text.heading.h1` ... `h6`        list item -> `text.list`
+    > quote       -> `text.blockquote`                 table     -> `text.table.header|cell`
+    [a link](u)   -> `link` (besides its paragraph)    ![alt](u) -> `text.attr.alt`
+    **strong**    -> `strong`, *em* -> `emphasis`      the prose of a file -> `summary`
+    the whole file, markup and all -> `raw`
+
+Code spans stay in their block as `*`s (Vale masks them so that positions stay put); fenced and
+indented code, HTML blocks and front matter are not linted. A rule's scope (`heading`,
+`heading.h1`, `~blockquote`, a list of them) selects the blocks whose scope holds all its parts.
+Every block keeps, per character, its offset in the file: findings are placed exactly.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_FRONT = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n")
+_VALE_COMMENT = re.compile(r"<!--\s*vale\s+(.*?)\s*-->", re.S)
+# A sentence ends at . ! ? (then closing quotes/brackets) before space and a capital, digit or quote.
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+
+
+@dataclass
+class Block:
+    scope: tuple
+    text: str
+    offsets: list  # file offset of each character of `text`
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """File offsets [start, end) of the block's characters [start, end)."""
+        if not self.offsets:
+            return 0, 0
+        start = min(max(start, 0), len(self.offsets) - 1)
+        first = self.offsets[start]
+        last = self.offsets[min(max(end - 1, start), len(self.offsets) - 1)]
+        return first, max(last + 1, first)
+
+
+@dataclass
+class Parsed:
+    blocks: list
+    # (offset, directive) from `<!-- vale off|on -->`, `<!-- vale Style.Rule = NO|YES -->`
+    comments: list = field(default_factory=list)
+
+
+def selects(rule_scopes, block_scope: tuple) -> bool:
+    """Whether a rule's scope list selects a block: every part of one of its scopes is in the
+    block's scope, and no negated (`~`) part is."""
+    for scope in rule_scopes:
+        parts = [p for p in scope.split(".") if p]
+        want = [p for p in parts if not p.startswith("~")]
+        avoid = [p[1:] for p in parts if p.startswith("~")]
+        if want and not all(p in block_scope for p in want):
+            continue
+        if not want and "text" not in block_scope:  # `~heading` alone: text minus headings
+            continue
+        if any(p in block_scope for p in avoid):
+            continue
+        return True
+    return False
+
+
+def sentences(block: Block) -> list:
+    out, start = [], 0
+    text = block.text
+    for m in _SENTENCE_END.finditer(text):
+        out.append((start, m.end()))
+        start = m.end()
+        while start < len(text) and text[start].isspace():
+            start += 1
+    out.append((start, len(text)))
+    return [Block(("sentence",), text[a:b], block.offsets[a:b]) for a, b in out if text[a:b].strip()]
+
+
+def _prose(block: Block) -> list:
+    """A paragraph is linted as `paragraph`, sentence by sentence, and as `text`."""
+    return [Block(("paragraph",), block.text, block.offsets), *sentences(block), block]
+
+
+def parse(text: str, markdown: bool) -> Parsed:
+    raw = Block(("raw",), text, list(range(len(text))))
+    parsed = _markdown(text) if markdown else _plain(text)
+    summary_text, summary_offsets = [], []
+    for b in parsed.blocks:
+        if b.scope[:2] in (("text",), ("text", "list"), ("text", "blockquote")) and b.scope != ("text", "attr", "alt"):
+            if summary_text:
+                summary_text.append("\n\n")
+                summary_offsets += [summary_offsets[-1]] * 2
+            summary_text.append(b.text)
+            summary_offsets += b.offsets
+    parsed.blocks.append(Block(("summary",), "".join(summary_text), summary_offsets))
+    parsed.blocks.append(raw)
+    return parsed
+
+
+def _plain(text: str) -> Parsed:
+    blocks = []
+    for m in re.finditer(r"\S(?:.|\n(?![ \t]*\n))*", text):
+        body = m.group().rstrip()
+        blocks += _prose(Block(("text",), body, list(range(m.start(), m.start() + len(body)))))
+    return Parsed(blocks)
+
+
+def _front_matter_end(text: str) -> int:
+    m = _FRONT.match(text)
+    if not m:
+        return 0
+    fence = m.group().strip()
+    close = re.compile(rf"^(?:{re.escape(fence)}|\.\.\.)[ \t]*$", re.M).search(text, m.end())
+    return close.end() if close else 0
+
+
+def _markdown(text: str) -> Parsed:
+    from markdown_it import MarkdownIt
+
+    skip = _front_matter_end(text)
+    # Blank the front matter (keeping its lines) so that markdown-it sees no paragraph there.
+    source = re.sub(r"[^\n]", " ", text[:skip]) + text[skip:]
+    md = MarkdownIt("commonmark").enable("table")
+    tokens = md.parse(source)
+    line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
+    lines = source.split("\n")
+    parsed = Parsed([])
+    stack: list = []  # enclosing block tags
+    cursors: dict = {}  # per line: where the next table cell is looked for
+    for tok in tokens:
+        if tok.type.endswith("_open") and tok.nesting == 1:
+            stack.append(tok.tag)
+            continue
+        if tok.nesting == -1:
+            if stack:
+                stack.pop()
+            continue
+        if tok.type in ("html_block", "html_inline"):
+            _comments(tok.content, line_starts[tok.map[0]] if tok.map else 0, parsed)
+            continue
+        if tok.type != "inline" or not tok.map:
+            continue
+        content_offsets = _place(tok.content, tok.map, lines, line_starts, cursors, "td" in stack or "th" in stack)
+        main, extra = _inline(tok, content_offsets, parsed)
+        scope = _scope(stack)
+        if scope == ("text",):
+            parsed.blocks += _prose(main)
+        else:
+            main.scope = scope
+            parsed.blocks.append(main)
+        parsed.blocks += extra
+    return parsed
+
+
+def _scope(stack: list) -> tuple:
+    """Vale's scope of a block: the outermost scoped element wins (ast.go, lintScope)."""
+    for tag in stack:
+        if tag in ("li",):
+            return ("text", "list")
+        if tag == "blockquote":
+            return ("text", "blockquote")
+        if tag == "th":
+            return ("text", "table", "header")
+        if tag == "td":
+            return ("text", "table", "cell")
+        if re.fullmatch(r"h[1-6]", tag):
+            return ("text", "heading", tag)
+    return ("text",)
+
+
+def _place(content, line_map, lines, line_starts, cursors, cell) -> list:
+    """The file offset of each character of an inline token's content (whose lines are the
+    source lines less their block markers)."""
+    offsets = []
+    for k, piece in enumerate(content.split("\n")):
+        n = min(line_map[0] + k, len(lines) - 1)
+        src = lines[n]
+        start = cursors.get(n, 0) if cell else 0
+        col = src.find(piece, start) if piece else start
+        if col < 0:
+            col = src.find(piece.lstrip(), start)
+            col = max(len(src) - len(piece), 0) if col < 0 else col - (len(piece) - len(piece.lstrip()))
+        if cell:
+            cursors[n] = col + len(piece)
+        base = line_starts[n] + col
+        offsets += range(base, base + len(piece))
+        offsets.append(base + len(piece))  # the newline joining content lines
+    return offsets[:len(content)]
+
+
+def _inline(tok, where: list, parsed: Parsed):
+    """The block's text (code masked, markup dropped) and its inline blocks (links, alt...)."""
+    content = tok.content
+    chars, offs, extra = [], [], []
+    cursor = 0
+    open_at: dict = {}
+
+    def take(piece, mask=None):
+        nonlocal cursor
+        pos = content.find(piece, cursor) if piece else -1
+        if pos < 0:
+            pos = cursor
+        for i, ch in enumerate(piece):
+            chars.append(mask or ch)
+            offs.append(where[min(pos + i, len(where) - 1)] if where else 0)
+        cursor = min(pos + len(piece), len(content))
+
+    for child in tok.children or ():
+        kind = child.type
+        if kind == "text":
+            take(child.content)
+        elif kind == "code_inline":
+            take(child.content, mask="*")
+        elif kind in ("softbreak", "hardbreak"):
+            nl = content.find("\n", cursor)
+            chars.append("\n")
+            offs.append(where[nl] if 0 <= nl < len(where) else (offs[-1] + 1 if offs else 0))
+            cursor = nl + 1 if nl >= 0 else cursor
+        elif kind in ("link_open", "strong_open", "em_open"):
+            open_at[kind[:-5]] = (len(chars), child.attrs.get("href") if child.attrs else None)
+        elif kind in ("link_close", "strong_close", "em_close"):
+            name = kind[:-6]
+            if name in open_at:
+                begin, href = open_at.pop(name)
+                piece = "".join(chars[begin:])
+                if name == "link" and href == piece:  # an autolink: Vale masks the URL
+                    chars[begin:] = ["*"] * len(piece)
+                    continue
+                scope = {"link": ("link",), "strong": ("strong",), "em": ("emphasis",)}[name]
+                extra.append(Block(scope, piece, offs[begin:]))
+        elif kind == "image":
+            alt = child.content
+            before = cursor
+            take(alt)
+            del chars[len(chars) - len(alt):]
+            alt_offs = offs[len(offs) - len(alt):]
+            del offs[len(offs) - len(alt):]
+            if alt.strip():
+                extra.append(Block(("text", "attr", "alt"), alt, alt_offs))
+            cursor = max(cursor, before)
+        elif kind == "html_inline":
+            _comments(child.content, where[min(cursor, len(where) - 1)] if where else 0, parsed)
+    return Block(("text",), "".join(chars), offs), extra
+
+
+def _comments(html: str, offset: int, parsed: Parsed) -> None:
+    for m in _VALE_COMMENT.finditer(html):
+        parsed.comments.append((offset, m.group(1).strip()))
