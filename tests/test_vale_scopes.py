@@ -1,0 +1,74 @@
+"""Vale's scopes over Markdown and plain text, with exact offsets."""
+from factlint.vale.scopes import parse, selects
+
+DOC = """---
+title: skipped front matter
+---
+# A heading
+
+Para with `code span` and [a link](http://x) and ![alt words](i.png). Second one.
+
+- list item
+
+> quoted words
+
+| head | other |
+|------|-------|
+| cell | more |
+
+```
+fenced code
+```
+
+    indented code
+"""
+
+
+def blocks(text=DOC, markdown=True):
+    return {b.scope: b for b in reversed(parse(text, markdown).blocks)}  # first of each scope
+
+
+def test_scopes_of_markdown_blocks():
+    parsed = parse(DOC, True)
+    scopes = [b.scope for b in parsed.blocks]
+    assert ("text", "heading", "h1") in scopes
+    assert scopes.count(("sentence",)) == 2
+    for scope in [("paragraph",), ("text",), ("link",), ("text", "attr", "alt"), ("text", "list"),
+                  ("text", "blockquote"), ("text", "table", "header"), ("text", "table", "cell"), ("summary",), ("raw",)]:
+        assert scope in scopes, scope
+    texts = " ".join(b.text for b in parsed.blocks if b.scope != ("raw",))
+    assert "fenced" not in texts and "indented" not in texts and "skipped" not in texts
+
+
+def test_code_spans_are_masked_and_offsets_exact():
+    b = blocks()[("paragraph",)]
+    assert "code span" not in b.text and "*********" in b.text
+    i = b.text.index("Second")
+    start, end = b.span(i, i + 6)
+    assert DOC[start:end] == "Second"
+    link = blocks()[("link",)]
+    assert DOC[slice(*link.span(0, len(link.text)))] == "a link"
+    alt = blocks()[("text", "attr", "alt")]
+    assert DOC[slice(*alt.span(0, len(alt.text)))] == "alt words"
+
+
+def test_plain_text_paragraphs():
+    text = "One sentence here. Two here.\nStill two.\n\nAnother paragraph.\n"
+    parsed = parse(text, False)
+    paragraphs = [b for b in parsed.blocks if b.scope == ("paragraph",)]
+    assert [p.text for p in paragraphs] == ["One sentence here. Two here.\nStill two.", "Another paragraph."]
+    assert [b.text for b in parsed.blocks if b.scope == ("sentence",)][:3] == ["One sentence here.", "Two here.", "Still two."]
+
+
+def test_selection():
+    h1, h2 = ("text", "heading", "h1"), ("text", "heading", "h2")
+    assert selects(["heading"], h1) and selects(["heading.h1"], h1) and not selects(["heading.h1"], h2)
+    assert selects(["text"], h1) and not selects(["text"], ("link",)) and not selects(["text"], ("sentence",))
+    assert selects(["~heading"], ("text",)) and not selects(["~heading"], h1)
+    assert selects(["text.~blockquote"], ("text",)) and not selects(["text.~blockquote"], ("text", "blockquote"))
+    assert selects(["heading", "list"], ("text", "list"))
+
+
+def test_vale_comments_recorded():
+    parsed = parse("a\n\n<!-- vale off -->\n\nb\n\n<!-- vale Style.Rule = NO -->\n", True)
+    assert [d for _o, d in parsed.comments] == ["off", "Style.Rule = NO"]
