@@ -21,15 +21,15 @@ _GO_VERB = re.compile(r"%%|%s")
 
 def vale_message(template: str, *args: str) -> str:
     """Go's Sprintf as Vale uses it: `%s` takes the next argument, a missing one prints
-    `%!s(MISSING)`, `%%` is `%`; white space runs become one space (core.FormatAlert)."""
+    `%!s(MISSING)`, `%%` is `%`; newlines become spaces (core.FormatAlert)."""
     it = iter(args)
 
     def sub(m):
         if m.group() == "%%":
             return "%"
-        return str(next(it, "%!s(MISSING)")).strip()
+        return str(next(it, "%!s(MISSING)"))
 
-    return re.sub(r"\s+", " ", _GO_VERB.sub(sub, template or "")).strip()
+    return _GO_VERB.sub(sub, template or "").replace("\n", " ")
 
 
 def to_sentence(words: list, conj: str = "or") -> str:
