@@ -60,3 +60,18 @@ def test_bad_values(tmp_path):
     ini.write_text("[*]\nA.B = maybe\n")
     with pytest.raises(UserError):
         read_vale_config(ini)
+
+
+def test_style_level_settings(tmp_path):
+    from vale_helpers import lint, rule
+
+    rules = {"Test.A": rule("existence", "A %s", tokens=["foo"]), "Test.B": rule("existence", "B %s", tokens=["bar"])}
+    (tmp_path / "x").mkdir()
+    out = lint(tmp_path / "x", rules, "foo bar\n")
+    assert len(out) == 2
+    ini = tmp_path / "x" / ".vale.ini"
+    ini.write_text(ini.read_text() + "Test = NO\nTest.B = YES\n")
+    from factlint.vale.ini import read_vale_config
+
+    _styles, settings, _v = read_vale_config(ini).settings_for(str(tmp_path / "x" / "a.md"), tmp_path / "x")
+    assert settings == {"Test": "NO", "Test.B": "YES"}

@@ -169,7 +169,7 @@ def _section(cfg: ValeConfig, sec: Section, key: str, value: str, n: int) -> Non
         sec.styles = _split_list(value)
     elif key == "Vocab":
         sec.vocab += _split_list(value)
-    elif re.fullmatch(r"[\w-]+\.[\w.-]+", key):
+    elif re.fullmatch(r"[\w-]+(?:\.[\w.-]+)?", key):  # `Style.Rule = ...`, or a whole `Style = NO`
         setting = value if value in LEVELS else value.upper()
         if setting not in ("YES", "NO", *LEVELS):
             raise UserError(f"{key}: expected YES, NO or a level (suggestion, warning, error)", where)

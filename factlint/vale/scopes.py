@@ -100,10 +100,13 @@ def parse(text: str, markdown: bool) -> Parsed:
 
 
 def _plain(text: str) -> Parsed:
-    blocks = []
+    """Vale's lintTxt: the whole file is one `text` block; paragraphs (split at blank lines)
+    and their sentences are the `paragraph` and `sentence` blocks."""
+    blocks = [Block(("text",), text, list(range(len(text))))]
     for m in re.finditer(r"\S(?:.|\n(?![ \t]*\n))*", text):
         body = m.group().rstrip()
-        blocks += _prose(Block(("text",), body, list(range(m.start(), m.start() + len(body)))))
+        para = Block(("paragraph",), body, list(range(m.start(), m.start() + len(body))))
+        blocks += [para, *sentences(para)]
     return Parsed(blocks)
 
 

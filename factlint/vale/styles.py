@@ -84,7 +84,18 @@ class ValeStyles:
         for style in styles:
             for rule_id in self.style_rules(style):
                 chosen[rule_id] = None
+        # A whole style's setting (`proselint = NO`) first; a rule's own setting wins over it.
+        for style, setting in settings.items():
+            if "." in style:
+                continue
+            for rule_id in self.style_rules(style):
+                if setting == "NO":
+                    chosen.pop(rule_id, None)
+                else:
+                    chosen[rule_id] = None if setting == "YES" else setting
         for rule_id, setting in settings.items():
+            if "." not in rule_id:
+                continue
             if setting == "NO":
                 chosen.pop(rule_id, None)
                 continue

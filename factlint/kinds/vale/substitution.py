@@ -10,6 +10,7 @@ from factlint.vale import regex as vre
 
 class ValeSubstitution(ValeKind):
     name = "vale.substitution"
+    vocab_aware = True
     keys = {**VALE_KEYS, "swap": (dict, False, {}), "exceptions": (list, False, []), "pos": (str, False, None)}
 
     def setup(self, ctx):
@@ -21,7 +22,7 @@ class ValeSubstitution(ValeKind):
         joined = "|".join(f"(?P<s{i}>{vre.translate(k, inner=True)})" for i, k in enumerate(self.keys_))
         template = NONWORD if self.spec.nonword else WORD
         self.pattern = vre.compile(template % joined if joined else r"(?!)", ic)
-        self.except_re = exceptions_re(self.option_or("exceptions", []))
+        self.except_re = exceptions_re(self.option_or("exceptions", []), self.vocab)
         self.replace = self.action.get("name") == "replace" and not self.action.get("params")
         message = self.message
         if self.replace:  # core.ToSentence quotes the words already: do not quote twice
