@@ -72,3 +72,10 @@ def test_selection():
 def test_vale_comments_recorded():
     parsed = parse("a\n\n<!-- vale off -->\n\nb\n\n<!-- vale Style.Rule = NO -->\n", True)
     assert [d for _o, d in parsed.comments] == ["off", "Style.Rule = NO"]
+
+
+def test_token_and_block_ignores():
+    text = "Say $x + y$ here.\n\n{< file \"a.py\" >}\nignored words\n{</ file >}\n\nLast.\n"
+    parsed = parse(text, True, token_ignores=[r"\$[^$]+\$"], block_ignores=[r"(?s) *({< file [^>]* >}.*?{</ ?file >})"])
+    texts = [b.text for b in parsed.blocks if b.scope == ("text",)]
+    assert texts == ["Say ******* here.", "Last."]

@@ -23,7 +23,7 @@ CONFIG_NAMES = (".vale.ini", "_vale.ini", "vale.ini", ".vale", "_vale")
 LEVELS = ("suggestion", "warning", "error")
 # Keys read and honoured; others are reported once as not supported.
 GLOBAL_KEYS = {"StylesPath", "MinAlertLevel", "Vocab", "Packages"}
-SECTION_KEYS = {"BasedOnStyles", "Vocab"}
+SECTION_KEYS = {"BasedOnStyles", "Vocab", "TokenIgnores", "BlockIgnores"}
 
 
 @dataclass
@@ -33,6 +33,8 @@ class Section:
     styles: list = field(default_factory=list)
     rules: dict = field(default_factory=dict)  # "Style.Rule" -> "YES" | "NO" | level
     vocab: list = field(default_factory=list)
+    token_ignores: list = field(default_factory=list)  # inline patterns, masked like code spans
+    block_ignores: list = field(default_factory=list)  # block patterns, not linted at all
 
 
 @dataclass
@@ -43,6 +45,15 @@ class ValeConfig:
     vocab: list = field(default_factory=list)
     sections: list = field(default_factory=list)
     notes: list = field(default_factory=list)  # "not supported" lines, printed once
+
+    def ignores_for(self, path: str, root: Path) -> tuple[list, list]:
+        """(TokenIgnores, BlockIgnores) patterns for one file, from every matching section."""
+        tokens, blocks = [], []
+        for sec in self.sections:
+            if matches(sec, path, root):
+                tokens += sec.token_ignores
+                blocks += sec.block_ignores
+        return tokens, blocks
 
     def settings_for(self, path: str, root: Path) -> tuple[list, dict, list]:
         """(styles, rule settings, vocabularies) for one file, from every matching section."""
@@ -169,6 +180,10 @@ def _section(cfg: ValeConfig, sec: Section, key: str, value: str, n: int) -> Non
         sec.styles = _split_list(value)
     elif key == "Vocab":
         sec.vocab += _split_list(value)
+    elif key in ("TokenIgnores", "BlockIgnores"):
+        # A comma-separated list of patterns (a pattern holding a comma: one per key).
+        into = sec.token_ignores if key == "TokenIgnores" else sec.block_ignores
+        into += [value] if value.startswith("(") and value.endswith(")") else _split_list(value)
     elif re.fullmatch(r"[\w-]+(?:\.[\w.-]+)?", key):  # `Style.Rule = ...`, or a whole `Style = NO`
         setting = value if value in LEVELS else value.upper()
         if setting not in ("YES", "NO", *LEVELS):

@@ -57,9 +57,11 @@ def silenced(comments: list, offset: int, rule_id: str) -> bool:
     return off or rules.get(rule_id, False)
 
 
-def lint_file(doc: ValeDoc, rules: list, min_rank: int) -> list:
+def lint_file(doc: ValeDoc, rules: list, min_rank: int, ignores=((), ())) -> list:
     from factlint.vale.scopes import parse
 
+    if ignores[0] or ignores[1]:
+        doc.memo["vale.parsed"] = parse(doc.text, doc.markup == "markdown", *ignores)
     findings = []
     for rule, level in rules:
         for f in rule.run(doc, {}):
@@ -116,7 +118,7 @@ def run(paths, config, options, config_path) -> int:
         markup = "markdown" if name.lower().endswith((".md", ".markdown", ".mdx")) else "text"
         file_rules = styles.rules_for(*cfg.settings_for(name, root))
         rules.update((rule.id, rule) for rule, _level in file_rules)
-        found = lint_file(ValeDoc(text, shown_path, markup), file_rules, min_rank)
+        found = lint_file(ValeDoc(text, shown_path, markup), file_rules, min_rank, cfg.ignores_for(name, root))
         if with_factlint:
             found += linter.lint_text(text, path=shown_path, markup=markup)
         # Vale's order: by line, then column (ties: by rule, for a stable output).

@@ -83,9 +83,19 @@ def _prose(block: Block) -> list:
     return [Block(("paragraph",), block.text, block.offsets), *sentences(block), block]
 
 
-def parse(text: str, markdown: bool) -> Parsed:
+def parse(text: str, markdown: bool, token_ignores=(), block_ignores=()) -> Parsed:
+    """The blocks of a file. `block_ignores` (Vale's BlockIgnores) are patterns of regions left
+    out; `token_ignores` (TokenIgnores) of inline runs masked with `*` as code spans are."""
     raw = Block(("raw",), text, list(range(len(text))))
-    parsed = _markdown(text) if markdown else _plain(text)
+    source = text
+    if block_ignores and markdown:
+        from factlint.vale import regex as vre
+
+        for pattern in block_ignores:  # blanked, newlines kept: positions do not move
+            source = vre.compile(pattern).sub(lambda m: re.sub(r"[^\n]", " ", m.group()), source)
+    parsed = _markdown(source) if markdown else _plain(source)
+    if token_ignores:
+        _mask(parsed, text, token_ignores)
     summary_text, summary_offsets = [], []
     for b in parsed.blocks:
         if b.scope[:2] in (("text",), ("text", "list"), ("text", "blockquote")) and b.scope != ("text", "attr", "alt"):
@@ -97,6 +107,18 @@ def parse(text: str, markdown: bool) -> Parsed:
     parsed.blocks.append(Block(("summary",), "".join(summary_text), summary_offsets))
     parsed.blocks.append(raw)
     return parsed
+
+
+def _mask(parsed: Parsed, text: str, patterns) -> None:
+    from factlint.vale import regex as vre
+
+    masked = set()
+    for pattern in patterns:
+        for m in vre.compile(pattern).finditer(text):
+            masked.update(range(m.start(), m.end()))
+    for b in parsed.blocks:
+        if any(o in masked for o in b.offsets):
+            b.text = "".join("*" if o in masked and ch != "\n" else ch for ch, o in zip(b.text, b.offsets))
 
 
 def _plain(text: str) -> Parsed:
