@@ -136,3 +136,24 @@ def test_unsupported_kinds_and_keys_one_line_each(tmp_path):
     assert any("M.yml: extends: metric is not supported yet" in n for n in notes)
     assert any("E.yml: key 'wibble' is not supported" in n for n in notes)
     assert any("Bad.yml: cannot compile" in n for n in notes)
+
+
+def test_vale_kinds_in_a_factlint_pack(tmp_path):
+    """The new kinds load through factlint's strict loader too, and survive the rules cache."""
+    import pickle
+
+    from factlint.config import Config
+    from factlint.engine import Linter
+
+    pack = tmp_path / "Desk"
+    pack.mkdir()
+    (pack / "Bangs.yml").write_text("extends: occurrence\nmessage: Too many bangs.\nlevel: warning\nmax: 1\ntoken: '!'\n")
+    (pack / "Avoid.yml").write_text("extends: vale.existence\nmessage: \"Avoid '%s'.\"\ntokens: [abort]\n")
+    config = Config()
+    config.builtin_packs = False
+    config.packs = [str(pack)]
+    linter = Linter(config)
+    pickle.loads(pickle.dumps(linter.ruleset))
+    found = linter.lint_text("Wow! Abort! Now!\n\nabort it.\n", path="a.md")
+    assert [(f.rule, f.line, f.column, f.message) for f in found] == [
+        ("Desk.Bangs", 1, 4, "Too many bangs."), ("Desk.Avoid", 3, 1, "Avoid 'abort'.")]
