@@ -157,3 +157,30 @@ def test_vale_kinds_in_a_factlint_pack(tmp_path):
     found = linter.lint_text("Wow! Abort! Now!\n\nabort it.\n", path="a.md")
     assert [(f.rule, f.line, f.column, f.message) for f in found] == [
         ("Desk.Bangs", 1, 4, "Too many bangs."), ("Desk.Avoid", 3, 1, "Avoid 'abort'.")]
+
+
+def test_scope_negation_and_inline_scopes(tmp_path):
+    """Negated and combined scopes, and the inline scopes (link, strong, code), as Vale's
+    documentation describes them (own text, in the manner of Vale's scope scenarios)."""
+    rules = {
+        "Test.NotH2": rule("existence", "'%s' left", scope=["~heading.h2"], tokens=["BETA"]),
+        "Test.NoQuote": rule("existence", "'%s' not quoted", scope="~blockquote", ignorecase=True, tokens=["memo"]),
+        "Test.Both": rule("existence", "'%s' outside", scope=["~blockquote & ~heading"], tokens=["NOTE"]),
+        "Test.Link": rule("existence", "'%s' as link text", scope="link", tokens=["here"]),
+        "Test.Strong": rule("existence", "'%s' strong", scope="strong", tokens=["NOTE"]),
+        "Test.Code": rule("existence", "'%s' in code", scope="code", tokens=["TMP"]),
+    }
+    text = ("# Top BETA\n\n## *NOTE* Second BETA `TMP`\n\n> A memo here.\n\n### Third BETA\n\n"
+            "A memo with [here](http://x) and here. **NOTE** NOTE `TMP`\n")
+    out = lint(tmp_path, rules, text)
+    assert out == [
+        (1, 7, "Test.NotH2", "'BETA' left"),
+        (3, 24, "Test.Code", "'TMP' in code"),
+        (7, 11, "Test.NotH2", "'BETA' left"),
+        (9, 3, "Test.NoQuote", "'memo' not quoted"),
+        (9, 14, "Test.Link", "'here' as link text"),
+        (9, 42, "Test.Both", "'NOTE' outside"),
+        (9, 42, "Test.Strong", "'NOTE' strong"),
+        (9, 49, "Test.Both", "'NOTE' outside"),
+        (9, 55, "Test.Code", "'TMP' in code"),
+    ]

@@ -61,12 +61,21 @@ def test_plain_text_paragraphs():
 
 
 def test_selection():
-    h1, h2 = ("text", "heading", "h1"), ("text", "heading", "h2")
+    from factlint.vale.scopes import Block
+
+    def b(*scope, parent=()):
+        return Block(scope, "", [], parent)
+
+    h1, h2 = b("text", "heading", "h1"), b("text", "heading", "h2")
     assert selects(["heading"], h1) and selects(["heading.h1"], h1) and not selects(["heading.h1"], h2)
-    assert selects(["text"], h1) and not selects(["text"], ("link",)) and not selects(["text"], ("sentence",))
-    assert selects(["~heading"], ("text",)) and not selects(["~heading"], h1)
-    assert selects(["text.~blockquote"], ("text",)) and not selects(["text.~blockquote"], ("text", "blockquote"))
-    assert selects(["heading", "list"], ("text", "list"))
+    assert selects(["text"], h1) and not selects(["text"], b("link")) and not selects(["text"], b("sentence"))
+    assert selects(["~heading.h2"], h1) and not selects(["~heading.h2"], h2)
+    assert selects(["~heading"], b("text")) and selects(["~heading"], b("sentence")) and not selects(["~heading"], h1)
+    assert not selects(["~heading"], b("raw")) and not selects(["~heading"], b("summary"))
+    # an inline block is excluded by its enclosing block's scope
+    assert not selects(["~heading"], b("emphasis", parent=("text", "heading", "h2")))
+    assert selects(["~blockquote & ~heading"], b("text")) and not selects(["~blockquote & ~heading"], b("text", "blockquote"))
+    assert selects(["heading", "list"], b("text", "list"))
 
 
 def test_vale_comments_recorded():

@@ -31,6 +31,7 @@ class Block:
     scope: tuple
     text: str
     offsets: list  # file offset of each character of `text`
+    parent: tuple = ()  # an inline block's enclosing block scope (a link in a heading: heading)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """File offsets [start, end) of the block's characters [start, end)."""
@@ -49,20 +50,28 @@ class Parsed:
     comments: list = field(default_factory=list)
 
 
-def selects(rule_scopes, block_scope: tuple) -> bool:
-    """Whether a rule's scope list selects a block: every part of one of its scopes is in the
-    block's scope, and no negated (`~`) part is."""
+def selects(rule_scopes, block: Block) -> bool:
+    """Vale's scope matching (check/scope.go): a rule's scopes are alternatives; each is one or
+    more selectors joined by `&`, all of which must hold. A selector (`heading.h1`) holds when
+    all its parts are in the block's scope; a negated one (`~heading.h2`) when they are not all
+    in the block's parent scope (the enclosing block, for links, code and emphasis) -- and never
+    for the sized `raw` and `summary` blocks."""
+    parent = block.parent or block.scope
     for scope in rule_scopes:
-        parts = [p for p in scope.split(".") if p]
-        want = [p for p in parts if not p.startswith("~")]
-        avoid = [p[1:] for p in parts if p.startswith("~")]
-        if want and not all(p in block_scope for p in want):
-            continue
-        if not want and "text" not in block_scope:  # `~heading` alone: text minus headings
-            continue
-        if any(p in block_scope for p in avoid):
-            continue
-        return True
+        ok = True
+        for selector in str(scope).split("&"):
+            selector = selector.strip()
+            negated = selector.startswith("~")
+            parts = [p.strip() for p in selector.lstrip("~").split(".") if p.strip()]
+            if negated:
+                if all(p in parent for p in parts) or "raw" in block.scope or "summary" in block.scope:
+                    ok = False
+            elif not all(p in block.scope for p in parts):
+                ok = False
+            if not ok:
+                break
+        if ok:
+            return True
     return False
 
 
@@ -170,6 +179,8 @@ def _markdown(text: str) -> Parsed:
         content_offsets = _place(tok.content, tok.map, lines, line_starts, cursors, "td" in stack or "th" in stack)
         main, extra = _inline(tok, content_offsets, parsed)
         scope = _scope(stack)
+        for b in extra:
+            b.parent = scope
         if scope == ("text",):
             parsed.blocks += _prose(main)
         else:
@@ -237,7 +248,9 @@ def _inline(tok, where: list, parsed: Parsed):
         if kind == "text":
             take(child.content)
         elif kind == "code_inline":
+            begin = len(chars)
             take(child.content, mask="*")
+            extra.append(Block(("code",), child.content, offs[begin:]))
         elif kind in ("softbreak", "hardbreak"):
             nl = content.find("\n", cursor)
             chars.append("\n")

@@ -104,11 +104,15 @@ class ValeKind(RuleKind):
             if memo is not None:
                 memo["vale.parsed"] = parsed
         state = memo.setdefault("vale.state", {}) if memo is not None else {}
+        seen = set()  # a negated scope also selects a paragraph's sentences: report a place once
         for block in parsed.blocks:
-            if not selects(self.scopes, block.scope):
+            if not selects(self.scopes, block):
                 continue
             for start, end, message in self.check_block(block, state):
                 fs, fe = block.span(start, end)
+                if (fs, fe) in seen:
+                    continue
+                seen.add((fs, fe))
                 yield self.finding(doc, fs, fe, message=message)
 
     def finding(self, doc, start, end, args=(), suggestions=(), level=None, fixable=False, message=None):
