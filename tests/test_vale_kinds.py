@@ -60,8 +60,11 @@ def test_substitution_case_sensitive_by_default(tmp_path):
 def test_occurrence_max_min_and_unformatted_message(tmp_path):
     r = {"Test.O": rule("occurrence", "No more than one '%s'.", scope="paragraph", max=1, token="!")}
     assert lint(tmp_path / "a", r, "Wow! Yes! Fine.\n\nOne!\n") == [(1, 4, "Test.O", "No more than one '%s'.")]
-    r = {"Test.M": rule("occurrence", "Needs a number.", scope="sentence", min=1, token=r"\d")}
-    assert lint(tmp_path / "b", r, "It has 3. It has none.\n") == [(1, 11, "Test.M", "Needs a number.")]
+    # a minimum is document-wide: reported once, at the first match or at 1:1
+    r = {"Test.Min": rule("occurrence", "Content too short.", scope="raw", min=10, token=r"\b(\w+)\b"),
+         "Test.Intro": rule("occurrence", "No intro", scope="heading", min=1, token="Introduction")}
+    assert lint(tmp_path / "b", r, "# Introduction\n\n## Second\n\n### Third\n") == [(1, 3, "Test.Min", "Content too short.")]
+    assert lint(tmp_path / "c", r, "## Second\n\n### Third\n") == [(1, 1, "Test.Intro", "No intro"), (1, 4, "Test.Min", "Content too short.")]
 
 
 def test_repetition(tmp_path):
@@ -95,11 +98,12 @@ def test_capitalization_sentence_title_and_patterns(tmp_path):
         "Test.Title": rule("capitalization", "T: %s", scope="heading.h1", match="$title"),
         "Test.Upper": rule("capitalization", "U: %s", scope="heading.h3", match="$upper"),
         "Test.Pattern": rule("capitalization", "P: %s", scope="heading.h4", match=r"^[A-Z]"),
+        "Test.Prefixed": rule("capitalization", "X: %s", scope="heading.h5", match="$sentence", prefix=r"^[a-z]\.\s"),
     }
     text = ("# The Mayor of Paris Speaks\n\n## Notes: Some news in Paris\n\n## Results From The Night\n\n"
-            "### NOT upper\n\n#### lower start\n")
+            "### NOT upper\n\n#### lower start\n\n##### a. Numbered heading\n")
     out = {(l, r.split(".")[1]) for l, _c, r, _m in lint(tmp_path, rules, text)}
-    assert out == {(1, "Sentence"), (5, "Sentence"), (7, "Upper"), (9, "Sentence"), (9, "Pattern")}
+    assert out == {(1, "Sentence"), (5, "Sentence"), (7, "Upper"), (9, "Sentence"), (9, "Pattern"), (11, "Sentence")}
 
 
 def test_capitalization_chicago_small_words(tmp_path):

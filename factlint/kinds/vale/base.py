@@ -96,16 +96,22 @@ class ValeKind(RuleKind):
     def check_block(self, block, state):
         return ()
 
-    def check(self, doc, hits):
+    def blocks(self, doc) -> list:
+        """The document's Vale blocks (parsed once per document, shared by its rules)."""
         memo = getattr(doc, "memo", None)
         parsed = memo.get("vale.parsed") if memo is not None else None
         if parsed is None:
             parsed = parse(doc.text, getattr(doc, "markup", "text") == "markdown")
             if memo is not None:
                 memo["vale.parsed"] = parsed
+        return parsed.blocks
+
+    def check(self, doc, hits):
+        blocks = self.blocks(doc)
+        memo = getattr(doc, "memo", None)
         state = memo.setdefault("vale.state", {}) if memo is not None else {}
         seen = set()  # a negated scope also selects a paragraph's sentences: report a place once
-        for block in parsed.blocks:
+        for block in blocks:
             if not selects(self.scopes, block):
                 continue
             for start, end, message in self.check_block(block, state):

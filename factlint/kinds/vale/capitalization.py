@@ -35,7 +35,7 @@ class Capitalization(ValeKind):
     name = "capitalization"
     vocab_aware = True
     keys = {**VALE_KEYS, "match": (str, True, None), "style": (str, False, "AP"), "exceptions": (list, False, []),
-            "indicators": (list, False, []), "threshold": (float, False, 0.8)}
+            "indicators": (list, False, []), "threshold": (float, False, 0.8), "prefix": (str, False, None)}
 
     def setup(self, ctx):
         self.match = str(self.option_or("match", ""))
@@ -45,6 +45,8 @@ class Capitalization(ValeKind):
         self.except_re = exceptions_re(self.option_or("exceptions", []), self.vocab)
         words = _WORD if self.except_re is None else self.except_re.pattern + "|" + _WORD
         self.words = vre.compile(words)
+        prefix = self.option_or("prefix", None)
+        self.prefix = vre.compile(str(prefix)) if prefix else None  # e.g. a `1. ` numbering
         self.pattern = None
         if self.match not in ("$title", "$sentence", "$lower", "$upper"):
             self.pattern = vre.compile(self.match)
@@ -92,5 +94,6 @@ class Capitalization(ValeKind):
 
     def check_block(self, block, state):
         text = block.text
-        if text.strip() and not self.conforms(text):
+        checked = self.prefix.sub("", text, count=1) if self.prefix is not None else text
+        if checked.strip() and not self.conforms(checked):
             yield 0, len(text), vale_message(self.message, text)

@@ -1,8 +1,11 @@
-"""occurrence (Vale): count the matches of `token` in each block of the scope; report once when
-there are more than `max` or fewer than `min`, at the first match (at the block's start when
-there is none). As in Vale, the message is not formatted: a `%s` stays as written."""
+"""occurrence (Vale): count the matches of `token` in the scope. `max`: each block of the scope
+(a sentence, a paragraph, a heading) with more than `max` is reported once, at its first match.
+`min`: the file's blocks of the scope together -- Vale treats a minimum as document-wide ("no
+heading says Introduction") -- reported at the first match, or at line 1, column 1 when there
+is none. As in Vale, the message is not formatted: a `%s` stays as written."""
 from factlint.kinds.vale.base import VALE_KEYS, ValeKind
 from factlint.vale import regex as vre
+from factlint.vale.scopes import selects
 
 
 class Occurrence(ValeKind):
@@ -16,7 +19,21 @@ class Occurrence(ValeKind):
 
     def check_block(self, block, state):
         spans = [m.span() for m in self.pattern.finditer(block.text)]
-        n = len(spans)
-        if (self.max > 0 and n > self.max) or (self.min > 0 and n < self.min):
-            start, end = spans[0] if spans else (0, 1)
-            yield start, end, self.message.strip()
+        if self.max > 0 and len(spans) > self.max:
+            yield spans[0][0], spans[0][1], self.message.strip()
+
+    def check(self, doc, hits):
+        yield from super().check(doc, hits)
+        if self.min <= 0:
+            return
+        first, count = None, 0
+        for block in self.blocks(doc):
+            if not selects(self.scopes, block):
+                continue
+            for m in self.pattern.finditer(block.text):
+                count += 1
+                if first is None:
+                    first = block.span(*m.span())
+        if count < self.min:
+            start, end = first if first is not None else (0, 0)
+            yield self.finding(doc, start, end, message=self.message.strip())
