@@ -74,3 +74,26 @@ def test_nothing_changes_without_a_vale_config(cli, tmp_path):
     code, out, err = cli("check", "a.md", cwd=tmp_path)
     assert "House" not in out and "Vale" not in err
     assert out.strip().splitlines()[-1].startswith(("No findings", "Found"))
+
+
+def test_vale_formats_without_a_vale_config_fail_only_on_errors(cli, tmp_path):
+    from conftest import SEED
+
+    code, out, _ = cli("check", "--format", "vale-line", str(SEED), "--select", "Attribution", cwd=tmp_path)
+    assert out and all(line.count(":") >= 4 for line in out.splitlines())
+    assert code == 0  # only warnings: Vale's exit code
+    code, _out, _ = cli("check", "--format", "vale-line", str(SEED), cwd=tmp_path)
+    assert code == 1  # an error-level finding
+
+
+def test_a_failing_rule_is_one_line_and_the_run_goes_on(cli, tmp_path, monkeypatch):
+    from factlint.kinds.vale.repetition import Repetition
+
+    def boom(self, block, state):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(Repetition, "check_block", boom)
+    project = _project(tmp_path, "warning")
+    (project / ".vale.ini").write_text("StylesPath = styles\n[*]\nBasedOnStyles = Vale, House\nHouse.Avoid = warning\n")
+    code, out, err = cli("check", "--format", "vale-line", "a.md", cwd=project)
+    assert "House.Avoid" in out and "rule House.Repeat failed" in err and code == 0

@@ -88,3 +88,10 @@ def test_token_and_block_ignores():
     parsed = parse(text, True, token_ignores=[r"\$[^$]+\$"], block_ignores=[r"(?s) *({< file [^>]* >}.*?{</ ?file >})"])
     texts = [b.text for b in parsed.blocks if b.scope == ("text",)]
     assert texts == ["Say ******* here.", "Last."]
+
+
+def test_sentences_skip_abbreviations():
+    text = "Dr. Smith met J. Doe at 5 p.m. Monday. It rained! Then it stopped."
+    parsed = parse(text, False)
+    assert [b.text for b in parsed.blocks if b.scope == ("sentence",)] == [
+        "Dr. Smith met J. Doe at 5 p.m. Monday.", "It rained!", "Then it stopped."]

@@ -64,7 +64,14 @@ def lint_file(doc: ValeDoc, rules: list, min_rank: int, ignores=((), ())) -> lis
         doc.memo["vale.parsed"] = parse(doc.text, doc.markup == "markdown", *ignores)
     findings = []
     for rule, level in rules:
-        for f in rule.run(doc, {}):
+        try:
+            found = list(rule.run(doc, {}))
+        except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the run
+            from factlint.run import warn
+
+            warn(f"{rule.spec.path}: rule {rule.id} failed on {doc.path}: {exc!r}; its findings are skipped")
+            continue
+        for f in found:
             f.severity = level
             if LEVEL_RANK[level] >= min_rank:
                 findings.append(f)

@@ -75,10 +75,26 @@ def selects(rule_scopes, block: Block) -> bool:
     return False
 
 
+# Words whose full stop does not end a sentence.
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs", "etc", "e.g", "i.e", "no", "fig", "gen",
+                  "gov", "sen", "rep", "lt", "col", "capt", "inc", "ltd", "co", "corp", "jan", "feb", "aug", "sept",
+                  "oct", "nov", "dec", "u.s", "u.k", "a.m", "p.m"}
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    word = re.search(r"([\w.]+)$", text[:dot])
+    if not word:
+        return False
+    w = word.group(1).lower()
+    return w in _ABBREVIATIONS or (len(w) == 1 and w.isalpha())  # an initial: "J. Smith"
+
+
 def sentences(block: Block) -> list:
     out, start = [], 0
     text = block.text
     for m in _SENTENCE_END.finditer(text):
+        if text[m.start()] == "." and _abbreviation(text, m.start()):
+            continue
         out.append((start, m.end()))
         start = m.end()
         while start < len(text) and text[start].isspace():
