@@ -75,3 +75,12 @@ def test_style_level_settings(tmp_path):
 
     _styles, settings, _v = read_vale_config(ini).settings_for(str(tmp_path / "x" / "a.md"), tmp_path / "x")
     assert settings == {"Test": "NO", "Test.B": "YES"}
+
+
+def test_global_section_is_the_fallback_wherever_written(tmp_path):
+    ini = tmp_path / ".vale.ini"
+    ini.write_text("[*.md]\nBasedOnStyles = Google\nGoogle.Will = NO\n\n[*]\nBasedOnStyles = Vale\nGoogle.Will = error\n")
+    styles, rules, _ = read_vale_config(ini).settings_for(str(tmp_path / "a.md"), tmp_path)
+    assert styles == ["Google"] and rules == {"Google.Will": "NO"}
+    styles, rules, _ = read_vale_config(ini).settings_for(str(tmp_path / "a.txt"), tmp_path)
+    assert styles == ["Vale"] and rules == {"Google.Will": "error"}

@@ -7,8 +7,9 @@ on whoever's home folder it runs in.)
 
 Global keys: StylesPath (relative to the file), MinAlertLevel, Vocab. Then `[glob]` sections
 (`[*]`, `[*.md]`, `[*.{md,txt}]`) with BasedOnStyles, `Style.Rule = YES|NO|suggestion|warning|
-error`, Vocab. Every section whose glob matches a file applies, in the file's order (a later one
-overrides an earlier one's settings for the same rule).
+error`, Vocab. `[*]` applies to every file as the fallback; every other section whose glob
+matches a file applies after it, in the file's order (a later one overrides an earlier one's
+settings for the same rule).
 """
 from __future__ import annotations
 
@@ -58,7 +59,10 @@ class ValeConfig:
     def settings_for(self, path: str, root: Path) -> tuple[list, dict, list]:
         """(styles, rule settings, vocabularies) for one file, from every matching section."""
         styles, rules, vocab = [], {}, list(self.vocab)
-        for sec in self.sections:
+        # `[*]` is Vale's global section: the fallback, wherever it is written; a more specific
+        # matching section's settings take precedence over it.
+        ordered = [s for s in self.sections if s.glob == "*"] + [s for s in self.sections if s.glob != "*"]
+        for sec in ordered:
             if not matches(sec, path, root):
                 continue
             if sec.styles:
