@@ -30,6 +30,10 @@ def test_vale_json_shape(cli):
     assert list(first) == ["Action", "Span", "Check", "Description", "Link", "Message", "Severity", "Match", "Line"]
     assert first["Span"] == [3, 16] and first["Line"] == 1 and first["Check"] == "House.Titles"
     assert code == 1
+    _, out, _ = cli("check", "--format", "vale-json", "docs/story.md", cwd=PROJECT)
+    terms = [a for a in json.loads(out)["docs/story.md"] if a["Check"] == "House.Terms"]
+    assert terms[1]["Action"] == {"Name": "replace", "Params": ["sign in to", "log in to"]}
+    assert terms[1]["Match"] == "log on to" and terms[1]["Span"] == [27, 35]
 
 
 def _project(tmp_path, level):

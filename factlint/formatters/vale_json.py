@@ -9,7 +9,9 @@ def alert(f, rule=None):
     action = getattr(rule, "action", None) or {}
     last = f.end_column - 1 if f.end_line == f.line else f.column + max(len(f.match.split("\n")[0]) - 1, 0)
     return {
-        "Action": {"Name": str(action.get("name") or ""), "Params": action.get("params") or None},
+        # A `replace` action without params takes the finding's suggestions (substitution's swap).
+        "Action": {"Name": str(action.get("name") or ""),
+                   "Params": (action.get("params") or (list(f.suggestions) if action.get("name") else None)) or None},
         "Span": [f.column, max(last, f.column)],
         "Check": f.rule,
         "Description": getattr(spec, "description", "") or "",

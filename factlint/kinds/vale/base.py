@@ -114,12 +114,12 @@ class ValeKind(RuleKind):
         for block in blocks:
             if not selects(self.scopes, block):
                 continue
-            for start, end, message in self.check_block(block, state):
+            for start, end, message, *suggestions in self.check_block(block, state):
                 fs, fe = block.span(start, end)
                 if (fs, fe) in seen:
                     continue
                 seen.add((fs, fe))
-                yield self.finding(doc, fs, fe, message=message)
+                yield self.finding(doc, fs, fe, suggestions=suggestions[0] if suggestions else (), message=message)
 
     def finding(self, doc, start, end, args=(), suggestions=(), level=None, fixable=False, message=None):
         # The message is already formatted the Vale way (vale_message).

@@ -44,8 +44,9 @@ class ValeSubstitution(ValeKind):
                 continue
             if self.except_re is not None and self.except_re.search(observed):
                 continue
-            shown = to_sentence(expected.split("|")) if self.replace else expected
-            yield start, end, vale_message(self.message, shown, observed)
+            options = expected.split("|")
+            shown = to_sentence(options) if self.replace else expected
+            yield start, end, vale_message(self.message, shown, observed), options
 
     def _expand(self, i, matched):
         repl = self.repl[i]
