@@ -101,3 +101,10 @@ def test_a_failing_rule_is_one_line_and_the_run_goes_on(cli, tmp_path, monkeypat
     (project / ".vale.ini").write_text("StylesPath = styles\n[*]\nBasedOnStyles = Vale, House\nHouse.Avoid = warning\n")
     code, out, err = cli("check", "--format", "vale-line", "a.md", cwd=project)
     assert "House.Avoid" in out and "rule House.Repeat failed" in err and code == 0
+
+
+def test_select_and_ignore_name_vale_rules(cli):
+    _, out, _ = cli("check", "--format", "vale-line", "--select", "House.Avoid", ".", cwd=PROJECT)
+    assert out and all(":House.Avoid:" in line for line in out.splitlines())
+    _, out, _ = cli("check", "--format", "vale-line", "--ignore", "House", ".", cwd=PROJECT)
+    assert out and not any(":House." in line for line in out.splitlines())

@@ -91,6 +91,7 @@ def run(paths, config, options, config_path) -> int:
     from factlint.formatters import Report
     from factlint.inputs import collect, read_text
     from factlint.run import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, warn
+    from factlint.selection import is_selected
     from factlint.vale.ini import read_vale_config
     from factlint.vale.styles import ValeStyles
 
@@ -123,7 +124,9 @@ def run(paths, config, options, config_path) -> int:
         shown_path = display_path(name)
         shown.append(shown_path)
         markup = "markdown" if name.lower().endswith((".md", ".markdown", ".mdx")) else "text"
-        file_rules = styles.rules_for(*cfg.settings_for(name, root))
+        # --select / --ignore name Vale rules too (`House`, `House.Avoid`, `House.*`).
+        file_rules = [(r, lvl) for r, lvl in styles.rules_for(*cfg.settings_for(name, root))
+                      if is_selected(r.id, r.category, config.select, config.ignore)]
         rules.update((rule.id, rule) for rule, _level in file_rules)
         found = lint_file(ValeDoc(text, shown_path, markup), file_rules, min_rank, cfg.ignores_for(name, root))
         if with_factlint:
