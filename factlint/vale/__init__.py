@@ -21,13 +21,10 @@ def _warn(message: str) -> None:
 
 def run_if_configured(paths, config, options) -> int | None:
     """Run with the Vale configuration found upward from the working folder, or return None."""
-    from factlint.vale.runner import VALE_FORMATS
-
-    if options.fmt in VALE_FORMATS:
-        config.fail_level = "error"  # Vale mode: exit 1 only for error-level findings
     path = find_vale_config()
-    if path is None:
+    if path is None:  # no Vale configuration: every format keeps factlint's exit codes
         return None
+    from factlint.vale.runner import VALE_FORMATS
 
     if options.fmt not in VALE_FORMATS and (any(getattr(options, k, None) for k in _FACTLINT_ONLY)
                                             or options.input not in ("auto", "files")):

@@ -1,7 +1,8 @@
 """A `factlint check` run in a folder that holds a Vale configuration: the Vale styles it names
 run beside factlint's packs, on the same files.
 
-Vale mode is `--format vale-line` or `--format vale-json`: output and exit codes are Vale's
+Vale mode is `--format vale-line` or `--format vale-json` (with a Vale configuration found:
+without one, these are plain formats of a factlint run): output and exit codes are Vale's
 (0, or 1 when an error-level alert was reported, 2 for a configuration or input error), and
 factlint's own packs join in only when a factlint configuration file is found too (so that a
 Vale user's output matches Vale's line for line until they opt in). With any other format the

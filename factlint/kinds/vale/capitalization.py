@@ -7,28 +7,33 @@ from factlint.kinds.vale.base import VALE_KEYS, ValeKind, exceptions_re, vale_me
 from factlint.vale import regex as vre
 
 _WORD = r"[\p{N}\p{L}*]+[^\s]*"
-# Words a title keeps in lower case (unless first or last): AP's short function words; Chicago
-# adds every preposition.
-AP_SMALL = set("a an and at but by for in nor of on or so the to up yet as if off via".split())
+# Words a title keeps in lower case unless first or last (the lists of the title-case library
+# Vale uses): AP's short words; Chicago adds prepositions of any length.
+AP_SMALL = set("a an and as at but by en for if in nor of on or per the to vs vs. via v v.".split())
 CHICAGO_SMALL = AP_SMALL | set(
-    "about above across after against along amid among around before behind below beneath beside between beyond "
-    "despite down during except from inside into like near onto out outside over past per since than through "
-    "throughout till toward towards under underneath unlike until upon versus with within without".split())
+    "with from into during including until against among throughout despite towards upon concerning about "
+    "over through before between after since without under within along following across beyond around "
+    "down near above".split())
+_SPLIT = vre.compile(r"[\p{N}\p{L}]+[^\s\-/]*")
 
 
 def title_case(s: str, small: set) -> str:
-    words = s.split(" ")
-    idx = [i for i, w in enumerate(words) if w]
-    out = []
-    for i, w in enumerate(words):
-        bare = w.strip("\"'“”‘’()[]:,;.!?").lower()
-        if w and i not in (idx[0], idx[-1]) and bare in small:
-            out.append(w.lower())
-        elif w:
-            out.append(w[0].upper() + w[1:])
-        else:
-            out.append(w)
-    return " ".join(out)
+    """The title-case form of `s`: each word (split at spaces, hyphens, slashes) capitalized,
+    except a small word that is neither first nor last, follows a space, hyphen or slash, and
+    does not follow a colon (`Notes: The end`)."""
+    out, last = [], 0
+    for m in _SPLIT.finditer(s):
+        word, pos = m.group(), m.start()
+        bounding = pos == 0 or m.end() == len(s)
+        prev = s[pos - 1] if pos > 0 else ""
+        before = s[pos - 2] if pos > 1 else ""
+        keep_small = (not bounding and word.lower() in small and prev in (" ", "-", "/")
+                      and before not in (":", "-") and (s[m.end():m.end() + 1] != "-" or prev == "-"))
+        out.append(s[last:pos])
+        out.append(word.lower() if keep_small else word[:1].upper() + word[1:])
+        last = m.end()
+    out.append(s[last:])
+    return "".join(out)
 
 
 class Capitalization(ValeKind):
