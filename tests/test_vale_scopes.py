@@ -95,3 +95,11 @@ def test_sentences_skip_abbreviations():
     parsed = parse(text, False)
     assert [b.text for b in parsed.blocks if b.scope == ("sentence",)] == [
         "Dr. Smith met J. Doe at 5 p.m. Monday.", "It rained!", "Then it stopped."]
+
+
+def test_urls_masked_quotes_read_as_apostrophes_strikethrough_dropped():
+    text = "See https://example.com/a_b. Don’t ~~stop~~ now.\n"
+    b = blocks(text)[("text",)]
+    assert b.text == "See " + "*" * len("https://example.com/a_b") + ". Don't stop now."
+    start, end = b.span(b.text.index("stop"), b.text.index("stop") + 4)
+    assert text[start:end] == "stop"

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 _FRONT = re.compile(r"\A(?:---|\+\+\+)[ \t]*\n")
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<]*[^\s<.,:;\"')\]*_~]")
 _VALE_COMMENT = re.compile(r"<!--\s*vale\s+(.*?)\s*-->", re.S)
 # A sentence ends at . ! ? (then closing quotes/brackets) before space and a capital, digit or quote.
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
@@ -111,6 +112,9 @@ def _prose(block: Block) -> list:
 def parse(text: str, markdown: bool, token_ignores=(), block_ignores=()) -> Parsed:
     """The blocks of a file. `block_ignores` (Vale's BlockIgnores) are patterns of regions left
     out; `token_ignores` (TokenIgnores) of inline runs masked with `*` as code spans are."""
+    # Vale reads a right single quote as an apostrophe (its sanitizer), so that `don't` in a
+    # rule matches `don’t` in the text; one character for one, so positions do not move.
+    text = text.replace("\u2019", "'")
     raw = Block(("raw",), text, list(range(len(text))))
     source = text
     if block_ignores and markdown:
@@ -172,7 +176,7 @@ def _markdown(text: str) -> Parsed:
     skip = _front_matter_end(text)
     # Blank the front matter (keeping its lines) so that markdown-it sees no paragraph there.
     source = re.sub(r"[^\n]", " ", text[:skip]) + text[skip:]
-    md = MarkdownIt("commonmark").enable("table")
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])  # GFM, as Vale's goldmark
     tokens = md.parse(source)
     line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
     lines = source.split("\n")
@@ -296,7 +300,10 @@ def _inline(tok, where: list, parsed: Parsed):
             cursor = max(cursor, before)
         elif kind == "html_inline":
             _comments(child.content, where[min(cursor, len(where) - 1)] if where else 0, parsed)
-    return Block(("text",), "".join(chars), offs), extra
+    text = "".join(chars)
+    # A bare URL is a link whose text is its address (GFM's autolinks): masked, as above.
+    text = _URL.sub(lambda m: "*" * len(m.group()), text)
+    return Block(("text",), text, offs), extra
 
 
 def _comments(html: str, offset: int, parsed: Parsed) -> None:
