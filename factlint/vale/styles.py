@@ -45,9 +45,17 @@ class ValeStyles:
         self._files: dict = {}  # style -> {rule id: path}
         self._compiled: dict = {}
         self._noted: set = set()
+        self._vocab: dict = {}
 
     # -- vocabularies --------------------------------------------------------------------------
     def vocabulary(self, names) -> tuple[tuple, tuple]:
+        """(accepted, rejected) words of the named vocabularies (read once per run)."""
+        key = tuple(names)
+        if key not in self._vocab:
+            self._vocab[key] = self._read_vocabulary(key)
+        return self._vocab[key]
+
+    def _read_vocabulary(self, names) -> tuple[tuple, tuple]:
         accept, reject = [], []
         for name in names:
             found = False
