@@ -188,3 +188,11 @@ def test_scope_negation_and_inline_scopes(tmp_path):
         (9, 49, "Test.Both", "'NOTE' outside"),
         (9, 55, "Test.Code", "'TMP' in code"),
     ]
+
+
+def test_exception_case_and_percent_in_raw(tmp_path):
+    r = {"Test.E": rule("existence", "'%s'", ignorecase=True, tokens=["foo"], exceptions=["(?i)foo bar", "Foo baz"])}
+    out = lint(tmp_path / "a", r, "FOO BAR, foo baz, Foo baz.\n")
+    assert [m for *_x, m in out] == ["'foo'"]  # `(?i)` makes one exception case-blind
+    r = {"Test.P": rule("existence", "'%s'", raw=[r"\d+%s"], nonword=True, tokens=["x"], append=True)}
+    assert [m for *_x, m in lint(tmp_path / "b", r, "5%sx and 5x\n")] == []  # raw matched literally

@@ -51,6 +51,9 @@ def exceptions_re(exceptions, vocab=()):
     if not words:
         return None
     words.sort(key=len, reverse=True)
+    # Case-sensitive unless a term starts with `(?i)`: a flag set mid-group lasts to the group's
+    # end in RE2, so every other term resets it, as Vale does.
+    words = [w if w.startswith("(?i)") else "(?-i)" + w for w in words]
     return vre.compile(WORD % "|".join(words))
 
 

@@ -16,8 +16,8 @@ class ValeExistence(ValeKind):
         tokens = [str(t) for t in self.option_or("tokens", []) if str(t).strip()]
         raw = "".join(str(r) for r in self.option_or("raw", []))
         template = WORD if tokens and not self.spec.nonword else NONWORD
-        pattern = template + raw if self.option_or("append", False) else raw + template
-        pattern = pattern.replace("%s", "|".join(tokens), 1)
+        body = template.replace("%s", "|".join(tokens))  # filled before `raw` joins: its `%` stays
+        pattern = body + raw if self.option_or("append", False) else raw + body
         self.pattern = vre.compile(pattern, bool(self.spec.ignorecase))
         # Vocab words are exceptions only for word rules (a nonword span may merely contain one).
         vocab = self.vocab if not self.spec.nonword else ()
