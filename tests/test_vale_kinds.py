@@ -196,3 +196,11 @@ def test_exception_case_and_percent_in_raw(tmp_path):
     assert [m for *_x, m in out] == ["'foo'"]  # `(?i)` makes one exception case-blind
     r = {"Test.P": rule("existence", "'%s'", raw=[r"\d+%s"], nonword=True, tokens=["x"], append=True)}
     assert [m for *_x, m in lint(tmp_path / "b", r, "5%sx and 5x\n")] == []  # raw matched literally
+
+
+def test_vale_comments_do_not_silence_raw_rules(tmp_path):
+    rules = {"Test.Raw": rule("existence", "raw %s", scope="raw", tokens=["XX"]),
+             "Test.Text": rule("existence", "text %s", tokens=["XX"])}
+    text = "<!-- vale off -->\n\nXX here.\n\n<!-- vale on -->\n\n<!-- vale Test.Raw = NO -->\n\nXX there.\n"
+    assert lint(tmp_path, rules, text) == [(3, 1, "Test.Raw", "raw XX"), (9, 1, "Test.Raw", "raw XX"),
+                                          (9, 1, "Test.Text", "text XX")]

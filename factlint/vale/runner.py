@@ -72,15 +72,19 @@ def lint_file(doc: ValeDoc, rules: list, min_rank: int, ignores=((), ())) -> lis
 
             warn(f"{rule.spec.path}: rule {rule.id} failed on {doc.path}: {exc!r}; its findings are skipped")
             continue
+        # Vale lints `raw` and `summary` after resetting its comment state: `<!-- vale off -->`
+        # does not silence them.
+        sized = all(str(s).strip() in ("raw", "summary") for s in getattr(rule, "scopes", ()))
         for f in found:
             f.severity = level
             if LEVEL_RANK[level] >= min_rank:
-                findings.append(f)
-    if findings:
-        parsed = doc.memo.get("vale.parsed") or parse(doc.text, doc.markup == "markdown")
-        if parsed.comments:
-            findings = [f for f in findings if not silenced(parsed.comments, f.start, f.rule)]
-    return findings
+                findings.append((f, sized))
+    parsed = doc.memo.get("vale.parsed") if findings else None
+    if findings and parsed is None:
+        parsed = parse(doc.text, doc.markup == "markdown")
+    if parsed is not None and parsed.comments:
+        return [f for f, sized in findings if sized or not silenced(parsed.comments, f.start, f.rule)]
+    return [f for f, _sized in findings]
 
 
 def run(paths, config, options, config_path) -> int:
