@@ -55,7 +55,7 @@ def silenced(comments: list, offset: int, rule_id: str) -> bool:
         elif "=" in words:
             name, value = words.split("=", 1)
             rules[name] = value.upper() == "NO"
-    return off or rules.get(rule_id, False)
+    return off or rules.get(rule_id, rules.get(rule_id.split(".", 1)[0], False))  # or `Style = NO`
 
 
 def lint_file(doc: ValeDoc, rules: list, min_rank: int, ignores=((), ())) -> list:
