@@ -256,12 +256,19 @@ def _inline(tok, where: list, parsed: Parsed):
     def take(piece, mask=None):
         nonlocal cursor
         pos = content.find(piece, cursor) if piece else -1
-        if pos < 0:
-            pos = cursor
-        for i, ch in enumerate(piece):
+        if pos >= 0:
+            spots = range(pos, pos + len(piece))
+        else:  # decoded entities (`&amp;`), escapes, a line break read as a space: align by char
+            spots, at = [], cursor
+            for ch in piece:
+                hit = content.find(ch, at, at + 10)
+                spots.append(hit if hit >= 0 else at)
+                at = (hit if hit >= 0 else at) + 1
+        for ch, spot in zip(piece, spots):
             chars.append(mask or ch)
-            offs.append(where[min(pos + i, len(where) - 1)] if where else 0)
-        cursor = min(pos + len(piece), len(content))
+            offs.append(where[min(spot, len(where) - 1)] if where else 0)
+        if piece:
+            cursor = min(spots[-1] + 1, len(content))
 
     for child in tok.children or ():
         kind = child.type
