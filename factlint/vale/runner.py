@@ -36,7 +36,7 @@ class ValeDoc:
 def display_path(name: str) -> str:
     """Relative to the working folder with '/' (`vale --relative --normalize`), if inside it."""
     if name == "-":
-        return "<stdin>"
+        return "stdin.txt"  # Vale names standard input `stdin` + its default extension
     rel = os.path.relpath(os.path.abspath(name), os.getcwd())
     return Path(name).as_posix() if rel.startswith("..") else Path(rel).as_posix()
 
