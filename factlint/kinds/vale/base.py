@@ -82,12 +82,9 @@ class ValeKind(RuleKind):
         self.message = self.spec.message or ""
         vocab = getattr(ctx, "vocab", ()) if self.option_or("vocab", True) else ()
         self.vocab = tuple(vocab) if self.vocab_aware else ()
-        action = self.spec_data().get("action") or {}
+        action = self.option_or("action", {})
         self.action = action if isinstance(action, dict) else {}
         self.setup(ctx)
-
-    def spec_data(self) -> dict:
-        return self.spec.options
 
     def option_or(self, key, default):
         value = self.spec.options.get(key)
