@@ -106,3 +106,11 @@ def test_select_and_ignore_name_vale_rules(cli):
     assert out and all(":House.Avoid:" in line for line in out.splitlines())
     _, out, _ = cli("check", "--format", "vale-line", "--ignore", "House", ".", cwd=PROJECT)
     assert out and not any(":House." in line for line in out.splitlines())
+
+
+def test_cr_and_crlf_line_ends(cli, tmp_path):
+    project = _project(tmp_path, "warning")
+    (project / "cr.md").write_bytes(b"a\rWe abort it.\r")
+    (project / "crlf.md").write_bytes(b"a\r\n\r\nWe abort it.\r\n")
+    _, out, _ = cli("check", "--format", "vale-line", "cr.md", "crlf.md", cwd=project)
+    assert out.splitlines() == ["cr.md:2:4:House.Avoid:Don't use 'abort'.", "crlf.md:3:4:House.Avoid:Don't use 'abort'."]

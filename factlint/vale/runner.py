@@ -133,7 +133,9 @@ def run(paths, config, options, config_path) -> int:
         file_rules = [(r, lvl) for r, lvl in styles.rules_for(*cfg.settings_for(name, root))
                       if is_selected(r.id, r.category, config.select, config.ignore)]
         rules.update((rule.id, rule) for rule, _level in file_rules)
-        found = lint_file(ValeDoc(text, shown_path, markup), file_rules, min_rank, cfg.ignores_for(name, root))
+        # CRLF and old-Mac CR line ends count as line breaks, as in Vale (columns do not move).
+        vale_text = text.replace("\r\n", "\n").replace("\r", "\n")
+        found = lint_file(ValeDoc(vale_text, shown_path, markup), file_rules, min_rank, cfg.ignores_for(name, root))
         if with_factlint:
             found += linter.lint_text(text, path=shown_path, markup=markup)
         # Vale's order: by line, then column (ties: by rule, for a stable output).
