@@ -204,3 +204,14 @@ def test_vale_comments_do_not_silence_raw_rules(tmp_path):
     text = "<!-- vale off -->\n\nXX here.\n\n<!-- vale on -->\n\n<!-- vale Test.Raw = NO -->\n\nXX there.\n"
     assert lint(tmp_path, rules, text) == [(3, 1, "Test.Raw", "raw XX"), (9, 1, "Test.Raw", "raw XX"),
                                           (9, 1, "Test.Text", "text XX")]
+
+
+def test_a_match_across_markup_is_placed_where_vale_places_it(tmp_path):
+    """Vale cannot find `in in` verbatim (a link sits between): it reports the first line that
+    holds every word of the sentence, at column 1."""
+    r = {"Test.R": rule("repetition", '"%s" is repeated.', alpha=True, tokens=[r"[^\s]+"])}
+    text = "# Notes\n\nFirst line.\nIt was [added to the API in](http://x) in GitLab. Fine in in here.\n"
+    assert lint(tmp_path, r, text) == [(4, 1, "Test.R", '"in" is repeated.'), (4, 56, "Test.R", '"in" is repeated.')]
+    # no single line holds the sentence: Vale drops the alert
+    text = "# Notes\n\nFirst line of it\nand [added to the API in](http://x) in GitLab.\n"
+    assert lint(tmp_path / "b", r, text) == []

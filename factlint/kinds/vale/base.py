@@ -12,7 +12,8 @@ import re
 
 from factlint.kinds.base import RuleKind
 from factlint.vale import regex as vre
-from factlint.vale.scopes import parse, selects
+from factlint.vale.locate import guess, verbatim
+from factlint.vale.scopes import parse, selects, sentences
 
 WORD = r"(?m)\b(?:%s)\b"
 NONWORD = r"(?m)(?:%s)"
@@ -116,6 +117,13 @@ class ValeKind(RuleKind):
                 continue
             for start, end, message, *suggestions in self.check_block(block, state):
                 fs, fe = block.span(start, end)
+                shown = block.text[start:end]
+                if block.scope != ("raw",) and not verbatim(doc.text[fs:fe], shown):
+                    # The match spans removed markup: placed where Vale places it (vale.locate).
+                    line_start = guess(doc.text, _sentence_of(block, start), shown)
+                    if line_start is None:
+                        continue
+                    fs, fe = line_start, line_start
                 if (fs, fe) in seen:
                     continue
                 seen.add((fs, fe))
@@ -126,3 +134,14 @@ class ValeKind(RuleKind):
         f = super().finding(doc, start, end, args, suggestions, level, fixable)
         f.message = message or ""
         return f
+
+
+def _sentence_of(block, start: int) -> str:
+    """The text of the sentence of `block` that holds block offset `start`."""
+    at = 0
+    for sent in sentences(block):
+        pos = block.text.find(sent.text, at)
+        if pos <= start < pos + len(sent.text):
+            return sent.text
+        at = max(pos, at)
+    return block.text
