@@ -30,14 +30,15 @@ def test_nothing_found(tmp_path, monkeypatch):
 
 def test_reading(tmp_path):
     ini = tmp_path / ".vale.ini"
-    ini.write_text("StylesPath = .github/styles\nMinAlertLevel = warning\nVocab = Base\nIgnoredScopes = code\n\n"
+    ini.write_text("StylesPath = .github/styles\nMinAlertLevel = warning\nVocab = Base\nIgnoredScopes = code, tt\nWordTemplate = x\n\n"
                    "[*]\nBasedOnStyles = Vale, Microsoft\nMicrosoft.Passive = NO\n\n"
                    "[*.{md,txt}]\nBasedOnStyles = Google\nGoogle.Will = error\nVocab = Extra\n")
     cfg = read_vale_config(ini)
     assert cfg.styles_path == (tmp_path / ".github" / "styles").resolve()
     assert cfg.min_level == "warning"
     assert cfg.vocab == ["Base"]
-    assert any("IgnoredScopes" in n for n in cfg.notes)  # one line, not an error
+    assert any("WordTemplate" in n for n in cfg.notes)  # one line, not an error
+    assert cfg.ignored_scopes == ("code", "tt") and cfg.skipped_scopes is None
     styles, rules, vocab = cfg.settings_for(str(tmp_path / "a.md"), tmp_path)
     assert styles == ["Google"] and rules == {"Microsoft.Passive": "NO", "Google.Will": "error"}
     assert vocab == ["Base", "Extra"]

@@ -103,3 +103,11 @@ def test_urls_masked_quotes_read_as_apostrophes_strikethrough_dropped():
     assert b.text == "See " + "*" * len("https://example.com/a_b") + ". Don't stop now."
     start, end = b.span(b.text.index("stop"), b.text.index("stop") + 4)
     assert text[start:end] == "stop"
+
+
+def test_skipped_and_ignored_scopes():
+    text = "> quoted words\n\nPlain **bold** and `code`.\n"
+    default = [b.text for b in parse(text, True).blocks if b.scope[0] == "text"]
+    assert default == ["quoted words", "Plain bold and ****."]
+    custom = parse(text, True, skipped=("blockquote",), ignored=("strong",))
+    assert [b.text for b in custom.blocks if b.scope[0] == "text"] == ["Plain **** and code."]

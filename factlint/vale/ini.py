@@ -23,7 +23,7 @@ from factlint.errors import UserError
 CONFIG_NAMES = (".vale.ini", "_vale.ini", "vale.ini", ".vale", "_vale")
 LEVELS = ("suggestion", "warning", "error")
 # Keys read and honoured; others are reported once as not supported.
-GLOBAL_KEYS = {"StylesPath", "MinAlertLevel", "Vocab", "Packages"}
+GLOBAL_KEYS = {"StylesPath", "MinAlertLevel", "Vocab", "Packages", "SkippedScopes", "IgnoredScopes"}
 SECTION_KEYS = {"BasedOnStyles", "Vocab", "TokenIgnores", "BlockIgnores"}
 
 
@@ -46,6 +46,8 @@ class ValeConfig:
     vocab: list = field(default_factory=list)
     sections: list = field(default_factory=list)
     notes: list = field(default_factory=list)  # "not supported" lines, printed once
+    skipped_scopes: tuple | None = None  # block tags not linted (Vale: script, style, pre, figure)
+    ignored_scopes: tuple | None = None  # inline tags masked (Vale: code, tt, kbd)
 
     def ignores_for(self, path: str, root: Path) -> tuple[list, list]:
         """(TokenIgnores, BlockIgnores) patterns for one file, from every matching section."""
@@ -171,6 +173,9 @@ def _global(cfg: ValeConfig, key: str, value: str, n: int) -> None:
         cfg.min_level = value
     elif key == "Vocab":
         cfg.vocab += _split_list(value)
+    elif key in ("SkippedScopes", "IgnoredScopes"):
+        tags = tuple(t.lower() for t in _split_list(value))
+        setattr(cfg, "skipped_scopes" if key == "SkippedScopes" else "ignored_scopes", tags)
     elif key == "Packages":
         cfg.notes.append(f"{where}: Packages are not downloaded by factlint; run `vale sync` once so that "
                          f"StylesPath holds them")

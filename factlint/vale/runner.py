@@ -58,11 +58,14 @@ def silenced(comments: list, offset: int, rule_id: str) -> bool:
     return off or rules.get(rule_id, rules.get(rule_id.split(".", 1)[0], False))  # or `Style = NO`
 
 
-def lint_file(doc: ValeDoc, rules: list, min_rank: int, ignores=((), ())) -> list:
-    from factlint.vale.scopes import parse
+def lint_file(doc: ValeDoc, rules: list, min_rank: int, ignores=((), ()), scopes=(None, None)) -> list:
+    """The Vale findings of one document. `ignores`: (TokenIgnores, BlockIgnores) patterns;
+    `scopes`: (SkippedScopes, IgnoredScopes) tags, None where Vale's defaults apply."""
+    from factlint.vale.scopes import DEFAULT_IGNORED, parse
 
-    if ignores[0] or ignores[1]:
-        doc.memo["vale.parsed"] = parse(doc.text, doc.markup == "markdown", *ignores)
+    if ignores[0] or ignores[1] or scopes[0] or scopes[1] is not None:
+        doc.memo["vale.parsed"] = parse(doc.text, doc.markup == "markdown", *ignores, skipped=scopes[0] or (),
+                                        ignored=scopes[1] if scopes[1] is not None else DEFAULT_IGNORED)
     findings = []
     for rule, level in rules:
         try:
@@ -135,7 +138,8 @@ def run(paths, config, options, config_path) -> int:
         rules.update((rule.id, rule) for rule, _level in file_rules)
         # CRLF and old-Mac CR line ends count as line breaks, as in Vale (columns do not move).
         vale_text = text.replace("\r\n", "\n").replace("\r", "\n")
-        found = lint_file(ValeDoc(vale_text, shown_path, markup), file_rules, min_rank, cfg.ignores_for(name, root))
+        found = lint_file(ValeDoc(vale_text, shown_path, markup), file_rules, min_rank, cfg.ignores_for(name, root),
+                          (cfg.skipped_scopes, cfg.ignored_scopes))
         if with_factlint:
             found += linter.lint_text(text, path=shown_path, markup=markup)
         # Vale's order: by line, then column (ties: by rule, for a stable output).

@@ -109,9 +109,15 @@ def _prose(block: Block) -> list:
     return [Block(("paragraph",), block.text, block.offsets), *sentences(block), block]
 
 
-def parse(text: str, markdown: bool, token_ignores=(), block_ignores=()) -> Parsed:
+DEFAULT_IGNORED = ("code", "tt", "kbd")  # Vale's IgnoredScopes: inline tags whose text is masked
+_INLINE_TAGS = {"strong": ("strong", "b"), "em": ("em", "i"), "link": ("a",)}
+
+
+def parse(text: str, markdown: bool, token_ignores=(), block_ignores=(), skipped=(), ignored=DEFAULT_IGNORED) -> Parsed:
     """The blocks of a file. `block_ignores` (Vale's BlockIgnores) are patterns of regions left
-    out; `token_ignores` (TokenIgnores) of inline runs masked with `*` as code spans are."""
+    out; `token_ignores` (TokenIgnores) of inline runs masked with `*` as code spans are.
+    `skipped` (SkippedScopes) names block tags not linted (`blockquote`, `table`, `li`, `h2`),
+    `ignored` (IgnoredScopes) inline tags whose text is masked (`code`, `strong`, `em`, `a`)."""
     # Vale reads a right single quote as an apostrophe (its sanitizer), so that `don't` in a
     # rule matches `don’t` in the text; one character for one, so positions do not move.
     text = text.replace("\u2019", "'")
@@ -122,7 +128,8 @@ def parse(text: str, markdown: bool, token_ignores=(), block_ignores=()) -> Pars
 
         for pattern in block_ignores:  # blanked, newlines kept: positions do not move
             source = vre.compile(pattern).sub(lambda m: re.sub(r"[^\n]", " ", m.group()), source)
-    parsed = _markdown(source) if markdown else _plain(source)
+    parsed = _markdown(source, set(skipped or ()), set(ignored if ignored is not None else DEFAULT_IGNORED)) \
+        if markdown else _plain(source)
     if token_ignores:
         _mask(parsed, text, token_ignores)
     summary_text, summary_offsets = [], []
@@ -170,7 +177,7 @@ def _front_matter_end(text: str) -> int:
     return close.end() if close else 0
 
 
-def _markdown(text: str) -> Parsed:
+def _markdown(text: str, skipped=frozenset(), ignored=frozenset(DEFAULT_IGNORED)) -> Parsed:
     from markdown_it import MarkdownIt
 
     skip = _front_matter_end(text)
@@ -196,8 +203,10 @@ def _markdown(text: str) -> Parsed:
             continue
         if tok.type != "inline" or not tok.map:
             continue
+        if skipped and any(t in skipped or (t in ("th", "td") and "table" in skipped) for t in stack):
+            continue
         content_offsets = _place(tok.content, tok.map, lines, line_starts, cursors, "td" in stack or "th" in stack)
-        main, extra = _inline(tok, content_offsets, parsed)
+        main, extra = _inline(tok, content_offsets, parsed, ignored)
         scope = _scope(stack)
         for b in extra:
             b.parent = scope
@@ -246,7 +255,7 @@ def _place(content, line_map, lines, line_starts, cursors, cell) -> list:
     return offsets[:len(content)]
 
 
-def _inline(tok, where: list, parsed: Parsed):
+def _inline(tok, where: list, parsed: Parsed, ignored=frozenset(DEFAULT_IGNORED)):
     """The block's text (code masked, markup dropped) and its inline blocks (links, alt...)."""
     content = tok.content
     chars, offs, extra = [], [], []
@@ -276,7 +285,7 @@ def _inline(tok, where: list, parsed: Parsed):
             take(child.content)
         elif kind == "code_inline":
             begin = len(chars)
-            take(child.content, mask="*")
+            take(child.content, mask="*" if ignored & {"code", "tt", "kbd"} else None)
             extra.append(Block(("code",), child.content, offs[begin:]))
         elif kind in ("softbreak", "hardbreak"):
             nl = content.find("\n", cursor)
@@ -293,6 +302,8 @@ def _inline(tok, where: list, parsed: Parsed):
                 if name == "link" and href == piece:  # an autolink: Vale masks the URL
                     chars[begin:] = ["*"] * len(piece)
                     continue
+                if ignored & set(_INLINE_TAGS[name]):  # IgnoredScopes: masked like code
+                    chars[begin:] = ["*" if c != "\n" else c for c in piece]
                 scope = {"link": ("link",), "strong": ("strong",), "em": ("emphasis",)}[name]
                 extra.append(Block(scope, piece, offs[begin:]))
         elif kind == "image":
