@@ -134,7 +134,7 @@ class ValeStyles:
             if data is None:
                 return None
         else:
-            where = str(path)
+            where = _shown(path)
             try:
                 from factlint.ruleset import read_yaml
 
@@ -193,3 +193,9 @@ def _phrase(s: str) -> bool:
     return all(ch.isalpha() or ch.isdigit() or ch in " -" for ch in s)
 
 
+def _shown(path) -> str:
+    """A rule file as notes name it: relative to the working folder when inside it."""
+    import os
+
+    rel = os.path.relpath(os.path.abspath(path))
+    return str(path) if rel.startswith("..") else rel.replace(os.sep, "/")
