@@ -51,6 +51,24 @@ def factlint_rule_kinds():
         OfficeHolder,
         FiguresAgree,
     )
+    return {**{k.name: k for k in kinds}, **vale_kinds()}
+
+
+def vale_kinds():
+    """Vale's rule kinds (factlint.kinds.vale): occurrence, repetition, consistency, conditional,
+    capitalization; vale.existence/vale.substitution with Vale's semantics; vale.metric & co.
+    (not supported yet: they load, say so, and find nothing)."""
+    # deferred for start-up, like every kind: imported only when the rules compile
+    from factlint.kinds.vale.capitalization import Capitalization
+    from factlint.kinds.vale.conditional import Conditional
+    from factlint.kinds.vale.consistency import Consistency
+    from factlint.kinds.vale.existence import ValeExistence
+    from factlint.kinds.vale.occurrence import Occurrence
+    from factlint.kinds.vale.repetition import Repetition
+    from factlint.kinds.vale.substitution import ValeSubstitution
+    from factlint.kinds.vale.unsupported import KINDS
+
+    kinds = (Occurrence, Repetition, Consistency, Conditional, Capitalization, ValeExistence, ValeSubstitution, *KINDS)
     return {k.name: k for k in kinds}
 
 
@@ -64,7 +82,10 @@ def factlint_rule_packs():
 def factlint_formatters():
     from factlint import formatters  # deferred for start-up: formatters import their modules lazily too
 
-    return formatters.BUILTIN
+    # Vale's output formats (factlint/formatters/vale_*.py).
+    vale = {"vale-line": formatters._Lazy("factlint.formatters.vale_line", streaming=True),
+            "vale-json": formatters._Lazy("factlint.formatters.vale_json")}
+    return {**formatters.BUILTIN, **vale}
 
 
 @hookimpl

@@ -148,7 +148,11 @@ def _check(
     # young-generation collection every 700 allocations (up to a tenth of the linting time); the
     # process is ours, so collect less often (cycles are still collected).
     gc.set_threshold(20_000, 10, 10)
-    sys.exit(run(paths, config, options))
+    # deferred for start-up: Vale support loads only here; None unless a .vale.ini is found
+    from factlint.vale.entry import run_if_configured
+
+    code = run_if_configured(paths, config, options)
+    sys.exit(run(paths, config, options) if code is None else code)
 
 
 @main.command("dask-check")

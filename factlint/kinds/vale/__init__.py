@@ -1,0 +1,1 @@
+"""Vale's rule kinds with Vale's semantics (see factlint.kinds.vale.base)."""
