@@ -66,7 +66,7 @@ def many(tmp_path_factory):
     folder = tmp_path_factory.mktemp("many")
     seed = SEED.read_text(encoding="utf-8")
     for i in range(60):
-        extra = " ".join(TRIGGERS[(i + j) % len(TRIGGERS)] for j in range(i % 3))
+        extra = " ".join(TRIGGERS[(i + j) % len(TRIGGERS)] for j in range(i % 4))
         text = CLEAN if i % 6 == 5 else f"{seed}\n\n{extra}\n"
         (folder / f"article_{i:02}.txt").write_text(text, encoding="utf-8")
     (folder / 'odd <name> & "quote".txt').write_text(HOSTILE, encoding="utf-8")
