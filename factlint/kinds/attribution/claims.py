@@ -1,0 +1,183 @@
+"""Which figures are news claims that need a source, and which are not (the editorial policy of
+the attribution check: statistics, money of deals, profits and budgets, counts of people and
+things, shares, polls, estimates, forecasts, odds, records and rankings are claims; dates, ages,
+durations, schedules, scores, small narrative counts, names and ids, specs, prices of goods,
+rule and policy numbers, public-record outcomes and market prices are not)."""
+from __future__ import annotations
+
+import re
+
+from factlint.text import numbers
+
+# After a number: units that make it a duration, time, age, measurement, spec or sports count.
+_UNITS_AFTER = re.compile(
+    r"\s?-?\s?(?:years?|yrs?|months?|weeks?|days?|nights?|hours?|hrs?|minutes?|mins?|seconds?|secs?|decades?|"
+    r"centur(?:y|ies)|year-olds?|-year|am|pm|a\.m\.|p\.m\.|GMT|BST|ET|BC|AD|"
+    r"km|kilometres?|kilometers?|miles?|metres?|meters?|m|cm|mm|feet|foot|ft|inch(?:es)?|in\b|kg|g|lb|lbs|"
+    r"tonnes?|tons?|mph|km/h|kph|GB|MB|KB|TB|gigabytes?|megabytes?|MHz|GHz|Mbps|kbps|megapixels?|mAh|W|kW|MW|volts?|"
+    r"degrees?|°|points?|pts|goals?|runs?|wickets?|laps?|sets?|games?|holes?|strokes?|seeds?|tries|caps|"
+    r"appearances|matches|innings|overs|yards|frames|shots|saves|titles|medals|wins|victories|defeats|draws|"
+    r"st|nd|rd|th|times|fold|place|spot|position|per\s+(?:day|week|month|year)|a\s+(?:day|week|month|year))\b",
+    re.I,
+)
+# Words right before a number that make it a label, an age or a rank, not a claim.
+_CONTEXT_BEFORE = re.compile(
+    r"\b(?:aged|age|ages|age of|ages of|no|number|top|page|chapter|section|article|level|grade|"
+    r"category|room|junction|platform|flight|route|rule|clause|version|model|series|season|vol|"
+    r"volume|episode|issue|round|gate|bus|channel|radio|phase|stage|week|day|part|under-|u|"
+    r"minute|world\s+number|ranked|seeded)\.?\s*$",
+    re.I,
+)
+# A definite set already known to the reader: "the two men", "all 148 members", "its 34 guidelines".
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|all|its|his|her|their|our|both|each)\s+(?:\w+\s+)?$", re.I)
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
+_MONTH_AFTER = re.compile(r"\s*" + _MONTH)
+_MONTH_BEFORE = re.compile(_MONTH + r"\s$")
+_STREET = re.compile(r"\s+(?:[A-Z][a-z]+\s+){1,2}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Square|Place|Drive|Way|Court)\b")
+_APPOSITION = re.compile(r"\b[A-Z][\w'’-]+,\s?$")
+_SCALE_AFTER = re.compile(r"\s?(?:m|bn|million|billion)\b")
+# A capitalised word right before a number names something ("Apollo 11", "Windows 95"), unless
+# it is an ordinary sentence opener ("About 500 people…").
+_CAPITALISED_BEFORE = re.compile(r"\b([A-Z][A-Za-z]*[a-z][A-Za-z]*|[A-Z]{2,}\w*)\s$")
+_SENTENCE_OPENERS = frozenset(
+    """About Around Almost Nearly Over Under Only Just Some More Fewer Less Least Most Many At In
+    On By Up To The A An Of For Since With Another Roughly Approximately Exactly Estimated Those
+    These All And But Or Then Still Yet Than Percent""".split()
+)
+# Prices of goods and services, prizes, bail, fines and bonds are specifications or public record.
+_PRICE_BEFORE = re.compile(
+    r"\b(?:prize|prizes|jackpot|bail|bond|fine|fined|fines|penalty|cost|costs|costing|priced|price|"
+    r"prices|charge|charges|charging|retail|retails|retailing|sells?\s+for|selling\s+for|on\s+sale\s+for|"
+    r"tariff|fare|fares|subscription|fee\s+of|per|salary|wage|wages)\b(?:\s+[\w'’-]+){0,3}\s+(?:of\s+|at\s+|to\s+|for\s+|just\s+|about\s+|around\s+|up\s+to\s+)*$",
+    re.I,
+)
+_RATE_AFTER = re.compile(r"\s+(?:a|per|each|for\s+every)\s+(?:share|head|person|month|week|day|year|hour|minute|unit|barrel|litre|gallon|kilo|one)\b|\s+apiece\b", re.I)
+# Market trading (share prices and moves, exchange rates, indices) is public record.
+_MARKET = re.compile(
+    r"\b(?:shares?|stock|stocks|index|indices|ftse|dow|nasdaq|nikkei|dax|cac|hang\s+seng|sterling|"
+    r"the\s+(?:pound|dollar|euro|yen)|exchange\s+rate|bond\s+yields?)\b[^.;]{0,60}?\b(?:closed|closing|trading|traded|"
+    r"slipped|fell|rose|gained|dropped|jumped|climbed|tumbled|lost|were\s+up|were\s+down|was\s+up|was\s+down|buys|"
+    r"ended|finished|opened|up|down)\b"
+    r"|\b(?:rise|fall|drop|gain|jump|slump|decline|slide)\s+in\s+(?:[\w'’]+\s+){0,2}(?:shares|share\s+price|stock)\b",
+    re.I,
+)
+# Election and vote results, seats and majorities are public record.
+_VOTE_AFTER = re.compile(r"\s+(?:of\s+the\s+(?:public\s+)?(?:vote|votes|poll)\b|majority|seats?\b|votes?\b)", re.I)
+_VOTED = re.compile(r"\bvoted\b|\bvotes?\s+(?:for|against)\b", re.I)
+# Rule, law and policy numbers: targets, ceilings and limits, policy rates.
+_POLICY_BEFORE = re.compile(
+    r"\b(?:target|targets|ceiling|limit|limits|cap|capped|threshold|maximum|minimum|quota|"
+    r"interest\s+rates?|base\s+rate|lending\s+rate|tax(?:es)?\s+(?:rates?\s+)?(?:at|to|of)|up\s+to\s+\S+\s+in\s+jail)\b(?:\s+[\w'’-]+){0,4}\s+$",
+    re.I,
+)
+# Rules and obligations: "parties are required to declare donations over £5,000".
+_RULE_WORDS = re.compile(r"\b(?:required|obliged|must|allowed|permitted|entitled|eligible|legally)\b", re.I)
+# Prizes, fines, bail and bonds named after the amount: "a £25,000 prize", "$250,000 (£130,000) fine".
+_PRICE_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:[\w-]+\s+)?(?:prize|prizes|jackpot|fine|fines|bail|bond|reward|bounty|price|salary|fee)\b", re.I)
+# Metres, not millions: "the 200m champion", "1500m victory".
+_DISTANCE_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:champion|final|race|hurdles|freestyle|relay|medallist|title|gold|silver|bronze|sprint|victory|breaststroke|backstroke|butterfly|individual|dash|record|runner|event)", re.I)
+_AT_AGE = re.compile(r"(?:^|[.!?]\s+|\b)[Aa]t\s+$")
+_MILESTONE_AFTER = re.compile(r"\s+(?:mark|barrier|level|milestone|figure)\b", re.I)
+_IDIOM = re.compile(r"\b(?:in|of)\s+a\s+million\s+(?:years|miles)\b|\bone\s+in\s+a\s+million\b|\bmillions?\s+of\s+years\b|\b(?:a|\d+)\s*%\s+effort\b", re.I)
+# Figures in words that count time or distance, not people or things.
+_WORD_UNITS_AFTER = re.compile(r"\s+(?:of\s+)?(?:years|miles|hours|minutes|seconds|days|weeks|months|times|an?\s+hour|light)\b", re.I)
+# Conversions in brackets are the article's own arithmetic: "$11bn (£5.8bn)".
+_CONVERSION = re.compile(r"\d[\d,.]*\s?(?:[a-z]+\s?)?\(\s*$|\([^()]*[;:,]\s*$")
+
+# Records and rankings: "the highest since 1990", "the third-largest", "a record high".
+_SUPERLATIVE = r"(?:highest|lowest|biggest|largest|smallest|fastest|slowest|worst|best|strongest|weakest|most|least)"
+RECORD = re.compile(
+    r"(?=[hlbsfwmtr0-9])\b(?:(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ](?:highest|lowest|biggest|largest|smallest|fastest)"
+    r"|" + _SUPERLATIVE + r"(?:\s+[\w'’-]+){0,4}?\s+since\s+(?:the\s+)?(?:(?:early|mid|late)[- ])?(?:1[89]\d\d|20\d\d|records\s+began)"
+    r"|record\s+(?:high|low|levels?|profits?|losses?|numbers?))\b",
+    re.I,
+)
+
+
+def not_a_claim_anywhere(prose: str, end: int, text: str) -> bool:
+    """What makes a digit number no claim whatever its sentence: a year, a duration, a unit, a
+    date, a street number, a small number (style guides spell those out), a score or range."""
+    digits = text.replace(",", "")
+    after = prose[end:end + 24]
+    if _UNITS_AFTER.match(after):
+        return True
+    if digits.isdigit() and len(digits) == 4 and 1000 <= int(digits) <= 2099 and "," not in text:
+        return True
+    if _MONTH_AFTER.match(after) or _STREET.match(after):
+        return True
+    if digits.isdigit() and int(digits) < 10 and not _SCALE_AFTER.match(after) and not numbers.CURRENCY_AFTER.match(after):
+        return True
+    return after.startswith(("-", "–", "/"))
+
+
+def _named_or_labelled(prose: str, s_start: int, start: int, end: int) -> bool:
+    """A label ("page 3"), a date ("April 24"), an age in apposition, a numbered name, a range."""
+    after = prose[end:end + 24]
+    before = prose[max(s_start, start - 24):start]
+    if _CONTEXT_BEFORE.search(before) or _MONTH_BEFORE.search(before):
+        return True
+    if after.startswith(",") and _APPOSITION.search(before) and not _SCALE_AFTER.match(prose, start + len(prose[start:end].rstrip())):
+        return "," not in prose[start:end]  # "Ms Jones, 41, from Leeds" (not "Acme, 41,000 jobs")
+    named = _CAPITALISED_BEFORE.search(before)
+    if named and named.group(1) not in _SENTENCE_OPENERS and not after.lstrip().startswith(("people", "jobs", "troops")):
+        return True
+    return before.endswith(("-", "–", "/", "#"))
+
+
+def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: str) -> bool:
+    """Whether the figure prose[start:end] of kind `kind` (numbers.py's kinds, plus "record")
+    states a fact a reader would want a source for."""
+    if kind in ("numword",):
+        return False  # "two ministers met": only a casualty count makes a small number a claim
+    if kind == "record":
+        return True
+    text = prose[start:end]
+    before = prose[max(s_start, start - 60):start]
+    after = prose[end:min(s_end, end + 40)]
+    if kind == "num":
+        if _named_or_labelled(prose, s_start, start, end):
+            return False
+        if numbers.CURRENCY_AFTER.match(after):
+            kind = "money"
+        else:
+            amount = numbers.value(text)
+            if text[-1:].lower() == "m" and _DISTANCE_AFTER.match(after):
+                return False  # "the 200m champion"
+            if amount is not None and amount < 100:
+                return False  # a small count is narrative ("16 nominations", "50 voice commands")
+            if _DEFINITE_BEFORE.search(before) and not _MILESTONE_AFTER.match(after):
+                return False  # "the 34 guidelines", "all 148 members" (not "topped the 100,000 mark")
+            if after.startswith(",") and _AT_AGE.search(before):
+                return False  # "At 12, he was canvassing"
+    if kind in ("scaled", "multitude", "fraction"):
+        if _WORD_UNITS_AFTER.match(after) or _IDIOM.search(prose, max(s_start, start - 10), min(s_end, end + 12)):
+            return False
+        if _CONTEXT_BEFORE.search(before[-24:]) or (kind == "scaled" and _DEFINITE_BEFORE.search(before) and not _MILESTONE_AFTER.match(after)):
+            return False  # "round four in eight", "the last million connections"
+        if text[:1].isupper() and start > s_start + 2 and not _title_case(prose, s_start, s_end):
+            return False  # a title or a name mid-sentence: "Million Dollar Baby", "Three Gorges"
+    if kind in ("money", "num") and _CONVERSION.search(before):
+        return False  # a conversion: "$11bn (£5.8bn)", "($9.37bn; £4.8bn)"
+    if kind == "money":
+        if _PRICE_BEFORE.search(before) or _RATE_AFTER.match(after) or _PRICE_AFTER.match(after):
+            return False
+    if kind in ("pct", "num", "money", "fraction"):
+        sentence = prose[s_start:s_end]
+        if _MARKET.search(sentence) and kind != "fraction":
+            return False
+        if _VOTE_AFTER.match(after) or _VOTED.search(sentence):
+            return False
+        if _POLICY_BEFORE.search(before) or _RULE_WORDS.search(sentence):
+            return False
+    if kind == "pct" and _IDIOM.search(prose, start, min(s_end, end + 10)):
+        return False
+    return True
+
+
+def _title_case(prose: str, s_start: int, s_end: int) -> bool:
+    """A headline written in title case ("Only 24 Percent of Donors Are Small Donors")."""
+    words = [w for w in prose[s_start:s_end].split() if w[:1].isalpha() and len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)

@@ -1,0 +1,237 @@
+"""attribution (factlint): a figure stated as a news claim needs a source.
+
+Per sentence with a figure: which figures are claims (claims.py), and for each claim whether a
+source speaks for it (sourcing.py): a named source in its clause, a quotation (a quotation has a
+speaker), or the source of the sentence before (carried: same paragraph, or the last sentence of
+the previous paragraph). A sentence is judged by its most checkable figure: unsourced before
+vague before sourced.
+
+`report: unattributed` flags claims with no source (casualty and displacement figures at
+`casualty_level`); `report: vague` flags claims whose only source is vague ("experts say").
+Word classes live in the rule's `table:` so an editor can extend them.
+
+Speed: number words and casualty terms go into the shared automaton (factlint.terms), digit
+figures come from one regex whose first character is a digit or a currency sign, and only
+sentences that hold a figure are looked at. The analysis is made once per document and shared
+by every attribution rule over the same table (Document.memo).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from factlint.kinds.attribution import claims, sourcing
+from factlint.kinds.base import RuleKind
+from factlint.text import numbers
+
+_TABLE_LISTS = ("reporting_verbs", "own_verbs", "noun_like", "source_nouns", "institutions", "vague_subjects",
+                "vague", "casualty", "casualty_before")
+_CONJUNCTIONS = frozenset(("and", "or", "but", "while", "whereas", "although", "though"))
+_PLAIN_WORD = re.compile(r"[^\W\d][\w'’-]*")
+_ACCORDING = re.compile(r"\baccording\s+to\b", re.I)
+UNSOURCED, VAGUE, SOURCED = 0, 1, 2
+
+
+class Attribution(RuleKind):
+    name = "attribution"
+    category = "attribution"
+    keys = {
+        "table": (str, True, None),
+        "report": (str, True, None),  # unattributed | vague
+        "casualty_level": (str, False, None),
+    }
+
+    def compile(self, ctx) -> None:
+        report = self.option("report")
+        if report not in ("unattributed", "vague"):
+            raise ctx.error("report must be 'unattributed' or 'vague'", "report")
+        self.mode = report
+        _path, data = ctx.table(self.option("table"), "table")
+        if not isinstance(data, dict) or any(not isinstance(data.get(k), list) for k in _TABLE_LISTS):
+            raise ctx.error(f"table: needs the lists {', '.join(_TABLE_LISTS)}", "table")
+
+        def word_set(key):
+            return frozenset(str(w).lower() for w in ctx.strings(key, data[key]))
+
+        vague = "|".join(f"(?:{v})" for v in ctx.strings("vague", data["vague"]))
+        try:
+            vague_re = re.compile(vague, re.I)
+        except re.error as exc:
+            raise ctx.error(f"vague: not a regular expression ({exc})", "table") from None
+        self.lexicon = sourcing.Lexicon(
+            reporting=word_set("reporting_verbs"), own=word_set("own_verbs"), noun_like=word_set("noun_like"),
+            source_nouns=word_set("source_nouns"), institutions=word_set("institutions"),
+            vague_subjects=word_set("vague_subjects"), vague=vague_re, according=_ACCORDING,
+        )
+        self.h_casualty = ctx.terms.add(ctx.strings("casualty", data["casualty"]), ignorecase=True, literal=True)
+        self.h_figures = ctx.terms.add(list(numbers.TRIGGER_WORDS), ignorecase=True, literal=True)
+        self.casualty_before = {str(w).lower() for w in data["casualty_before"]}
+        self.casualty_level = self.option("casualty_level") or self.level
+        self.memo_key = ("attribution", self.h_casualty, self.h_figures, self.lexicon, tuple(sorted(self.casualty_before)))
+
+    # -- the shared analysis ------------------------------------------------------------------
+    def check(self, doc, hits):
+        analysis = doc.memo.get(self.memo_key)
+        if analysis is None:
+            analysis = doc.memo[self.memo_key] = list(self.analyse(doc, hits))
+        for claim, harm, status, source in analysis:
+            if self.mode == "vague":
+                if status == VAGUE and source is not None:
+                    start, end = min(source[0], claim[0]), max(source[1], claim[1])
+                    yield self.finding(doc, start, end, (doc.prose[source[0]:source[1]],))
+            elif status == UNSOURCED:
+                start, end = claim
+                level = None
+                if harm is not None:
+                    level = self.casualty_level
+                    start, end = min(start, harm[0]), max(end, harm[1])
+                yield self.finding(doc, start, end, (doc.text[claim[0]:claim[1]],), level=level)
+
+    def figures(self, doc, hits) -> list:
+        """(start, end, kind) of every figure in the prose, sorted, without overlaps."""
+        prose, lower = doc.prose, doc.lower
+        found = []
+        for m in numbers.DIGIT_FIGURE.finditer(prose):
+            kind = m.lastgroup
+            if kind == "num" and claims.not_a_claim_anywhere(prose, m.end(), m.group()):
+                continue
+            found.append((m.start(), m.end(), kind))
+        for start, _end, _term in hits.get(self.h_figures, ()):
+            fig = numbers.word_figure(lower, start, min(len(lower), start + 60))
+            if fig is not None:
+                if fig[2] == "fraction":
+                    fig = (numbers.fraction_lead(lower, fig[0]), fig[1], fig[2])
+                found.append(fig)
+        for m in claims.RECORD.finditer(prose):
+            found.append((m.start(), m.end(), "record"))
+        found.sort()
+        out = []
+        for fig in found:  # "five million" is found from "five" and from "million": keep one
+            if out and fig[0] < out[-1][1]:
+                if fig[1] > out[-1][1] and fig[0] == out[-1][0]:
+                    out[-1] = fig
+                continue
+            out.append(fig)
+        return out
+
+    def analyse(self, doc, hits):
+        """Yield (claim span, harm span or None, status, vague source span or None) for every
+        sentence with a claim."""
+        figures = self.figures(doc, hits)
+        if not figures:
+            return
+        prose = doc.prose
+        casualties = _Hits(hits.get(self.h_casualty, ()))
+        by_sentence = {}
+        for fig in figures:
+            by_sentence.setdefault(doc.sentence_at(fig[0]), []).append(fig)
+        for (block, number), figs in by_sentence.items():
+            if doc.is_heading(block):
+                continue
+            s_start, s_end = doc.block_sentences(block)[number]
+            harms = casualties.within(s_start, s_end)
+            found = []
+            for start, end, kind in figs:
+                if kind == "num" and claims.not_a_claim_anywhere(prose, end, prose[start:end]):
+                    continue
+                harm = next((h for h in harms if self.tied(prose, start, end, h)), None)
+                if harm is not None or claims.is_claim(prose, s_start, s_end, start, end, kind):
+                    found.append(((start, end), harm))
+            if not found:
+                continue
+            srcs = sourcing.sources(prose, s_start, s_end, self.lexicon)
+            judged = [(self.status(doc, block, number, span, srcs), span, harm) for span, harm in found]
+            (status, source), span, harm = min(judged, key=lambda j: j[0][0])
+            yield span, harm, status, source
+
+    def status(self, doc, block, number, span, srcs):
+        """(UNSOURCED | VAGUE | SOURCED, the vague source's span or None) of one claim."""
+        prose = doc.prose
+        s_start, s_end = doc.block_sentences(block)[number]
+        best = None
+        for src in srcs:
+            subject = src[3]
+            if subject is not None and subject[0] == "own":
+                if not subject[1] <= span[0] < subject[2]:
+                    continue
+                subject = None
+            if subject is not None and subject[0] <= span[0] < subject[1]:
+                src = (src[0], src[1], sourcing.VAGUE, None)  # "42% of them say": respondents speak
+            if not sourcing.covers(prose, s_start, s_end, src, span[0]):
+                continue
+            if src[2] == sourcing.NAMED:
+                return SOURCED, None
+            if best is None:
+                best = (subject[0], src[1]) if subject and subject[1] <= span[0] or (subject and subject[0] > span[1]) else (src[0], src[1])
+        if best is not None:
+            return VAGUE, best
+        b_start, b_end = doc.blocks[block]
+        if _inside_quote(prose, b_start, span[0]) or _inside_quote(prose, span[0], b_end):
+            return SOURCED, None  # a quotation has a speaker, named here or in the next paragraph
+        carried = self.carried(doc, block, number) if _continues(prose, s_start, s_end) else None
+        if carried == sourcing.NAMED:
+            return SOURCED, None
+        return UNSOURCED, None
+
+    def carried(self, doc, block, number):
+        """The quality of the source the previous sentence carries into this one, or None."""
+        if number > 0:
+            p_block, p_number = block, number - 1
+        elif block > 0 and not doc.is_heading(block - 1):
+            p_block, p_number = block - 1, len(doc.block_sentences(block - 1)) - 1
+        else:
+            return None
+        p_start, p_end = doc.block_sentences(p_block)[p_number]
+        qualities = {s[2] for s in sourcing.sources(doc.prose, p_start, p_end, self.lexicon)}
+        if sourcing.NAMED in qualities:
+            return sourcing.NAMED
+        return sourcing.VAGUE if qualities else None
+
+    def tied(self, prose, start, end, harm) -> bool:
+        """Whether the figure counts what the casualty term names: a few plain words between
+        them and no punctuation ("191 people were killed", "killed at least 25 people")."""
+        h_start, h_end = harm[0], harm[1]
+        if h_start >= end:
+            words, limit = prose[end:h_start].split(), 6
+        elif h_end <= start and prose[h_start:h_end].lower() in self.casualty_before:
+            words, limit = prose[h_end:start].split(), 3
+        else:
+            return False
+        return len(words) <= limit and all(_PLAIN_WORD.fullmatch(w) and w.lower() not in _CONJUNCTIONS for w in words)
+
+
+# A sentence that goes on with the previous one's report: it opens with a pronoun or a reference
+# back ("It added", "The figure", "In total"), says "also", or is reported speech (a modal).
+_CONTINUES_OPENER = re.compile(
+    r"\W*(?:(?:and|but|so|however|meanwhile|overall|in\s+total|in\s+all),?\s+)?"
+    r"(?:it|its|they|their|he|his|she|her|this|these|that|those|the\s+(?:figures?|result|results|total|rest|remainder|"
+    r"survey|study|report|number|same|remaining)|in\s+total|in\s+all|overall|also|further|another)\b",
+    re.I,
+)
+_CONTINUES_WORD = re.compile(r"\b(?:also|added|adding|would|will|could)\b", re.I)
+
+
+def _continues(prose, s_start, s_end):
+    return bool(_CONTINUES_OPENER.match(prose, s_start, s_end) or _CONTINUES_WORD.search(prose, s_start, s_end))
+
+
+class _Hits:
+    """Automaton hits of one word list, sorted, with range look-ups."""
+
+    __slots__ = ("hits", "starts")
+
+    def __init__(self, hits):
+        self.hits = hits
+        self.starts = [h[0] for h in hits]
+
+    def within(self, start, end):
+        """Hits that start in [start, end) and end by `end`."""
+        i = bisect_left(self.starts, start)
+        j = bisect_left(self.starts, end, i)
+        return [h for h in self.hits[i:j] if h[1] <= end]
+
+
+def _inside_quote(prose, start, offset):
+    straight = prose.count('"', start, offset)
+    opened = prose.count("“", start, offset) - prose.count("”", start, offset)
+    return straight % 2 == 1 or opened > 0

@@ -1,0 +1,252 @@
+"""Whose figure is it? Sources in a sentence as an editor reads them.
+
+A source is a reporting verb ("said", "found", "estimates") or a verb of the actor's own figure
+("posted", "plans to", "has agreed") with a subject; "according to X"; a named poll, study or
+set of figures ("a Gallup poll", "figures from the ONS"); or a quotation. The subject decides
+the source's quality: a name, a pronoun, a definite body ("the company", "the study") is
+*named*; an unnamed group ("analysts", "anti-spam firms"), an unnamed report ("a survey", "new
+figures") or agentless wording ("it is estimated", "reportedly") is *vague*.
+
+A source covers the figures of its sentence, except a figure in a dash- or semicolon-separated
+stretch the source is not in (unless the source frames the whole sentence: "X said that …",
+"…, X said."), or in a non-restrictive relative clause ("…, who is accused of …,") it is not in.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+NAMED, VAGUE = "named", "vague"
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’.&-]*[\w]|[^\W\d_]|[$£€¥]?\d[\d,.]*\w*%?|[^\w\s]")
+_PRONOUNS = frozenset("he she it they we i you".split())
+_DETERMINERS = frozenset("the a an its his her their our this these those that my your some any every each no".split())
+_DEFINITE = frozenset("the its his her their our this these those".split())
+_INDEFINITE = frozenset("a an some many most several other others few various latest new recent unnamed one".split())
+# Words between a subject and its verb: "Mozilla has also said", "it had previously said".
+_BETWEEN = frozenset(
+    """has have had also now previously later recently will would could may might should then
+    further already last yesterday today earlier repeatedly once still not never is was are were
+    be been being did does do separately subsequently initially originally first""".split()
+)
+_BE = frozenset("is are was were be been being".split())
+# Words that end a subject noun phrase read backwards from its verb.
+_NP_STOP = frozenset(
+    """that and but or which who whom whose when while as if because although though where after
+    before since so than what how why to for in on at with by from of into about over under
+    instead despite during""".split()
+)
+# What may follow a verb that is also a noun ("shows", "reports", "figures") when it is a verb.
+_VERB_FOLLOWERS = frozenset(
+    """that how what a an the its their his her it they he she there more less about around nearly
+    almost some over up just only growth sales profits prices""".split()
+)
+_TO_VERBS = frozenset("plans plan planned aims aimed wants wanted intends intended hopes hoped threatened seeks sought vowed".split())
+_PUNCT_OPENING = frozenset(",;:(\"“'‘-–—")
+_ASIDE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*(?:,|$)")
+_SEGMENT_BREAK = re.compile(r"\s[-–—]\s|;\s")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word classes, from the rule's table (rules/Attribution/data/cues.yml)."""
+
+    reporting: frozenset
+    own: frozenset
+    noun_like: frozenset
+    source_nouns: frozenset
+    institutions: frozenset
+    vague_subjects: frozenset
+    vague: re.Pattern
+    according: re.Pattern
+
+
+def _tokens(text: str) -> list:
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+
+
+def _quality(np: list, first: bool, lex: Lexicon) -> str | None:
+    """NAMED, VAGUE or None for a subject noun phrase (tokens in order). `first`: the phrase
+    starts the sentence, where a capital letter says nothing."""
+    if not np:
+        return None
+    words = [t[2] for t in np]
+    lower = [w.lower().strip("'’") for w in words]
+    if any(w in _PRONOUNS for w in lower):
+        return NAMED
+    for i, (w, low) in enumerate(zip(words, lower)):
+        base = low[:-2] if low.endswith(("'s", "’s")) else low
+        if w[:1].isupper() and not (i == 0 and first and (base in _DETERMINERS or base in _INDEFINITE or base in lex.vague_subjects
+                                                           or base in lex.source_nouns or base in lex.institutions)):
+            if base not in lex.vague_subjects and base not in lex.source_nouns and base not in _INDEFINITE:
+                return NAMED  # a name: "Mr Straw", "Technorati", "The Japanese government"
+        if low.endswith(("'s", "’s")):
+            return NAMED  # "Gartner's figures", "the bank's results"
+    if any(w in lex.institutions for w in lower):
+        return NAMED  # "the government", "police", "Government statistics"
+    if lower[0] in _DEFINITE:
+        return NAMED  # a definite reference to a source named before: "the study", "the figures"
+    return VAGUE
+
+
+def _subject_before(toks: list, i: int, lex: Lexicon) -> tuple[list, bool]:
+    """The noun phrase before the verb at toks[i] (skipping auxiliaries and adverbs), and whether
+    it starts the sentence."""
+    j = i - 1
+    while j >= 0 and toks[j][2].lower() in _BETWEEN:
+        j -= 1
+    np = []
+    while j >= 0 and len(np) < 7:
+        word = toks[j][2]
+        low = word.lower()
+        if not (word[0].isalnum() or word[0] in "$£€¥") or low in _NP_STOP:
+            if low in ("who", "which", "that") and not np:
+                # a relative pronoun stands for the phrase before it: "Takenaka who said"
+                k = j - 1 if j > 0 and toks[j - 1][2] != "," else j - 2
+                if k >= 0:
+                    np, first = _subject_before(toks, k + 1, lex)
+                    return np, first
+            break
+        np.insert(0, toks[j])
+        j -= 1
+    return np, j < 0
+
+
+def _subject_before_aside(toks: list, i: int, lex: Lexicon) -> tuple[list, bool]:
+    """The subject before a comma-delimited apposition or aside: "Mikhail Saakashvili, has said",
+    "RDF Media, which makes the show, has filed" (the phrase before the first comma)."""
+    j = i - 1
+    while j >= 0 and toks[j][2].lower() in _BETWEEN:
+        j -= 1
+    if j < 1 or toks[j][2] != ",":
+        return [], False
+    commas = [k for k in range(j - 1, max(-1, j - 14), -1) if toks[k][2] == ","]
+    for k in commas[:2]:
+        np, first = _subject_before(toks, k, lex)
+        if np:
+            return np, first
+    return _subject_before(toks, j, lex)
+
+
+def _subject_after(toks: list, i: int) -> list:
+    """The noun phrase after an inverted verb: ", said the report", ", say web analysts"."""
+    np = []
+    for k in range(i + 1, min(len(toks), i + 8)):
+        word = toks[k][2]
+        if not word[0].isalnum() or word.lower() in _NP_STOP:
+            break
+        np.append(toks[k])
+    return np
+
+
+def sources(prose: str, s_start: int, s_end: int, lex: Lexicon) -> list:
+    """(start, end, quality) of every source in the sentence prose[s_start:s_end]; offsets are
+    the verb's or phrase's in the prose. `respondent` sources (the figure is the subject:
+    "42% of them say") come back with their subject's span so the caller can tell."""
+    text = prose[s_start:s_end]
+    toks = _tokens(text)
+    found = []
+    for i, (t_start, t_end, word) in enumerate(toks):
+        low = word.lower()
+        own = low in lex.own
+        if not (own or low in lex.reporting):
+            continue
+        nxt = toks[i + 1][2].lower() if i + 1 < len(toks) else ""
+        prev = toks[i - 1][2].lower() if i > 0 else ""
+        if prev in _DETERMINERS or prev.endswith(("'s", "’s")):
+            continue  # a noun or an adjective: "the report", "Cunningham's proposed move"
+        if low in lex.noun_like and not (nxt in _VERB_FOLLOWERS or nxt[:1].isdigit() or nxt[:1] in "$£€¥\"“"):
+            continue  # a noun: "TV shows", "new figures from"
+        if own and low in _TO_VERBS and "to" not in [t[2].lower() for t in toks[i + 1:i + 4]]:
+            continue
+        if prev in _BE or (low.endswith("ed") and nxt == "by"):
+            agent = _agent(toks, i)
+            if agent is not None:
+                found.append((s_start + t_start, s_start + t_end, _quality(agent, False, lex) or VAGUE, None))
+            continue  # agentless passives are the `vague` patterns' business
+        np, first = _subject_before(toks, i, lex)
+        if not np and (i == 0 or prev in _PUNCT_OPENING or prev in ("\"", "”", "’")):
+            np, first = _subject_after(toks, i), False  # ", said the report", ", say analysts"
+        if not np:
+            np, first = _subject_before_aside(toks, i, lex)
+        if not np and prev in _PUNCT_OPENING:  # ", adding that…", ", saying…": the sentence's subject speaks
+            np, first = _subject_before(toks, _first_verb(toks, lex), lex)
+        quality = _quality(np, first, lex)
+        if quality is None or (own and quality == VAGUE):
+            continue
+        subject = (s_start + np[0][0], s_start + np[-1][1]) if np else None
+        if own:  # the actor's own figure is the verb's object: it follows the verb closely
+            reach = toks[min(len(toks) - 1, i + 14)][1]
+            subject = ("own", s_start + t_end, s_start + reach)
+        found.append((s_start + t_start, s_start + t_end, quality, subject))
+    for m in lex.according.finditer(text):
+        np = _subject_after(_tokens(text[m.end():]), -1)
+        quality = _quality(np, False, lex)
+        if quality:
+            found.append((s_start + m.start(), s_start + m.end(), quality, None))
+    for m in lex.vague.finditer(text):
+        found.append((s_start + m.start(), s_start + m.end(), VAGUE, None))
+    found.extend(_named_source_nouns(toks, s_start, lex))
+    return found
+
+
+def _agent(toks: list, i: int) -> list | None:
+    """The agent of a passive reporting verb: "were given by economics minister Heizo Takenaka"."""
+    for k in range(i + 1, min(len(toks), i + 4)):
+        if toks[k][2].lower() == "by":
+            return _subject_after(toks, k) or None
+    return None
+
+
+def _first_verb(toks: list, lex: Lexicon) -> int:
+    """Index of the first word after the sentence's opening noun phrase (its verb, roughly)."""
+    for k, (_s, _e, word) in enumerate(toks):
+        if k and (word.lower() in _BETWEEN or word.lower() in lex.reporting or word.lower() in lex.own or word.lower().endswith("ed")):
+            return k
+    return 0
+
+
+def _named_source_nouns(toks: list, s_start: int, lex: Lexicon):
+    """A poll, study or set of figures named in the sentence is its source: "A YouGov poll",
+    "figures from the ONS", "research by Earthlink", "Government statistics"."""
+    for i, (t_start, t_end, word) in enumerate(toks):
+        if word.lower() not in lex.source_nouns or not word.islower():
+            continue
+        before = toks[i - 1][2] if i > 0 else ""
+        det = next((t[2].lower() for t in toks[max(0, i - 3):i] if t[2].lower() in _DEFINITE), None)
+        if det and i + 1 < len(toks) and toks[i + 1][2].lower() not in ("of", "on", "into"):
+            yield s_start + toks[i - 1][0], s_start + t_end, NAMED, None  # "polled for the survey"
+            continue
+        if i > 1 and before[:1].isupper() and before.lower() not in _DETERMINERS and before.lower() not in _INDEFINITE:
+            yield s_start + toks[i - 1][0], s_start + t_end, NAMED, None
+            continue
+        for k in range(i + 1, min(len(toks), i + 4)):
+            low = toks[k][2].lower()
+            if low in ("by", "from", "for"):
+                np = [t for t in toks[k + 1:k + 5] if t[2][:1].isalpha()]
+                if np and any(t[2][:1].isupper() for t in np[:3]):
+                    yield s_start + t_start, s_start + toks[k + 1][1], NAMED, None
+                break
+
+
+def covers(prose: str, s_start: int, s_end: int, source: tuple, start: int) -> bool:
+    """Whether the source (start, end, quality, subject) speaks for the figure at `start`."""
+    s_from, s_to = source[0], source[1]
+    text = prose[s_start:s_end]
+    # A source inside a non-restrictive relative clause speaks for that aside only, and a
+    # figure inside one is the reporter's aside ("X, who is accused of an $11bn fraud, said").
+    for m in _ASIDE.finditer(text):
+        a_from, a_to = s_start + m.start(), s_start + m.end()
+        if (a_from <= start < a_to) != (a_from <= s_from < a_to):
+            return False
+    breaks = [s_start + m.start() for m in _SEGMENT_BREAK.finditer(text)]
+    if not breaks:
+        return True
+    seg_fig = sum(b <= start for b in breaks)
+    seg_src = sum(b <= s_from for b in breaks)
+    if seg_fig == seg_src:
+        return True
+    if seg_src == 0:  # "X said that … - …": the source frames what follows
+        return True
+    # "…, X said." at the end frames the sentence only when it closes it.
+    return seg_src == len(breaks) and not prose[s_to:s_end].strip(" .\"”'’") and seg_src > seg_fig
