@@ -79,6 +79,8 @@ _RULE_WORDS = re.compile(r"\b(?:required|obliged|must|allowed|permitted|entitled
 _PRICE_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:[\w-]+\s+)?(?:prize|prizes|jackpot|fine|fines|bail|bond|reward|bounty|price|salary|fee)\b", re.I)
 # Metres, not millions: "the 200m champion", "1500m victory".
 _DISTANCE_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:champion|final|race|hurdles|freestyle|relay|medallist|title|gold|silver|bronze|sprint|victory|breaststroke|backstroke|butterfly|individual|dash|record|runner|event)", re.I)
+_NOT_A_SHARE_BEFORE = re.compile(r"\b(?:the|first|second|other|opposite|top|bottom|latter|former|northern|southern|eastern|western)\s+$", re.I)
+_GENERIC_OBJECT_BEFORE = re.compile(r"\b(?:affect|affects|affecting|infect|infects|infecting|reach|reaching|attract|attracting|entertain|entertaining)\s+$", re.I)
 _AT_AGE = re.compile(r"(?:^|[.!?]\s+|\b)[Aa]t\s+$")
 _MILESTONE_AFTER = re.compile(r"\s+(?:mark|barrier|level|milestone|figure)\b", re.I)
 _IDIOM = re.compile(r"\b(?:in|of)\s+a\s+million\s+(?:years|miles)\b|\bone\s+in\s+a\s+million\b|\bmillions?\s+of\s+years\b|\b(?:a|\d+)\s*%\s+effort\b", re.I)
@@ -157,6 +159,10 @@ def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: s
             return False
         if _CONTEXT_BEFORE.search(before[-24:]) or (kind == "scaled" and _DEFINITE_BEFORE.search(before) and not _MILESTONE_AFTER.match(after)):
             return False  # "round four in eight", "the last million connections"
+        if kind == "fraction" and _NOT_A_SHARE_BEFORE.search(before):
+            return False  # "the opposite half of the draw", "the first half"
+        if kind == "multitude" and _GENERIC_OBJECT_BEFORE.search(before):
+            return False  # "viruses written to infect millions": a kind of thing, not a count
         if text[:1].isupper() and start > s_start + 2 and not _title_case(prose, s_start, s_end):
             return False  # a title or a name mid-sentence: "Million Dollar Baby", "Three Gorges"
     if kind in ("money", "num") and _CONVERSION.search(before):

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 NAMED, VAGUE = "named", "vague"
 
-_TOKEN = re.compile(r"[^\W\d_][\w'’.&-]*[\w]|[^\W\d_]|[$£€¥]?\d[\d,.]*\w*%?|[^\w\s]")
+_TOKEN = re.compile(r"[^\W\d_][\w'’.&-]*[\w]|[^\W\d_]|[$£€¥]?\d+(?:[,.]\d+)*\w*%?|[^\w\s]")
 _PRONOUNS = frozenset("he she it they we i you".split())
 _DETERMINERS = frozenset("the a an its his her their our this these those that my your some any every each no".split())
 _DEFINITE = frozenset("the its his her their our this these those".split())
@@ -39,11 +39,12 @@ _NP_STOP = frozenset(
 # What may follow a verb that is also a noun ("shows", "reports", "figures") when it is a verb.
 _VERB_FOLLOWERS = frozenset(
     """that how what a an the its their his her it they he she there more less about around nearly
-    almost some over up just only growth sales profits prices""".split()
+    almost some over up just only growth sales profits prices to""".split()
 )
 _TO_VERBS = frozenset("plans plan planned aims aimed wants wanted intends intended hopes hoped threatened seeks sought vowed".split())
 _PUNCT_OPENING = frozenset(",;:(\"“'‘-–—")
 _ASIDE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*(?:,|$)")
+_COORDINATE = re.compile(r"\b(?:and|but|while|whereas|although|though|as|because|after|before|when)\s+$", re.I)
 _SEGMENT_BREAK = re.compile(r"\s[-–—]\s|;\s")
 
 
@@ -233,6 +234,10 @@ def covers(prose: str, s_start: int, s_end: int, source: tuple, start: int) -> b
     """Whether the source (start, end, quality, subject) speaks for the figure at `start`."""
     s_from, s_to = source[0], source[1]
     text = prose[s_start:s_end]
+    subject = source[3] if source[3] is not None and source[3][0] != "own" else None
+    head = min(s_from, subject[0]) if subject else s_from
+    if start < head and _COORDINATE.search(prose, max(s_start, head - 12), head):
+        return False  # "Hundreds were killed and both sides have accused…": another clause's source
     # A source inside a non-restrictive relative clause speaks for that aside only, and a
     # figure inside one is the reporter's aside ("X, who is accused of an $11bn fraud, said").
     for m in _ASIDE.finditer(text):
