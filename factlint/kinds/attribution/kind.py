@@ -30,6 +30,9 @@ _CONJUNCTIONS = frozenset(("and", "or", "but", "while", "whereas", "although", "
 _PLAIN_WORD = re.compile(r"[^\W\d][\w'’-]*")
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.I)
 UNSOURCED, VAGUE, SOURCED = 0, 1, 2
+# Verbs with which respondents speak: "62% of voters said", "half of them believe".
+_OPINION_VERBS = frozenset("""say says said saying believe believes believed think thinks thought told argue argued
+    argue claim claimed feel felt expect expected reported agree agreed""".split())
 
 
 class Attribution(RuleKind):
@@ -74,11 +77,11 @@ class Attribution(RuleKind):
         analysis = doc.memo.get(self.memo_key)
         if analysis is None:
             analysis = doc.memo[self.memo_key] = list(self.analyse(doc, hits))
-        for claim, harm, status, source in analysis:
+        for claim, harm, status, source, cue in analysis:
             if self.mode == "vague":
-                if status == VAGUE and source is not None:
-                    start, end = min(source[0], claim[0]), max(source[1], claim[1])
-                    yield self.finding(doc, start, end, (doc.prose[source[0]:source[1]],))
+                if status == VAGUE:
+                    start, end = claim if source is None else (min(source[0], claim[0]), max(source[1], claim[1]))
+                    yield self.finding(doc, start, end, (cue,))
             elif status == UNSOURCED:
                 start, end = claim
                 level = None
@@ -115,8 +118,8 @@ class Attribution(RuleKind):
         return out
 
     def analyse(self, doc, hits):
-        """Yield (claim span, harm span or None, status, vague source span or None) for every
-        sentence with a claim."""
+        """Yield (claim span, harm span or None, status, vague source span or None, its text)
+        for every sentence with a claim."""
         figures = self.figures(doc, hits)
         if not figures:
             return
@@ -141,40 +144,52 @@ class Attribution(RuleKind):
                 continue
             srcs = sourcing.sources(prose, s_start, s_end, self.lexicon)
             judged = [(self.status(doc, block, number, span, srcs), span, harm) for span, harm in found]
-            (status, source), span, harm = min(judged, key=lambda j: j[0][0])
-            yield span, harm, status, source
+            (status, source, cue), span, harm = min(judged, key=lambda j: j[0][0])
+            yield span, harm, status, source, cue
 
     def status(self, doc, block, number, span, srcs):
-        """(UNSOURCED | VAGUE | SOURCED, the vague source's span or None) of one claim."""
+        """(UNSOURCED | VAGUE | SOURCED, the vague source's span or None, its text or None)."""
         prose = doc.prose
         s_start, s_end = doc.block_sentences(block)[number]
-        best = None
+        vague = None
+        respondents = False
         for src in srcs:
             subject = src[3]
             if subject is not None and subject[0] == "own":
                 if not subject[1] <= span[0] < subject[2]:
-                    continue
+                    continue  # an actor's own figure is the object of its verb
                 subject = None
+            cue = (src[0], src[1]) if subject is None else (min(subject[0], src[0]), max(subject[1], src[1]))
+            quality = src[2]
             if subject is not None and subject[0] <= span[0] < subject[1]:
-                src = (src[0], src[1], sourcing.VAGUE, None)  # "42% of them say": respondents speak
+                if prose[src[0]:src[1]].lower() not in _OPINION_VERBS:
+                    continue  # the figure is the subject of a verb that reports nothing about it
+                quality, cue, respondents = sourcing.VAGUE, (src[0], src[1]), True  # "42% of them say"
             if not sourcing.covers(prose, s_start, s_end, src, span[0]):
                 continue
-            if src[2] == sourcing.NAMED:
-                return SOURCED, None
-            if best is None:
-                best = (subject[0], src[1]) if subject and subject[1] <= span[0] or (subject and subject[0] > span[1]) else (src[0], src[1])
-        if best is not None:
-            return VAGUE, best
-        b_start, b_end = doc.blocks[block]
-        if _inside_quote(prose, b_start, span[0]) or _inside_quote(prose, span[0], b_end):
-            return SOURCED, None  # a quotation has a speaker, named here or in the next paragraph
-        carried = self.carried(doc, block, number) if _continues(prose, s_start, s_end) else None
-        if carried == sourcing.NAMED:
-            return SOURCED, None
-        return UNSOURCED, None
+            if quality == sourcing.NAMED:
+                return SOURCED, None, None
+            if vague is None:
+                vague = cue
+        b_start = doc.blocks[block][0]
+        if vague is None and _inside_quote(prose, b_start, span[0]):
+            return SOURCED, None, None  # a quotation has a speaker, named here or in the next paragraph
+        if vague is not None and not respondents:
+            return VAGUE, vague, prose[vague[0]:vague[1]]
+        # Respondents speak for a poll named just before ("62% of voters said" after "A Gallup
+        # poll…"); other sentences carry a source only when they go on with its report.
+        carried = self.carried(doc, block, number) if respondents or _continues(prose, s_start, s_end) else None
+        if carried is not None and carried[0] == sourcing.NAMED:
+            return SOURCED, None, None
+        if vague is not None:
+            return VAGUE, vague, prose[vague[0]:vague[1]]
+        if carried is not None:
+            return VAGUE, None, carried[1]
+        return UNSOURCED, None, None
 
     def carried(self, doc, block, number):
-        """The quality of the source the previous sentence carries into this one, or None."""
+        """(quality, cue text) of the source the previous sentence carries into this one (the
+        sentence before in the paragraph, or the previous paragraph's last), or None."""
         if number > 0:
             p_block, p_number = block, number - 1
         elif block > 0 and not doc.is_heading(block - 1):
@@ -182,10 +197,11 @@ class Attribution(RuleKind):
         else:
             return None
         p_start, p_end = doc.block_sentences(p_block)[p_number]
-        qualities = {s[2] for s in sourcing.sources(doc.prose, p_start, p_end, self.lexicon)}
-        if sourcing.NAMED in qualities:
-            return sourcing.NAMED
-        return sourcing.VAGUE if qualities else None
+        found = sourcing.sources(doc.prose, p_start, p_end, self.lexicon)
+        if not found:
+            return None
+        best = next((f for f in found if f[2] == sourcing.NAMED), found[0])
+        return best[2], doc.prose[best[0]:best[1]]
 
     def tied(self, prose, start, end, harm) -> bool:
         """Whether the figure counts what the casualty term names: a few plain words between
@@ -232,6 +248,15 @@ class _Hits:
 
 
 def _inside_quote(prose, start, offset):
-    straight = prose.count('"', start, offset)
-    opened = prose.count("“", start, offset) - prose.count("”", start, offset)
-    return straight % 2 == 1 or opened > 0
+    """Whether `offset` is inside a quotation that opens in prose[start:offset]: the last
+    quotation mark before it opens one. Read mark by mark, not by parity, because news copy
+    opens each quoted sentence anew and closes only the last ('"A. "B."')."""
+    last = max(prose.rfind('"', start, offset), prose.rfind("“", start, offset), prose.rfind("”", start, offset))
+    if last < 0:
+        return False
+    mark = prose[last]
+    if mark != '"':
+        return mark == "“"
+    before = prose[last - 1] if last > start else " "
+    after = prose[last + 1] if last + 1 < len(prose) else " "
+    return (before.isspace() or before in "([{—–-") and not after.isspace()

@@ -168,7 +168,7 @@ def sources(prose: str, s_start: int, s_end: int, lex: Lexicon) -> list:
         np, first = _subject_before(toks, i, lex)
         if not np and (i == 0 or prev in _PUNCT_OPENING or prev in ("\"", "”", "’")):
             np, first = _subject_after(toks, i), False  # ", said the report", ", say analysts"
-        if not np:
+        if not np and not low.endswith("ing"):
             np, first = _subject_before_aside(toks, i, lex)
         if not np and prev in _PUNCT_OPENING:  # ", adding that…", ", saying…": the sentence's subject speaks
             np, first = _subject_before(toks, _first_verb(toks, lex), lex)
@@ -224,6 +224,8 @@ def _named_source_nouns(toks: list, s_start: int, lex: Lexicon):
         for k in range(i + 1, min(len(toks), i + 4)):
             low = toks[k][2].lower()
             if low in ("by", "from", "for"):
+                if k + 1 < len(toks) and toks[k + 1][2].lower() in _INDEFINITE:
+                    break  # "research from a City investment bank": unnamed
                 np = [t for t in toks[k + 1:k + 5] if t[2][:1].isalpha()]
                 if np and any(t[2][:1].isupper() for t in np[:3]):
                     yield s_start + t_start, s_start + toks[k + 1][1], NAMED, None
