@@ -13,7 +13,7 @@ from factlint.text import numbers
 _UNITS_AFTER = re.compile(
     r"\s?-?\s?(?:years?|yrs?|months?|weeks?|days?|nights?|hours?|hrs?|minutes?|mins?|seconds?|secs?|decades?|"
     r"centur(?:y|ies)|year-olds?|-year|am|pm|a\.m\.|p\.m\.|GMT|BST|ET|BC|AD|"
-    r"km|kilometres?|kilometers?|miles?|metres?|meters?|m|cm|mm|feet|foot|ft|inch(?:es)?|kg|g|lb|lbs|"
+    r"km|kilometres?|kilometers?|miles?|metres?|meters?|m|cm|mm|feet|foot|ft|inch(?:es)?|kg|cubic|square|g|lb|lbs|"
     r"tonnes?|tons?|mph|km/h|kph|GB|MB|KB|TB|gigabytes?|megabytes?|MHz|GHz|Mbps|kbps|megapixels?|mAh|W|kW|MW|volts?|"
     r"degrees?|°|points?|pts|goals?|runs?|wickets?|laps?|sets?|games?|holes?|strokes?|seeds?|tries|caps|"
     r"appearances|matches|innings|overs|yards|frames|shots|saves|titles|medals|wins|victories|defeats|draws|"
@@ -78,17 +78,24 @@ _RULE_WORDS = re.compile(r"\b(?:required|obliged|must|allowed|permitted|entitled
 # Prizes, fines, bail and bonds named after the amount: "a £25,000 prize", "$250,000 (£130,000) fine".
 _PRICE_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:[\w-]+\s+)?(?:prize|prizes|jackpot|fine|fines|bail|bond|reward|bounty|price|salary|fee)\b", re.I)
 # Metres, not millions: "the 200m champion", "1500m victory".
-_DISTANCE_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:champion|final|race|hurdles|freestyle|relay|medallist|title|gold|silver|bronze|sprint|victory|breaststroke|backstroke|butterfly|individual|dash|record|runner|event)", re.I)
+_DISTANCE_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:champion|final|race|hurdles|freestyle|relay|medallist|title|gold|silver|bronze|sprint|victory|breaststroke|backstroke|butterfly|individual|dash|record|runner|event|penalty|kick|drop|pass|run|putt|effort|strike|shot|dive|jump|throw)", re.I)
 _NOT_A_SHARE_BEFORE = re.compile(r"\b(?:the|first|second|other|opposite|top|bottom|latter|former|northern|southern|eastern|western)\s+$", re.I)
 _GENERIC_OBJECT_BEFORE = re.compile(r"\b(?:affect|affects|affecting|infect|infects|infecting|reach|reaching|attract|attracting|entertain|entertaining)\s+$", re.I)
+# Capacities are specifications: "can hold up to 10,000 songs", "seats up to 500".
+_CAPACITY_BEFORE = re.compile(r"\b(?:hold|holds|store|stores|carry|carries|support|supports|handle|handles|seat|seats|accommodate|accommodates|take|takes)\s+(?:\w+\s+)?(?:up\s+to|as\s+many\s+as)\s+(?:a\s+)?$", re.I)
 _AT_AGE = re.compile(r"(?:^|[.!?]\s+|\b)[Aa]t\s+$")
 _MILESTONE_AFTER = re.compile(r"\s+(?:mark|barrier|level|milestone|figure)\b", re.I)
 _IDIOM = re.compile(r"\b(?:in|of)\s+a\s+million\s+(?:years|miles)\b|\bone\s+in\s+a\s+million\b|\bmillions?\s+of\s+years\b|\b(?:a|\d+)\s*%\s+effort\b", re.I)
 # Figures in words that count time or distance, not people or things.
-_WORD_UNITS_AFTER = re.compile(r"\s+(?:of\s+)?(?:years|miles|hours|minutes|seconds|days|weeks|months|times|an?\s+hour|light)\b", re.I)
+_WORD_UNITS_AFTER = re.compile(r"\s+(?:of\s+)?(?:years|miles|hours|minutes|seconds|days|weeks|months|times|an?\s+hour|light|cubic|square|degrees)\b", re.I)
 # Conversions in brackets are the article's own arithmetic: "$11bn (£5.8bn)".
 _CONVERSION = re.compile(r"\d[\d,.]*\s?(?:[a-z]+\s?)?\(\s*$|\([^()]*[;:,]\s*$")
 
+# Bookmakers' odds differ between bookmakers, so the bookmaker matters: "is now 2-1 favourite".
+ODDS = re.compile(
+    r"(?<![\w.,-])\d{1,3}-\d{1,3}(?=\s+(?:joint[- ])?(?:favourites?|outsiders?|shots?|chance|on\b))"
+    r"|\bodds\s+(?:of|at)\s+\d{1,3}-\d{1,3}\b"
+)
 # Records and rankings: "the highest since 1990", "the third-largest", "a record high".
 _SUPERLATIVE = r"(?:highest|lowest|biggest|largest|smallest|fastest|slowest|worst|best|strongest|weakest|most|least)"
 RECORD = re.compile(
@@ -129,12 +136,22 @@ def _named_or_labelled(prose: str, s_start: int, start: int, end: int) -> bool:
     return before.endswith(("-", "–", "/", "#"))
 
 
+def may_count(prose: str, s_start: int, s_end: int, start: int, end: int, kind: str) -> bool:
+    """Whether the figure can count anything at all (a casualty count included): not a label
+    ("Section 41"), not a title or name in words ("Million Dollar Baby")."""
+    if kind == "num":
+        return not _named_or_labelled(prose, s_start, start, end)
+    if kind in ("scaled", "multitude", "numword", "fraction") and prose[start:start + 1].isupper():
+        return start <= s_start + 2 or _title_case(prose, s_start, s_end) or prose[s_start:start].strip() in ("\"", "“", "'", "‘")
+    return True
+
+
 def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: str) -> bool:
     """Whether the figure prose[start:end] of kind `kind` (numbers.py's kinds, plus "record")
     states a fact a reader would want a source for."""
     if kind in ("numword",):
         return False  # "two ministers met": only a casualty count makes a small number a claim
-    if kind == "record":
+    if kind in ("record", "odds"):
         return True
     text = prose[start:end]
     before = prose[max(s_start, start - 60):start]
@@ -152,6 +169,8 @@ def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: s
                 return False  # a small count is narrative ("16 nominations", "50 voice commands")
             if _DEFINITE_BEFORE.search(before) and not _MILESTONE_AFTER.match(after):
                 return False  # "the 34 guidelines", "all 148 members" (not "topped the 100,000 mark")
+            if _CAPACITY_BEFORE.search(before):
+                return False
             if after.startswith(",") and _AT_AGE.search(before):
                 return False  # "At 12, he was canvassing"
     if kind in ("scaled", "multitude", "fraction"):

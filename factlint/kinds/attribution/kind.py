@@ -107,6 +107,8 @@ class Attribution(RuleKind):
                 found.append(fig)
         for m in claims.RECORD.finditer(prose):
             found.append((m.start(), m.end(), "record"))
+        for m in claims.ODDS.finditer(prose):
+            found.append((m.start(), m.end(), "odds"))
         found.sort()
         out = []
         for fig in found:  # "five million" is found from "five" and from "million": keep one
@@ -137,7 +139,9 @@ class Attribution(RuleKind):
             for start, end, kind in figs:
                 if kind == "num" and claims.not_a_claim_anywhere(prose, end, prose[start:end]):
                     continue
-                harm = next((h for h in harms if self.tied(prose, start, end, h)), None)
+                if not claims.may_count(prose, s_start, s_end, start, end, kind):
+                    continue
+                harm = next((h for h in harms if self.tied(prose, start, end, h)), None) if kind not in ("pct", "money", "record", "odds") else None
                 if harm is not None or claims.is_claim(prose, s_start, s_end, start, end, kind):
                     found.append(((start, end), harm))
             if not found:
@@ -225,10 +229,17 @@ _CONTINUES_OPENER = re.compile(
     re.I,
 )
 _CONTINUES_WORD = re.compile(r"\b(?:also|added|adding|would|will|could)\b", re.I)
+# A run of poll or survey results: "Only 11% regarded themselves…" after "According to X, 29%…".
+_OPENS_WITH_SHARE = re.compile(
+    r"\W*(?:(?:only|just|another|a\s+further|some|about|around|nearly|almost|over|under|more\s+than|less\s+than|fewer\s+than)\s+)?"
+    r"(?:\d[\d.,]*\s?(?:%|per\s?cent)|(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-](?:half|third|quarter|fifth|tenth)s?\b|half\b|\w+\s+in\s+(?:every\s+)?\w+\b)",
+    re.I,
+)
 
 
 def _continues(prose, s_start, s_end):
-    return bool(_CONTINUES_OPENER.match(prose, s_start, s_end) or _CONTINUES_WORD.search(prose, s_start, s_end))
+    return bool(_CONTINUES_OPENER.match(prose, s_start, s_end) or _OPENS_WITH_SHARE.match(prose, s_start, s_end)
+                or _CONTINUES_WORD.search(prose, s_start, s_end))
 
 
 class _Hits:

@@ -44,6 +44,7 @@ _VERB_FOLLOWERS = frozenset(
 _TO_VERBS = frozenset("plans plan planned aims aimed wants wanted intends intended hopes hoped threatened seeks sought vowed".split())
 _PUNCT_OPENING = frozenset(",;:(\"“'‘-–—")
 _ASIDE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*(?:,|$)")
+_RESPONDENTS = frozenset("polled questioned surveyed interviewed asked".split())
 _COORDINATE = re.compile(r"\b(?:and|but|while|whereas|although|though|as|because|after|before|when)\s+$", re.I)
 _SEGMENT_BREAK = re.compile(r"\s[-–—]\s|;\s")
 
@@ -166,10 +167,12 @@ def sources(prose: str, s_start: int, s_end: int, lex: Lexicon) -> list:
                 found.append((s_start + t_start, s_start + t_end, _quality(agent, False, lex) or VAGUE, None))
             continue  # agentless passives are the `vague` patterns' business
         np, first = _subject_before(toks, i, lex)
-        if not np and (i == 0 or prev in _PUNCT_OPENING or prev in ("\"", "”", "’")):
-            np, first = _subject_after(toks, i), False  # ", said the report", ", say analysts"
         if not np and not low.endswith("ing"):
-            np, first = _subject_before_aside(toks, i, lex)
+            np, first = _subject_before_aside(toks, i, lex)  # "Monica Chadha, BBC reporter, said"
+        if (not np or _quality(np, first, lex) != NAMED) and (i == 0 or prev in _PUNCT_OPENING or prev in ("\"", "”", "’")):
+            after = _subject_after(toks, i)  # ", said the report", ", say analysts"
+            if after and (not np or _quality(after, False, lex) == NAMED):
+                np, first = after, False
         if not np and prev in _PUNCT_OPENING:  # ", adding that…", ", saying…": the sentence's subject speaks
             np, first = _subject_before(toks, _first_verb(toks, lex), lex)
         quality = _quality(np, first, lex)
@@ -177,7 +180,7 @@ def sources(prose: str, s_start: int, s_end: int, lex: Lexicon) -> list:
             continue
         subject = (s_start + np[0][0], s_start + np[-1][1]) if np else None
         if own:  # the actor's own figure is the verb's object: it follows the verb closely
-            reach = toks[min(len(toks) - 1, i + 14)][1]
+            reach = toks[min(len(toks) - 1, i + 24)][1]
             subject = ("own", s_start + t_end, s_start + reach)
         found.append((s_start + t_start, s_start + t_end, quality, subject))
     for m in lex.according.finditer(text):
@@ -211,6 +214,9 @@ def _named_source_nouns(toks: list, s_start: int, lex: Lexicon):
     """A poll, study or set of figures named in the sentence is its source: "A YouGov poll",
     "figures from the ONS", "research by Earthlink", "Government statistics"."""
     for i, (t_start, t_end, word) in enumerate(toks):
+        if word.lower() in _RESPONDENTS and i > 0 and toks[i - 1][2].lower() in ("those", "the", "people", "adults"):
+            yield s_start + toks[i - 1][0], s_start + t_end, NAMED, None  # "of those polled": the poll before
+            continue
         if word.lower() not in lex.source_nouns or not word.islower():
             continue
         before = toks[i - 1][2] if i > 0 else ""
