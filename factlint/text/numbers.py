@@ -55,6 +55,7 @@ _FRACTION_LEAD = re.compile(
     r"(?:(?:more|less|fewer)\s+than|over|under|almost|nearly|about|around|some|roughly|just|only|at\s+least)\s+$"
 )
 _WORD_BEFORE = re.compile(r"([a-z]+)[\s-]+$")
+_DIGIT_BEFORE = re.compile(r"\d[\s-]?$")
 _CARDINAL_WORD = re.compile(_CARDINAL + r"\b")
 _READERS = ((_RATIO, "fraction"), (_SCALED, "scaled"), (_FRACTION, "fraction"), (_MULTITUDE, "multitude"))
 
@@ -63,6 +64,8 @@ def word_figure(lower: str, start: int, limit: int) -> tuple[int, int, str] | No
     """The figure in words around the trigger word at `start` in the lower-cased prose, as
     (start, end, kind), or None. It may begin up to two words earlier ("half a million", "a
     quarter of", "one in six"); `limit` bounds its end (the sentence's)."""
+    if _DIGIT_BEFORE.search(lower, max(0, start - 12), start):
+        return None  # "30 million": the digit figure's (read by DIGIT_FIGURE with its unit)
     starts = [start]
     for _ in range(2):
         m = _WORD_BEFORE.search(lower, max(0, starts[0] - 14), starts[0])

@@ -187,8 +187,11 @@ def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: s
     if kind in ("money", "num") and _CONVERSION.search(before):
         return False  # a conversion: "$11bn (£5.8bn)", "($9.37bn; £4.8bn)"
     if kind == "money":
-        if _PRICE_BEFORE.search(before) or _RATE_AFTER.match(after) or _PRICE_AFTER.match(after):
+        if _RATE_AFTER.match(after) or _PRICE_AFTER.match(after):
             return False
+        amount = numbers.value(text)
+        if _PRICE_BEFORE.search(before) and amount is not None and amount < 1e6:
+            return False  # the price of goods, a prize, bail (a project that costs $2bn is a claim)
     if kind in ("pct", "num", "money", "fraction"):
         sentence = prose[s_start:s_end]
         if _MARKET.search(sentence) and kind != "fraction":
