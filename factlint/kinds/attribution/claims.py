@@ -57,7 +57,7 @@ _PRICE_BEFORE = re.compile(
 _RATE_AFTER = re.compile(r"\s+(?:a|per|each|for\s+every)\s+(?:share|head|person|month|week|day|year|hour|minute|unit|barrel|litre|gallon|kilo|one)\b|\s+apiece\b", re.I)
 # Market trading (share prices and moves, exchange rates, indices) is public record.
 _MARKET = re.compile(
-    r"\b(?:shares?|stock|stocks|index|indices|ftse|dow|nasdaq|nikkei|dax|cac|hang\s+seng|sterling|"
+    r"\b(?:shares|share\s+prices?|stock|stocks|index|indices|ftse|dow|nasdaq|nikkei|dax|cac|hang\s+seng|sterling|"
     r"the\s+(?:pound|dollar|euro|yen)|exchange\s+rate|bond\s+yields?)\b[^.;]{0,60}?\b(?:closed|closing|trading|traded|"
     r"slipped|fell|rose|gained|dropped|jumped|climbed|tumbled|lost|were\s+up|were\s+down|was\s+up|was\s+down|buys|"
     r"ended|finished|opened|up|down)\b"
@@ -70,7 +70,7 @@ _VOTED = re.compile(r"\bvoted\b|\bvotes?\s+(?:for|against)\b", re.I)
 # Rule, law and policy numbers: targets, ceilings and limits, policy rates.
 _POLICY_BEFORE = re.compile(
     r"\b(?:target|targets|ceiling|limit|limits|cap|capped|threshold|maximum|minimum|quota|"
-    r"interest\s+rates?|base\s+rate|lending\s+rate|tax(?:es)?\s+(?:rates?\s+)?(?:at|to|of)|up\s+to\s+\S+\s+in\s+jail)\b(?:\s+[\w'’-]+){0,4}\s+$",
+    r"(?:interest|base|lending|key|policy|benchmark|repo|discount|bank)\s+rates?|tax(?:es)?\s+(?:rates?\s+)?(?:at|to|of)|up\s+to\s+\S+\s+in\s+jail)\b(?:\s+[\w'’-]+){0,4}\s+$",
     re.I,
 )
 # Rules and obligations: "parties are required to declare donations over £5,000".
@@ -96,6 +96,8 @@ ODDS = re.compile(
     r"(?<![\w.,-])\d{1,3}-\d{1,3}(?=\s+(?:joint[- ])?(?:favourites?|outsiders?|shots?|chance|on\b))"
     r"|\bodds\s+(?:of|at)\s+\d{1,3}-\d{1,3}\b"
 )
+# A figure inside an if-clause (no comma between "if" and it) is a hypothetical.
+_HYPOTHETICAL = re.compile(r"\b(?:if|unless|suppose|supposing)\b[^,;:]*$", re.I)
 # Records and rankings: "the highest since 1990", "the third-largest", "a record high".
 _SUPERLATIVE = r"(?:highest|lowest|biggest|largest|smallest|fastest|slowest|worst|best|strongest|weakest|most|least)"
 RECORD = re.compile(
@@ -202,6 +204,8 @@ def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: s
             return False
     if kind == "pct" and _IDIOM.search(prose, start, min(s_end, end + 10)):
         return False
+    if _HYPOTHETICAL.search(prose[max(s_start, start - 80):start]):
+        return False  # "If unemployment rose to 8.2%, …": a condition, not a statement
     return True
 
 

@@ -96,9 +96,14 @@ class Attribution(RuleKind):
         found = []
         for m in numbers.DIGIT_FIGURE.finditer(prose):
             kind = m.lastgroup
-            if kind == "num" and claims.not_a_claim_anywhere(prose, m.end(), m.group()):
-                continue
-            found.append((m.start(), m.end(), kind))
+            end = m.end()
+            if kind == "num":
+                if claims.not_a_claim_anywhere(prose, end, m.group()):
+                    continue
+                currency = numbers.CURRENCY_AFTER.match(prose, end)
+                if currency:  # "68m euros", "260.75bn roubles"
+                    kind, end = "money", currency.end()
+            found.append((m.start(), end, kind))
         for start, _end, _term in hits.get(self.h_figures, ()):
             fig = numbers.word_figure(lower, start, min(len(lower), start + 60))
             if fig is not None:
@@ -225,7 +230,7 @@ class Attribution(RuleKind):
 _CONTINUES_OPENER = re.compile(
     r"\W*(?:(?:and|but|so|however|meanwhile|overall|in\s+total|in\s+all),?\s+)?"
     r"(?:it|its|they|their|he|his|she|her|this|these|that|those|the\s+(?:figures?|result|results|total|rest|remainder|"
-    r"survey|study|report|number|same|remaining)|in\s+total|in\s+all|overall|also|further|another)\b",
+    r"survey|study|report|number|same|remaining)|in\s+total|in\s+all|overall|also|further|a\s+further|another)\b",
     re.I,
 )
 _CONTINUES_WORD = re.compile(r"\b(?:also|added|adding|would|will|could)\b", re.I)

@@ -45,6 +45,10 @@ _TO_VERBS = frozenset("plans plan planned aims aimed wants wanted intends intend
 _PUNCT_OPENING = frozenset(",;:(\"“'‘-–—")
 _ASIDE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*(?:,|$)")
 _RESPONDENTS = frozenset("polled questioned surveyed interviewed asked".split())
+_QUANTITY_WORDS = frozenset(
+    """half third thirds quarter quarters fifth fifths tenth tenths most many some all none majority
+    minority proportion share percent cent two three four five six seven eight nine ten""".split()
+)
 _COORDINATE = re.compile(r"\b(?:and|but|while|whereas|although|though|as|because|after|before|when)\s+$", re.I)
 _SEGMENT_BREAK = re.compile(r"\s[-–—]\s|;\s")
 
@@ -76,6 +80,9 @@ def _quality(np: list, first: bool, lex: Lexicon) -> str | None:
     lower = [w.lower().strip("'’") for w in words]
     if any(w in _PRONOUNS for w in lower):
         return NAMED
+    head = lower[-1][:-2] if lower[-1].endswith(("'s", "’s")) else lower[-1]
+    if first and head in lex.vague_subjects and not any(w[:1].isupper() for w in words[1:]):
+        return VAGUE  # "Web analysts say": only the sentence's first letter is a capital
     for i, (w, low) in enumerate(zip(words, lower)):
         base = low[:-2] if low.endswith(("'s", "’s")) else low
         if w[:1].isupper() and not (i == 0 and first and (base in _DETERMINERS or base in _INDEFINITE or base in lex.vague_subjects
@@ -101,6 +108,10 @@ def _subject_before(toks: list, i: int, lex: Lexicon) -> tuple[list, bool]:
     while j >= 0 and len(np) < 7:
         word = toks[j][2]
         low = word.lower()
+        if low in ("of", "in") and np and j > 0 and _is_quantity(toks[j - 1][2]):
+            np.insert(0, toks[j])  # "62% of voters", "half of them", "one in five adults"
+            j -= 1
+            continue
         if not (word[0].isalnum() or word[0] in "$£€¥") or low in _NP_STOP:
             if low in ("who", "which", "that") and not np:
                 # a relative pronoun stands for the phrase before it: "Takenaka who said"
@@ -112,6 +123,10 @@ def _subject_before(toks: list, i: int, lex: Lexicon) -> tuple[list, bool]:
         np.insert(0, toks[j])
         j -= 1
     return np, j < 0
+
+
+def _is_quantity(word: str) -> bool:
+    return word[:1].isdigit() or word[:1] in "$£€¥" or word.lower() in _QUANTITY_WORDS
 
 
 def _subject_before_aside(toks: list, i: int, lex: Lexicon) -> tuple[list, bool]:
@@ -171,7 +186,7 @@ def sources(prose: str, s_start: int, s_end: int, lex: Lexicon) -> list:
             np, first = _subject_before_aside(toks, i, lex)  # "Monica Chadha, BBC reporter, said"
         if (not np or _quality(np, first, lex) != NAMED) and (i == 0 or prev in _PUNCT_OPENING or prev in ("\"", "”", "’")):
             after = _subject_after(toks, i)  # ", said the report", ", say analysts"
-            if after and (not np or _quality(after, False, lex) == NAMED):
+            if after:
                 np, first = after, False
         if not np and prev in _PUNCT_OPENING:  # ", adding that…", ", saying…": the sentence's subject speaks
             np, first = _subject_before(toks, _first_verb(toks, lex), lex)
