@@ -22,7 +22,7 @@ DIGIT_FIGURE = re.compile(
     r"(?:(?P<money>[$£€¥]\s?\d[\d,]*(?:\.\d+)?" + SCALE + r"?)"
     r"|(?P<pct>(?<![\w.,])\d[\d,]*(?:\.\d+)?\s?(?:%|[Pp]er\s?[Cc]ent\b|[Pp]ercent\b|PERCENT\b))"
     r"|(?P<num>(?<![\w.,/:£$€#-])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w|[.,:/-]\d)" + SCALE + r"?"
-    r"|(?<![\w.,/:£$€#-])\d+(?:\.\d+)?" + SCALE + r"?(?!\w|[.,:/-]\d|[-–]\w)))"
+    r"|(?<![\w.,/:£$€#-])\d+(?:\.\d+)?" + SCALE + r"?(?!\w|[.,:/-]\d|[-–]\w|\.[^\W\d_])))"
 )
 # "260.75bn roubles", "20bn yen", "$5 million": a currency named after a number makes it money.
 CURRENCY_AFTER = re.compile(_CURRENCY_WORDS + r"\b|\s?(?:p|pence|cents?)\b")

@@ -29,7 +29,7 @@ _CONTEXT_BEFORE = re.compile(
     re.I,
 )
 # A definite set already known to the reader: "the two men", "all 148 members", "its 34 guidelines".
-_DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|all|its|his|her|their|our|both|each)\s+(?:\w+\s+)?$", re.I)
+_DEFINITE_BEFORE = re.compile(r"(?:\b(?:the|these|those|all|its|his|her|their|our|both|each)|\w['’]s)\s+(?:\w+\s+)?$", re.I)
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
@@ -51,7 +51,7 @@ _SENTENCE_OPENERS = frozenset(
 _PRICE_BEFORE = re.compile(
     r"\b(?:prize|prizes|jackpot|bail|bond|fine|fined|fines|penalty|cost|costs|costing|priced|price|"
     r"prices|charge|charges|charging|retail|retails|retailing|sells?\s+for|selling\s+for|on\s+sale\s+for|"
-    r"tariff|fare|fares|subscription|fee\s+of|per|salary|wage|wages)\b(?:\s+[\w'’-]+){0,3}\s+(?:of\s+|at\s+|to\s+|for\s+|just\s+|about\s+|around\s+|up\s+to\s+)*$",
+    r"tariff|fare|fares|subscription|fee\s+of|per|salary|wage|wages|pot|purse|winnings)\b(?:\s+[\w'’-]+){0,3}\s+(?:of\s+|at\s+|to\s+|for\s+|just\s+|about\s+|around\s+|up\s+to\s+)*$",
     re.I,
 )
 _RATE_AFTER = re.compile(r"\s+(?:a|per|each|for\s+every)\s+(?:share|head|person|month|week|day|year|hour|minute|unit|barrel|litre|gallon|kilo|one)\b|\s+apiece\b", re.I)
@@ -74,7 +74,8 @@ _POLICY_BEFORE = re.compile(
     re.I,
 )
 # Rules and obligations: "parties are required to declare donations over £5,000".
-_RULE_WORDS = re.compile(r"\b(?:required|obliged|must|allowed|permitted|entitled|eligible|legally)\b", re.I)
+_RULE_WORDS = re.compile(
+    r"\b(?:required|obliged|must|allowed|permitted|entitled|eligible|legally|threshold|allowance|start\s+paying|starts\s+paying)\b", re.I)
 # Prizes, fines, bail and bonds named after the amount: "a £25,000 prize", "$250,000 (£130,000) fine".
 _PRICE_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:[\w-]+\s+)?(?:prize|prizes|jackpot|fine|fines|bail|bond|reward|bounty|price|salary|fee)\b", re.I)
 # Metres, not millions: "the 200m champion", "1500m victory".
@@ -83,6 +84,7 @@ _NOT_A_SHARE_BEFORE = re.compile(r"\b(?:the|first|second|other|opposite|top|bott
 _GENERIC_OBJECT_BEFORE = re.compile(r"\b(?:affect|affects|affecting|infect|infects|infecting|reach|reaching|attract|attracting|entertain|entertaining)\s+$", re.I)
 # Capacities are specifications: "can hold up to 10,000 songs", "seats up to 500".
 _CAPACITY_BEFORE = re.compile(r"\b(?:hold|holds|store|stores|carry|carries|support|supports|handle|handles|seat|seats|accommodate|accommodates|take|takes)\s+(?:\w+\s+)?(?:up\s+to|as\s+many\s+as)\s+(?:a\s+)?$", re.I)
+_DISTANCE_BEFORE = re.compile(r"\b(?:best|record|throw|jump|leap|distance|height|vault|effort|penalty|kick|a|an)\s+(?:\w+\s+)?(?:of\s+)?$", re.I)
 _AT_AGE = re.compile(r"(?:^|[.!?]\s+|\b)[Aa]t\s+$")
 _MILESTONE_AFTER = re.compile(r"\s+(?:mark|barrier|level|milestone|figure)\b", re.I)
 _IDIOM = re.compile(r"\b(?:in|of)\s+a\s+million\s+(?:years|miles)\b|\bone\s+in\s+a\s+million\b|\bmillions?\s+of\s+years\b|\b(?:a|\d+)\s*%\s+effort\b", re.I)
@@ -165,7 +167,7 @@ def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: s
             kind = "money"
         else:
             amount = numbers.value(text)
-            if text[-1:].lower() == "m" and _DISTANCE_AFTER.match(after):
+            if text[-1:].lower() == "m" and (_DISTANCE_AFTER.match(after) or _DISTANCE_BEFORE.search(before)):
                 return False  # "the 200m champion"
             if amount is not None and amount < 100:
                 return False  # a small count is narrative ("16 nominations", "50 voice commands")
@@ -192,6 +194,8 @@ def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: s
         if _RATE_AFTER.match(after) or _PRICE_AFTER.match(after):
             return False
         amount = numbers.value(text)
+        if amount is not None and amount < 1000:
+            return False  # prices of goods and services, fares, surcharges: "£10 one-way", "£800"
         if _PRICE_BEFORE.search(before) and amount is not None and amount < 1e6:
             return False  # the price of goods, a prize, bail (a project that costs $2bn is a claim)
     if kind in ("pct", "num", "money", "fraction"):

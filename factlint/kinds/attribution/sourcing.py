@@ -41,9 +41,11 @@ _VERB_FOLLOWERS = frozenset(
     """that how what a an the its their his her it they he she there more less about around nearly
     almost some over up just only growth sales profits prices to""".split()
 )
-_TO_VERBS = frozenset("plans plan planned aims aimed wants wanted intends intended hopes hoped threatened seeks sought vowed".split())
+_TO_VERBS = frozenset("""plans plan planned aims aimed aim wants wanted want intends intended intend hopes hoped hope
+    threatened seeks sought seek vowed vow expects expect expected""".split())
 _PUNCT_OPENING = frozenset(",;:(\"“'‘-–—")
 _ASIDE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*(?:,|$)")
+_BY_ONLY = frozenset("released issued published compiled listed commissioned conducted".split())
 _RESPONDENTS = frozenset("polled questioned surveyed interviewed asked".split())
 _QUANTITY_WORDS = frozenset(
     """half third thirds quarter quarters fifth fifths tenth tenths most many some all none majority
@@ -80,6 +82,8 @@ def _quality(np: list, first: bool, lex: Lexicon) -> str | None:
     lower = [w.lower().strip("'’") for w in words]
     if any(w in _PRONOUNS for w in lower):
         return NAMED
+    if any(w in lex.institutions for w in lower):
+        return NAMED  # "the government", "police", "Government statistics"
     head = lower[-1][:-2] if lower[-1].endswith(("'s", "’s")) else lower[-1]
     if first and head in lex.vague_subjects and not any(w[:1].isupper() for w in words[1:]):
         return VAGUE  # "Web analysts say": only the sentence's first letter is a capital
@@ -165,7 +169,7 @@ def sources(prose: str, s_start: int, s_end: int, lex: Lexicon) -> list:
     found = []
     for i, (t_start, t_end, word) in enumerate(toks):
         low = word.lower()
-        own = low in lex.own
+        own = low in lex.own and low not in lex.reporting
         if not (own or low in lex.reporting):
             continue
         nxt = toks[i + 1][2].lower() if i + 1 < len(toks) else ""
@@ -176,6 +180,8 @@ def sources(prose: str, s_start: int, s_end: int, lex: Lexicon) -> list:
             continue  # a noun: "TV shows", "new figures from"
         if own and low in _TO_VERBS and "to" not in [t[2].lower() for t in toks[i + 1:i + 4]]:
             continue
+        if low in _BY_ONLY and nxt != "by":
+            continue  # "films released last year": a participle, a source only with its agent
         if prev in _BE or (low.endswith("ed") and nxt == "by"):
             agent = _agent(toks, i)
             if agent is not None:
@@ -184,10 +190,16 @@ def sources(prose: str, s_start: int, s_end: int, lex: Lexicon) -> list:
         np, first = _subject_before(toks, i, lex)
         if not np and not low.endswith("ing"):
             np, first = _subject_before_aside(toks, i, lex)  # "Monica Chadha, BBC reporter, said"
-        if (not np or _quality(np, first, lex) != NAMED) and (i == 0 or prev in _PUNCT_OPENING or prev in ("\"", "”", "’")):
+        if not np or _quality(np, first, lex) != NAMED:
             after = _subject_after(toks, i)  # ", said the report", ", say analysts"
-            if after:
-                np, first = after, False
+            inverted = i == 0 or prev in _PUNCT_OPENING or prev in ("\"", "”", "’")
+            closes = after and (i + len(after) + 1 >= len(toks) or toks[i + len(after) + 1][2] in ".,;:)\"”")
+            named_after = closes and any(t[2][:1].isupper() for t in after) and not any(
+                t[2].lower() in _BE or t[2].lower() in ("has", "have", "had") for t in after)
+            if after and (inverted or named_after):
+                np, first = after, False  # "… 600 images estimates the Consumer Electronics Association."
+        if not np and prev in ("and", "but"):  # "Technorati tracks six million blogs and says…"
+            np, first = _subject_before(toks, _first_verb(toks, lex), lex)
         if not np and prev in _PUNCT_OPENING:  # ", adding that…", ", saying…": the sentence's subject speaks
             np, first = _subject_before(toks, _first_verb(toks, lex), lex)
         quality = _quality(np, first, lex)
