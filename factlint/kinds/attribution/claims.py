@@ -85,8 +85,11 @@ _GENERIC_OBJECT_BEFORE = re.compile(r"\b(?:affect|affects|affecting|infect|infec
 # Capacities are specifications: "can hold up to 10,000 songs", "seats up to 500".
 _CAPACITY_BEFORE = re.compile(r"\b(?:hold|holds|store|stores|carry|carries|support|supports|handle|handles|seat|seats|accommodate|accommodates|take|takes)\s+(?:\w+\s+)?(?:up\s+to|as\s+many\s+as)\s+(?:a\s+)?$", re.I)
 _DISTANCE_BEFORE = re.compile(r"\b(?:best|record|throw|jump|leap|distance|height|vault|effort|penalty|kick|a|an)\s+(?:\w+\s+)?(?:of\s+)?$", re.I)
+_PRICE_WORDS = re.compile(r"\b(?:priced|price\s+tag|on\s+sale|for\s+sale|retails?|retailing|costs?|fares?|tickets?|tariffs?)\b", re.I)
+_POLICY_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:target|ceiling|limit|cap|threshold|quota)\b", re.I)
 _AT_AGE = re.compile(r"(?:^|[.!?]\s+|\b)[Aa]t\s+$")
 _MILESTONE_AFTER = re.compile(r"\s+(?:mark|barrier|level|milestone|figure)\b", re.I)
+_EXCHANGE = re.compile(r"\b(?:stock\s+(?:exchange|market)|bourse|shares|share\s+price|index|oil\s+prices?|crude)\b", re.I)
 _IDIOM = re.compile(r"\b(?:in|of)\s+a\s+million\s+(?:years|miles)\b|\bone\s+in\s+a\s+million\b|\bmillions?\s+of\s+years\b|\b(?:a|\d+)\s*%\s+effort\b", re.I)
 # Figures in words that count time or distance, not people or things.
 _WORD_UNITS_AFTER = re.compile(r"\s+(?:of\s+)?(?:years|miles|hours|minutes|seconds|days|weeks|months|times|an?\s+hour|light|cubic|square|degrees)\b", re.I)
@@ -155,7 +158,9 @@ def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: s
     states a fact a reader would want a source for."""
     if kind in ("numword",):
         return False  # "two ministers met": only a casualty count makes a small number a claim
-    if kind in ("record", "odds"):
+    if kind == "record":
+        return not _MARKET.search(prose, s_start, s_end) and not _EXCHANGE.search(prose, s_start, s_end)
+    if kind == "odds":
         return True
     text = prose[start:end]
     before = prose[max(s_start, start - 60):start]
@@ -196,6 +201,8 @@ def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: s
         amount = numbers.value(text)
         if amount is not None and amount < 1000:
             return False  # prices of goods and services, fares, surcharges: "£10 one-way", "£800"
+        if amount is not None and amount < 1e5 and not _SCALE_AFTER.search(text) and _PRICE_WORDS.search(prose, s_start, s_end):
+            return False  # "the £1,950 throne … a couch priced £4,250"
         if _PRICE_BEFORE.search(before) and amount is not None and amount < 1e6:
             return False  # the price of goods, a prize, bail (a project that costs $2bn is a claim)
     if kind in ("pct", "num", "money", "fraction"):
@@ -204,7 +211,7 @@ def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: s
             return False
         if _VOTE_AFTER.match(after) or _VOTED.search(sentence):
             return False
-        if _POLICY_BEFORE.search(before) or _RULE_WORDS.search(sentence):
+        if _POLICY_BEFORE.search(before) or _POLICY_AFTER.match(after) or _RULE_WORDS.search(sentence):
             return False
     if kind == "pct" and _IDIOM.search(prose, start, min(s_end, end + 10)):
         return False

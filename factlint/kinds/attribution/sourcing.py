@@ -108,6 +108,11 @@ def _subject_before(toks: list, i: int, lex: Lexicon) -> tuple[list, bool]:
     j = i - 1
     while j >= 0 and toks[j][2].lower() in _BETWEEN:
         j -= 1
+    if j > 0 and toks[j][2] == ")":  # "the Commission (UNECE) said": skip the bracket
+        k = j
+        while k >= 0 and toks[k][2] != "(":
+            k -= 1
+        j = k - 1 if k > 0 else j
     np = []
     while j >= 0 and len(np) < 7:
         word = toks[j][2]
