@@ -51,7 +51,7 @@ _SENTENCE_OPENERS = frozenset(
 _PRICE_BEFORE = re.compile(
     r"\b(?:prize|prizes|jackpot|bail|bond|fine|fined|fines|penalty|cost|costs|costing|priced|price|"
     r"prices|charge|charges|charging|retail|retails|retailing|sells?\s+for|selling\s+for|on\s+sale\s+for|"
-    r"tariff|fare|fares|subscription|fee\s+of|per|salary|wage|wages|pot|purse|winnings)\b(?:\s+[\w'’-]+){0,3}\s+(?:of\s+|at\s+|to\s+|for\s+|just\s+|about\s+|around\s+|up\s+to\s+)*$",
+    r"tariff|fare|fares|subscription|fee\s+of|per|salary|wage|wages|pot|purse|winnings)\b(?:\s+[\w'’-]+){0,5}\s+(?:of\s+|at\s+|to\s+|for\s+|just\s+|about\s+|around\s+|up\s+to\s+)*$",
     re.I,
 )
 _RATE_AFTER = re.compile(r"\s+(?:a|per|each|for\s+every)\s+(?:share|head|person|month|week|day|year|hour|minute|unit|barrel|litre|gallon|kilo|one)\b|\s+apiece\b", re.I)
@@ -87,6 +87,8 @@ _CAPACITY_BEFORE = re.compile(r"\b(?:hold|holds|store|stores|carry|carries|suppo
 _DISTANCE_BEFORE = re.compile(r"\b(?:best|record|throw|jump|leap|distance|height|vault|effort|penalty|kick|a|an)\s+(?:\w+\s+)?(?:of\s+)?$", re.I)
 _PRICE_WORDS = re.compile(r"\b(?:priced|price\s+tag|on\s+sale|for\s+sale|retails?|retailing|costs?|fares?|tickets?|tariffs?)\b", re.I)
 _POLICY_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:target|ceiling|limit|cap|threshold|quota)\b", re.I)
+_COUNTED_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+)?(?:people|[a-z]+s)\b")
+_SPORT_COUNT_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:goals|points|runs|wickets|caps|appearances|tries|matches|games|victories|wins|titles|medals)\b", re.I)
 _AT_AGE = re.compile(r"(?:^|[.!?]\s+|\b)[Aa]t\s+$")
 _MILESTONE_AFTER = re.compile(r"\s+(?:mark|barrier|level|milestone|figure)\b", re.I)
 _EXCHANGE = re.compile(r"\b(?:stock\s+(?:exchange|market)|bourse|shares|share\s+price|index|oil\s+prices?|crude)\b", re.I)
@@ -98,7 +100,7 @@ _CONVERSION = re.compile(r"\d[\d,.]*\s?(?:[a-z]+\s?)?\(\s*$|\([^()]*[;:,]\s*$")
 
 # Bookmakers' odds differ between bookmakers, so the bookmaker matters: "is now 2-1 favourite".
 ODDS = re.compile(
-    r"(?<![\w.,-])\d{1,3}-\d{1,3}(?=\s+(?:joint[- ])?(?:favourites?|outsiders?|shots?|chance|on\b))"
+    r"(?<![\w.,-])\d{1,3}-\d{1,3}(?=\s+(?:joint[- ])?(?:favourites?|outsiders?|shots?|chance)\b)"
     r"|\bodds\s+(?:of|at)\s+\d{1,3}-\d{1,3}\b"
 )
 # A figure inside an if-clause (no comma between "if" and it) is a hypothetical.
@@ -172,8 +174,11 @@ def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: s
             kind = "money"
         else:
             amount = numbers.value(text)
-            if text[-1:].lower() == "m" and (_DISTANCE_AFTER.match(after) or _DISTANCE_BEFORE.search(before)):
-                return False  # "the 200m champion"
+            if text[-1:].lower() == "m" and (_DISTANCE_AFTER.match(after) or _DISTANCE_BEFORE.search(before)
+                                             or not _COUNTED_AFTER.match(after)):
+                return False  # "the 200m champion", "attempt 5.05m at": bare "m" counts only before a noun
+            if _SPORT_COUNT_AFTER.match(after):
+                return False  # "scored 200 league and cup goals": a sports record
             if amount is not None and amount < 100:
                 return False  # a small count is narrative ("16 nominations", "50 voice commands")
             if _DEFINITE_BEFORE.search(before) and not _MILESTONE_AFTER.match(after):
