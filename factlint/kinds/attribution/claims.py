@@ -60,17 +60,22 @@ _MARKET = re.compile(
     r"\b(?:shares|share\s+prices?|stock|stocks|index|indices|ftse|dow|nasdaq|nikkei|dax|cac|hang\s+seng|sterling|"
     r"the\s+(?:pound|dollar|euro|yen)|exchange\s+rate|bond\s+yields?)\b[^.;]{0,60}?\b(?:closed|closing|trading|traded|"
     r"slipped|fell|rose|gained|dropped|jumped|climbed|tumbled|lost|were\s+up|were\s+down|was\s+up|was\s+down|buys|"
+    r"fallen|risen|surged|soared|plunged|plummeted|slumped|rallied|dipped|edged|sank|slid|suspended|"
     r"ended|finished|opened|up|down)\b"
     r"|\b(?:rise|fall|drop|gain|jump|slump|decline|slide)\s+in\s+(?:[\w'’]+\s+){0,2}(?:shares|share\s+price|stock)\b",
     re.I,
 )
 # Election and vote results, seats and majorities are public record.
-_VOTE_AFTER = re.compile(r"\s+(?:of\s+the\s+(?:public\s+)?(?:vote|votes|poll)\b|majority|seats?\b|votes?\b)", re.I)
+_VOTE_AFTER = re.compile(r"\s+(?:of\s+(?:the\s+)?(?:public\s+)?(?:vote|votes|poll)\b|majority|seats?\b|votes?\b)", re.I)
+# A number before a singular product noun is its model: "Boeing's 777 plane", "the 386 PC".
+_MODEL_AFTER = re.compile(r"\s+(?:plane|jet|airliner|engine|chip|processor|console|handset|model|series|version|edition|camera|phone|car|truck|rifle|tank|class|PC|computer)\b")
+# The article's own arithmetic: "equivalent to 22 million people", "This is the equivalent of".
+_ARITHMETIC_BEFORE = re.compile(r"\b(?:equivalent\s+(?:to|of)|the\s+same\s+as|works\s+out\s+(?:at|to)|amounts\s+to)\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?$", re.I)
 _VOTED = re.compile(r"\bvoted\b|\bvotes?\s+(?:for|against)\b", re.I)
 # Rule, law and policy numbers: targets, ceilings and limits, policy rates.
 _POLICY_BEFORE = re.compile(
     r"\b(?:target|targets|ceiling|limit|limits|cap|capped|threshold|maximum|minimum|quota|"
-    r"(?:interest|base|lending|key|policy|benchmark|repo|discount|bank)\s+rates?|tax(?:es)?\s+(?:rates?\s+)?(?:at|to|of)|up\s+to\s+\S+\s+in\s+jail)\b(?:\s+[\w'’-]+){0,4}\s+$",
+    r"(?:interest|base|lending|key|policy|benchmark|repo|discount|bank|funds)\s+rates?|tax(?:es)?\s+(?:rates?\s+)?(?:at|to|of)|up\s+to\s+\S+\s+in\s+jail)\b(?:\s+[\w'’-]+){0,7}\s+$",
     re.I,
 )
 # Rules and obligations: "parties are required to declare donations over £5,000".
@@ -177,6 +182,8 @@ def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: s
             if text[-1:].lower() == "m" and (_DISTANCE_AFTER.match(after) or _DISTANCE_BEFORE.search(before)
                                              or not _COUNTED_AFTER.match(after)):
                 return False  # "the 200m champion", "attempt 5.05m at": bare "m" counts only before a noun
+            if _MODEL_AFTER.match(after):
+                return False
             if _SPORT_COUNT_AFTER.match(after):
                 return False  # "scored 200 league and cup goals": a sports record
             if amount is not None and amount < 100:
@@ -219,6 +226,8 @@ def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: s
         if _POLICY_BEFORE.search(before) or _POLICY_AFTER.match(after) or _RULE_WORDS.search(sentence):
             return False
     if kind == "pct" and _IDIOM.search(prose, start, min(s_end, end + 10)):
+        return False
+    if _ARITHMETIC_BEFORE.search(before):
         return False
     if _HYPOTHETICAL.search(prose[max(s_start, start - 80):start]):
         return False  # "If unemployment rose to 8.2%, …": a condition, not a statement

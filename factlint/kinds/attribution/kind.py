@@ -175,9 +175,10 @@ class Attribution(RuleKind):
             cue = (src[0], src[1]) if subject is None else (min(subject[0], src[0]), max(subject[1], src[1]))
             quality = src[2]
             if subject is not None and subject[0] <= span[0] < subject[1]:
-                if prose[src[0]:src[1]].lower() not in _OPINION_VERBS:
-                    continue  # the figure is the subject of a verb that reports nothing about it
-                quality, cue, respondents = sourcing.VAGUE, (src[0], src[1]), True  # "42% of them say"
+                if prose[src[0]:src[1]].lower() in _OPINION_VERBS:
+                    quality, cue, respondents = sourcing.VAGUE, (src[0], src[1]), True  # "42% of them say"
+                elif quality != sourcing.NAMED:
+                    continue  # "5 million Germans found…": the figure is the subject, not a source's
             if not sourcing.covers(prose, s_start, s_end, src, span[0]):
                 continue
             if quality == sourcing.NAMED:

@@ -181,7 +181,7 @@ def sources(prose: str, s_start: int, s_end: int, lex: Lexicon) -> list:
         prev = toks[i - 1][2].lower() if i > 0 else ""
         if prev in _DETERMINERS or prev.endswith(("'s", "’s")):
             continue  # a noun or an adjective: "the report", "Cunningham's proposed move"
-        if low in lex.noun_like and not (nxt in _VERB_FOLLOWERS or nxt[:1].isdigit() or nxt[:1] in "$£€¥\"“"):
+        if low in lex.noun_like and prev not in _BETWEEN and not (nxt in _VERB_FOLLOWERS or nxt[:1].isdigit() or nxt[:1] in "$£€¥\"“"):
             continue  # a noun: "TV shows", "new figures from"
         if own and low in _TO_VERBS and "to" not in [t[2].lower() for t in toks[i + 1:i + 4]]:
             continue
@@ -218,8 +218,8 @@ def sources(prose: str, s_start: int, s_end: int, lex: Lexicon) -> list:
     for m in lex.according.finditer(text):
         np = _subject_after(_tokens(text[m.end():]), -1)
         quality = _quality(np, False, lex)
-        if quality:
-            found.append((s_start + m.start(), s_start + m.end(), quality, None))
+        if quality:  # the source reaches to the end of its noun phrase ("according to a survey")
+            found.append((s_start + m.start(), s_start + m.end() + np[-1][1], quality, None))
     for m in lex.vague.finditer(text):
         found.append((s_start + m.start(), s_start + m.end(), VAGUE, None))
     found.extend(_named_source_nouns(toks, s_start, lex))
