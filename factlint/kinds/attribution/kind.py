@@ -238,7 +238,7 @@ _CONTINUES_OPENER = re.compile(
     r"survey|study|report|number|same|remaining)|in\s+total|in\s+all|overall|also|further|a\s+further|another)\b",
     re.I,
 )
-_CONTINUES_WORD = re.compile(r"\b(?:also|added|adding|would|will|could)\b", re.I)
+_CONTINUES_WORD = re.compile(r"\b(?:also|added|adding)\b", re.I)
 # A run of poll or survey results: "Only 11% regarded themselves…" after "According to X, 29%…".
 _OPENS_WITH_SHARE = re.compile(
     r"\W*(?:(?:only|just|another|a\s+further|some|about|around|nearly|almost|over|under|more\s+than|less\s+than|fewer\s+than)\s+)?"

@@ -185,7 +185,7 @@ def sources(prose: str, s_start: int, s_end: int, lex: Lexicon) -> list:
             continue  # a noun: "TV shows", "new figures from"
         if own and low in _TO_VERBS and "to" not in [t[2].lower() for t in toks[i + 1:i + 4]]:
             continue
-        if low in _BY_ONLY and nxt != "by":
+        if low in _BY_ONLY and nxt != "by" and nxt not in _DETERMINERS:
             continue  # "films released last year": a participle, a source only with its agent
         if prev in _BE or (low.endswith("ed") and nxt == "by"):
             agent = _agent(toks, i)
