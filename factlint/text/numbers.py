@@ -56,6 +56,7 @@ _FRACTION_LEAD = re.compile(
 )
 _WORD_BEFORE = re.compile(r"([a-z]+)[\s-]+$")
 _DIGIT_BEFORE = re.compile(r"\d[\s-]?$")
+_PART_BEFORE = re.compile(r"\b(?:first|second|opposite|other|top|bottom|latter|former)\s+$")
 _CARDINAL_WORD = re.compile(_CARDINAL + r"\b")
 _READERS = ((_RATIO, "fraction"), (_SCALED, "scaled"), (_FRACTION, "fraction"), (_MULTITUDE, "multitude"))
 
@@ -78,6 +79,8 @@ def word_figure(lower: str, start: int, limit: int) -> tuple[int, int, str] | No
             if m and m.end() > start:
                 if kind == "scaled" and lower[at:m.end()].strip() in ("hundred", "thousand"):
                     return None  # "hundred" alone is read from the word that counts it
+                if kind == "fraction" and _PART_BEFORE.search(lower, max(0, at - 12), at):
+                    return None  # "the second half of the match": a part, not a share
                 return at, m.end(), kind
     m = _CARDINAL_WORD.match(lower, start, limit)
     if m:
