@@ -104,20 +104,34 @@ _WORD_UNITS_AFTER = re.compile(r"\s+(?:of\s+)?(?:years|miles|hours|minutes|secon
 _CONVERSION = re.compile(r"\d[\d,.]*\s?(?:[a-z]+\s?)?\(\s*$|\([^()]*[;:,]\s*$")
 
 # Bookmakers' odds differ between bookmakers, so the bookmaker matters: "is now 2-1 favourite".
+ODDS_TRIGGERS = ("favourite", "favourites", "outsider", "outsiders", "odds", "shot", "shots", "chance")
 ODDS = re.compile(
-    r"(?<![\w.,-])\d{1,3}-\d{1,3}(?=\s+(?:joint[- ])?(?:favourites?|outsiders?|shots?|chance)\b)"
-    r"|\bodds\s+(?:of|at)\s+\d{1,3}-\d{1,3}\b"
+    r"(?=[0-9])(?:(?<=odds of |odds at )\d{1,3}-\d{1,3}\b"
+    r"|(?<![\w.,-])\d{1,3}-\d{1,3}(?=\s+(?:joint[- ])?(?:favourites?|outsiders?|shots?|chance)\b))"
 )
 # A figure inside an if-clause (no comma between "if" and it) is a hypothetical.
 _HYPOTHETICAL = re.compile(r"\b(?:if|unless|suppose|supposing)\b[^,;:]*$", re.I)
 # Records and rankings: "the highest since 1990", "the third-largest", "a record high".
-_SUPERLATIVE = r"(?:highest|lowest|biggest|largest|smallest|fastest|slowest|worst|best|strongest|weakest|most|least)"
+SUPERLATIVES = ("highest", "lowest", "biggest", "largest", "smallest", "fastest", "slowest", "worst", "best",
+                "strongest", "weakest")
+# The words the term automaton finds for records; `record_at` reads the record around each.
+RECORD_TRIGGERS = SUPERLATIVES + ("record",)
+_ORDINAL = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+_ORDINAL_BEFORE = re.compile(_ORDINAL + r"[- ]$", re.I)
 RECORD = re.compile(
-    r"(?=[hlbsfwmtr0-9])\b(?:(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ](?:highest|lowest|biggest|largest|smallest|fastest)"
-    r"|" + _SUPERLATIVE + r"(?:\s+[\w'’-]+){0,4}?\s+since\s+(?:the\s+)?(?:(?:early|mid|late)[- ])?(?:1[89]\d\d|20\d\d|records\s+began)"
-    r"|record\s+(?:high|low|levels?|profits?|losses?|numbers?))\b",
+    _ORDINAL + r"[- ](?:highest|lowest|biggest|largest|smallest|fastest)\b"
+    r"|(?:" + "|".join(SUPERLATIVES) + r")(?:\s+[\w'’-]+){0,4}?\s+since\s+(?:the\s+)?(?:(?:early|mid|late)[- ])?(?:1[89]\d\d|20\d\d|records\s+began)\b"
+    r"|record\s+(?:high|low|levels?|profits?|losses?|numbers?)\b",
     re.I,
 )
+
+
+def record_at(prose: str, start: int) -> tuple[int, int] | None:
+    """The record or ranking around a trigger word at `start` ("the third-largest", "the highest
+    since 1990", "a record high"), as (start, end), or None."""
+    ordinal = _ORDINAL_BEFORE.search(prose, max(0, start - 12), start)
+    m = RECORD.match(prose, ordinal.start() if ordinal else start)
+    return (m.start(), m.end()) if m else None
 
 
 def not_a_claim_anywhere(prose: str, end: int, text: str) -> bool:
