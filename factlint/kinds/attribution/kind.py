@@ -70,10 +70,12 @@ class Attribution(RuleKind):
         self.h_casualty = ctx.terms.add(ctx.strings("casualty", data["casualty"]), ignorecase=True, literal=True)
         self.h_figures = ctx.terms.add(list(numbers.TRIGGER_WORDS), ignorecase=True, literal=True)
         self.h_records = ctx.terms.add(list(claims.RECORD_TRIGGERS), ignorecase=True, literal=True)
+        self.h_cues = ctx.terms.add(sourcing.cue_words(self.lexicon), ignorecase=True, literal=True)
+        self.cues_key = ("attribution-cues", self.h_cues)
         self.h_odds = ctx.terms.add(list(claims.ODDS_TRIGGERS), ignorecase=True, literal=True)
         self.casualty_before = {str(w).lower() for w in data["casualty_before"]}
         self.casualty_level = self.option("casualty_level") or self.level
-        self.memo_key = ("attribution", self.h_casualty, self.h_figures, self.h_records, self.h_odds, self.lexicon, tuple(sorted(self.casualty_before)))
+        self.memo_key = ("attribution", self.h_casualty, self.h_figures, self.h_records, self.h_odds, self.h_cues, self.lexicon, tuple(sorted(self.casualty_before)))
 
     # -- the shared analysis ------------------------------------------------------------------
     def check(self, doc, hits):
@@ -136,6 +138,7 @@ class Attribution(RuleKind):
         figures = self.figures(doc, hits)
         if not figures:
             return
+        doc.memo[self.cues_key] = _Hits(hits.get(self.h_cues, ()))
         prose = doc.prose
         casualties = _Hits(hits.get(self.h_casualty, ()))
         by_sentence = {}
@@ -159,7 +162,7 @@ class Attribution(RuleKind):
                     found.append(((start, end), harm))
             if not found:
                 continue
-            srcs = sourcing.sources(prose, s_start, s_end, self.lexicon)
+            srcs = sourcing.sources(prose, s_start, s_end, self.lexicon, bool(doc.memo[self.cues_key].within(s_start, s_end)))
             judged = [(self.status(doc, block, number, span, srcs), span, harm) for span, harm in found]
             (status, source, cue), span, harm = min(judged, key=lambda j: j[0][0])
             yield span, harm, status, source, cue
@@ -215,7 +218,7 @@ class Attribution(RuleKind):
         else:
             return None
         p_start, p_end = doc.block_sentences(p_block)[p_number]
-        found = sourcing.sources(doc.prose, p_start, p_end, self.lexicon)
+        found = sourcing.sources(doc.prose, p_start, p_end, self.lexicon, bool(doc.memo[self.cues_key].within(p_start, p_end)))
         if not found:
             return None
         best = next((f for f in found if f[2] == sourcing.NAMED), found[0])

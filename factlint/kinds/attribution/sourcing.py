@@ -165,12 +165,20 @@ def _subject_after(toks: list, i: int) -> list:
     return np
 
 
-def sources(prose: str, s_start: int, s_end: int, lex: Lexicon) -> list:
-    """(start, end, quality) of every source in the sentence prose[s_start:s_end]; offsets are
-    the verb's or phrase's in the prose. `respondent` sources (the figure is the subject:
-    "42% of them say") come back with their subject's span so the caller can tell."""
+def cue_words(lex: Lexicon) -> list:
+    """Every word that can start a source read token by token (for the term automaton: a
+    sentence without one is never tokenised)."""
+    return sorted(lex.reporting | lex.own | lex.source_nouns | _RESPONDENTS)
+
+
+def sources(prose: str, s_start: int, s_end: int, lex: Lexicon, cues: bool = True) -> list:
+    """(start, end, quality, subject) of every source in the sentence prose[s_start:s_end];
+    offsets are the prose's. `subject` is the span of the verb's subject (the caller tells
+    respondents, "42% of them say", by a figure inside it), ("own", from, to) for an actor's
+    own verb (the reach of its object), or None. `cues`: whether the sentence holds any of
+    `cue_words` (if not, only "according to" and the vague patterns are looked for)."""
     text = prose[s_start:s_end]
-    toks = _tokens(text)
+    toks = _tokens(text) if cues else []
     found = []
     for i, (t_start, t_end, word) in enumerate(toks):
         low = word.lower()
