@@ -174,13 +174,23 @@ def may_count(prose: str, s_start: int, s_end: int, start: int, end: int, kind: 
     return True
 
 
-def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: str) -> bool:
-    """Whether the figure prose[start:end] of kind `kind` (numbers.py's kinds, plus "record")
-    states a fact a reader would want a source for."""
+def _has(memo: dict, regex: re.Pattern, prose: str, s_start: int, s_end: int) -> bool:
+    """Whether the sentence holds a match of `regex`, asked once per sentence (`memo` is the
+    sentence's: a sentence with ten figures is searched once, not ten times)."""
+    found = memo.get(regex)
+    if found is None:
+        found = memo[regex] = regex.search(prose, s_start, s_end) is not None
+    return found
+
+
+def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: str, memo: dict | None = None) -> bool:
+    """Whether the figure prose[start:end] of kind `kind` (numbers.py's kinds, plus "record"
+    and "odds") states a fact a reader would want a source for. `memo`: one dict per sentence."""
+    memo = {} if memo is None else memo
     if kind in ("numword",):
         return False  # "two ministers met": only a casualty count makes a small number a claim
     if kind == "record":
-        return not _MARKET.search(prose, s_start, s_end) and not _EXCHANGE.search(prose, s_start, s_end)
+        return not _has(memo, _MARKET, prose, s_start, s_end) and not _has(memo, _EXCHANGE, prose, s_start, s_end)
     if kind == "odds":
         return True
     text = prose[start:end]
@@ -227,17 +237,16 @@ def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: s
         amount = numbers.value(text)
         if amount is not None and amount < 1000:
             return False  # prices of goods and services, fares, surcharges: "£10 one-way", "£800"
-        if amount is not None and amount < 1e5 and not _SCALE_AFTER.search(text) and _PRICE_WORDS.search(prose, s_start, s_end):
+        if amount is not None and amount < 1e5 and not _SCALE_AFTER.search(text) and _has(memo, _PRICE_WORDS, prose, s_start, s_end):
             return False  # "the £1,950 throne … a couch priced £4,250"
         if _PRICE_BEFORE.search(before) and amount is not None and amount < 1e6:
             return False  # the price of goods, a prize, bail (a project that costs $2bn is a claim)
     if kind in ("pct", "num", "money", "fraction"):
-        sentence = prose[s_start:s_end]
-        if _MARKET.search(sentence) and kind != "fraction":
+        if kind != "fraction" and _has(memo, _MARKET, prose, s_start, s_end):
             return False
-        if _VOTE_AFTER.match(after) or _VOTED.search(sentence):
+        if _VOTE_AFTER.match(after) or _has(memo, _VOTED, prose, s_start, s_end):
             return False
-        if _POLICY_BEFORE.search(before) or _POLICY_AFTER.match(after) or _RULE_WORDS.search(sentence):
+        if _POLICY_AFTER.match(after) or _has(memo, _RULE_WORDS, prose, s_start, s_end) or _POLICY_BEFORE.search(before):
             return False
     if kind == "pct" and _IDIOM.search(prose, start, min(s_end, end + 10)):
         return False

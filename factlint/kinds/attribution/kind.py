@@ -75,7 +75,11 @@ class Attribution(RuleKind):
         self.h_odds = ctx.terms.add(list(claims.ODDS_TRIGGERS), ignorecase=True, literal=True)
         self.casualty_before = {str(w).lower() for w in data["casualty_before"]}
         self.casualty_level = self.option("casualty_level") or self.level
-        self.memo_key = ("attribution", self.h_casualty, self.h_figures, self.h_records, self.h_odds, self.h_cues, self.lexicon, tuple(sorted(self.casualty_before)))
+        # One string for the table's word classes: a memo look-up hashes it once (a dataclass
+        # of sets would be compared field by field for every document).
+        lexicon = "|".join(",".join(sorted(w)) for w in (self.lexicon.institutions, self.lexicon.vague_subjects,
+                                                          self.lexicon.noun_like, self.casualty_before)) + vague
+        self.memo_key = ("attribution", self.h_casualty, self.h_figures, self.h_records, self.h_odds, self.h_cues, lexicon)
 
     # -- the shared analysis ------------------------------------------------------------------
     def check(self, doc, hits):
@@ -152,13 +156,14 @@ class Attribution(RuleKind):
                 continue  # a table cell, a list row or a results line: not a sentence to judge
             harms = casualties.within(s_start, s_end)
             found = []
+            memo = {}
             for start, end, kind in figs:
                 if kind == "num" and claims.not_a_claim_anywhere(prose, end, prose[start:end]):
                     continue
                 if not claims.may_count(prose, s_start, s_end, start, end, kind):
                     continue
                 harm = next((h for h in harms if self.tied(prose, start, end, h)), None) if kind not in ("pct", "money", "record", "odds") else None
-                if harm is not None or claims.is_claim(prose, s_start, s_end, start, end, kind):
+                if harm is not None or claims.is_claim(prose, s_start, s_end, start, end, kind, memo):
                     found.append(((start, end), harm))
             if not found:
                 continue
