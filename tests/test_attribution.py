@@ -154,3 +154,10 @@ def test_non_english_documents_are_not_checked():
     declared = "---\nlanguage: de\n---\nUnemployment rose to 8.2% last year.\n"
     assert [f.rule for f in LINTER.lint_text(declared, path="a.md")] == []
     assert found("Unemployment rose to 8.2% last year.") != []  # the same text in English is checked
+
+
+def test_a_casualty_term_after_a_figure_counts_only_as_a_participle_or_noun():
+    # the foxes were killed, not the hunts; the warrants were carried out, not people
+    assert ("Unattributed", "warning") not in levels("Some 270 hunts met legally on Saturday killing a total of 91 foxes.")
+    assert ("Unattributed", "warning") not in levels("Seventy search warrants were executed in six countries.")
+    assert levels("Some 270 people were killed in the floods.") == [("Unattributed", "warning")]

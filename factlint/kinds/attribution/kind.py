@@ -234,7 +234,10 @@ class Attribution(RuleKind):
         them and no punctuation ("191 people were killed", "killed at least 25 people")."""
         h_start, h_end = harm[0], harm[1]
         if h_start >= end:
-            words, limit = prose[end:h_start].split(), 6
+            term = prose[h_start:h_end].lower()
+            if term.endswith("ing") or term == "executed":
+                return False  # "270 hunts met … killing 91 foxes", "70 search warrants were executed"
+            words, limit = prose[end:h_start].split(), 5
         elif h_end <= start and prose[h_start:h_end].lower() in self.casualty_before:
             words, limit = prose[h_end:start].split(), 3
         else:
