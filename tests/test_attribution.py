@@ -158,6 +158,7 @@ def test_non_english_documents_are_not_checked():
 
 def test_a_casualty_term_after_a_figure_counts_only_as_a_participle_or_noun():
     # the foxes were killed, not the hunts; the warrants were carried out, not people
-    assert ("Unattributed", "warning") not in levels("Some 270 hunts met legally on Saturday killing a total of 91 foxes.")
+    hunts = [(f.severity, f.match) for f in LINTER.lint_text("Some 270 hunts met on Saturday killing a total of 91 foxes.", path="a.txt")]
+    assert hunts == [("warning", "killing a total of 91")]
     assert ("Unattributed", "warning") not in levels("Seventy search warrants were executed in six countries.")
     assert levels("Some 270 people were killed in the floods.") == [("Unattributed", "warning")]

@@ -62,7 +62,8 @@ _MARKET = re.compile(
     r"slipped|fell|rose|gained|dropped|jumped|climbed|tumbled|lost|were\s+up|were\s+down|was\s+up|was\s+down|buys|"
     r"fallen|risen|surged|soared|plunged|plummeted|slumped|rallied|dipped|edged|sank|slid|suspended|"
     r"ended|finished|opened|up|down)\b"
-    r"|\b(?:rise|fall|drop|gain|jump|slump|decline|slide)\s+in\s+(?:[\w'’]+\s+){0,2}(?:shares|share\s+price|stock)\b",
+    r"|\b(?:rise|fall|drop|gain|jump|slump|decline|slide)\s+in\s+(?:[\w'’]+\s+){0,2}(?:shares|share\s+price|stock)\b"
+    r"|\b(?:were|was|are|is)\s+trading\b",
     re.I,
 )
 # Election and vote results, seats and majorities are public record.
@@ -75,14 +76,14 @@ _VOTED = re.compile(r"\bvoted\b|\bvotes?\s+(?:for|against)\b", re.I)
 # Rule, law and policy numbers: targets, ceilings and limits, policy rates.
 _POLICY_BEFORE = re.compile(
     r"\b(?:target|targets|ceiling|limit|limits|cap|capped|threshold|maximum|minimum|quota|"
-    r"(?:interest|base|lending|key|policy|benchmark|repo|discount|bank|funds)\s+rates?|tax(?:es)?\s+(?:rates?\s+)?(?:at|to|of)|up\s+to\s+\S+\s+in\s+jail)\b(?:\s+[\w'’-]+){0,7}\s+$",
+    r"(?:interest|base|lending|key|policy|benchmark|repo|discount|bank|funds)\s+rates?|tax(?:es)?\s+(?:rates?\s+)?(?:at|to|of)|up\s+to\s+\S+\s+in\s+jail|aim(?:ed|s)?\s+at|designed\s+to|intended\s+to)\b(?:\s+[\w'’-]+){0,7}\s+$",
     re.I,
 )
 # Rules and obligations: "parties are required to declare donations over £5,000".
 _RULE_WORDS = re.compile(
     r"\b(?:required|obliged|must|allowed|permitted|entitled|eligible|legally|threshold|allowance|start\s+paying|starts\s+paying)\b", re.I)
 # Prizes, fines, bail and bonds named after the amount: "a £25,000 prize", "$250,000 (£130,000) fine".
-_PRICE_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:[\w-]+\s+)?(?:prize|prizes|jackpot|fine|fines|bail|bond|reward|bounty|price|salary|fee)\b", re.I)
+_PRICE_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:[\w-]+\s+)?(?:prize|prizes|jackpot|fine|fines|bail|bond|reward|bounty|price|salary|fee|in\s+damages|damages|in\s+compensation)\b", re.I)
 # Metres, not millions: "the 200m champion", "1500m victory".
 _DISTANCE_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:champion|final|race|hurdles|freestyle|relay|medallist|title|gold|silver|bronze|sprint|victory|breaststroke|backstroke|butterfly|individual|dash|record|runner|event|penalty|kick|drop|pass|run|putt|effort|strike|shot|dive|jump|throw)", re.I)
 _NOT_A_SHARE_BEFORE = re.compile(r"\b(?:the|first|second|other|opposite|top|bottom|latter|former|northern|southern|eastern|western)\s+$", re.I)
@@ -97,6 +98,7 @@ _SPORT_COUNT_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:goals|points|runs
 _AT_AGE = re.compile(r"(?:^|[.!?]\s+|\b)[Aa]t\s+$")
 _MILESTONE_AFTER = re.compile(r"\s+(?:mark|barrier|level|milestone|figure)\b", re.I)
 _EXCHANGE = re.compile(r"\b(?:stock\s+(?:exchange|market)|bourse|shares|share\s+price|index|oil\s+prices?|crude)\b", re.I)
+_SPORT = re.compile(r"\b(?:championship|league|season|match|matches|tournament|cup|title|defeat|victory|win|wins|goals?|innings|race|seeded|squad)\b", re.I)
 _IDIOM = re.compile(r"\b(?:in|of)\s+a\s+million\s+(?:years|miles)\b|\bone\s+in\s+a\s+million\b|\bmillions?\s+of\s+years\b|\b(?:a|\d+)\s*%\s+effort\b", re.I)
 # Figures in words that count time or distance, not people or things.
 _WORD_UNITS_AFTER = re.compile(r"\s+(?:of\s+)?(?:years|miles|hours|minutes|seconds|days|weeks|months|times|an?\s+hour|light|cubic|square|degrees)\b", re.I)
@@ -189,8 +191,9 @@ def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: s
     memo = {} if memo is None else memo
     if kind in ("numword",):
         return False  # "two ministers met": only a casualty count makes a small number a claim
-    if kind == "record":
-        return not _has(memo, _MARKET, prose, s_start, s_end) and not _has(memo, _EXCHANGE, prose, s_start, s_end)
+    if kind == "record":  # market levels and sports records are public record
+        return not (_has(memo, _MARKET, prose, s_start, s_end) or _has(memo, _EXCHANGE, prose, s_start, s_end)
+                    or _has(memo, _SPORT, prose, s_start, s_end))
     if kind == "odds":
         return True
     text = prose[start:end]

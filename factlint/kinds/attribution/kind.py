@@ -169,7 +169,8 @@ class Attribution(RuleKind):
                 continue
             srcs = sourcing.sources(prose, s_start, s_end, self.lexicon, bool(doc.memo[self.cues_key].within(s_start, s_end)))
             judged = [(self.status(doc, block, number, span, srcs), span, harm) for span, harm in found]
-            (status, source, cue), span, harm = min(judged, key=lambda j: j[0][0])
+            # the most checkable figure: unsourced before vague before sourced, a casualty first
+            (status, source, cue), span, harm = min(judged, key=lambda j: (j[0][0], j[2] is None))
             yield span, harm, status, source, cue
 
     def status(self, doc, block, number, span, srcs):

@@ -195,7 +195,9 @@ def sources(prose: str, s_start: int, s_end: int, lex: Lexicon, cues: bool = Tru
             continue
         if low in _BY_ONLY and nxt != "by" and nxt not in _DETERMINERS:
             continue  # "films released last year": a participle, a source only with its agent
-        if prev in _BE or (low.endswith("ed") and nxt == "by"):
+        if low in ("put", "puts", "putting") and "at" not in [t[2] for t in toks[i + 1:i + 9]]:
+            continue  # "BP put production at 4bn barrels" reports; "he put it up on the net" does not
+        if prev in _BE or nxt == "by":
             agent = _agent(toks, i)
             if agent is not None:
                 found.append((s_start + t_start, s_start + t_end, _quality(agent, False, lex) or VAGUE, None))
