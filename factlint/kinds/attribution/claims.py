@@ -63,7 +63,7 @@ _MARKET = re.compile(
     r"fallen|risen|surged|soared|plunged|plummeted|slumped|rallied|dipped|edged|sank|slid|suspended|"
     r"ended|finished|opened|up|down)\b"
     r"|\b(?:rise|fall|drop|gain|jump|slump|decline|slide)\s+in\s+(?:[\w'’]+\s+){0,2}(?:shares|share\s+price|stock)\b"
-    r"|\b(?:were|was|are|is)\s+trading\b",
+    r"|\b(?:were|was|are|is)\s+trading\b|\bagainst\s+the\s+(?:US\s+)?(?:dollar|euro|pound|yen|greenback)\b",
     re.I,
 )
 # Election and vote results, seats and majorities are public record.
@@ -89,11 +89,13 @@ _DISTANCE_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:champion|final|race|hurdles|free
 _NOT_A_SHARE_BEFORE = re.compile(r"\b(?:the|first|second|other|opposite|top|bottom|latter|former|northern|southern|eastern|western)\s+$", re.I)
 _GENERIC_OBJECT_BEFORE = re.compile(r"\b(?:affect|affects|affecting|infect|infects|infecting|reach|reaching|attract|attracting|entertain|entertaining)\s+$", re.I)
 # Capacities are specifications: "can hold up to 10,000 songs", "seats up to 500".
-_CAPACITY_BEFORE = re.compile(r"\b(?:hold|holds|store|stores|carry|carries|support|supports|handle|handles|seat|seats|accommodate|accommodates|take|takes)\s+(?:\w+\s+)?(?:up\s+to|as\s+many\s+as)\s+(?:a\s+)?$", re.I)
+_CAPACITY_BEFORE = re.compile(
+    r"\b(?:hold|holds|store|stores|carry|carries|support|supports|handle|handles|seat|seats|accommodate|accommodates|take|takes)\s+"
+    r"(?:(?:\w+\s+)?(?:up\s+to|as\s+many\s+as)\s+(?:a\s+)?|(?:about\s+|around\s+|some\s+)?)$", re.I)
 _DISTANCE_BEFORE = re.compile(r"\b(?:best|record|throw|jump|leap|distance|height|vault|effort|penalty|kick|a|an)\s+(?:\w+\s+)?(?:of\s+)?$", re.I)
 _PRICE_WORDS = re.compile(r"\b(?:priced|price\s+tag|on\s+sale|for\s+sale|retails?|retailing|costs?|fares?|tickets?|tariffs?)\b", re.I)
 _POLICY_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:target|ceiling|limit|cap|threshold|quota)\b", re.I)
-_COUNTED_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+)?(?:people|[a-z]+s)\b")
+_COUNTED_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+)?(?:people|(?!this\b|has\b|was\b|does\b|its\b|is\b|as\b|us\b)[a-z]{2,}s)\b")
 _SPORT_COUNT_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:goals|points|runs|wickets|caps|appearances|tries|matches|games|victories|wins|titles|medals)\b", re.I)
 _AT_AGE = re.compile(r"(?:^|[.!?]\s+|\b)[Aa]t\s+$")
 _MILESTONE_AFTER = re.compile(r"\s+(?:mark|barrier|level|milestone|figure)\b", re.I)

@@ -26,6 +26,7 @@ from factlint.text import numbers
 
 _TABLE_LISTS = ("reporting_verbs", "own_verbs", "noun_like", "source_nouns", "institutions", "vague_subjects",
                 "vague", "casualty", "casualty_before")
+_PLACE_WORDS = frozenset("in on at across over during since for by from after before within".split())
 _CONJUNCTIONS = frozenset(("and", "or", "but", "while", "whereas", "although", "though"))
 _PLAIN_WORD = re.compile(r"[^\W\d][\w'’-]*")
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.I)
@@ -241,6 +242,8 @@ class Attribution(RuleKind):
             words, limit = prose[end:h_start].split(), 5
         elif h_end <= start and prose[h_start:h_end].lower() in self.casualty_before:
             words, limit = prose[h_end:start].split(), 3
+            if words and words[0].lower() in _PLACE_WORDS and " ".join(words[:2]).lower() != "at least":
+                return False  # "executed in six countries", "killed on 12 occasions"
         else:
             return False
         return len(words) <= limit and all(_PLAIN_WORD.fullmatch(w) and w.lower() not in _CONJUNCTIONS for w in words)

@@ -197,7 +197,7 @@ def sources(prose: str, s_start: int, s_end: int, lex: Lexicon, cues: bool = Tru
             continue  # "films released last year": a participle, a source only with its agent
         if low in ("put", "puts", "putting") and "at" not in [t[2] for t in toks[i + 1:i + 9]]:
             continue  # "BP put production at 4bn barrels" reports; "he put it up on the net" does not
-        if prev in _BE or nxt == "by":
+        if (prev in _BE and not low.endswith("ing")) or nxt == "by":  # a passive ("is seeking" is not)
             agent = _agent(toks, i)
             if agent is not None:
                 found.append((s_start + t_start, s_start + t_end, _quality(agent, False, lex) or VAGUE, None))
