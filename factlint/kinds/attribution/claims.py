@@ -76,7 +76,7 @@ _VOTED = re.compile(r"\bvoted\b|\bvotes?\s+(?:for|against)\b", re.I)
 # Rule, law and policy numbers: targets, ceilings and limits, policy rates.
 _POLICY_BEFORE = re.compile(
     r"\b(?:target|targets|ceiling|limit|limits|cap|capped|threshold|maximum|minimum|quota|"
-    r"(?:interest|base|lending|key|policy|benchmark|repo|discount|bank|funds)\s+rates?|tax(?:es)?\s+(?:rates?\s+)?(?:at|to|of)|up\s+to\s+\S+\s+in\s+jail|aim(?:ed|s)?\s+at|designed\s+to|intended\s+to)\b(?:\s+[\w'’-]+){0,7}\s+$",
+    r"(?:interest|base|lending|key|policy|benchmark|repo|discount|bank|funds)\s+rates?|tax(?:es)?\s+(?:rates?\s+)?(?:at|to|of)|up\s+to\s+\S+\s+in\s+jail|aim(?:ed|s)?\s+at|designed\s+to|intended\s+to)\b(?:[\s,]+[\w'’-]+){0,7}\s+$",
     re.I,
 )
 # Rules and obligations: "parties are required to declare donations over £5,000".
@@ -95,7 +95,7 @@ _CAPACITY_BEFORE = re.compile(
 _DISTANCE_BEFORE = re.compile(r"\b(?:best|record|throw|jump|leap|distance|height|vault|effort|penalty|kick|a|an)\s+(?:\w+\s+)?(?:of\s+)?$", re.I)
 _PRICE_WORDS = re.compile(r"\b(?:priced|price\s+tag|on\s+sale|for\s+sale|retails?|retailing|costs?|fares?|tickets?|tariffs?)\b", re.I)
 _POLICY_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:target|ceiling|limit|cap|threshold|quota)\b", re.I)
-_COUNTED_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+)?(?:people|(?!this\b|has\b|was\b|does\b|its\b|is\b|as\b|us\b)[a-z]{2,}s)\b")
+_COUNTED_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+)?(?:people|(?!this\b|does\b|was\b|has\b)[a-z]{3,}s)\b")
 _SPORT_COUNT_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:goals|points|runs|wickets|caps|appearances|tries|matches|games|victories|wins|titles|medals)\b", re.I)
 _AT_AGE = re.compile(r"(?:^|[.!?]\s+|\b)[Aa]t\s+$")
 _MILESTONE_AFTER = re.compile(r"\s+(?:mark|barrier|level|milestone|figure)\b", re.I)
@@ -173,6 +173,8 @@ def may_count(prose: str, s_start: int, s_end: int, start: int, end: int, kind: 
     ("Section 41"), not a title or name in words ("Million Dollar Baby")."""
     if kind == "num":
         return not _named_or_labelled(prose, s_start, start, end)
+    if kind == "scaled" and prose[start:end].lower() in numbers.SCALES and prose[start:start + 1].isupper():
+        return False  # "Million Dollar Baby": a scale word with no count before it is a name
     if kind in ("scaled", "multitude", "numword", "fraction") and prose[start:start + 1].isupper():
         return start <= s_start + 2 or _title_case(prose, s_start, s_end) or prose[s_start:start].strip() in ("\"", "“", "'", "‘")
     return True

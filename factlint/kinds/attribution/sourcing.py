@@ -274,8 +274,8 @@ def _named_source_nouns(toks: list, s_start: int, lex: Lexicon):
             if low in ("by", "from", "for"):
                 if k + 1 < len(toks) and toks[k + 1][2].lower() in _INDEFINITE:
                     break  # "research from a City investment bank": unnamed
-                np = [t for t in toks[k + 1:k + 5] if t[2][:1].isalpha()]
-                if np and any(t[2][:1].isupper() for t in np[:3]):
+                np = [t for t in toks[k + 1:k + 7] if t[2][:1].isalpha()]
+                if np and any(t[2][:1].isupper() for t in np[:5]):  # "research from message analysts the Radicati Group"
                     yield s_start + t_start, s_start + toks[k + 1][1], NAMED, None
                 break
 
