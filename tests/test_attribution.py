@@ -162,3 +162,10 @@ def test_a_casualty_term_after_a_figure_counts_only_as_a_participle_or_noun():
     assert hunts == [("warning", "killing a total of 91")]
     assert ("Unattributed", "warning") not in levels("Seventy search warrants were executed in six countries.")
     assert levels("Some 270 people were killed in the floods.") == [("Unattributed", "warning")]
+
+
+def test_a_plain_text_headline_is_not_checked_even_closing_on_a_quote():
+    assert found("Storm claims 'less than $10bn'\n\nInsurers are counting the cost, the industry body said.") == []
+    # a headline-style line with a full stop is a sentence like any other
+    assert found("Only 24 Percent of Donors Give Less Than $200.\n\nThe campaign disputes this.") == [
+        ("Unattributed", "24 Percent")]

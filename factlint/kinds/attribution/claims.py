@@ -58,7 +58,7 @@ _RATE_AFTER = re.compile(r"\s+(?:a|per|each|for\s+every)\s+(?:share|head|person|
 # Market trading (share prices and moves, exchange rates, indices) is public record.
 _MARKET = re.compile(
     r"\b(?:shares|share\s+prices?|stock|stocks|index|indices|ftse|dow|nasdaq|nikkei|dax|cac|hang\s+seng|sterling|"
-    r"the\s+(?:pound|dollar|euro|yen)|exchange\s+rate|bond\s+yields?)\b[^.;]{0,60}?\b(?:closed|closing|trading|traded|"
+    r"the\s+(?:pound|dollar|euro|yen)|exchange\s+rate|bond\s+yields?)\b[^.;]{0,120}?\b(?:closed|closing|trading|traded|"
     r"slipped|fell|rose|gained|dropped|jumped|climbed|tumbled|lost|were\s+up|were\s+down|was\s+up|was\s+down|buys|"
     r"fallen|risen|surged|soared|plunged|plummeted|slumped|rallied|dipped|edged|sank|slid|suspended|"
     r"ended|finished|opened|up|down)\b"
@@ -94,7 +94,7 @@ _CAPACITY_BEFORE = re.compile(
     r"(?:(?:\w+\s+)?(?:up\s+to|as\s+many\s+as)\s+(?:a\s+)?|(?:about\s+|around\s+|some\s+)?)$", re.I)
 _DISTANCE_BEFORE = re.compile(r"\b(?:best|record|throw|jump|leap|distance|height|vault|effort|penalty|kick|a|an)\s+(?:\w+\s+)?(?:of\s+)?$", re.I)
 _PRICE_WORDS = re.compile(r"\b(?:priced|price\s+tag|on\s+sale|for\s+sale|retails?|retailing|costs?|fares?|tickets?|tariffs?)\b", re.I)
-_POLICY_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:target|ceiling|limit|cap|threshold|quota)\b", re.I)
+_POLICY_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:target|ceiling|limit|cap|threshold|quota|(?:top\s+)?(?:tax|income\s+tax|VAT|interest)\s+rate)\b", re.I)
 _COUNTED_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+)?(?:people|(?!this\b|does\b|was\b|has\b)[a-z]{3,}s)\b")
 _SPORT_COUNT_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:goals|points|runs|wickets|caps|appearances|tries|matches|games|victories|wins|titles|medals)\b", re.I)
 _AT_AGE = re.compile(r"(?:^|[.!?]\s+|\b)[Aa]t\s+$")
@@ -226,6 +226,8 @@ def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: s
             if after.startswith(",") and _AT_AGE.search(before):
                 return False  # "At 12, he was canvassing"
     if kind in ("scaled", "multitude", "fraction"):
+        if _CAPACITY_BEFORE.search(before):
+            return False  # "enough to hold hundreds of pictures"
         if _WORD_UNITS_AFTER.match(after) or _IDIOM.search(prose, max(s_start, start - 10), min(s_end, end + 12)):
             return False
         if _CONTEXT_BEFORE.search(before[-24:]) or (kind == "scaled" and _DEFINITE_BEFORE.search(before) and not _MILESTONE_AFTER.match(after)):

@@ -150,7 +150,7 @@ class Attribution(RuleKind):
         for fig in figures:
             by_sentence.setdefault(doc.sentence_at(fig[0]), []).append(fig)
         for (block, number), figs in by_sentence.items():
-            if doc.is_heading(block):
+            if doc.is_heading(block) or _headline(doc, block):
                 continue
             s_start, s_end = doc.block_sentences(block)[number]
             if prose.count(" ", s_start, min(s_end, s_start + 80)) < MIN_WORDS - 1:
@@ -264,6 +264,17 @@ _OPENS_WITH_SHARE = re.compile(
     r"(?:\d[\d.,]*\s?(?:%|per\s?cent)|(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-](?:half|third|quarter|fifth|tenth)s?\b|half\b|\w+\s+in\s+(?:every\s+)?\w+\b)",
     re.I,
 )
+
+
+def _headline(doc, block):
+    """A plain text's first line standing alone without a full stop, even if it closes on a
+    quotation mark ("Disaster claims 'less than $10bn'"): a headline, which news style leaves
+    unattributed. A headline-style sentence with a full stop is still checked."""
+    if block != 0 or doc.markup != "text" or len(doc.blocks) < 2:
+        return False
+    start, end = doc.blocks[0]
+    line = doc.prose[start:end]
+    return "\n" not in line and not line.rstrip("\"'”’").endswith((".", "!", "?", "…"))
 
 
 def _continues(prose, s_start, s_end):

@@ -189,7 +189,7 @@ def sources(prose: str, s_start: int, s_end: int, lex: Lexicon, cues: bool = Tru
         prev = toks[i - 1][2].lower() if i > 0 else ""
         if prev in _DETERMINERS or prev.endswith(("'s", "’s")):
             continue  # a noun or an adjective: "the report", "Cunningham's proposed move"
-        if low in lex.noun_like and prev not in _BETWEEN and not (nxt in _VERB_FOLLOWERS or nxt[:1].isdigit() or nxt[:1] in "$£€¥\"“"):
+        if low in lex.noun_like and prev not in _BETWEEN and nxt not in ("", ".", "!") and not (nxt in _VERB_FOLLOWERS or nxt[:1].isdigit() or nxt[:1] in "$£€¥\"“"):
             continue  # a noun: "TV shows", "new figures from"
         if own and low in _TO_VERBS and "to" not in [t[2].lower() for t in toks[i + 1:i + 4]]:
             continue
