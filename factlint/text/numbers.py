@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 SCALE = r"(?:\s?(?:m|bn|k|tn|million|billion|trillion)\b)"
-_CURRENCY_WORDS = r"(?:\s(?:dollars|pounds|euros|yen|yuan|rupees|roubles|rubles|francs|pesos|marks|lira))"
+_CURRENCY_WORDS = r"(?:\s(?:dollars?|pounds?|euros?|yen|yuan|rupees?|roubles?|rubles?|francs?|pesos?|marks?|lira|kronor|kroner|krona|riyals?|won|rand|baht|ringgit|rupiah|shekels?))"
 # The leading look-ahead lets the regex engine skip to digits and currency signs (5x faster);
 # written with ranges, not \d (a Unicode category test at every character). Non-ASCII
 # characters pass it so that other scripts' digits still reach \d below.

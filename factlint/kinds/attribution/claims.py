@@ -63,7 +63,8 @@ _MARKET = re.compile(
     r"fallen|risen|surged|soared|plunged|plummeted|slumped|rallied|dipped|edged|sank|slid|suspended|"
     r"ended|finished|opened|up|down)\b"
     r"|\b(?:rise|fall|drop|gain|jump|slump|decline|slide)\s+in\s+(?:[\w'’]+\s+){0,2}(?:shares|share\s+price|stock)\b"
-    r"|\b(?:were|was|are|is)\s+trading\b|\bagainst\s+the\s+(?:US\s+)?(?:dollar|euro|pound|yen|greenback)\b",
+    r"|\b(?:were|was|are|is)\s+trading\b|\bshares\s+(?:by|up|down)\b"
+    r"|\b(?:crudes?|oil\s+prices?|price\s+of\s+(?:oil|crude|gold|copper)|gold\s+prices?)\b[^.;]{0,60}?\b(?:dropped|fell|rose|climbed|jumped|slipped|surged|slumped|gained|lost)\b|\bagainst\s+the\s+(?:US\s+)?(?:dollar|euro|pound|yen|greenback)\b",
     re.I,
 )
 # Election and vote results, seats and majorities are public record.
@@ -83,7 +84,7 @@ _POLICY_BEFORE = re.compile(
 _RULE_WORDS = re.compile(
     r"\b(?:required|obliged|must|allowed|permitted|entitled|eligible|legally|threshold|allowance|start\s+paying|starts\s+paying)\b", re.I)
 # Prizes, fines, bail and bonds named after the amount: "a £25,000 prize", "$250,000 (£130,000) fine".
-_PRICE_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:[\w-]+\s+)?(?:prize|prizes|jackpot|fine|fines|bail|bond|reward|bounty|price|salary|fee|in\s+damages|damages|in\s+compensation)\b", re.I)
+_PRICE_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:[\w'’-]+\s+)?(?:prize|prizes|jackpot|fine|fines|bail|bond|reward|bounty|price|salary|fee|in\s+damages|damages|in\s+compensation)\b", re.I)
 # Metres, not millions: "the 200m champion", "1500m victory".
 _DISTANCE_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:champion|final|race|hurdles|freestyle|relay|medallist|title|gold|silver|bronze|sprint|victory|breaststroke|backstroke|butterfly|individual|dash|record|runner|event|penalty|kick|drop|pass|run|putt|effort|strike|shot|dive|jump|throw)", re.I)
 _NOT_A_SHARE_BEFORE = re.compile(r"\b(?:the|first|second|other|opposite|top|bottom|latter|former|northern|southern|eastern|western)\s+$", re.I)
@@ -96,16 +97,18 @@ _DISTANCE_BEFORE = re.compile(r"\b(?:best|record|throw|jump|leap|distance|height
 _PRICE_WORDS = re.compile(r"\b(?:priced|price\s+tag|on\s+sale|for\s+sale|retails?|retailing|costs?|fares?|tickets?|tariffs?)\b", re.I)
 _POLICY_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:target|ceiling|limit|cap|threshold|quota|(?:top\s+)?(?:tax|income\s+tax|VAT|interest)\s+rate)\b", re.I)
 _COUNTED_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+)?(?:people|(?!this\b|does\b|was\b|has\b)[a-z]{3,}s)\b")
-_SPORT_COUNT_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:goals|points|runs|wickets|caps|appearances|tries|matches|games|victories|wins|titles|medals)\b", re.I)
+_SPORT_COUNT_AFTER = re.compile(
+    r"(?:\s+[\w'’-]+){0,3}?\s+(?:goals|points|runs|wickets|caps|appearances|tries|matches|games|victories|wins|titles|medals)\b"
+    r"|\s+(?:consecutive|straight|successive|long|extra)\s+(?:minutes|hours|days|weeks|months|years|games|matches)\b", re.I)
 _AT_AGE = re.compile(r"(?:^|[.!?]\s+|\b)[Aa]t\s+$")
 _MILESTONE_AFTER = re.compile(r"\s+(?:mark|barrier|level|milestone|figure)\b", re.I)
 _EXCHANGE = re.compile(r"\b(?:stock\s+(?:exchange|market)|bourse|shares|share\s+price|index|oil\s+prices?|crude)\b", re.I)
 _SPORT = re.compile(r"\b(?:championship|league|season|match|matches|tournament|cup|title|defeat|victory|win|wins|goals?|innings|race|seeded|squad)\b", re.I)
-_IDIOM = re.compile(r"\b(?:in|of)\s+a\s+million\s+(?:years|miles)\b|\bone\s+in\s+a\s+million\b|\bmillions?\s+of\s+years\b|\b(?:a|\d+)\s*%\s+effort\b", re.I)
+_IDIOM = re.compile(r"\ba\s+(?:thousand|million|billion|hundred)\s+(?:better|worse|different|times|ways|reasons)\b|\b(?:in|of)\s+a\s+million\s+(?:years|miles)\b|\bone\s+in\s+a\s+million\b|\bmillions?\s+of\s+years\b|\b(?:a|\d+)\s*%\s+effort\b", re.I)
 # Figures in words that count time or distance, not people or things.
 _WORD_UNITS_AFTER = re.compile(r"\s+(?:of\s+)?(?:years|miles|hours|minutes|seconds|days|weeks|months|times|an?\s+hour|light|cubic|square|degrees)\b", re.I)
 # Conversions in brackets are the article's own arithmetic: "$11bn (£5.8bn)".
-_CONVERSION = re.compile(r"\d[\d,.]*\s?(?:[a-z]+\s?)?\(\s*$|\([^()]*[;:,]\s*$")
+_CONVERSION = re.compile(r"\d[\d,.]*\s?(?:[a-z]+\s?){0,2}\(\s*$|\([^()]*[;:,]\s*$")
 
 # Bookmakers' odds differ between bookmakers, so the bookmaker matters: "is now 2-1 favourite".
 ODDS_TRIGGERS = ("favourite", "favourites", "outsider", "outsiders", "odds", "shot", "shots", "chance")

@@ -51,6 +51,7 @@ _QUANTITY_WORDS = frozenset(
     """half third thirds quarter quarters fifth fifths tenth tenths most many some all none majority
     minority proportion share percent cent two three four five six seven eight nine ten""".split()
 )
+_CLAUSE_OPENERS = frozenset("after before while when by since despite".split())
 _COORDINATE = re.compile(r"\b(?:and|but|while|whereas|although|though|as|because|after|before|when)\s+$", re.I)
 _SEGMENT_BREAK = re.compile(r"\s[-–—]\s|;\s")
 
@@ -134,6 +135,12 @@ def _subject_before(toks: list, i: int, lex: Lexicon) -> tuple[list, bool]:
     return np, j < 0
 
 
+def _wants_to(toks: list, i: int) -> bool:
+    """A verb of planning with its plan: "plans to raise", "wants it to be", "hope the song will raise"."""
+    following = [t[2].lower() for t in toks[i + 1:i + 7]]
+    return "to" in following[:3] or any(w in ("will", "would", "could", "can") for w in following)
+
+
 def _is_quantity(word: str) -> bool:
     return word[:1].isdigit() or word[:1] in "$£€¥" or word.lower() in _QUANTITY_WORDS
 
@@ -191,7 +198,7 @@ def sources(prose: str, s_start: int, s_end: int, lex: Lexicon, cues: bool = Tru
             continue  # a noun or an adjective: "the report", "Cunningham's proposed move"
         if low in lex.noun_like and prev not in _BETWEEN and nxt not in ("", ".", "!") and not (nxt in _VERB_FOLLOWERS or nxt[:1].isdigit() or nxt[:1] in "$£€¥\"“"):
             continue  # a noun: "TV shows", "new figures from"
-        if own and low in _TO_VERBS and "to" not in [t[2].lower() for t in toks[i + 1:i + 4]]:
+        if own and low in _TO_VERBS and not _wants_to(toks, i):
             continue
         if low in _BY_ONLY and nxt != "by" and nxt not in _DETERMINERS:
             continue  # "films released last year": a participle, a source only with its agent
@@ -213,7 +220,8 @@ def sources(prose: str, s_start: int, s_end: int, lex: Lexicon, cues: bool = Tru
                 t[2].lower() in _BE or t[2].lower() in ("has", "have", "had") for t in after)
             if after and (inverted or named_after):
                 np, first = after, False  # "… 600 images estimates the Consumer Electronics Association."
-        if not np and prev in ("and", "but"):  # "Technorati tracks six million blogs and says…"
+        if not np and (prev in ("and", "but") or (low.endswith("ing") and prev in _CLAUSE_OPENERS)):
+            # "Technorati tracks six million blogs and says…", "after revealing debts of…"
             np, first = _subject_before(toks, _first_verb(toks, lex), lex)
         if not np and prev in _PUNCT_OPENING:  # ", adding that…", ", saying…": the sentence's subject speaks
             np, first = _subject_before(toks, _first_verb(toks, lex), lex)
