@@ -92,7 +92,7 @@ _GENERIC_OBJECT_BEFORE = re.compile(r"\b(?:affect|affects|affecting|infect|infec
 # Capacities are specifications: "can hold up to 10,000 songs", "seats up to 500".
 _CAPACITY_BEFORE = re.compile(
     r"\b(?:hold|holds|store|stores|carry|carries|support|supports|handle|handles|seat|seats|accommodate|accommodates|take|takes)\s+"
-    r"(?:(?:\w+\s+)?(?:up\s+to|as\s+many\s+as)\s+(?:a\s+)?|(?:about\s+|around\s+|some\s+)?)$", re.I)
+    r"(?:(?:\w+\s+)?(?:up\s+to|as\s+many\s+as)\s+(?:a\s+)?|(?:about\s+|around\s+|some\s+|almost\s+|nearly\s+|over\s+|more\s+than\s+)?)$", re.I)
 _DISTANCE_BEFORE = re.compile(r"\b(?:best|record|throw|jump|leap|distance|height|vault|effort|penalty|kick|a|an)\s+(?:\w+\s+)?(?:of\s+)?$", re.I)
 _PRICE_WORDS = re.compile(r"\b(?:priced|price\s+tag|on\s+sale|for\s+sale|retails?|retailing|costs?|fares?|tickets?|tariffs?)\b", re.I)
 _POLICY_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:target|ceiling|limit|cap|threshold|quota|(?:top\s+)?(?:tax|income\s+tax|VAT|interest)\s+rate)\b", re.I)
@@ -100,6 +100,8 @@ _COUNTED_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+)?(?:people|(?!this\b|does\b|wa
 _SPORT_COUNT_AFTER = re.compile(
     r"(?:\s+[\w'’-]+){0,3}?\s+(?:goals|points|runs|wickets|caps|appearances|tries|matches|games|victories|wins|titles|medals)\b"
     r"|\s+(?:consecutive|straight|successive|long|extra)\s+(?:minutes|hours|days|weeks|months|years|games|matches)\b", re.I)
+# Settlements with a regulator or court are public record: "paid the SEC $250m to settle charges".
+_SETTLEMENT_AFTER = re.compile(r"(?:\s+\S+){0,4}?\s+to\s+settle\b", re.I)
 _AT_AGE = re.compile(r"(?:^|[.!?]\s+|\b)[Aa]t\s+$")
 _MILESTONE_AFTER = re.compile(r"\s+(?:mark|barrier|level|milestone|figure)\b", re.I)
 _EXCHANGE = re.compile(r"\b(?:stock\s+(?:exchange|market)|bourse|shares|share\s+price|index|oil\s+prices?|crude)\b", re.I)
@@ -244,7 +246,7 @@ def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: s
     if kind in ("money", "num") and _CONVERSION.search(before):
         return False  # a conversion: "$11bn (£5.8bn)", "($9.37bn; £4.8bn)"
     if kind == "money":
-        if _RATE_AFTER.match(after) or _PRICE_AFTER.match(after):
+        if _RATE_AFTER.match(after) or _PRICE_AFTER.match(after) or _SETTLEMENT_AFTER.match(after):
             return False
         amount = numbers.value(text)
         if amount is not None and amount < 1000:
