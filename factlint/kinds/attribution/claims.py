@@ -51,7 +51,7 @@ _SENTENCE_OPENERS = frozenset(
 _PRICE_BEFORE = re.compile(
     r"\b(?:prize|prizes|jackpot|bail|bond|fine|fined|fines|penalty|cost|costs|costing|priced|price|"
     r"prices|charge|charges|charging|retail|retails|retailing|sells?\s+for|selling\s+for|on\s+sale\s+for|"
-    r"tariff|fare|fares|subscription|fee\s+of|per|salary|wage|wages|pot|purse|winnings)\b(?:\s+[\w'’-]+){0,5}\s+(?:of\s+|at\s+|to\s+|for\s+|just\s+|about\s+|around\s+|up\s+to\s+)*$",
+    r"tariff|fare|fares|subscription|fee\s+of|per|salary|wage|wages|pot|purse|winnings|set\s+(?:\w+\s+){0,3}back)\b(?:\s+[\w'’-]+){0,5}\s+(?:of\s+|at\s+|to\s+|for\s+|just\s+|about\s+|around\s+|up\s+to\s+)*$",
     re.I,
 )
 _RATE_AFTER = re.compile(r"\s+(?:a|per|each|for\s+every)\s+(?:share|head|person|month|week|day|year|hour|minute|unit|barrel|litre|gallon|kilo|one)\b|\s+apiece\b", re.I)
@@ -60,7 +60,7 @@ _MARKET = re.compile(
     r"\b(?:shares|share\s+prices?|stock|stocks|index|indices|ftse|dow|nasdaq|nikkei|dax|cac|hang\s+seng|sterling|"
     r"the\s+(?:pound|dollar|euro|yen)|exchange\s+rate|bond\s+yields?)\b[^.;]{0,120}?\b(?:closed|closing|trading|traded|"
     r"slipped|fell|rose|gained|dropped|jumped|climbed|tumbled|lost|were\s+up|were\s+down|was\s+up|was\s+down|buys|"
-    r"fallen|risen|surged|soared|plunged|plummeted|slumped|rallied|dipped|edged|sank|slid|suspended|"
+    r"fallen|risen|surged|soared|plunged|plummeted|slumped|rallied|dipped|edged|sank|slid|suspended|performed|recording|"
     r"ended|finished|opened|up|down)\b"
     r"|\b(?:rise|fall|drop|gain|jump|slump|decline|slide)\s+in\s+(?:[\w'’]+\s+){0,2}(?:shares|share\s+price|stock)\b"
     r"|\b(?:were|was|are|is)\s+trading\b|\bshares\s+(?:by|up|down)\b"
@@ -84,7 +84,7 @@ _POLICY_BEFORE = re.compile(
 _RULE_WORDS = re.compile(
     r"\b(?:required|obliged|must|allowed|permitted|entitled|eligible|legally|threshold|allowance|start\s+paying|starts\s+paying)\b", re.I)
 # Prizes, fines, bail and bonds named after the amount: "a £25,000 prize", "$250,000 (£130,000) fine".
-_PRICE_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:[\w'’-]+\s+)?(?:prize|prizes|jackpot|fine|fines|bail|bond|reward|bounty|price|salary|fee|in\s+damages|damages|in\s+compensation)\b", re.I)
+_PRICE_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:[\w'’-]+\s+)?(?:prize|prizes|jackpot|fine|fines|bail|bond|reward|bounty|price|salary|fee|in\s+damages|damages|in\s+compensation|tournament|competition|contest)\b", re.I)
 # Metres, not millions: "the 200m champion", "1500m victory".
 _DISTANCE_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:champion|final|race|hurdles|freestyle|relay|medallist|title|gold|silver|bronze|sprint|victory|breaststroke|backstroke|butterfly|individual|dash|record|runner|event|penalty|kick|drop|pass|run|putt|effort|strike|shot|dive|jump|throw)", re.I)
 _NOT_A_SHARE_BEFORE = re.compile(r"\b(?:the|first|second|other|opposite|top|bottom|latter|former|northern|southern|eastern|western)\s+$", re.I)
@@ -102,13 +102,16 @@ _SPORT_COUNT_AFTER = re.compile(
     r"|\s+(?:consecutive|straight|successive|long|extra)\s+(?:minutes|hours|days|weeks|months|years|games|matches)\b", re.I)
 # Settlements with a regulator or court are public record: "paid the SEC $250m to settle charges".
 _SETTLEMENT_AFTER = re.compile(r"(?:\s+\S+){0,4}?\s+to\s+settle\b", re.I)
+_BROADCAST_TIME = re.compile(r"\s+on\s+(?:BBC|ITV|Channel|Radio|Sky|Five|S4C)\b")
 _AT_AGE = re.compile(r"(?:^|[.!?]\s+|\b)[Aa]t\s+$")
 _MILESTONE_AFTER = re.compile(r"\s+(?:mark|barrier|level|milestone|figure)\b", re.I)
 _EXCHANGE = re.compile(r"\b(?:stock\s+(?:exchange|market)|bourse|shares|share\s+price|index|oil\s+prices?|crude)\b", re.I)
 _SPORT = re.compile(r"\b(?:championship|league|season|match|matches|tournament|cup|title|defeat|victory|win|wins|goals?|innings|race|seeded|squad)\b", re.I)
 _IDIOM = re.compile(r"\ba\s+(?:thousand|million|billion|hundred)\s+(?:better|worse|different|times|ways|reasons)\b|\b(?:in|of)\s+a\s+million\s+(?:years|miles)\b|\bone\s+in\s+a\s+million\b|\bmillions?\s+of\s+years\b|\b(?:a|\d+)\s*%\s+effort\b", re.I)
 # Figures in words that count time or distance, not people or things.
-_WORD_UNITS_AFTER = re.compile(r"\s+(?:of\s+)?(?:years|miles|hours|minutes|seconds|days|weeks|months|times|an?\s+hour|light|cubic|square|degrees)\b", re.I)
+_WORD_UNITS_AFTER = re.compile(
+    r"\s+(?:of\s+)?(?:years|miles|hours|minutes|seconds|days|weeks|months|times|an?\s+hour|light|cubic|square|degrees|"
+    r"(?:kilo|mega|giga|tera)?(?:bits|bytes)|pixels|watts|volts|metres|kilometres|tonnes|calories)\b", re.I)
 # Conversions in brackets are the article's own arithmetic: "$11bn (£5.8bn)".
 _CONVERSION = re.compile(r"\d[\d,.]*\s?(?:[a-z]+\s?){0,2}\(\s*$|\([^()]*[;:,]\s*$")
 
@@ -152,7 +155,7 @@ def not_a_claim_anywhere(prose: str, end: int, text: str) -> bool:
         return True
     if digits.isdigit() and len(digits) == 4 and 1000 <= int(digits) <= 2099 and "," not in text:
         return True
-    if _MONTH_AFTER.match(after) or _STREET.match(after):
+    if _MONTH_AFTER.match(after) or _STREET.match(after) or _BROADCAST_TIME.match(after):
         return True
     if digits.isdigit() and int(digits) < 10 and not _SCALE_AFTER.match(after) and not numbers.CURRENCY_AFTER.match(after):
         return True

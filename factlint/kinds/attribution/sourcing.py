@@ -154,11 +154,11 @@ def _subject_before_aside(toks: list, i: int, lex: Lexicon) -> tuple[list, bool]
     if j < 1 or toks[j][2] != ",":
         return [], False
     commas = [k for k in range(j - 1, max(-1, j - 14), -1) if toks[k][2] == ","]
-    for k in commas[:2]:
+    for k in commas[:2]:  # an apposition or aside needs a comma before it too
         np, first = _subject_before(toks, k, lex)
         if np:
             return np, first
-    return _subject_before(toks, j, lex)
+    return [], False
 
 
 def _subject_after(toks: list, i: int) -> list:
@@ -210,6 +210,10 @@ def sources(prose: str, s_start: int, s_end: int, lex: Lexicon, cues: bool = Tru
                 found.append((s_start + t_start, s_start + t_end, _quality(agent, False, lex) or VAGUE, None))
             continue  # agentless passives are the `vague` patterns' business
         np, first = _subject_before(toks, i, lex)
+        if not np and prev == ",":  # ", says the Nationwide building society." closes the sentence
+            after = _subject_after(toks, i)
+            if after and (i + len(after) + 1 >= len(toks) or toks[i + len(after) + 1][2] in ".;:)\"”"):
+                np, first = after, False
         if not np and not low.endswith("ing"):
             np, first = _subject_before_aside(toks, i, lex)  # "Monica Chadha, BBC reporter, said"
         if not np or _quality(np, first, lex) != NAMED:
