@@ -15,6 +15,7 @@ _UNITS_AFTER = re.compile(
     r"centur(?:y|ies)|year-olds?|-year|am|pm|a\.m\.|p\.m\.|GMT|BST|ET|BC|AD|"
     r"km|kilometres?|kilometers?|miles?|metres?|meters?|m|cm|mm|feet|foot|ft|inch(?:es)?|kg|cubic|square|g|lb|lbs|"
     r"tonnes?|tons?|mph|km/h|kph|GB|MB|KB|TB|gigabytes?|megabytes?|MHz|GHz|Mbps|kbps|megapixels?|mAh|W|kW|MW|volts?|"
+    r"(?:tera|giga|mega|peta)flops|"
     r"degrees?|°|points?|pts|goals?|runs?|wickets?|laps?|sets?|games?|holes?|strokes?|seeds?|tries|caps|"
     r"appearances|matches|innings|overs|yards|frames|shots|saves|titles|medals|wins|victories|defeats|draws|"
     r"st|nd|rd|th|times|fold|place|spot|position|per\s+(?:day|week|month|year)|a\s+(?:day|week|month|year))\b",
@@ -51,7 +52,7 @@ _SENTENCE_OPENERS = frozenset(
 _PRICE_BEFORE = re.compile(
     r"\b(?:prize|prizes|jackpot|bail|bond|fine|fined|fines|penalty|cost|costs|costing|priced|price|"
     r"prices|charge|charges|charging|retail|retails|retailing|sells?\s+for|selling\s+for|on\s+sale\s+for|"
-    r"tariff|fare|fares|subscription|fee\s+of|per|salary|wage|wages|pot|purse|winnings|set\s+(?:\w+\s+){0,3}back)\b(?:\s+[\w'’-]+){0,5}\s+(?:of\s+|at\s+|to\s+|for\s+|just\s+|about\s+|around\s+|up\s+to\s+)*$",
+    r"tariff|fare|fares|subscription|fee\s+of|per|salary|wage|wages|pot|purse|winnings|set\s+(?:\w+\s+){0,3}back)\b(?:\s+[\w'’-]+){0,5}\s+(?:of\s+|at\s+|to\s+|for\s+|just\s+|about\s+|around\s+|up\s+to\s+)*(?:US|A|C|NZ|HK|S)?$",
     re.I,
 )
 _RATE_AFTER = re.compile(r"\s+(?:a|per|each|for\s+every)\s+(?:share|head|person|month|week|day|year|hour|minute|unit|barrel|litre|gallon|kilo|one)\b|\s+apiece\b", re.I)
@@ -64,7 +65,7 @@ _MARKET = re.compile(
     r"ended|finished|opened|up|down)\b"
     r"|\b(?:rise|fall|drop|gain|jump|slump|decline|slide)\s+in\s+(?:[\w'’]+\s+){0,2}(?:shares|share\s+price|stock)\b"
     r"|\b(?:were|was|are|is)\s+trading\b|\bshares\s+(?:by|up|down)\b"
-    r"|\b(?:crudes?|oil\s+prices?|price\s+of\s+(?:oil|crude|gold|copper)|gold\s+prices?)\b[^.;]{0,60}?\b(?:dropped|fell|rose|climbed|jumped|slipped|surged|slumped|gained|lost)\b|\bagainst\s+the\s+(?:US\s+)?(?:dollar|euro|pound|yen|greenback)\b",
+    r"|\b(?:crudes?|oil\s+prices?|price\s+of\s+(?:oil|crude|gold|copper)|gold\s+prices?)\b[^.;]{0,60}?\b(?:dropped|fell|rose|climbed|jumped|slipped|surged|slumped|gained|lost|closed|closing|traded|trading|ended)\b|\bagainst\s+the\s+(?:\w+\s+)?(?:dollar|euro|pound|yen|greenback)\b",
     re.I,
 )
 # Election and vote results, seats and majorities are public record.
@@ -101,8 +102,9 @@ _SPORT_COUNT_AFTER = re.compile(
     r"(?:\s+[\w'’-]+){0,3}?\s+(?:goals|points|runs|wickets|caps|appearances|tries|matches|games|victories|wins|titles|medals)\b"
     r"|\s+(?:consecutive|straight|successive|long|extra)\s+(?:minutes|hours|days|weeks|months|years|games|matches)\b", re.I)
 # Settlements with a regulator or court are public record: "paid the SEC $250m to settle charges".
-_SETTLEMENT_AFTER = re.compile(r"(?:\s+\S+){0,4}?\s+to\s+settle\b", re.I)
+_SETTLEMENT_AFTER = re.compile(r"(?:\s+\S+){0,4}?\s+(?:to\s+settle|as\s+part\s+of\s+(?:the|a|its)\s+settlement|under\s+the\s+settlement)\b", re.I)
 _BROADCAST_TIME = re.compile(r"\s+on\s+(?:BBC|ITV|Channel|Radio|Sky|Five|S4C)\b")
+_RELATIVE_AFTER = re.compile(r"\s*(?:which|whom)\b", re.I)
 _AT_AGE = re.compile(r"(?:^|[.!?]\s+|\b)[Aa]t\s+$")
 _MILESTONE_AFTER = re.compile(r"\s+(?:mark|barrier|level|milestone|figure)\b", re.I)
 _EXCHANGE = re.compile(r"\b(?:stock\s+(?:exchange|market)|bourse|shares|share\s+price|index|oil\s+prices?|crude)\b", re.I)
@@ -227,6 +229,8 @@ def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: s
                 return False  # "scored 200 league and cup goals": a sports record
             if amount is not None and amount < 100:
                 return False  # a small count is narrative ("16 nominations", "50 voice commands")
+            if amount is not None and amount < 1000 and _has(memo, _SPORT, prose, s_start, s_end):
+                return False  # "a club scoring record of 200", "his 150th cap": sports records
             if _DEFINITE_BEFORE.search(before) and not _MILESTONE_AFTER.match(after):
                 return False  # "the 34 guidelines", "all 148 members" (not "topped the 100,000 mark")
             if _CAPACITY_BEFORE.search(before):
@@ -240,6 +244,8 @@ def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: s
             return False
         if _CONTEXT_BEFORE.search(before[-24:]) or (kind == "scaled" and _DEFINITE_BEFORE.search(before) and not _MILESTONE_AFTER.match(after)):
             return False  # "round four in eight", "the last million connections"
+        if kind == "fraction" and _RELATIVE_AFTER.match(after):
+            return False  # "his songs, half of which were written with…": narration about a known set
         if kind == "fraction" and _NOT_A_SHARE_BEFORE.search(before):
             return False  # "the opposite half of the draw", "the first half"
         if kind == "multitude" and _GENERIC_OBJECT_BEFORE.search(before):
