@@ -190,12 +190,32 @@ def may_count(prose: str, s_start: int, s_end: int, start: int, end: int, kind: 
     return True
 
 
-def _has(memo: dict, regex: re.Pattern, prose: str, s_start: int, s_end: int) -> bool:
+# Words without which a sentence-level pattern cannot match: a sentence holding none of them is
+# never searched (most sentences), which halves the cost of the contexts.
+_TRIGGERS = {
+    "market": frozenset("""shares share stock stocks index indices ftse dow nasdaq nikkei dax cac hang sterling pound
+        dollar euro yen exchange bond trading against crude crudes oil gold copper price rise fall drop gain
+        jump slump decline slide""".split()),
+    "exchange": frozenset("stock bourse shares share index oil crude".split()),
+    "sport": frozenset("""championship league season match matches tournament cup title defeat victory win wins goal
+        goals innings race seeded squad""".split()),
+    "rule": frozenset("required obliged must allowed permitted entitled eligible legally threshold allowance start starts".split()),
+    "price": frozenset("priced price on for retail retails retailing cost costs fare fares ticket tickets tariff tariffs".split()),
+    "voted": frozenset("voted vote votes".split()),
+}
+_SENTENCE_WORDS = re.compile(r"[a-z]+")
+
+
+def _has(memo: dict, name: str, regex: re.Pattern, prose: str, s_start: int, s_end: int) -> bool:
     """Whether the sentence holds a match of `regex`, asked once per sentence (`memo` is the
-    sentence's: a sentence with ten figures is searched once, not ten times)."""
-    found = memo.get(regex)
+    sentence's: a sentence with ten figures is searched once, not ten times), and only if it
+    holds one of the pattern's trigger words."""
+    found = memo.get(name)
     if found is None:
-        found = memo[regex] = regex.search(prose, s_start, s_end) is not None
+        words = memo.get("words")
+        if words is None:
+            words = memo["words"] = frozenset(_SENTENCE_WORDS.findall(prose[s_start:s_end].lower()))
+        found = memo[name] = not _TRIGGERS[name].isdisjoint(words) and regex.search(prose, s_start, s_end) is not None
     return found
 
 
@@ -206,8 +226,8 @@ def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: s
     if kind in ("numword",):
         return False  # "two ministers met": only a casualty count makes a small number a claim
     if kind == "record":  # market levels and sports records are public record
-        return not (_has(memo, _MARKET, prose, s_start, s_end) or _has(memo, _EXCHANGE, prose, s_start, s_end)
-                    or _has(memo, _SPORT, prose, s_start, s_end))
+        return not (_has(memo, "market", _MARKET, prose, s_start, s_end) or _has(memo, "exchange", _EXCHANGE, prose, s_start, s_end)
+                    or _has(memo, "sport", _SPORT, prose, s_start, s_end))
     if kind == "odds":
         return True
     text = prose[start:end]
@@ -229,7 +249,7 @@ def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: s
                 return False  # "scored 200 league and cup goals": a sports record
             if amount is not None and amount < 100:
                 return False  # a small count is narrative ("16 nominations", "50 voice commands")
-            if amount is not None and amount < 1000 and _has(memo, _SPORT, prose, s_start, s_end):
+            if amount is not None and amount < 1000 and _has(memo, "sport", _SPORT, prose, s_start, s_end):
                 return False  # "a club scoring record of 200", "his 150th cap": sports records
             if _DEFINITE_BEFORE.search(before) and not _MILESTONE_AFTER.match(after):
                 return False  # "the 34 guidelines", "all 148 members" (not "topped the 100,000 mark")
@@ -260,16 +280,16 @@ def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: s
         amount = numbers.value(text)
         if amount is not None and amount < 1000:
             return False  # prices of goods and services, fares, surcharges: "£10 one-way", "£800"
-        if amount is not None and amount < 1e5 and not _SCALE_AFTER.search(text) and _has(memo, _PRICE_WORDS, prose, s_start, s_end):
+        if amount is not None and amount < 1e5 and not _SCALE_AFTER.search(text) and _has(memo, "price", _PRICE_WORDS, prose, s_start, s_end):
             return False  # "the £1,950 throne … a couch priced £4,250"
         if _PRICE_BEFORE.search(before) and amount is not None and amount < 1e6:
             return False  # the price of goods, a prize, bail (a project that costs $2bn is a claim)
     if kind in ("pct", "num", "money", "fraction"):
-        if kind != "fraction" and _has(memo, _MARKET, prose, s_start, s_end):
+        if kind != "fraction" and _has(memo, "market", _MARKET, prose, s_start, s_end):
             return False
-        if _VOTE_AFTER.match(after) or _has(memo, _VOTED, prose, s_start, s_end):
+        if _VOTE_AFTER.match(after) or _has(memo, "voted", _VOTED, prose, s_start, s_end):
             return False
-        if _POLICY_AFTER.match(after) or _has(memo, _RULE_WORDS, prose, s_start, s_end) or _POLICY_BEFORE.search(before):
+        if _POLICY_AFTER.match(after) or _has(memo, "rule", _RULE_WORDS, prose, s_start, s_end) or _POLICY_BEFORE.search(before):
             return False
     if kind == "pct" and _IDIOM.search(prose, start, min(s_end, end + 10)):
         return False
