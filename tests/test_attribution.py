@@ -169,3 +169,12 @@ def test_a_plain_text_headline_is_not_checked_even_closing_on_a_quote():
     # a headline-style line with a full stop is a sentence like any other
     assert found("Only 24 Percent of Donors Give Less Than $200.\n\nThe campaign disputes this.") == [
         ("Unattributed", "24 Percent")]
+
+
+@pytest.mark.parametrize("text", [
+    "", "£", "1" * 5000, "according to", "50% of them say", ", said", "(((((( 1,000 people were killed",
+    "“" * 50 + " 50% " + '"' * 33, "\x00 500,000 people\ufeff died", "x " * 20000 + "50% rose.",
+])
+def test_bad_input_gives_no_traceback(text):
+    for path in ("a.txt", "a.md"):
+        LINTER.lint_text(text, path=path)

@@ -159,7 +159,7 @@ def not_a_claim_anywhere(prose: str, end: int, text: str) -> bool:
         return True
     if _MONTH_AFTER.match(after) or _STREET.match(after) or _BROADCAST_TIME.match(after):
         return True
-    if digits.isdigit() and int(digits) < 10 and not _SCALE_AFTER.match(after) and not numbers.CURRENCY_AFTER.match(after):
+    if digits.isdigit() and len(digits.lstrip("0")) <= 1 and not _SCALE_AFTER.match(after) and not numbers.CURRENCY_AFTER.match(after):
         return True
     return after.startswith(("-", "–", "/"))
 
