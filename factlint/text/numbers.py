@@ -65,7 +65,7 @@ def word_figure(lower: str, start: int, limit: int) -> tuple[int, int, str] | No
     """The figure in words around the trigger word at `start` in the lower-cased prose, as
     (start, end, kind), or None. It may begin up to two words earlier ("half a million", "a
     quarter of", "one in six"); `limit` bounds its end (the sentence's)."""
-    if _DIGIT_BEFORE.search(lower, max(0, start - 12), start):
+    if _DIGIT_BEFORE.search(lower, max(0, start - 12), start) or lower.endswith("multi-", 0, start):
         return None  # "30 million": the digit figure's (read by DIGIT_FIGURE with its unit)
     starts = [start]
     for _ in range(2):

@@ -64,7 +64,7 @@ _MARKET = re.compile(
     r"fallen|risen|surged|soared|plunged|plummeted|slumped|rallied|dipped|edged|sank|slid|suspended|performed|recording|"
     r"ended|finished|opened|up|down)\b"
     r"|\b(?:rise|fall|drop|gain|jump|slump|decline|slide)\s+in\s+(?:[\w'’]+\s+){0,2}(?:shares|share\s+price|stock)\b"
-    r"|\b(?:were|was|are|is)\s+trading\b|\bshares\s+(?:by|up|down)\b"
+    r"|\bto\s+\d[\d.,]*\s?(?:p|pence|cents)\b|\b(?:were|was|are|is)\s+trading\b|\bshares\s+(?:by|up|down)\b"
     r"|\b(?:crudes?|oil\s+prices?|price\s+of\s+(?:oil|crude|gold|copper)|gold\s+prices?)\b[^.;]{0,60}?\b(?:dropped|fell|rose|climbed|jumped|slipped|surged|slumped|gained|lost|closed|closing|traded|trading|ended)\b|\bagainst\s+the\s+(?:\w+\s+)?(?:dollar|euro|pound|yen|greenback)\b",
     re.I,
 )
@@ -83,7 +83,8 @@ _POLICY_BEFORE = re.compile(
 )
 # Rules and obligations: "parties are required to declare donations over £5,000".
 _RULE_WORDS = re.compile(
-    r"\b(?:required|obliged|must|allowed|permitted|entitled|eligible|legally|threshold|allowance|start\s+paying|starts\s+paying)\b", re.I)
+    r"\b(?:required|obliged|must|allowed|permitted|entitled|eligible|legally|threshold|allowance|start\s+paying|starts\s+paying|"
+    r"clause|regulations|exempt|exemption|exemptions)\b", re.I)
 # Prizes, fines, bail and bonds named after the amount: "a £25,000 prize", "$250,000 (£130,000) fine".
 _PRICE_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:[\w'’-]+\s+)?(?:prize|prizes|jackpot|fine|fines|bail|bond|reward|bounty|price|salary|fee|in\s+damages|damages|in\s+compensation|tournament|competition|contest)\b", re.I)
 # Metres, not millions: "the 200m champion", "1500m victory".
@@ -102,13 +103,15 @@ _SPORT_COUNT_AFTER = re.compile(
     r"(?:\s+[\w'’-]+){0,3}?\s+(?:goals|points|runs|wickets|caps|appearances|tries|matches|games|victories|wins|titles|medals)\b"
     r"|\s+(?:consecutive|straight|successive|long|extra)\s+(?:minutes|hours|days|weeks|months|years|games|matches)\b", re.I)
 # Settlements with a regulator or court are public record: "paid the SEC $250m to settle charges".
+_WINNER_AFTER = re.compile(r"(?:\s+\S+){0,4}?\s+(?:to|for)\s+(?:the\s+)?winners?\b", re.I)
 _SETTLEMENT_AFTER = re.compile(r"(?:\s+\S+){0,4}?\s+(?:to\s+settle|as\s+part\s+of\s+(?:the|a|its)\s+settlement|under\s+the\s+settlement)\b", re.I)
 _BROADCAST_TIME = re.compile(r"\s+on\s+(?:BBC|ITV|Channel|Radio|Sky|Five|S4C)\b")
 _RELATIVE_AFTER = re.compile(r"\s*(?:which|whom)\b", re.I)
+_NAME_AFTER = re.compile(r"\s[A-Z][a-z]")
 _AT_AGE = re.compile(r"(?:^|[.!?]\s+|\b)[Aa]t\s+$")
 _MILESTONE_AFTER = re.compile(r"\s+(?:mark|barrier|level|milestone|figure)\b", re.I)
 _EXCHANGE = re.compile(r"\b(?:stock\s+(?:exchange|market)|bourse|shares|share\s+price|index|oil\s+prices?|crude)\b", re.I)
-_SPORT = re.compile(r"\b(?:championship|league|season|match|matches|tournament|cup|title|defeat|victory|win|wins|goals?|innings|race|seeded|squad)\b", re.I)
+_SPORT = re.compile(r"\b(?:championship|league|season|match|matches|tournament|cup|title|defeat|victory|win|wins|goals?|innings|race|seeded|squad|ranking|rankings|ranked|qualified|round)\b", re.I)
 _IDIOM = re.compile(r"\ba\s+(?:thousand|million|billion|hundred)\s+(?:better|worse|different|times|ways|reasons)\b|\b(?:in|of)\s+a\s+million\s+(?:years|miles)\b|\bone\s+in\s+a\s+million\b|\bmillions?\s+of\s+years\b|\b(?:a|\d+)\s*%\s+effort\b", re.I)
 # Figures in words that count time or distance, not people or things.
 _WORD_UNITS_AFTER = re.compile(
@@ -159,6 +162,8 @@ def not_a_claim_anywhere(prose: str, end: int, text: str) -> bool:
         return True
     if _MONTH_AFTER.match(after) or _STREET.match(after) or _BROADCAST_TIME.match(after):
         return True
+    if len(digits) == 4 and digits[0] == "0":
+        return True  # a clock time: "from 0800 to 1800GMT"
     if digits.isdigit() and len(digits.lstrip("0")) <= 1 and not _SCALE_AFTER.match(after) and not numbers.CURRENCY_AFTER.match(after):
         return True
     return after.startswith(("-", "–", "/"))
@@ -193,13 +198,14 @@ def may_count(prose: str, s_start: int, s_end: int, start: int, end: int, kind: 
 # Words without which a sentence-level pattern cannot match: a sentence holding none of them is
 # never searched (most sentences), which halves the cost of the contexts.
 _TRIGGERS = {
-    "market": frozenset("""shares share stock stocks index indices ftse dow nasdaq nikkei dax cac hang sterling pound
+    "market": frozenset("""p pence cents shares share stock stocks index indices ftse dow nasdaq nikkei dax cac hang sterling pound
         dollar euro yen exchange bond trading against crude crudes oil gold copper price rise fall drop gain
         jump slump decline slide""".split()),
     "exchange": frozenset("stock bourse shares share index oil crude".split()),
     "sport": frozenset("""championship league season match matches tournament cup title defeat victory win wins goal
-        goals innings race seeded squad""".split()),
-    "rule": frozenset("required obliged must allowed permitted entitled eligible legally threshold allowance start starts".split()),
+        goals innings race seeded squad ranking rankings ranked qualified round""".split()),
+    "rule": frozenset("""required obliged must allowed permitted entitled eligible legally threshold allowance start starts
+        clause regulations exempt exemption exemptions""".split()),
     "price": frozenset("priced price on for retail retails retailing cost costs fare fares ticket tickets tariff tariffs".split()),
     "voted": frozenset("voted vote votes".split()),
 }
@@ -275,7 +281,7 @@ def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: s
     if kind in ("money", "num") and _CONVERSION.search(before):
         return False  # a conversion: "$11bn (£5.8bn)", "($9.37bn; £4.8bn)"
     if kind == "money":
-        if _RATE_AFTER.match(after) or _PRICE_AFTER.match(after) or _SETTLEMENT_AFTER.match(after):
+        if _RATE_AFTER.match(after) or _PRICE_AFTER.match(after) or _SETTLEMENT_AFTER.match(after) or _WINNER_AFTER.match(after):
             return False
         amount = numbers.value(text)
         if amount is not None and amount < 1000:
@@ -293,6 +299,8 @@ def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: s
             return False
     if kind == "pct" and _IDIOM.search(prose, start, min(s_end, end + 10)):
         return False
+    if kind == "pct" and _NAME_AFTER.match(after) and not _title_case(prose, s_start, s_end):
+        return False  # "the host of 100% Homegrown": a title
     if _ARITHMETIC_BEFORE.search(before):
         return False
     if _HYPOTHETICAL.search(prose[max(s_start, start - 80):start]):

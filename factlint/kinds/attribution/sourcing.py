@@ -44,7 +44,7 @@ _VERB_FOLLOWERS = frozenset(
 _TO_VERBS = frozenset("""plans plan planned aims aimed aim wants wanted want intends intended intend hopes hoped hope
     threatened seeks sought seek seeking vowed vow expects expect expected hoping planning aiming wanting intending""".split())
 _PUNCT_OPENING = frozenset(",;:(\"“'‘-–—")
-_ASIDE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*(?:,|$)")
+_ASIDE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*,")
 _BY_ONLY = frozenset("released issued published compiled listed commissioned conducted".split())
 _RESPONDENTS = frozenset("polled questioned surveyed interviewed asked".split())
 _QUANTITY_WORDS = frozenset(
