@@ -78,7 +78,7 @@ _VOTED = re.compile(r"\bvoted\b|\bvotes?\s+(?:for|against)\b", re.I)
 # Rule, law and policy numbers: targets, ceilings and limits, policy rates.
 _POLICY_BEFORE = re.compile(
     r"\b(?:target|targets|ceiling|limit|limits|cap|capped|threshold|maximum|minimum|quota|"
-    r"(?:interest|base|lending|key|policy|benchmark|repo|discount|bank|funds)\s+rates?|tax(?:es)?\s+(?:rates?\s+)?(?:at|to|of)|up\s+to\s+\S+\s+in\s+jail|aim(?:ed|s)?\s+at|designed\s+to|intended\s+to)\b(?:[\s,]+[\w'’-]+){0,7}\s+$",
+    r"(?:interest|base|lending|key|policy|benchmark|repo|discount|bank|funds)\s+rates?|borrowing\s+costs?|tax(?:es)?\s+(?:rates?\s+)?(?:at|to|of)|up\s+to\s+\S+\s+in\s+jail|aim(?:ed|s)?\s+at|designed\s+to|intended\s+to)\b(?:[\s,]+[\w'’-]+){0,7}\s+$",
     re.I,
 )
 # Rules and obligations: "parties are required to declare donations over £5,000".
@@ -108,10 +108,11 @@ _SETTLEMENT_AFTER = re.compile(r"(?:\s+\S+){0,4}?\s+(?:to\s+settle|as\s+part\s+o
 _BROADCAST_TIME = re.compile(r"\s+on\s+(?:BBC|ITV|Channel|Radio|Sky|Five|S4C)\b")
 _RELATIVE_AFTER = re.compile(r"\s*(?:which|whom)\b", re.I)
 _NAME_AFTER = re.compile(r"\s[A-Z][a-z]")
+_MEMBERS_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?members\b", re.I)
 _AT_AGE = re.compile(r"(?:^|[.!?]\s+|\b)[Aa]t\s+$")
 _MILESTONE_AFTER = re.compile(r"\s+(?:mark|barrier|level|milestone|figure)\b", re.I)
 _EXCHANGE = re.compile(r"\b(?:stock\s+(?:exchange|market)|bourse|shares|share\s+price|index|oil\s+prices?|crude)\b", re.I)
-_SPORT = re.compile(r"\b(?:championship|league|season|match|matches|tournament|cup|title|defeat|victory|win|wins|goals?|innings|race|seeded|squad|ranking|rankings|ranked|qualified|round)\b", re.I)
+_SPORT = re.compile(r"\b(?:championship|league|season|match|matches|tournament|cup|title|defeat|victory|win|wins|goals?|innings|race|seeded|squad|ranking|rankings|ranked|qualified|round|indoor|outdoor|athletics|meeting)\b", re.I)
 _IDIOM = re.compile(r"\ba\s+(?:thousand|million|billion|hundred)\s+(?:better|worse|different|times|ways|reasons)\b|\b(?:in|of)\s+a\s+million\s+(?:years|miles)\b|\bone\s+in\s+a\s+million\b|\bmillions?\s+of\s+years\b|\b(?:a|\d+)\s*%\s+effort\b", re.I)
 # Figures in words that count time or distance, not people or things.
 _WORD_UNITS_AFTER = re.compile(
@@ -203,7 +204,7 @@ _TRIGGERS = {
         jump slump decline slide""".split()),
     "exchange": frozenset("stock bourse shares share index oil crude".split()),
     "sport": frozenset("""championship league season match matches tournament cup title defeat victory win wins goal
-        goals innings race seeded squad ranking rankings ranked qualified round""".split()),
+        goals innings race seeded squad ranking rankings ranked qualified round indoor outdoor athletics meeting""".split()),
     "rule": frozenset("""required obliged must allowed permitted entitled eligible legally threshold allowance start starts
         clause regulations exempt exemption exemptions""".split()),
     "price": frozenset("priced price on for retail retails retailing cost costs fare fares ticket tickets tariff tariffs".split()),
@@ -263,6 +264,8 @@ def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: s
                 return False
             if after.startswith(",") and _AT_AGE.search(before):
                 return False  # "At 12, he was canvassing"
+    if kind in ("num", "scaled") and _MEMBERS_AFTER.match(after):
+        return False  # the size of an organisation's membership is public record
     if kind in ("scaled", "multitude", "fraction"):
         if _CAPACITY_BEFORE.search(before):
             return False  # "enough to hold hundreds of pictures"
