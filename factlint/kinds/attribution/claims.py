@@ -12,7 +12,7 @@ from factlint.text import numbers
 # After a number: units that make it a duration, time, age, measurement, spec or sports count.
 _UNITS_AFTER = re.compile(
     r"\s?-?\s?(?:years?|yrs?|months?|weeks?|days?|nights?|hours?|hrs?|minutes?|mins?|seconds?|secs?|decades?|"
-    r"centur(?:y|ies)|year-olds?|-year|am|pm|a\.m\.|p\.m\.|GMT|BST|ET|BC|AD|"
+    r"centur(?:y|ies)|year-olds?|-year|am|pm|a\.m\.|p\.m\.|GMT|BST|ET|BC|AD|A\.D\.|B\.C\.|"
     r"km|kilometres?|kilometers?|miles?|metres?|meters?|m|cm|mm|feet|foot|ft|inch(?:es)?|kg|cubic|square|g|lb|lbs|"
     r"tonnes?|tons?|mph|km/h|kph|GB|MB|KB|TB|gigabytes?|megabytes?|MHz|GHz|Mbps|kbps|megapixels?|mAh|W|kW|MW|volts?|"
     r"(?:tera|giga|mega|peta)flops|"
@@ -109,6 +109,8 @@ _BROADCAST_TIME = re.compile(r"\s+on\s+(?:BBC|ITV|Channel|Radio|Sky|Five|S4C)\b"
 _RELATIVE_AFTER = re.compile(r"\s*(?:which|whom)\b", re.I)
 _NAME_AFTER = re.compile(r"\s[A-Z][a-z]")
 _MEMBERS_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?members\b", re.I)
+_PENALTY_BEFORE = re.compile(
+    r"\b(?:fine|fined|fines|penalty|penalties|bail|damages|compensation)\b(?:\s+[\w'’-]+){0,4}\s+(?:of\s+|at\s+|to\s+|up\s+to\s+)*(?:US|A|C)?$", re.I)
 _AT_AGE = re.compile(r"(?:^|[.!?]\s+|\b)[Aa]t\s+$")
 _MILESTONE_AFTER = re.compile(r"\s+(?:mark|barrier|level|milestone|figure)\b", re.I)
 _EXCHANGE = re.compile(r"\b(?:stock\s+(?:exchange|market)|bourse|shares|share\s+price|index|oil\s+prices?|crude)\b", re.I)
@@ -165,6 +167,8 @@ def not_a_claim_anywhere(prose: str, end: int, text: str) -> bool:
         return True
     if len(digits) == 4 and digits[0] == "0":
         return True  # a clock time: "from 0800 to 1800GMT"
+    if digits.isdigit() and len(digits) >= 5 and "," not in text and not _SCALE_AFTER.match(after):
+        return True  # a code or number, not a count: news style writes counts with commas ("text 85130")
     if digits.isdigit() and len(digits.lstrip("0")) <= 1 and not _SCALE_AFTER.match(after) and not numbers.CURRENCY_AFTER.match(after):
         return True
     return after.startswith(("-", "–", "/"))
@@ -291,6 +295,8 @@ def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: s
             return False  # prices of goods and services, fares, surcharges: "£10 one-way", "£800"
         if amount is not None and amount < 1e5 and not _SCALE_AFTER.search(text) and _has(memo, "price", _PRICE_WORDS, prose, s_start, s_end):
             return False  # "the £1,950 throne … a couch priced £4,250"
+        if _PENALTY_BEFORE.search(before):
+            return False  # fines, bail and damages set by a court or regulator are public record
         if _PRICE_BEFORE.search(before) and amount is not None and amount < 1e6:
             return False  # the price of goods, a prize, bail (a project that costs $2bn is a claim)
     if kind in ("pct", "num", "money", "fraction"):
