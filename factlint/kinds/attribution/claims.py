@@ -90,7 +90,9 @@ _PRICE_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:[\w'’-]+\s+)?(?:prize|priz
 # Metres, not millions: "the 200m champion", "1500m victory".
 _DISTANCE_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:champion|final|race|hurdles|freestyle|relay|medallist|title|gold|silver|bronze|sprint|victory|breaststroke|backstroke|butterfly|individual|dash|record|runner|event|penalty|kick|drop|pass|run|putt|effort|strike|shot|dive|jump|throw)", re.I)
 _NOT_A_SHARE_BEFORE = re.compile(r"\b(?:the|first|second|other|opposite|top|bottom|latter|former|northern|southern|eastern|western)\s+$", re.I)
-_GENERIC_OBJECT_BEFORE = re.compile(r"\b(?:affect|affects|affecting|infect|infects|infecting|reach|reaching|attract|attracting|entertain|entertaining)\s+$", re.I)
+_GENERIC_OBJECT_BEFORE = re.compile(
+    r"\b(?:affect|affects|affecting|infect|infects|infecting|reach|reaching|attract|attracting|entertain|entertaining|"
+    r"(?:known|familiar|loved|beloved|adored|dear)\s+(?:to|by))\s+$", re.I)
 # Capacities are specifications: "can hold up to 10,000 songs", "seats up to 500".
 _CAPACITY_BEFORE = re.compile(
     r"\b(?:hold|holds|store|stores|carry|carries|support|supports|handle|handles|seat|seats|accommodate|accommodates|take|takes)\s+"
@@ -110,7 +112,10 @@ _RELATIVE_AFTER = re.compile(r"\s*(?:which|whom)\b", re.I)
 _NAME_AFTER = re.compile(r"\s[A-Z][a-z]")
 _MEMBERS_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?members\b", re.I)
 _PENALTY_BEFORE = re.compile(
-    r"\b(?:fine|fined|fines|penalty|penalties|bail|damages|compensation)\b(?:\s+[\w'’-]+){0,4}\s+(?:of\s+|at\s+|to\s+|up\s+to\s+)*(?:US|A|C)?$", re.I)
+    r"\b(?:fine|fined|fines|penalty|penalties|bail|damages|compensation|settled|settle|settlement)\b(?:\s+[\w'’-]+){0,4}\s+(?:of\s+|at\s+|to\s+|up\s+to\s+)*(?:US|A|C)?$", re.I)
+_TARGET_BY = re.compile(r"\s+by\s+(?:the\s+end\s+of\s+)?(?:20\d\d|next\s+year|the\s+end\s+of\s+the\s+decade)\b", re.I)
+_TO_BEFORE = re.compile(r"\bto\s+(?:about\s+|around\s+|just\s+|under\s+|below\s+)?$", re.I)
+_AUDIENCE_BEFORE = re.compile(r"\b(?:address|addressing|addressed|speaking\s+to|speak\s+to|spoke\s+to|talk\s+to|talking\s+to|perform\s+for|play\s+to)\s+(?:more\s+than\s+|about\s+|some\s+|around\s+|nearly\s+)?$", re.I)
 _AT_AGE = re.compile(r"(?:^|[.!?]\s+|\b)[Aa]t\s+$")
 _MILESTONE_AFTER = re.compile(r"\s+(?:mark|barrier|level|milestone|figure)\b", re.I)
 _EXCHANGE = re.compile(r"\b(?:stock\s+(?:exchange|market)|bourse|shares|share\s+price|index|oil\s+prices?|crude)\b", re.I)
@@ -312,6 +317,10 @@ def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: s
         return False  # "the host of 100% Homegrown": a title
     if _ARITHMETIC_BEFORE.search(before):
         return False
+    if _TARGET_BY.match(after) and _TO_BEFORE.search(before):
+        return False  # "reducing the deficit to $230bn by 2009": a target, not a statement of fact
+    if kind in ("num", "scaled") and _AUDIENCE_BEFORE.search(before):
+        return False  # "is set to address 2,000 people": a schedule
     if _HYPOTHETICAL.search(prose[max(s_start, start - 80):start]):
         return False  # "If unemployment rose to 8.2%, …": a condition, not a statement
     return True

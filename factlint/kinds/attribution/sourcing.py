@@ -46,6 +46,8 @@ _TO_VERBS = frozenset("""plans plan planned aims aimed aim wants wanted want int
 _PUNCT_OPENING = frozenset(",;:(\"“'‘-–—")
 _ASIDE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*,")
 _BY_ONLY = frozenset("released issued published compiled listed commissioned conducted".split())
+_PLAN_NOUNS = frozenset("plan plans proposal proposals pledge pledges promise promises bid target targets decision".split())
+_OWNERS = frozenset("its their his her our".split())
 _RESPONDENTS = frozenset("polled questioned surveyed interviewed asked".split())
 _QUANTITY_WORDS = frozenset(
     """half third thirds quarter quarters fifth fifths tenth tenths most many some all none majority
@@ -175,7 +177,7 @@ def _subject_after(toks: list, i: int) -> list:
 def cue_words(lex: Lexicon) -> list:
     """Every word that can start a source read token by token (for the term automaton: a
     sentence without one is never tokenised)."""
-    return sorted(lex.reporting | lex.own | lex.source_nouns | _RESPONDENTS)
+    return sorted(lex.reporting | lex.own | lex.source_nouns | _RESPONDENTS | _PLAN_NOUNS)
 
 
 def sources(prose: str, s_start: int, s_end: int, lex: Lexicon, cues: bool = True) -> list:
@@ -189,6 +191,11 @@ def sources(prose: str, s_start: int, s_end: int, lex: Lexicon, cues: bool = Tru
     found = []
     for i, (t_start, t_end, word) in enumerate(toks):
         low = word.lower()
+        if low in _PLAN_NOUNS and i > 0 and i + 1 < len(toks) and toks[i + 1][2] == "to" and (
+                toks[i - 1][2].lower() in _OWNERS or toks[i - 1][2].endswith(("'s", "’s"))):
+            # "its plan to cut staff by 25%", "the government's plans to raise £3bn": the actor's own
+            found.append((s_start + t_start, s_start + t_end, NAMED, ("own", s_start + t_end, s_start + toks[min(len(toks) - 1, i + 24)][1])))
+            continue
         own = low in lex.own and low not in lex.reporting
         if not (own or low in lex.reporting):
             continue
