@@ -65,7 +65,7 @@ _MARKET = re.compile(
     r"ended|finished|opened|up|down)\b"
     r"|\b(?:rise|fall|drop|gain|jump|slump|decline|slide)\s+in\s+(?:[\w'’]+\s+){0,2}(?:shares|share\s+price|stock)\b"
     r"|\bto\s+\d[\d.,]*\s?(?:p|pence|cents)\b|\b(?:were|was|are|is)\s+trading\b|\bshares\s+(?:by|up|down)\b"
-    r"|\b(?:crudes?|oil\s+prices?|price\s+of\s+(?:oil|crude|gold|copper)|gold\s+prices?)\b[^.;]{0,60}?\b(?:dropped|fell|rose|climbed|jumped|slipped|surged|slumped|gained|lost|closed|closing|traded|trading|ended)\b|\bagainst\s+the\s+(?:\w+\s+)?(?:dollar|euro|pound|yen|greenback)\b",
+    r"|\b(?:crudes?|oil\s+prices?|price\s+of\s+(?:oil|crude|gold|copper)|gold\s+prices?)\b[^.;]{0,60}?\b(?:dropped|fell|rose|climbed|jumped|slipped|surged|slumped|gained|lost|closed|closing|traded|trading|ended|higher|lower)\b|\bagainst\s+the\s+(?:\w+\s+)?(?:dollar|euro|pound|yen|greenback)\b",
     re.I,
 )
 # Election and vote results, seats and majorities are public record.
@@ -118,8 +118,9 @@ _TO_BEFORE = re.compile(r"\bto\s+(?:about\s+|around\s+|just\s+|under\s+|below\s+
 _AUDIENCE_BEFORE = re.compile(r"\b(?:address|addressing|addressed|speaking\s+to|speak\s+to|spoke\s+to|talk\s+to|talking\s+to|perform\s+for|play\s+to)\s+(?:more\s+than\s+|about\s+|some\s+|around\s+|nearly\s+)?$", re.I)
 _AT_AGE = re.compile(r"(?:^|[.!?]\s+|\b)[Aa]t\s+$")
 _MILESTONE_AFTER = re.compile(r"\s+(?:mark|barrier|level|milestone|figure)\b", re.I)
-_EXCHANGE = re.compile(r"\b(?:stock\s+(?:exchange|market)|bourse|shares|share\s+price|index|oil\s+prices?|crude)\b", re.I)
-_SPORT = re.compile(r"\b(?:championship|league|season|match|matches|tournament|cup|title|defeat|victory|win|wins|goals?|innings|race|seeded|squad|ranking|rankings|ranked|qualified|round|indoor|outdoor|athletics|meeting)\b", re.I)
+_EXCHANGE = re.compile(r"\b(?:stock\s+(?:exchange|market)|bourse|shares|share\s+price|index|oil\s+prices?|crude|euro|dollar|pound|yen|sterling|currency)\b", re.I)
+_SPORT = re.compile(r"\b(?:championship|league|season|match|matches|tournament|cup|title|defeat|victory|win|wins|goals?|innings|race|seeded|squad|ranking|rankings|ranked|qualified|round|indoor|outdoor|athletics|meeting)\b"
+                    r"|(?<![£$€\d.,])\b(?:100|200|400|800|1,?500|3,?000|5,?000|10,?000)m\b", re.I)
 _IDIOM = re.compile(r"\ba\s+(?:thousand|million|billion|hundred)\s+(?:better|worse|different|times|ways|reasons)\b|\b(?:in|of)\s+a\s+million\s+(?:years|miles)\b|\bone\s+in\s+a\s+million\b|\bmillions?\s+of\s+years\b|\b(?:a|\d+)\s*%\s+effort\b", re.I)
 # Figures in words that count time or distance, not people or things.
 _WORD_UNITS_AFTER = re.compile(
@@ -135,7 +136,7 @@ ODDS = re.compile(
     r"|(?<![\w.,-])\d{1,3}-\d{1,3}(?=\s+(?:joint[- ])?(?:favourites?|outsiders?|shots?|chance)\b))"
 )
 # A figure inside an if-clause (no comma between "if" and it) is a hypothetical.
-_HYPOTHETICAL = re.compile(r"\b(?:if|unless|suppose|supposing)\b[^,;:]*$", re.I)
+_HYPOTHETICAL = re.compile(r"\b(?:if|unless|suppose|supposing|provided\s+that|providing\s+that|on\s+condition\s+that|as\s+long\s+as)\b[^,;:]*$", re.I)
 # Records and rankings: "the highest since 1990", "the third-largest", "a record high".
 SUPERLATIVES = ("highest", "lowest", "biggest", "largest", "smallest", "fastest", "slowest", "worst", "best",
                 "strongest", "weakest")
@@ -211,9 +212,10 @@ _TRIGGERS = {
     "market": frozenset("""p pence cents shares share stock stocks index indices ftse dow nasdaq nikkei dax cac hang sterling pound
         dollar euro yen exchange bond trading against crude crudes oil gold copper price rise fall drop gain
         jump slump decline slide""".split()),
-    "exchange": frozenset("stock bourse shares share index oil crude".split()),
+    "exchange": frozenset("stock bourse shares share index oil crude euro dollar pound yen sterling currency".split()),
     "sport": frozenset("""championship league season match matches tournament cup title defeat victory win wins goal
-        goals innings race seeded squad ranking rankings ranked qualified round indoor outdoor athletics meeting""".split()),
+        goals innings race seeded squad ranking rankings ranked qualified round indoor outdoor athletics meeting
+        100m 200m 400m 800m 1500m 5000m 10000m""".split()),
     "rule": frozenset("""required obliged must allowed permitted entitled eligible legally threshold allowance start starts
         clause regulations exempt exemption exemptions""".split()),
     "price": frozenset("priced price on for retail retails retailing cost costs fare fares ticket tickets tariff tariffs".split()),
