@@ -116,6 +116,9 @@ _PENALTY_BEFORE = re.compile(
 _TARGET_BY = re.compile(r"\s+by\s+(?:the\s+end\s+of\s+)?(?:20\d\d|next\s+year|the\s+end\s+of\s+the\s+decade)\b", re.I)
 _TO_BEFORE = re.compile(r"\bto\s+(?:about\s+|around\s+|just\s+|under\s+|below\s+)?$", re.I)
 _AUDIENCE_BEFORE = re.compile(r"\b(?:address|addressing|addressed|speaking\s+to|speak\s+to|spoke\s+to|talk\s+to|talking\s+to|perform\s+for|play\s+to)\s+(?:more\s+than\s+|about\s+|some\s+|around\s+|nearly\s+)?$", re.I)
+_PER_SECOND_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,5}?\s+(?:every|per|a)\s+second\b", re.I)
+_IF_CLAUSE = re.compile(r"\b(?:if|unless)\b", re.I)
+_MODAL = re.compile(r"\b(?:would|could|might)\b", re.I)
 _AT_AGE = re.compile(r"(?:^|[.!?]\s+|\b)[Aa]t\s+$")
 _MILESTONE_AFTER = re.compile(r"\s+(?:mark|barrier|level|milestone|figure)\b", re.I)
 _EXCHANGE = re.compile(r"\b(?:stock\s+(?:exchange|market)|bourse|shares|share\s+price|index|oil\s+prices?|crude|euro|dollar|pound|yen|sterling|currency)\b", re.I)
@@ -323,6 +326,10 @@ def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: s
         return False  # "reducing the deficit to $230bn by 2009": a target, not a statement of fact
     if kind in ("num", "scaled") and _AUDIENCE_BEFORE.search(before):
         return False  # "is set to address 2,000 people": a schedule
+    if _PER_SECOND_AFTER.match(after):
+        return False  # "billions of radio pulses every second": a specification
+    if _IF_CLAUSE.search(prose, s_start, start) and _MODAL.search(prose, s_start, start):
+        return False  # "If the price is at the top of the range, the firm could be valued at 200m euros"
     if _HYPOTHETICAL.search(prose[max(s_start, start - 80):start]):
         return False  # "If unemployment rose to 8.2%, …": a condition, not a statement
     return True

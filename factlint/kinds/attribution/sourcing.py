@@ -209,6 +209,8 @@ def sources(prose: str, s_start: int, s_end: int, lex: Lexicon, cues: bool = Tru
             continue
         if low in _BY_ONLY and nxt != "by" and nxt not in _DETERMINERS:
             continue  # "films released last year": a participle, a source only with its agent
+        if low in ("points", "pointed", "pointing") and nxt != "out":
+            continue  # "Mr Hadi points out" reports; "five points" does not
         if low in ("put", "puts", "putting") and "at" not in [t[2] for t in toks[i + 1:i + 9]]:
             continue  # "BP put production at 4bn barrels" reports; "he put it up on the net" does not
         if (prev in _BE and not low.endswith("ing")) or nxt == "by":  # a passive ("is seeking" is not)
@@ -217,13 +219,13 @@ def sources(prose: str, s_start: int, s_end: int, lex: Lexicon, cues: bool = Tru
                 found.append((s_start + t_start, s_start + t_end, _quality(agent, False, lex) or VAGUE, None))
             continue  # agentless passives are the `vague` patterns' business
         np, first = _subject_before(toks, i, lex)
-        if not np and prev == ",":  # ", says the Nationwide building society." closes the sentence
+        if not np and prev == "," and not low.endswith("ing"):  # ", says the Nationwide building society."
             after = _subject_after(toks, i)
             if after and (i + len(after) + 1 >= len(toks) or toks[i + len(after) + 1][2] in ".;:)\"”"):
                 np, first = after, False
         if not np and not low.endswith("ing"):
             np, first = _subject_before_aside(toks, i, lex)  # "Monica Chadha, BBC reporter, said"
-        if not np or _quality(np, first, lex) != NAMED:
+        if (not np or _quality(np, first, lex) != NAMED) and not low.endswith("ing"):
             after = _subject_after(toks, i)  # ", said the report", ", say analysts"
             inverted = i == 0 or prev in _PUNCT_OPENING or prev in ("\"", "”", "’")
             closes = after and (i + len(after) + 1 >= len(toks) or toks[i + len(after) + 1][2] in ".,;:)\"”")
@@ -245,8 +247,12 @@ def sources(prose: str, s_start: int, s_end: int, lex: Lexicon, cues: bool = Tru
             subject = ("own", s_start + t_end, s_start + reach)
         found.append((s_start + t_start, s_start + t_end, quality, subject))
     for m in lex.according.finditer(text):
-        np = _subject_after(_tokens(text[m.end():]), -1)
+        rest = _tokens(text[m.end():])
+        np = _subject_after(rest, -1)
         quality = _quality(np, False, lex)
+        agent = _agent(rest, len(np) - 1, 10) if np else None  # "according to calculations presented … by Dr Graham"
+        if quality == VAGUE and agent and any(t[2][:1].isupper() for t in agent):
+            quality = NAMED
         if quality:  # the source reaches to the end of its noun phrase ("according to a survey")
             found.append((s_start + m.start(), s_start + m.end() + np[-1][1], quality, None))
     for m in lex.vague.finditer(text):
@@ -255,9 +261,9 @@ def sources(prose: str, s_start: int, s_end: int, lex: Lexicon, cues: bool = Tru
     return found
 
 
-def _agent(toks: list, i: int) -> list | None:
+def _agent(toks: list, i: int, reach: int = 4) -> list | None:
     """The agent of a passive reporting verb: "were given by economics minister Heizo Takenaka"."""
-    for k in range(i + 1, min(len(toks), i + 4)):
+    for k in range(i + 1, min(len(toks), i + reach)):
         if toks[k][2].lower() == "by":
             return _subject_after(toks, k) or None
     return None
