@@ -52,10 +52,10 @@ _SENTENCE_OPENERS = frozenset(
 _PRICE_BEFORE = re.compile(
     r"\b(?:prize|prizes|jackpot|bail|bond|fine|fined|fines|penalty|cost|costs|costing|priced|price|"
     r"prices|charge|charges|charging|retail|retails|retailing|sells?\s+for|selling\s+for|on\s+sale\s+for|"
-    r"tariff|fare|fares|subscription|fee\s+of|per|salary|wage|wages|pot|purse|winnings|set\s+(?:\w+\s+){0,3}back)\b(?:\s+[\w'’-]+){0,5}\s+(?:of\s+|at\s+|to\s+|for\s+|just\s+|about\s+|around\s+|up\s+to\s+)*(?:US|A|C|NZ|HK|S)?$",
+    r"tariff|fare|fares|subscription|fee\s+of|per|salary|wage|wages|pot|purse|winnings|set\s+(?:\w+\s+){0,3}back)\b(?:\s+\S+){0,5}\s+(?:of\s+|at\s+|to\s+|for\s+|just\s+|about\s+|around\s+|up\s+to\s+)*(?:US|A|C|NZ|HK|S)?$",
     re.I,
 )
-_RATE_AFTER = re.compile(r"\s+(?:a|per|each|for\s+every)\s+(?:share|head|person|month|week|day|year|hour|minute|unit|barrel|litre|gallon|kilo|one)\b|\s+apiece\b", re.I)
+_RATE_AFTER = re.compile(r"[\s-]+(?:a|per|each|for\s+every)[\s-]+(?:share|head|person|month|week|day|year|hour|minute|unit|barrel|litre|gallon|kilo|one)\b|\s+apiece\b", re.I)
 # Market trading (share prices and moves, exchange rates, indices) is public record.
 _MARKET = re.compile(
     r"\b(?:shares|share\s+prices?|stock|stocks|index|indices|ftse|dow|nasdaq|nikkei|dax|cac|hang\s+seng|sterling|"
@@ -86,7 +86,7 @@ _RULE_WORDS = re.compile(
     r"\b(?:required|obliged|must|allowed|permitted|entitled|eligible|legally|threshold|allowance|start\s+paying|starts\s+paying|"
     r"clause|regulations|exempt|exemption|exemptions)\b", re.I)
 # Prizes, fines, bail and bonds named after the amount: "a £25,000 prize", "$250,000 (£130,000) fine".
-_PRICE_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:[\w'’-]+\s+)?(?:prize|prizes|jackpot|fine|fines|bail|bond|reward|bounty|price|salary|fee|in\s+damages|damages|in\s+compensation|tournament|competition|contest)\b", re.I)
+_PRICE_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:[\w'’-]+\s+)?(?:prize|prizes|jackpot|fine|fines|bail|bond|reward|bounty|price|salary|fee|in\s+(?:\w+\s+)?damages|damages|in\s+compensation|tournament|competition|contest)\b", re.I)
 # Metres, not millions: "the 200m champion", "1500m victory".
 _DISTANCE_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:champion|final|race|hurdles|freestyle|relay|medallist|title|gold|silver|bronze|sprint|victory|breaststroke|backstroke|butterfly|individual|dash|record|runner|event|penalty|kick|drop|pass|run|putt|effort|strike|shot|dive|jump|throw)", re.I)
 _NOT_A_SHARE_BEFORE = re.compile(r"\b(?:the|first|second|other|opposite|top|bottom|latter|former|northern|southern|eastern|western)\s+$", re.I)
@@ -106,7 +106,9 @@ _SPORT_COUNT_AFTER = re.compile(
     r"|\s+(?:consecutive|straight|successive|long|extra)\s+(?:minutes|hours|days|weeks|months|years|games|matches)\b", re.I)
 # Settlements with a regulator or court are public record: "paid the SEC $250m to settle charges".
 _WINNER_AFTER = re.compile(r"(?:\s+\S+){0,4}?\s+(?:to|for)\s+(?:the\s+)?winners?\b", re.I)
-_SETTLEMENT_AFTER = re.compile(r"(?:\s+\S+){0,4}?\s+(?:to\s+settle|as\s+part\s+of\s+(?:the|a|its)\s+settlement|under\s+the\s+settlement)\b", re.I)
+_SETTLEMENT_AFTER = re.compile(
+    r"(?:\s+\S+){0,4}?\s+(?:to\s+settle|as\s+part\s+of\s+(?:the|a|its)\s+settlement|under\s+the\s+settlement|"
+    r"to\s+(?:end|close|resolve)\s+(?:an?\s+|the\s+|its\s+)?(?:investigations?|inquiry|inquiries|probe|case|dispute|lawsuit))\b", re.I)
 _BROADCAST_TIME = re.compile(r"\s+on\s+(?:BBC|ITV|Channel|Radio|Sky|Five|S4C)\b")
 _RELATIVE_AFTER = re.compile(r"\s*(?:which|whom)\b", re.I)
 _NAME_AFTER = re.compile(r"\s[A-Z][a-z]")
@@ -119,6 +121,7 @@ _AUDIENCE_BEFORE = re.compile(r"\b(?:address|addressing|addressed|speaking\s+to|
 _PER_SECOND_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,5}?\s+(?:every|per|a)\s+second\b", re.I)
 _IF_CLAUSE = re.compile(r"\b(?:if|unless)\b", re.I)
 _MODAL = re.compile(r"\b(?:would|could|might)\b", re.I)
+_SCHEDULED_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:will|are\s+to|are\s+due\s+to)\s+(?:be\s+)?(?:screened|shown|played|performed|staged|broadcast|exhibited|on\s+show|on\s+display|compete|take\s+part)\b", re.I)
 _AT_AGE = re.compile(r"(?:^|[.!?]\s+|\b)[Aa]t\s+$")
 _MILESTONE_AFTER = re.compile(r"\s+(?:mark|barrier|level|milestone|figure)\b", re.I)
 _EXCHANGE = re.compile(r"\b(?:stock\s+(?:exchange|market)|bourse|shares|share\s+price|index|oil\s+prices?|crude|euro|dollar|pound|yen|sterling|currency)\b", re.I)
@@ -324,6 +327,8 @@ def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: s
         return False
     if _TARGET_BY.match(after) and _TO_BEFORE.search(before):
         return False  # "reducing the deficit to $230bn by 2009": a target, not a statement of fact
+    if kind in ("num", "scaled") and _SCHEDULED_AFTER.match(after):
+        return False  # "350 films will be screened at the festival": a programme
     if kind in ("num", "scaled") and _AUDIENCE_BEFORE.search(before):
         return False  # "is set to address 2,000 people": a schedule
     if _PER_SECOND_AFTER.match(after):

@@ -218,14 +218,16 @@ def sources(prose: str, s_start: int, s_end: int, lex: Lexicon, cues: bool = Tru
             if agent is not None:
                 found.append((s_start + t_start, s_start + t_end, _quality(agent, False, lex) or VAGUE, None))
             continue  # agentless passives are the `vague` patterns' business
+        # a participle ("…, saying", "after revealing") has no subject of its own; "is suing" does
+        participle = low.endswith("ing") and prev not in _BETWEEN
         np, first = _subject_before(toks, i, lex)
-        if not np and prev == "," and not low.endswith("ing"):  # ", says the Nationwide building society."
+        if not np and prev == "," and not participle:  # ", says the Nationwide building society."
             after = _subject_after(toks, i)
             if after and (i + len(after) + 1 >= len(toks) or toks[i + len(after) + 1][2] in ".;:)\"”"):
                 np, first = after, False
-        if not np and not low.endswith("ing"):
+        if not np and not participle:
             np, first = _subject_before_aside(toks, i, lex)  # "Monica Chadha, BBC reporter, said"
-        if (not np or _quality(np, first, lex) != NAMED) and not low.endswith("ing"):
+        if (not np or _quality(np, first, lex) != NAMED) and not participle:
             after = _subject_after(toks, i)  # ", said the report", ", say analysts"
             inverted = i == 0 or prev in _PUNCT_OPENING or prev in ("\"", "”", "’")
             closes = after and (i + len(after) + 1 >= len(toks) or toks[i + len(after) + 1][2] in ".,;:)\"”")
@@ -233,7 +235,7 @@ def sources(prose: str, s_start: int, s_end: int, lex: Lexicon, cues: bool = Tru
                 t[2].lower() in _BE or t[2].lower() in ("has", "have", "had") for t in after)
             if after and (inverted or named_after):
                 np, first = after, False  # "… 600 images estimates the Consumer Electronics Association."
-        if not np and (prev in ("and", "but") or (low.endswith("ing") and prev in _CLAUSE_OPENERS)):
+        if not np and (prev in ("and", "but") or (participle and prev in _CLAUSE_OPENERS)):
             # "Technorati tracks six million blogs and says…", "after revealing debts of…"
             np, first = _subject_before(toks, _first_verb(toks, lex), lex)
         if not np and prev in _PUNCT_OPENING:  # ", adding that…", ", saying…": the sentence's subject speaks
