@@ -78,7 +78,7 @@ _VOTED = re.compile(r"\bvoted\b|\bvotes?\s+(?:for|against)\b", re.I)
 # Rule, law and policy numbers: targets, ceilings and limits, policy rates.
 _POLICY_BEFORE = re.compile(
     r"\b(?:target|targets|ceiling|limit|limits|cap|capped|threshold|maximum|minimum|quota|"
-    r"(?:interest|base|lending|key|policy|benchmark|repo|discount|bank|funds)\s+rates?|borrowing\s+costs?|tax(?:es)?\s+(?:rates?\s+)?(?:at|to|of)|up\s+to\s+\S+\s+in\s+jail|aim(?:ed|s)?\s+at|designed\s+to|intended\s+to)\b(?:[\s,]+[\w'’-]+){0,7}\s+$",
+    r"(?:interest|base|lending|key|policy|benchmark|repo|discount|bank|funds)\s+rates?|borrowing\s+costs?|bands?\s+of|tax(?:es)?\s+(?:rates?\s+)?(?:at|to|of)|up\s+to\s+\S+\s+in\s+jail|aim(?:ed|s)?\s+at|designed\s+to|intended\s+to)\b(?:[\s,]+[\w'’-]+){0,7}\s+$",
     re.I,
 )
 # Rules and obligations: "parties are required to declare donations over £5,000".
@@ -114,7 +114,7 @@ _RELATIVE_AFTER = re.compile(r"\s*(?:which|whom)\b", re.I)
 _NAME_AFTER = re.compile(r"\s[A-Z][a-z]")
 _MEMBERS_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?members\b", re.I)
 _PENALTY_BEFORE = re.compile(
-    r"\b(?:fine|fined|fines|penalty|penalties|bail|damages|compensation|settled|settle|settlement)\b(?:\s+[\w'’-]+){0,4}\s+(?:of\s+|at\s+|to\s+|up\s+to\s+)*(?:US|A|C)?$", re.I)
+    r"\b(?:fine|fined|fines|penalty|penalties|bail|damages|compensation|settled|settle|settlement|(?:had|ordered|forced)\s+to\s+pay)\b(?:\s+[\w'’-]+){0,4}\s+(?:of\s+|at\s+|to\s+|up\s+to\s+)*(?:US|A|C)?$", re.I)
 _TARGET_BY = re.compile(r"\s+by\s+(?:the\s+end\s+of\s+)?(?:20\d\d|next\s+year|the\s+end\s+of\s+the\s+decade)\b", re.I)
 _TO_BEFORE = re.compile(r"\bto\s+(?:about\s+|around\s+|just\s+|under\s+|below\s+)?$", re.I)
 _AUDIENCE_BEFORE = re.compile(r"\b(?:address|addressing|addressed|speaking\s+to|speak\s+to|spoke\s+to|talk\s+to|talking\s+to|perform\s+for|play\s+to)\s+(?:more\s+than\s+|about\s+|some\s+|around\s+|nearly\s+)?$", re.I)

@@ -120,6 +120,10 @@ def _subject_before(toks: list, i: int, lex: Lexicon) -> tuple[list, bool]:
     while j >= 0 and len(np) < 7:
         word = toks[j][2]
         low = word.lower()
+        if word in ("'", "’") and np and j > 0 and toks[j - 1][2][:1].isalpha():
+            np.insert(0, toks[j])  # a possessive: "Apacs' figures"
+            j -= 1
+            continue
         if low in ("of", "in") and np and j > 0 and _is_quantity(toks[j - 1][2]):
             np.insert(0, toks[j])  # "62% of voters", "half of them", "one in five adults"
             j -= 1
@@ -139,8 +143,8 @@ def _subject_before(toks: list, i: int, lex: Lexicon) -> tuple[list, bool]:
 
 def _wants_to(toks: list, i: int) -> bool:
     """A verb of planning with its plan: "plans to raise", "wants it to be", "hope the song will raise"."""
-    following = [t[2].lower() for t in toks[i + 1:i + 7]]
-    return "to" in following[:3] or any(w in ("will", "would", "could", "can") for w in following)
+    following = [t[2].lower() for t in toks[i + 1:i + 12]]
+    return "to" in following or any(w in ("will", "would", "could", "can") for w in following[:6])
 
 
 def _is_quantity(word: str) -> bool:
@@ -200,10 +204,11 @@ def sources(prose: str, s_start: int, s_end: int, lex: Lexicon, cues: bool = Tru
         if not (own or low in lex.reporting):
             continue
         nxt = toks[i + 1][2].lower() if i + 1 < len(toks) else ""
+        nxt_upper = i + 1 < len(toks) and toks[i + 1][2][:1].isupper()  # "documents show Mr Brown…"
         prev = toks[i - 1][2].lower() if i > 0 else ""
         if prev in _DETERMINERS or prev.endswith(("'s", "’s")):
             continue  # a noun or an adjective: "the report", "Cunningham's proposed move"
-        if low in lex.noun_like and prev not in _BETWEEN and nxt not in ("", ".", "!") and not (nxt in _VERB_FOLLOWERS or nxt[:1].isdigit() or nxt[:1] in "$£€¥\"“"):
+        if low in lex.noun_like and prev not in _BETWEEN and nxt not in ("", ".", "!") and not nxt_upper and not (nxt in _VERB_FOLLOWERS or nxt[:1].isdigit() or nxt[:1] in "$£€¥\"“"):
             continue  # a noun: "TV shows", "new figures from"
         if own and low in _TO_VERBS and not _wants_to(toks, i):
             continue
