@@ -122,6 +122,8 @@ _PER_SECOND_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,5}?\s+(?:every|per|a)\s+sec
 _IF_CLAUSE = re.compile(r"\b(?:if|unless)\b", re.I)
 _MODAL = re.compile(r"\b(?:would|could|might)\b", re.I)
 _SCHEDULED_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:will|are\s+to|are\s+due\s+to)\s+(?:be\s+)?(?:screened|shown|played|performed|staged|broadcast|exhibited|on\s+show|on\s+display|compete|take\s+part)\b", re.I)
+_CAPACITY_LIST_BEFORE = re.compile(r"\b(?:hold|holds|store|stores|carry|carries|seat|seats)\b(?:\s+\S+){0,6}\s+(?:or|and)\s+$", re.I)
+_THERE_WOULD_BE = re.compile(r"\W*there\s+(?:would|could|might)\s+be\b", re.I)
 _AT_AGE = re.compile(r"(?:^|[.!?]\s+|\b)[Aa]t\s+$")
 _MILESTONE_AFTER = re.compile(r"\s+(?:mark|barrier|level|milestone|figure)\b", re.I)
 _EXCHANGE = re.compile(r"\b(?:stock\s+(?:exchange|market)|bourse|shares|share\s+price|index|oil\s+prices?|crude|euro|dollar|pound|yen|sterling|currency)\b", re.I)
@@ -197,6 +199,8 @@ def _named_or_labelled(prose: str, s_start: int, start: int, end: int) -> bool:
     named = _CAPITALISED_BEFORE.search(before)
     if named and named.group(1) not in _SENTENCE_OPENERS and not after.lstrip().startswith(("people", "jobs", "troops")):
         return True
+    if before[-2:-1].isdigit() and before.endswith(" "):
+        return True  # a group of a phone number: "0800 028 9276"
     return before.endswith(("-", "–", "/", "#"))
 
 
@@ -284,7 +288,7 @@ def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: s
     if kind in ("num", "scaled") and _MEMBERS_AFTER.match(after):
         return False  # the size of an organisation's membership is public record
     if kind in ("scaled", "multitude", "fraction"):
-        if _CAPACITY_BEFORE.search(before):
+        if _CAPACITY_BEFORE.search(before) or _CAPACITY_LIST_BEFORE.search(before):
             return False  # "enough to hold hundreds of pictures"
         if _WORD_UNITS_AFTER.match(after) or _IDIOM.search(prose, max(s_start, start - 10), min(s_end, end + 12)):
             return False
@@ -333,6 +337,8 @@ def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: s
         return False  # "is set to address 2,000 people": a schedule
     if _PER_SECOND_AFTER.match(after):
         return False  # "billions of radio pulses every second": a specification
+    if _THERE_WOULD_BE.match(prose, s_start, start):
+        return False  # "There would be 385 members": a hypothetical
     if _IF_CLAUSE.search(prose, s_start, start) and _MODAL.search(prose, s_start, start):
         return False  # "If the price is at the top of the range, the firm could be valued at 200m euros"
     if _HYPOTHETICAL.search(prose[max(s_start, start - 80):start]):

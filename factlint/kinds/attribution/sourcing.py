@@ -53,6 +53,7 @@ _QUANTITY_WORDS = frozenset(
     """half third thirds quarter quarters fifth fifths tenth tenths most many some all none majority
     minority proportion share percent cent two three four five six seven eight nine ten""".split()
 )
+_CLAUSE_LINKS = frozenset("and but while whereas although though as".split())
 _CLAUSE_OPENERS = frozenset("after before while when by since despite".split())
 _COORDINATE = re.compile(r"\b(?:and|but|while|whereas|although|though|as|because|after|before|when)\s+$", re.I)
 _SEGMENT_BREAK = re.compile(r"\s[-–—]\s|;\s")
@@ -141,6 +142,17 @@ def _subject_before(toks: list, i: int, lex: Lexicon) -> tuple[list, bool]:
     return np, j < 0
 
 
+def _object_end(toks: list, i: int) -> int:
+    """Where the object of the verb at toks[i] ends: at most 24 tokens on, and before a new
+    clause (", and …", "; …", " - …")."""
+    last = min(len(toks) - 1, i + 24)
+    for k in range(i + 1, last + 1):
+        word = toks[k][2]
+        if word in (";", ":", "-", "–", "—") or (word == "," and k + 1 < len(toks) and toks[k + 1][2].lower() in _CLAUSE_LINKS):
+            return toks[k][0]
+    return toks[last][1]
+
+
 def _wants_to(toks: list, i: int) -> bool:
     """A verb of planning with its plan: "plans to raise", "wants it to be", "hope the song will raise"."""
     following = [t[2].lower() for t in toks[i + 1:i + 12]]
@@ -181,7 +193,7 @@ def _subject_after(toks: list, i: int) -> list:
 def cue_words(lex: Lexicon) -> list:
     """Every word that can start a source read token by token (for the term automaton: a
     sentence without one is never tokenised)."""
-    return sorted(lex.reporting | lex.own | lex.source_nouns | _RESPONDENTS | _PLAN_NOUNS)
+    return sorted(lex.reporting | lex.own | lex.source_nouns | _RESPONDENTS | _PLAN_NOUNS | {"is to", "are to"})
 
 
 def sources(prose: str, s_start: int, s_end: int, lex: Lexicon, cues: bool = True) -> list:
@@ -195,10 +207,16 @@ def sources(prose: str, s_start: int, s_end: int, lex: Lexicon, cues: bool = Tru
     found = []
     for i, (t_start, t_end, word) in enumerate(toks):
         low = word.lower()
+        if low in ("is", "are") and i + 2 < len(toks) and toks[i + 1][2] == "to" and toks[i + 2][2].isalpha() and toks[i + 2][2].islower():
+            # "Britain is to give a £4m grant": the actor's announced plan
+            np, first = _subject_before(toks, i, lex)
+            if np and _quality(np, first, lex) == NAMED:
+                found.append((s_start + t_start, s_start + toks[i + 1][1], NAMED, ("own", s_start + toks[i + 1][1], s_start + _object_end(toks, i + 1))))
+            continue
         if low in _PLAN_NOUNS and i > 0 and i + 1 < len(toks) and toks[i + 1][2] == "to" and (
                 toks[i - 1][2].lower() in _OWNERS or toks[i - 1][2].endswith(("'s", "’s"))):
             # "its plan to cut staff by 25%", "the government's plans to raise £3bn": the actor's own
-            found.append((s_start + t_start, s_start + t_end, NAMED, ("own", s_start + t_end, s_start + toks[min(len(toks) - 1, i + 24)][1])))
+            found.append((s_start + t_start, s_start + t_end, NAMED, ("own", s_start + t_end, s_start + _object_end(toks, i))))
             continue
         own = low in lex.own and low not in lex.reporting
         if not (own or low in lex.reporting):
@@ -250,8 +268,12 @@ def sources(prose: str, s_start: int, s_end: int, lex: Lexicon, cues: bool = Tru
             continue
         subject = (s_start + np[0][0], s_start + np[-1][1]) if np else None
         if own:  # the actor's own figure is the verb's object: it follows the verb closely
-            reach = toks[min(len(toks) - 1, i + 24)][1]
-            subject = ("own", s_start + t_end, s_start + reach)
+            reach = _object_end(toks, i)
+            begin = t_end
+            k = toks.index(np[0]) - 1 if np else -1
+            if k > 0 and toks[k][2].lower() in ("which", "that"):
+                begin = toks[max(0, k - 8)][0]  # "his £35bn savings, which Mr Howard has pledged to…"
+            subject = ("own", s_start + begin, s_start + reach)
         found.append((s_start + t_start, s_start + t_end, quality, subject))
     for m in lex.according.finditer(text):
         rest = _tokens(text[m.end():])
