@@ -86,7 +86,7 @@ _RULE_WORDS = re.compile(
     r"\b(?:required|obliged|must|allowed|permitted|entitled|eligible|legally|threshold|allowance|start\s+paying|starts\s+paying|"
     r"clause|regulations|exempt|exemption|exemptions)\b", re.I)
 # Prizes, fines, bail and bonds named after the amount: "a £25,000 prize", "$250,000 (£130,000) fine".
-_PRICE_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:[\w'’-]+\s+)?(?:prize|prizes|jackpot|fine|fines|bail|bond|reward|bounty|price|salary|fee|in\s+(?:\w+\s+)?damages|damages|in\s+compensation|tournament|competition|contest)\b", re.I)
+_PRICE_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:[\w'’-]+\s+)?(?:prize|prizes|jackpot|fine|fines|bail|bond|reward|bounty|price|salary|fee|in\s+(?:\w+\s+)?damages|damages|in\s+compensation|tournament|competition|contest|award|awards)\b", re.I)
 # Metres, not millions: "the 200m champion", "1500m victory".
 _DISTANCE_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:champion|final|race|hurdles|freestyle|relay|medallist|title|gold|silver|bronze|sprint|victory|breaststroke|backstroke|butterfly|individual|dash|record|runner|event|penalty|kick|drop|pass|run|putt|effort|strike|shot|dive|jump|throw)", re.I)
 _NOT_A_SHARE_BEFORE = re.compile(r"\b(?:the|first|second|other|opposite|top|bottom|latter|former|northern|southern|eastern|western)\s+$", re.I)
@@ -98,7 +98,7 @@ _CAPACITY_BEFORE = re.compile(
     r"\b(?:hold|holds|store|stores|carry|carries|support|supports|handle|handles|seat|seats|accommodate|accommodates|take|takes)\s+"
     r"(?:(?:\w+\s+)?(?:up\s+to|as\s+many\s+as)\s+(?:a\s+)?|(?:about\s+|around\s+|some\s+|almost\s+|nearly\s+|over\s+|more\s+than\s+)?)$", re.I)
 _DISTANCE_BEFORE = re.compile(r"\b(?:best|record|throw|jump|leap|distance|height|vault|effort|penalty|kick|a|an)\s+(?:\w+\s+)?(?:of\s+)?$", re.I)
-_PRICE_WORDS = re.compile(r"\b(?:priced|price\s+tag|on\s+sale|for\s+sale|retails?|retailing|costs?|fares?|tickets?|tariffs?)\b", re.I)
+_PRICE_WORDS = re.compile(r"\b(?:priced|price\s+tag|cheaper|dearer|on\s+sale|for\s+sale|retails?|retailing|costs?|fares?|tickets?|tariffs?)\b", re.I)
 _POLICY_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:target|ceiling|limit|cap|threshold|quota|(?:top\s+)?(?:tax|income\s+tax|VAT|interest)\s+rate)\b", re.I)
 _COUNTED_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+)?(?:people|(?!this\b|does\b|was\b|has\b)[a-z]{3,}s)\b")
 _SPORT_COUNT_AFTER = re.compile(
@@ -124,12 +124,13 @@ _MODAL = re.compile(r"\b(?:would|could|might)\b", re.I)
 _SCHEDULED_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:will|are\s+to|are\s+due\s+to)\s+(?:be\s+)?(?:screened|shown|played|performed|staged|broadcast|exhibited|on\s+show|on\s+display|compete|take\s+part)\b", re.I)
 _CAPACITY_LIST_BEFORE = re.compile(r"\b(?:hold|holds|store|stores|carry|carries|seat|seats)\b(?:\s+\S+){0,6}\s+(?:or|and)\s+$", re.I)
 _THERE_WOULD_BE = re.compile(r"\W*there\s+(?:would|could|might)\s+be\b", re.I)
+_OF_MONEY_AFTER = re.compile(r"\s+of\s+(?:pounds|dollars|euros)\b", re.I)
 _AT_AGE = re.compile(r"(?:^|[.!?]\s+|\b)[Aa]t\s+$")
 _MILESTONE_AFTER = re.compile(r"\s+(?:mark|barrier|level|milestone|figure)\b", re.I)
 _EXCHANGE = re.compile(r"\b(?:stock\s+(?:exchange|market)|bourse|shares|share\s+price|index|oil\s+prices?|crude|euro|dollar|pound|yen|sterling|currency)\b", re.I)
-_SPORT = re.compile(r"\b(?:championship|league|season|match|matches|tournament|cup|title|defeat|victory|win|wins|goals?|innings|race|seeded|squad|ranking|rankings|ranked|qualified|round|indoor|outdoor|athletics|meeting)\b"
+_SPORT = re.compile(r"\b(?:championship|league|season|match|matches|tournament|cup|title|defeat|victory|win|wins|goals?|innings|race|seeded|squad|ranking|rankings|ranked|qualified|round|indoor|outdoor|athletics|meeting|olympic|champion|championships)\b"
                     r"|(?<![£$€\d.,])\b(?:100|200|400|800|1,?500|3,?000|5,?000|10,?000)m\b", re.I)
-_IDIOM = re.compile(r"\ba\s+(?:thousand|million|billion|hundred)\s+(?:better|worse|different|times|ways|reasons)\b|\b(?:in|of)\s+a\s+million\s+(?:years|miles)\b|\bone\s+in\s+a\s+million\b|\bmillions?\s+of\s+years\b|\b(?:a|\d+)\s*%\s+effort\b", re.I)
+_IDIOM = re.compile(r"\b100\s*%\s+record\b|\ba\s+(?:thousand|million|billion|hundred)\s+(?:better|worse|different|times|ways|reasons)\b|\b(?:in|of)\s+a\s+million\s+(?:years|miles)\b|\bone\s+in\s+a\s+million\b|\bmillions?\s+of\s+years\b|\b(?:a|\d+)\s*%\s+effort\b", re.I)
 # Figures in words that count time or distance, not people or things.
 _WORD_UNITS_AFTER = re.compile(
     r"\s+(?:of\s+)?(?:years|miles|hours|minutes|seconds|days|weeks|months|times|an?\s+hour|light|cubic|square|degrees|"
@@ -225,10 +226,10 @@ _TRIGGERS = {
     "exchange": frozenset("stock bourse shares share index oil crude euro dollar pound yen sterling currency".split()),
     "sport": frozenset("""championship league season match matches tournament cup title defeat victory win wins goal
         goals innings race seeded squad ranking rankings ranked qualified round indoor outdoor athletics meeting
-        100m 200m 400m 800m 1500m 5000m 10000m""".split()),
+        100m 200m 400m 800m 1500m 5000m 10000m olympic champion championships""".split()),
     "rule": frozenset("""required obliged must allowed permitted entitled eligible legally threshold allowance start starts
         clause regulations exempt exemption exemptions""".split()),
-    "price": frozenset("priced price on for retail retails retailing cost costs fare fares ticket tickets tariff tariffs".split()),
+    "price": frozenset("cheaper dearer priced price on for retail retails retailing cost costs fare fares ticket tickets tariff tariffs".split()),
     "voted": frozenset("voted vote votes".split()),
 }
 _SENTENCE_WORDS = re.compile(r"[a-z]+")
@@ -268,6 +269,8 @@ def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: s
             kind = "money"
         else:
             amount = numbers.value(text)
+            if text[-1:].lower() == "k":
+                return False  # "16k", "a 10k run": memory or distance (money has its currency sign)
             if text[-1:].lower() == "m" and (_DISTANCE_AFTER.match(after) or _DISTANCE_BEFORE.search(before)
                                              or not _COUNTED_AFTER.match(after)):
                 return False  # "the 200m champion", "attempt 5.05m at": bare "m" counts only before a noun
@@ -287,6 +290,8 @@ def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: s
                 return False  # "At 12, he was canvassing"
     if kind in ("num", "scaled") and _MEMBERS_AFTER.match(after):
         return False  # the size of an organisation's membership is public record
+    if kind in ("scaled", "multitude") and _OF_MONEY_AFTER.match(after) and _has(memo, "price", _PRICE_WORDS, prose, s_start, s_end):
+        return False  # "tens of thousands of pounds cheaper" than a car's price tag: prices of goods
     if kind in ("scaled", "multitude", "fraction"):
         if _CAPACITY_BEFORE.search(before) or _CAPACITY_LIST_BEFORE.search(before):
             return False  # "enough to hold hundreds of pictures"

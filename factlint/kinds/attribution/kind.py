@@ -32,6 +32,7 @@ _PLAIN_WORD = re.compile(r"[^\W\d][\w'’-]*")
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.I)
 UNSOURCED, VAGUE, SOURCED = 0, 1, 2
 MIN_WORDS = 4
+_WORDS = re.compile(r"[^\W_][\w'’-]*")
 # Verbs with which respondents speak: "62% of voters said", "half of them believe".
 _OPINION_VERBS = frozenset("""say says said saying believe believes believed think thinks thought told argue argued
     argue claim claimed feel felt expect expected reported agree agreed""".split())
@@ -153,7 +154,7 @@ class Attribution(RuleKind):
             if doc.is_heading(block) or _headline(doc, block):
                 continue
             s_start, s_end = doc.block_sentences(block)[number]
-            if prose.count(" ", s_start, min(s_end, s_start + 80)) < MIN_WORDS - 1:
+            if len(_WORDS.findall(prose, s_start, min(s_end, s_start + 60))) < MIN_WORDS:
                 continue  # a table cell, a list row or a results line: not a sentence to judge
             harms = casualties.within(s_start, s_end)
             found = []
