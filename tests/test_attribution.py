@@ -179,3 +179,8 @@ def test_a_plain_text_headline_is_not_checked_even_closing_on_a_quote():
 def test_bad_input_gives_no_traceback(text):
     for path in ("a.txt", "a.md"):
         LINTER.lint_text(text, path=path)
+
+
+def test_members_of_a_known_set_are_no_casualty_toll():
+    assert found("She was wrongly convicted of killing two of her babies.") == []
+    assert levels("Gunmen killed two soldiers at the checkpoint.") == [("Unattributed", "warning")]

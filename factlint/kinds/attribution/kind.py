@@ -26,6 +26,7 @@ from factlint.text import numbers
 
 _TABLE_LISTS = ("reporting_verbs", "own_verbs", "noun_like", "source_nouns", "institutions", "vague_subjects",
                 "vague", "casualty", "casualty_before")
+_PART_OF_AFTER = re.compile(r"\s+of\s+(?:her|his|their|its|the|them|those)\b", re.I)
 _PLACE_WORDS = frozenset("in on at across over during since for by from after before within".split())
 _CONJUNCTIONS = frozenset(("and", "or", "but", "while", "whereas", "although", "though"))
 _PLAIN_WORD = re.compile(r"[^\W\d][\w'’-]*")
@@ -242,6 +243,8 @@ class Attribution(RuleKind):
                 return False  # "270 hunts met … killing 91 foxes", "70 search warrants were executed"
             words, limit = prose[end:h_start].split(), 5
         elif h_end <= start and prose[h_start:h_end].lower() in self.casualty_before:
+            if _PART_OF_AFTER.match(prose, end):
+                return False  # "convicted of killing two of her babies": members of a known set, not a toll
             words, limit = prose[h_end:start].split(), 3
             if words and words[0].lower() in _PLACE_WORDS and " ".join(words[:2]).lower() != "at least":
                 return False  # "executed in six countries", "killed on 12 occasions"
