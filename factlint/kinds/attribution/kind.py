@@ -33,7 +33,6 @@ _PLAIN_WORD = re.compile(r"[^\W\d][\w'’-]*")
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.I)
 UNSOURCED, VAGUE, SOURCED = 0, 1, 2
 MIN_WORDS = 4
-_WORDS = re.compile(r"[^\W_][\w'’-]*")
 # Verbs with which respondents speak: "62% of voters said", "half of them believe".
 _OPINION_VERBS = frozenset("""say says said saying believe believes believed think thinks thought told argue argued
     argue claim claimed feel felt expect expected reported agree agreed""".split())
@@ -145,7 +144,7 @@ class Attribution(RuleKind):
         figures = self.figures(doc, hits)
         if not figures:
             return
-        doc.memo[self.cues_key] = _Hits(hits.get(self.h_cues, ()))
+        doc.memo[self.cues_key] = (_Hits(hits.get(self.h_cues, ())), {})
         prose = doc.prose
         casualties = _Hits(hits.get(self.h_casualty, ()))
         by_sentence = {}
@@ -155,14 +154,12 @@ class Attribution(RuleKind):
             if doc.is_heading(block) or _headline(doc, block):
                 continue
             s_start, s_end = doc.block_sentences(block)[number]
-            if len(_WORDS.findall(prose, s_start, min(s_end, s_start + 60))) < MIN_WORDS:
+            if sum(w[:1].isalnum() for w in prose[s_start:min(s_end, s_start + 60)].split()) < MIN_WORDS:
                 continue  # a table cell, a list row or a results line: not a sentence to judge
             harms = casualties.within(s_start, s_end)
             found = []
             memo = {}
             for start, end, kind in figs:
-                if kind == "num" and claims.not_a_claim_anywhere(prose, end, prose[start:end]):
-                    continue
                 if not claims.may_count(prose, s_start, s_end, start, end, kind):
                     continue
                 harm = next((h for h in harms if self.tied(prose, start, end, h)), None) if kind not in ("pct", "money", "record", "odds") else None
@@ -170,7 +167,7 @@ class Attribution(RuleKind):
                     found.append(((start, end), harm))
             if not found:
                 continue
-            srcs = sourcing.sources(prose, s_start, s_end, self.lexicon, bool(doc.memo[self.cues_key].within(s_start, s_end)))
+            srcs = self.sources(doc, s_start, s_end)
             judged = [(self.status(doc, block, number, span, srcs), span, harm) for span, harm in found]
             # the most checkable figure: unsourced before vague before sourced, a casualty first
             (status, source, cue), span, harm = min(judged, key=lambda j: (j[0][0], j[2] is None))
@@ -217,6 +214,15 @@ class Attribution(RuleKind):
             return VAGUE, None, carried[1]
         return UNSOURCED, None, None
 
+    def sources(self, doc, start, end):
+        """The sources of a sentence, read once per document (a sentence is read again as the
+        previous one of the next)."""
+        cues, cache = doc.memo[self.cues_key]
+        found = cache.get(start)
+        if found is None:
+            found = cache[start] = sourcing.sources(doc.prose, start, end, self.lexicon, bool(cues.within(start, end)))
+        return found
+
     def carried(self, doc, block, number):
         """(quality, cue text) of the source the previous sentence carries into this one (the
         sentence before in the paragraph, or the previous paragraph's last), or None."""
@@ -227,7 +233,7 @@ class Attribution(RuleKind):
         else:
             return None
         p_start, p_end = doc.block_sentences(p_block)[p_number]
-        found = sourcing.sources(doc.prose, p_start, p_end, self.lexicon, bool(doc.memo[self.cues_key].within(p_start, p_end)))
+        found = self.sources(doc, p_start, p_end)
         if not found:
             return None
         best = next((f for f in found if f[2] == sourcing.NAMED), found[0])
