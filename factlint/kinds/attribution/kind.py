@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from typing import Iterator
 
 from factlint.kinds.attribution import claims, sourcing
 from factlint.kinds.base import RuleKind
@@ -73,18 +74,19 @@ class Attribution(RuleKind):
         self.h_figures = ctx.terms.add(list(numbers.TRIGGER_WORDS), ignorecase=True, literal=True)
         self.h_records = ctx.terms.add(list(claims.RECORD_TRIGGERS), ignorecase=True, literal=True)
         self.h_cues = ctx.terms.add(sourcing.cue_words(self.lexicon), ignorecase=True, literal=True)
-        self.cues_key = ("attribution-cues", self.h_cues)
         self.h_odds = ctx.terms.add(list(claims.ODDS_TRIGGERS), ignorecase=True, literal=True)
         self.casualty_before = {str(w).lower() for w in data["casualty_before"]}
         self.casualty_level = self.option("casualty_level") or self.level
         # One string for the table's word classes: a memo look-up hashes it once (a dataclass
         # of sets would be compared field by field for every document).
-        lexicon = "|".join(",".join(sorted(w)) for w in (self.lexicon.institutions, self.lexicon.vague_subjects,
-                                                          self.lexicon.noun_like, self.casualty_before)) + vague
+        lex = self.lexicon
+        lexicon = "|".join(",".join(sorted(w)) for w in (lex.reporting, lex.own, lex.noun_like, lex.source_nouns, lex.institutions,
+                                                          lex.vague_subjects, self.casualty_before)) + vague
         self.memo_key = ("attribution", self.h_casualty, self.h_figures, self.h_records, self.h_odds, self.h_cues, lexicon)
+        self.cues_key = ("attribution-cues", self.h_cues, lexicon)
 
     # -- the shared analysis ------------------------------------------------------------------
-    def check(self, doc, hits):
+    def check(self, doc, hits) -> Iterator:
         analysis = doc.memo.get(self.memo_key)
         if analysis is None:
             analysis = doc.memo[self.memo_key] = list(self.analyse(doc, hits))
@@ -138,7 +140,7 @@ class Attribution(RuleKind):
             out.append(fig)
         return out
 
-    def analyse(self, doc, hits):
+    def analyse(self, doc, hits) -> Iterator[tuple]:
         """Yield (claim span, harm span or None, status, vague source span or None, its text)
         for every sentence with a claim."""
         figures = self.figures(doc, hits)
@@ -173,7 +175,7 @@ class Attribution(RuleKind):
             (status, source, cue), span, harm = min(judged, key=lambda j: (j[0][0], j[2] is None))
             yield span, harm, status, source, cue
 
-    def status(self, doc, block, number, span, srcs):
+    def status(self, doc, block: int, number: int, span: tuple, srcs: list) -> tuple:
         """(UNSOURCED | VAGUE | SOURCED, the vague source's span or None, its text or None)."""
         prose = doc.prose
         s_start, s_end = doc.block_sentences(block)[number]
@@ -214,7 +216,7 @@ class Attribution(RuleKind):
             return VAGUE, None, carried[1]
         return UNSOURCED, None, None
 
-    def sources(self, doc, start, end):
+    def sources(self, doc, start: int, end: int) -> list:
         """The sources of a sentence, read once per document (a sentence is read again as the
         previous one of the next)."""
         cues, cache = doc.memo[self.cues_key]
@@ -223,7 +225,7 @@ class Attribution(RuleKind):
             found = cache[start] = sourcing.sources(doc.prose, start, end, self.lexicon, bool(cues.within(start, end)))
         return found
 
-    def carried(self, doc, block, number):
+    def carried(self, doc, block: int, number: int) -> tuple | None:
         """(quality, cue text) of the source the previous sentence carries into this one (the
         sentence before in the paragraph, or the previous paragraph's last), or None."""
         if number > 0:
@@ -239,7 +241,7 @@ class Attribution(RuleKind):
         best = next((f for f in found if f[2] == sourcing.NAMED), found[0])
         return best[2], doc.prose[best[0]:best[1]]
 
-    def tied(self, prose, start, end, harm) -> bool:
+    def tied(self, prose: str, start: int, end: int, harm: tuple) -> bool:
         """Whether the figure counts what the casualty term names: a few plain words between
         them and no punctuation ("191 people were killed", "killed at least 25 people")."""
         h_start, h_end = harm[0], harm[1]
