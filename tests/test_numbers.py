@@ -59,3 +59,8 @@ def test_digit_figures():
 @pytest.mark.parametrize("text, value", [("£1.04bn", 1.04e9), ("20,000", 20000), ("$3 million", 3e6), ("5.2m", 5.2e6), ("x", None)])
 def test_value(text, value):
     assert numbers.value(text) == value
+
+
+def test_title_case_scale_words_belong_to_the_amount():
+    assert digits("Raised $100 Million In March") == [("$100 Million", "money")]
+    assert numbers.value("$2.5 Billion") == 2.5e9

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-SCALE = r"(?:\s?(?:m|bn|k|tn|million|billion|trillion)\b)"
+SCALE = r"(?:\s?(?:m|bn|k|tn|(?i:million|billion|trillion))\b)"  # "$100 Million" in a title-case headline
 _CURRENCY_WORDS = r"(?:\s(?:dollars?|pounds?|euros?|yen|yuan|rupees?|roubles?|rubles?|francs?|pesos?|marks?|lira|kronor|kroner|krona|riyals?|won|rand|baht|ringgit|rupiah|shekels?))"
 # The leading look-ahead lets the regex engine skip to digits and currency signs (5x faster);
 # written with ranges, not \d (a Unicode category test at every character). Non-ASCII

@@ -39,7 +39,7 @@ _MONTH_AFTER = re.compile(r"\s*" + _MONTH)
 _MONTH_BEFORE = re.compile(_MONTH + r"\s$")
 _STREET = re.compile(r"\s+(?:[A-Z][a-z]+\s+){1,2}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Square|Place|Drive|Way|Court)\b")
 _APPOSITION = re.compile(r"\b[A-Z][\w'’-]+,\s?$")
-_SCALE_AFTER = re.compile(r"\s?(?:m|bn|million|billion)\b")
+_SCALE_AFTER = re.compile(r"\s?(?:m|bn|(?i:million|billion|trillion))\b")
 # A capitalised word right before a number names something ("Apollo 11", "Windows 95"), unless
 # it is an ordinary sentence opener ("About 500 people…").
 _CAPITALISED_BEFORE = re.compile(r"\b([A-Z][A-Za-z]*[a-z][A-Za-z]*|[A-Z]{2,}\w*)\s$")
