@@ -64,3 +64,17 @@ def test_value(text, value):
 def test_title_case_scale_words_belong_to_the_amount():
     assert digits("Raised $100 Million In March") == [("$100 Million", "money")]
     assert numbers.value("$2.5 Billion") == 2.5e9
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("there are twice as many voters", "twice as many"),
+    ("women are 5 times more likely", "5 times more"),
+    ("three times the national average", "three times the national average"),
+    ("sales doubled last year", "doubled"),
+])
+def test_multipliers(text, expected):
+    assert (expected, "multiplier") in words(text)
+
+
+def test_times_alone_is_no_multiplier():
+    assert words("it took three times") == [("three", "numword")]

@@ -6,7 +6,8 @@ figures in words start at a trigger word found by the term automaton (`TRIGGER_W
 read from there by `word_figure`, so a paragraph without a figure costs one regex scan.
 
 Kinds: money, pct, num (digits), scaled ("five million", "half a million"), multitude
-("thousands", "dozens"), fraction ("two-thirds of", "one in six"), numword ("seven").
+("thousands", "dozens"), fraction ("two-thirds of", "one in six"), multiplier ("twice as many",
+"three times the average", "doubled"), numword ("seven").
 """
 from __future__ import annotations
 
@@ -34,8 +35,9 @@ _CARDINAL = rf"(?:(?:{_SMALL})(?:[- ](?:one|two|three|four|five|six|seven|eight|
 SCALES = ("hundred", "thousand", "million", "billion", "trillion")
 MULTITUDES = ("hundreds", "thousands", "millions", "billions", "dozens", "tens")
 FRACTIONS = ("half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths")
+MULTIPLIERS = ("twice", "times", "double", "triple", "doubled", "tripled", "quadrupled", "halved")
 # The words the term automaton looks for; word_figure reads the whole figure around each.
-TRIGGER_WORDS = tuple(w for w in SMALL if w != "one") + SCALES + MULTITUDES + FRACTIONS
+TRIGGER_WORDS = tuple(w for w in SMALL if w != "one") + SCALES + MULTITUDES + FRACTIONS + MULTIPLIERS
 
 # Read from the trigger word's start, in the lower-cased prose.
 _SCALED = re.compile(
@@ -56,15 +58,27 @@ _FRACTION_LEAD = re.compile(
 )
 _WORD_BEFORE = re.compile(r"([a-z]+)[\s-]+$")
 _DIGIT_BEFORE = re.compile(r"\d[\s-]?$")
+_NUMBER_BEFORE = re.compile(r"(?<![\d.,])\d+(?:\.\d+)?\s+$")
 _PART_BEFORE = re.compile(r"\b(?:first|second|opposite|other|top|bottom|latter|former)\s+$")
 _CARDINAL_WORD = re.compile(_CARDINAL + r"\b")
-_READERS = ((_RATIO, "fraction"), (_SCALED, "scaled"), (_FRACTION, "fraction"), (_MULTITUDE, "multitude"))
+# "twice as many", "three times the national average", "more than doubled": a comparison is a claim.
+_MULTIPLIER = re.compile(
+    rf"(?:(?:twice|(?:{_CARDINAL}|\d+(?:\.\d+)?)\s+times)\s+(?:as\s+(?:many|much|likely|high|large|big|fast|often)|more|higher|larger|"
+    r"greater|bigger|faster|the\s+(?:rate|number|amount|level|national\s+average|average))"
+    r"|(?:doubled|tripled|quadrupled|halved))\b"
+)
+_READERS = ((_RATIO, "fraction"), (_MULTIPLIER, "multiplier"), (_SCALED, "scaled"), (_FRACTION, "fraction"), (_MULTITUDE, "multitude"))
 
 
 def word_figure(lower: str, start: int, limit: int) -> tuple[int, int, str] | None:
     """The figure in words around the trigger word at `start` in the lower-cased prose, as
     (start, end, kind), or None. It may begin up to two words earlier ("half a million", "a
     quarter of", "one in six"); `limit` bounds its end (the sentence's)."""
+    if lower.startswith("times", start):  # "5 times more likely", "2.5 times the average"
+        number = _NUMBER_BEFORE.search(lower, max(0, start - 12), start)
+        if number:
+            m = _MULTIPLIER.match(lower, number.start(), limit)
+            return (m.start(), m.end(), "multiplier") if m else None
     if _DIGIT_BEFORE.search(lower, max(0, start - 12), start) or lower.endswith("multi-", 0, start):
         return None  # "30 million": the digit figure's (read by DIGIT_FIGURE with its unit)
     starts = [start]

@@ -74,7 +74,7 @@ _VOTE_AFTER = re.compile(r"\s+(?:of\s+(?:the\s+)?(?:public\s+)?(?:vote|votes|pol
 _MODEL_AFTER = re.compile(r"\s+(?:plane|jet|airliner|engine|chip|processor|console|handset|model|series|version|edition|camera|phone|car|truck|rifle|tank|class|PC|computer)\b")
 # The article's own arithmetic: "equivalent to 22 million people", "This is the equivalent of".
 _ARITHMETIC_BEFORE = re.compile(r"\b(?:equivalent\s+(?:to|of)|the\s+same\s+as|works\s+out\s+(?:at|to)|amounts\s+to)\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?$", re.I)
-_VOTED = re.compile(r"\bvoted\b|\bvotes?\s+(?:for|against)\b", re.I)
+_VOTED = re.compile(r"\bvoted\b|\bvotes?\s+(?:for|against)\b|\b(?:won|wins|win)\b[^.;]*\bvotes\b|\bmajority\s+of\s+\d", re.I)
 # Rule, law and policy numbers: targets, ceilings and limits, policy rates.
 _POLICY_BEFORE = re.compile(
     r"\b(?:target|targets|ceiling|limit|limits|cap|capped|threshold|maximum|minimum|quota|"
@@ -84,7 +84,7 @@ _POLICY_BEFORE = re.compile(
 # Rules and obligations: "parties are required to declare donations over £5,000".
 _RULE_WORDS = re.compile(
     r"\b(?:required|obliged|must|allowed|permitted|entitled|eligible|legally|threshold|allowance|start\s+paying|starts\s+paying|"
-    r"clause|regulations|exempt|exemption|exemptions)\b", re.I)
+    r"clause|regulations|exempt|exemption|exemptions|under\s+the\s+(?:new\s+)?(?:plans?|scheme|terms|rules|proposals?|deal|agreement))\b", re.I)
 # Prizes, fines, bail and bonds named after the amount: "a £25,000 prize", "$250,000 (£130,000) fine".
 _PRICE_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:[\w'’-]+\s+)?(?:prize|prizes|jackpot|fine|fines|bail|bond|reward|bounty|price|salary|fee|in\s+(?:\w+\s+)?damages|damages|in\s+compensation|tournament|competition|contest|award|awards)\b", re.I)
 # Metres, not millions: "the 200m champion", "1500m victory".
@@ -125,6 +125,8 @@ _SCHEDULED_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:will|are\s+to|are\s
 _CAPACITY_LIST_BEFORE = re.compile(r"\b(?:hold|holds|store|stores|carry|carries|seat|seats)\b(?:\s+\S+){0,6}\s+(?:or|and)\s+$", re.I)
 _THERE_WOULD_BE = re.compile(r"\W*there\s+(?:would|could|might)\s+be\b", re.I)
 _OF_MONEY_AFTER = re.compile(r"\s+of\s+(?:pounds|dollars|euros)\b", re.I)
+_LEAD_AFTER = re.compile(r"\s+(?:their|its|his|her|the)\s+(?:lead|advantage|score|tally|account)\b", re.I)
+_SAMPLE_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:interviews|respondents|responses|questionnaires|people\s+(?:polled|questioned|surveyed|interviewed))\b", re.I)
 _AT_AGE = re.compile(r"(?:^|[.!?]\s+|\b)[Aa]t\s+$")
 _MILESTONE_AFTER = re.compile(r"\s+(?:mark|barrier|level|milestone|figure)\b", re.I)
 _EXCHANGE = re.compile(r"\b(?:stock\s+(?:exchange|market)|bourse|shares|share\s+price|index|oil\s+prices?|crude|euro|dollar|pound|yen|sterling|currency)\b", re.I)
@@ -228,9 +230,9 @@ _TRIGGERS = {
         goals innings race seeded squad ranking rankings ranked qualified round indoor outdoor athletics meeting
         100m 200m 400m 800m 1500m 5000m 10000m olympic champion championships""".split()),
     "rule": frozenset("""required obliged must allowed permitted entitled eligible legally threshold allowance start starts
-        clause regulations exempt exemption exemptions""".split()),
+        clause regulations exempt exemption exemptions under""".split()),
     "price": frozenset("cheaper dearer priced price on for retail retails retailing cost costs fare fares ticket tickets tariff tariffs".split()),
-    "voted": frozenset("voted vote votes".split()),
+    "voted": frozenset("voted vote votes majority".split()),
 }
 _SENTENCE_WORDS = re.compile(r"[a-z]+")
 
@@ -276,6 +278,8 @@ def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: s
                 return False  # "the 200m champion", "attempt 5.05m at": bare "m" counts only before a noun
             if _MODEL_AFTER.match(after):
                 return False
+            if _SAMPLE_AFTER.match(after):
+                return False  # "based on 8,000 telephone interviews": a survey's method, not its finding
             if _SPORT_COUNT_AFTER.match(after):
                 return False  # "scored 200 league and cup goals": a sports record
             if amount is not None and amount < 100:
@@ -321,7 +325,9 @@ def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: s
             return False  # fines, bail and damages set by a court or regulator are public record
         if _PRICE_BEFORE.search(before) and amount is not None and amount < 1e6:
             return False  # the price of goods, a prize, bail (a project that costs $2bn is a claim)
-    if kind in ("pct", "num", "money", "fraction"):
+    if kind == "multiplier" and (_has(memo, "sport", _SPORT, prose, s_start, s_end) or _LEAD_AFTER.match(after)):
+        return False  # "the home side doubled their lead": a score
+    if kind in ("pct", "num", "money", "fraction", "multiplier"):
         if kind != "fraction" and _has(memo, "market", _MARKET, prose, s_start, s_end):
             return False
         if _VOTE_AFTER.match(after) or _has(memo, "voted", _VOTED, prose, s_start, s_end):

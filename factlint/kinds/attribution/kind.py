@@ -190,7 +190,8 @@ class Attribution(RuleKind):
             cue = (src[0], src[1]) if subject is None else (min(subject[0], src[0]), max(subject[1], src[1]))
             quality = src[2]
             if subject is not None and subject[0] <= span[0] < subject[1]:
-                if prose[src[0]:src[1]].lower() in _OPINION_VERBS:
+                said_by_a_report = any(w in self.lexicon.source_nouns for w in prose[subject[0]:subject[1]].lower().split())
+                if prose[src[0]:src[1]].lower() in _OPINION_VERBS and not said_by_a_report:
                     quality, cue, respondents = sourcing.VAGUE, (src[0], src[1]), True  # "42% of them say"
                 elif quality != sourcing.NAMED:
                     continue  # "5 million Germans found…": the figure is the subject, not a source's
