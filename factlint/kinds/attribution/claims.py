@@ -95,6 +95,7 @@ _GENERIC_OBJECT_BEFORE = re.compile(
     r"(?:known|familiar|loved|beloved|adored|dear)\s+(?:to|by))\s+$", re.I)
 # Capacities are specifications: "can hold up to 10,000 songs", "seats up to 500".
 _CAPACITY_BEFORE = re.compile(
+    r"\benough\s+(?:for|to\s+hold|to\s+store)\s+(?:about\s+|around\s+|up\s+to\s+)?$|"
     r"\b(?:hold|holds|store|stores|carry|carries|support|supports|handle|handles|seat|seats|accommodate|accommodates|take|takes)\s+"
     r"(?:(?:\w+\s+)?(?:up\s+to|as\s+many\s+as)\s+(?:a\s+)?|(?:about\s+|around\s+|some\s+|almost\s+|nearly\s+|over\s+|more\s+than\s+)?)$", re.I)
 _DISTANCE_BEFORE = re.compile(r"\b(?:best|record|throw|jump|leap|distance|height|vault|effort|penalty|kick|a|an)\s+(?:\w+\s+)?(?:of\s+)?$", re.I)
@@ -127,6 +128,10 @@ _THERE_WOULD_BE = re.compile(r"\W*there\s+(?:would|could|might)\s+be\b", re.I)
 _OF_MONEY_AFTER = re.compile(r"\s+of\s+(?:pounds|dollars|euros)\b", re.I)
 _LEAD_AFTER = re.compile(r"\s+(?:their|its|his|her|the)\s+(?:lead|advantage|score|tally|account)\b", re.I)
 _SAMPLE_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:interviews|respondents|responses|questionnaires|people\s+(?:polled|questioned|surveyed|interviewed))\b", re.I)
+_SAMPLE_BEFORE = re.compile(r"\b(?:covered|covering|surveyed|polled|questioned|interviewed|sample\s+of|survey\s+of|poll\s+of|study\s+of)\s+(?:more\s+than\s+|some\s+|about\s+|nearly\s+|over\s+|almost\s+)?$", re.I)
+# An actor's own programme named with its owner: "its £35bn efficiency savings", "their £2bn bid".
+_OWN_PROGRAMME = re.compile(r"(?:[\w-]+\s+)?(?:savings|cuts|plan|plans|programme|program|pledge|pledges|target|offer|bid|proposal|proposals|package)\b", re.I)
+_OWNER_BEFORE = re.compile(r"\b(?:its|their|his|her)\s+$", re.I)
 _AT_AGE = re.compile(r"(?:^|[.!?]\s+|\b)[Aa]t\s+$")
 _MILESTONE_AFTER = re.compile(r"\s+(?:mark|barrier|level|milestone|figure)\b", re.I)
 _EXCHANGE = re.compile(r"\b(?:stock\s+(?:exchange|market)|bourse|shares|share\s+price|index|oil\s+prices?|crude|euro|dollar|pound|yen|sterling|currency)\b", re.I)
@@ -278,7 +283,7 @@ def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: s
                 return False  # "the 200m champion", "attempt 5.05m at": bare "m" counts only before a noun
             if _MODEL_AFTER.match(after):
                 return False
-            if _SAMPLE_AFTER.match(after):
+            if _SAMPLE_AFTER.match(after) or _SAMPLE_BEFORE.search(before):
                 return False  # "based on 8,000 telephone interviews": a survey's method, not its finding
             if _SPORT_COUNT_AFTER.match(after):
                 return False  # "scored 200 league and cup goals": a sports record
@@ -313,6 +318,8 @@ def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: s
             return False  # a title or a name mid-sentence: "Million Dollar Baby", "Three Gorges"
     if kind in ("money", "num") and _CONVERSION.search(before):
         return False  # a conversion: "$11bn (£5.8bn)", "($9.37bn; £4.8bn)"
+    if kind == "money" and _OWNER_BEFORE.search(before) and _OWN_PROGRAMME.match(after.lstrip()):
+        return False  # the owner's own figure for its own plan (the plan's owner is the source)
     if kind == "money":
         if _RATE_AFTER.match(after) or _PRICE_AFTER.match(after) or _SETTLEMENT_AFTER.match(after) or _WINNER_AFTER.match(after):
             return False

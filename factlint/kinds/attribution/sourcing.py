@@ -232,6 +232,8 @@ def sources(prose: str, s_start: int, s_end: int, lex: Lexicon, cues: bool = Tru
             continue
         if low in _BY_ONLY and nxt != "by" and nxt not in _DETERMINERS:
             continue  # "films released last year": a participle, a source only with its agent
+        if low in ("called", "calls", "calling") and not any(t[2] in ("\"", "“") for t in toks[i + 1:i + 12]):
+            continue  # "Chirac has called the £3bn rebate \"unjustified\"" reports; "a project called X" does not
         if low in ("points", "pointed", "pointing") and nxt != "out":
             continue  # "Mr Hadi points out" reports; "five points" does not
         if low in ("put", "puts", "putting") and "at" not in [t[2] for t in toks[i + 1:i + 9]]:
