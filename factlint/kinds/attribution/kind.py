@@ -1,0 +1,327 @@
+"""attribution (factlint): a figure stated as a news claim needs a source.
+
+Per sentence with a figure: which figures are claims (claims.py), and for each claim whether a
+source speaks for it (sourcing.py): a named source in its clause, a quotation (a quotation has a
+speaker), or the source of the sentence before (carried: same paragraph, or the last sentence of
+the previous paragraph). A sentence is judged by its most checkable figure: unsourced before
+vague before sourced.
+
+`report: unattributed` flags claims with no source (casualty and displacement figures at
+`casualty_level`); `report: vague` flags claims whose only source is vague ("experts say").
+Word classes live in the rule's `table:` so an editor can extend them.
+
+Speed: number words and casualty terms go into the shared automaton (factlint.terms), digit
+figures come from one regex whose first character is a digit or a currency sign, and only
+sentences that hold a figure are looked at. The analysis is made once per document and shared
+by every attribution rule over the same table (Document.memo).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from typing import Iterator
+
+import factlint.kinds.attribution.claims as claims
+import factlint.kinds.attribution.sourcing as sourcing
+from factlint.kinds.base import Key, RuleKind
+from factlint.text import numbers
+
+_TABLE_LISTS = ("reporting_verbs", "own_verbs", "noun_like", "source_nouns", "institutions", "vague_subjects",
+                "vague", "casualty", "casualty_before")
+_PART_OF_AFTER = re.compile(r"\s+of\s+(?:her|his|their|its|the|them|those)\b", re.I)
+_PLACE_WORDS = frozenset("in on at across over during since for by from after before within".split())
+_CONJUNCTIONS = frozenset(("and", "or", "but", "while", "whereas", "although", "though"))
+_PLAIN_WORD = re.compile(r"[^\W\d][\w'’-]*")
+_ACCORDING = re.compile(r"\baccording\s+to\b", re.I)
+UNSOURCED, VAGUE, SOURCED = 0, 1, 2
+MIN_WORDS = 4
+# Verbs with which respondents speak: "62% of voters said", "half of them believe".
+_OPINION_VERBS = frozenset("""say says said saying believe believes believed think thinks thought told argue argued
+    argue claim claimed feel felt expect expected reported agree agreed""".split())
+
+
+class Attribution(RuleKind):
+    name = "attribution"
+    category = "attribution"
+    keys = {
+        "table": Key(str, True, None),
+        "report": Key(str, True, None),  # unattributed | vague
+        "casualty_level": Key(str, False, None),
+    }
+
+    def compile(self, ctx) -> None:
+        report = self.option("report")
+        if report not in ("unattributed", "vague"):
+            raise ctx.error("report must be 'unattributed' or 'vague'", "report")
+        self.mode = report
+        _path, data = ctx.table(self.option("table"), "table")
+        if not isinstance(data, dict) or any(not isinstance(data.get(k), list) for k in _TABLE_LISTS):
+            raise ctx.error(f"table: needs the lists {', '.join(_TABLE_LISTS)}", "table")
+
+        def word_set(key):
+            return frozenset(str(w).lower() for w in ctx.strings(key, data[key]))
+
+        vague = "|".join(f"(?:{v})" for v in ctx.strings("vague", data["vague"]))
+        try:
+            vague_re = re.compile(vague, re.I)
+        except re.error as exc:
+            raise ctx.error(f"vague: not a regular expression ({exc})", "table") from None
+        self.lexicon = sourcing.Lexicon(
+            reporting=word_set("reporting_verbs"), own=word_set("own_verbs"), noun_like=word_set("noun_like"),
+            source_nouns=word_set("source_nouns"), institutions=word_set("institutions"),
+            vague_subjects=word_set("vague_subjects"), vague=vague_re, according=_ACCORDING,
+        )
+        self.h_casualty = ctx.terms.add(ctx.strings("casualty", data["casualty"]), ignorecase=True, literal=True)
+        self.h_figures = ctx.terms.add(list(numbers.TRIGGER_WORDS), ignorecase=True, literal=True)
+        self.h_records = ctx.terms.add(list(claims.RECORD_TRIGGERS), ignorecase=True, literal=True)
+        self.h_cues = ctx.terms.add(sourcing.cue_words(self.lexicon), ignorecase=True, literal=True)
+        self.h_odds = ctx.terms.add(list(claims.ODDS_TRIGGERS), ignorecase=True, literal=True)
+        self.casualty_before = {str(w).lower() for w in data["casualty_before"]}
+        self.casualty_level = self.option("casualty_level") or self.level
+        # One string for the table's word classes: a memo look-up hashes it once (a dataclass
+        # of sets would be compared field by field for every document).
+        lex = self.lexicon
+        lexicon = "|".join(",".join(sorted(w)) for w in (lex.reporting, lex.own, lex.noun_like, lex.source_nouns, lex.institutions,
+                                                          lex.vague_subjects, self.casualty_before)) + vague
+        self.memo_key = ("attribution", self.h_casualty, self.h_figures, self.h_records, self.h_odds, self.h_cues, lexicon)
+        self.cues_key = ("attribution-cues", self.h_cues, lexicon)
+
+    # -- the shared analysis ------------------------------------------------------------------
+    def check(self, doc, hits) -> Iterator:
+        analysis = doc.memo.get(self.memo_key)
+        if analysis is None:
+            analysis = doc.memo[self.memo_key] = list(self.analyse(doc, hits))
+        for claim, harm, status, source, cue in analysis:
+            if self.mode == "vague":
+                if status == VAGUE:
+                    start, end = claim if source is None else (min(source[0], claim[0]), max(source[1], claim[1]))
+                    yield self.finding(doc, start, end, (cue,))
+            elif status == UNSOURCED:
+                start, end = claim
+                level = None
+                if harm is not None:
+                    level = self.casualty_level
+                    start, end = min(start, harm[0]), max(end, harm[1])
+                yield self.finding(doc, start, end, (doc.text[claim[0]:claim[1]],), level=level)
+
+    def figures(self, doc, hits) -> list:
+        """(start, end, kind) of every figure in the prose, sorted, without overlaps."""
+        prose, lower = doc.prose, doc.lower
+        found = []
+        for m in numbers.DIGIT_FIGURE.finditer(prose):
+            kind = m.lastgroup
+            end = m.end()
+            if kind == "num":
+                if claims.not_a_claim_anywhere(prose, end, m.group()):
+                    continue
+                currency = numbers.CURRENCY_AFTER.match(prose, end)
+                if currency:  # "68m euros", "260.75bn roubles"
+                    kind, end = "money", currency.end()
+            found.append((m.start(), end, kind))
+        for start, _end, _term in hits.get(self.h_figures, ()):
+            fig = numbers.word_figure(lower, start, min(len(lower), start + 60))
+            if fig is not None:
+                if fig[2] == "fraction":
+                    fig = (numbers.fraction_lead(lower, fig[0]), fig[1], fig[2])
+                found.append(fig)
+        for start, _end, _term in hits.get(self.h_records, ()):
+            record = claims.record_at(prose, start)
+            if record is not None:
+                found.append((record[0], record[1], "record"))
+        if hits.get(self.h_odds):  # odds only where a word of betting stands (a scan costs 5% of a run)
+            for m in claims.ODDS.finditer(prose):
+                found.append((m.start(), m.end(), "odds"))
+        found.sort()
+        out = []
+        for fig in found:  # "five million" is found from "five" and from "million": keep one
+            if out and fig[0] < out[-1][1]:
+                if fig[1] > out[-1][1] and fig[0] == out[-1][0]:
+                    out[-1] = fig
+                continue
+            out.append(fig)
+        return out
+
+    def analyse(self, doc, hits) -> Iterator[tuple]:
+        """Yield (claim span, harm span or None, status, vague source span or None, its text)
+        for every sentence with a claim."""
+        figures = self.figures(doc, hits)
+        if not figures:
+            return
+        doc.memo[self.cues_key] = (_Hits(hits.get(self.h_cues, ())), {})
+        prose = doc.prose
+        casualties = _Hits(hits.get(self.h_casualty, ()))
+        by_sentence = {}
+        for fig in figures:
+            by_sentence.setdefault(doc.sentence_at(fig[0]), []).append(fig)
+        for (block, number), figs in by_sentence.items():
+            if doc.is_heading(block) or _headline(doc, block):
+                continue
+            s_start, s_end = doc.block_sentences(block)[number]
+            if sum(w[:1].isalnum() for w in prose[s_start:min(s_end, s_start + 60)].split()) < MIN_WORDS:
+                continue  # a table cell, a list row or a results line: not a sentence to judge
+            harms = casualties.within(s_start, s_end)
+            found = []
+            memo = {}
+            for start, end, kind in figs:
+                if not claims.may_count(prose, s_start, s_end, start, end, kind):
+                    continue
+                harm = next((h for h in harms if self.tied(prose, start, end, h)), None) if kind not in ("pct", "money", "record", "odds") else None
+                if harm is not None or claims.is_claim(prose, s_start, s_end, start, end, kind, memo):
+                    found.append(((start, end), harm))
+            if not found:
+                continue
+            srcs = self.sources(doc, s_start, s_end)
+            judged = [(self.status(doc, block, number, span, srcs), span, harm) for span, harm in found]
+            # the most checkable figure: unsourced before vague before sourced, a casualty first
+            (status, source, cue), span, harm = min(judged, key=lambda j: (j[0][0], j[2] is None))
+            yield span, harm, status, source, cue
+
+    def status(self, doc, block: int, number: int, span: tuple, srcs: list) -> tuple:
+        """(UNSOURCED | VAGUE | SOURCED, the vague source's span or None, its text or None)."""
+        prose = doc.prose
+        s_start, s_end = doc.block_sentences(block)[number]
+        vague = None
+        respondents = False
+        for src in srcs:
+            subject = src[3]
+            if subject is not None and subject[0] == "own":
+                if not subject[1] <= span[0] < subject[2]:
+                    continue  # an actor's own figure is the object of its verb
+                subject = None
+            cue = (src[0], src[1]) if subject is None else (min(subject[0], src[0]), max(subject[1], src[1]))
+            quality = src[2]
+            if subject is not None and subject[0] <= span[0] < subject[1]:
+                said_by_a_report = any(w in self.lexicon.source_nouns for w in prose[subject[0]:subject[1]].lower().split())
+                if prose[src[0]:src[1]].lower() in _OPINION_VERBS and not said_by_a_report:
+                    quality, cue, respondents = sourcing.VAGUE, (src[0], src[1]), True  # "42% of them say"
+                elif quality != sourcing.NAMED:
+                    continue  # "5 million Germans found…": the figure is the subject, not a source's
+            if not sourcing.covers(prose, s_start, s_end, src, span[0]):
+                continue
+            if quality == sourcing.NAMED:
+                return SOURCED, None, None
+            if vague is None:
+                vague = cue
+        b_start = doc.blocks[block][0]
+        if vague is None and _inside_quote(prose, b_start, span[0]):
+            return SOURCED, None, None  # a quotation has a speaker, named here or in the next paragraph
+        if vague is not None and not respondents:
+            return VAGUE, vague, prose[vague[0]:vague[1]]
+        # Respondents speak for a poll named just before ("62% of voters said" after "A Gallup
+        # poll…"); other sentences carry a source only when they go on with its report.
+        carried = self.carried(doc, block, number) if respondents or _continues(prose, s_start, s_end) else None
+        if carried is not None and carried[0] == sourcing.NAMED:
+            return SOURCED, None, None
+        if vague is not None:
+            return VAGUE, vague, prose[vague[0]:vague[1]]
+        if carried is not None:
+            return VAGUE, None, carried[1]
+        return UNSOURCED, None, None
+
+    def sources(self, doc, start: int, end: int) -> list:
+        """The sources of a sentence, read once per document (a sentence is read again as the
+        previous one of the next)."""
+        cues, cache = doc.memo[self.cues_key]
+        found = cache.get(start)
+        if found is None:
+            found = cache[start] = sourcing.sources(doc.prose, start, end, self.lexicon, bool(cues.within(start, end)))
+        return found
+
+    def carried(self, doc, block: int, number: int) -> tuple | None:
+        """(quality, cue text) of the source the previous sentence carries into this one (the
+        sentence before in the paragraph, or the previous paragraph's last), or None."""
+        if number > 0:
+            p_block, p_number = block, number - 1
+        elif block > 0 and not doc.is_heading(block - 1):
+            p_block, p_number = block - 1, len(doc.block_sentences(block - 1)) - 1
+        else:
+            return None
+        p_start, p_end = doc.block_sentences(p_block)[p_number]
+        found = self.sources(doc, p_start, p_end)
+        if not found:
+            return None
+        best = next((f for f in found if f[2] == sourcing.NAMED), found[0])
+        return best[2], doc.prose[best[0]:best[1]]
+
+    def tied(self, prose: str, start: int, end: int, harm: tuple) -> bool:
+        """Whether the figure counts what the casualty term names: a few plain words between
+        them and no punctuation ("191 people were killed", "killed at least 25 people")."""
+        h_start, h_end = harm[0], harm[1]
+        if h_start >= end:
+            term = prose[h_start:h_end].lower()
+            if term.endswith("ing") or term == "executed":
+                return False  # "270 hunts met … killing 91 foxes", "70 search warrants were executed"
+            words, limit = prose[end:h_start].split(), 5
+        elif h_end <= start and prose[h_start:h_end].lower() in self.casualty_before:
+            if _PART_OF_AFTER.match(prose, end):
+                return False  # "convicted of killing two of her babies": members of a known set, not a toll
+            words, limit = prose[h_end:start].split(), 3
+            if words and words[0].lower() in _PLACE_WORDS and " ".join(words[:2]).lower() != "at least":
+                return False  # "executed in six countries", "killed on 12 occasions"
+        else:
+            return False
+        return len(words) <= limit and all(_PLAIN_WORD.fullmatch(w) and w.lower() not in _CONJUNCTIONS for w in words)
+
+
+# A sentence that goes on with the previous one's report: it opens with a pronoun or a reference
+# back ("It added", "The figure", "In total"), says "also", or is reported speech (a modal).
+_CONTINUES_OPENER = re.compile(
+    r"\W*(?:(?:and|but|so|however|meanwhile|overall|in\s+total|in\s+all),?\s+)?"
+    r"(?:it|its|they|their|he|his|she|her|this|these|that|those|the\s+(?:figures?|result|results|total|rest|remainder|"
+    r"survey|study|report|number|same|remaining)|in\s+total|in\s+all|overall|also|further|a\s+further|another)\b",
+    re.I,
+)
+_CONTINUES_WORD = re.compile(r"\b(?:also|added|adding)\b", re.I)
+# A run of poll or survey results: "Only 11% regarded themselves…" after "According to X, 29%…".
+_OPENS_WITH_SHARE = re.compile(
+    r"\W*(?:(?:only|just|another|a\s+further|some|about|around|nearly|almost|over|under|more\s+than|less\s+than|fewer\s+than)\s+)?"
+    r"(?:\d[\d.,]*\s?(?:%|per\s?cent)|(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-](?:half|third|quarter|fifth|tenth)s?\b|half\b|\w+\s+in\s+(?:every\s+)?\w+\b)",
+    re.I,
+)
+
+
+def _headline(doc, block):
+    """A plain text's first line standing alone without a full stop, even if it closes on a
+    quotation mark ("Disaster claims 'less than $10bn'"): a headline, which news style leaves
+    unattributed. A headline-style sentence with a full stop is still checked."""
+    if block != 0 or doc.markup != "text" or len(doc.blocks) < 2:
+        return False
+    start, end = doc.blocks[0]
+    line = doc.prose[start:end]
+    return "\n" not in line and not line.rstrip("\"'”’").endswith((".", "!", "?", "…"))
+
+
+def _continues(prose, s_start, s_end):
+    return bool(_CONTINUES_OPENER.match(prose, s_start, s_end) or _OPENS_WITH_SHARE.match(prose, s_start, s_end)
+                or _CONTINUES_WORD.search(prose, s_start, s_end))
+
+
+class _Hits:
+    """Automaton hits of one word list, sorted, with range look-ups."""
+
+    __slots__ = ("hits", "starts")
+
+    def __init__(self, hits):
+        self.hits = hits
+        self.starts = [h[0] for h in hits]
+
+    def within(self, start, end):
+        """Hits that start in [start, end) and end by `end`."""
+        i = bisect_left(self.starts, start)
+        j = bisect_left(self.starts, end, i)
+        return [h for h in self.hits[i:j] if h[1] <= end]
+
+
+def _inside_quote(prose, start, offset):
+    """Whether `offset` is inside a quotation that opens in prose[start:offset]: the last
+    quotation mark before it opens one. Read mark by mark, not by parity, because news copy
+    opens each quoted sentence anew and closes only the last ('"A. "B."')."""
+    last = max(prose.rfind('"', start, offset), prose.rfind("“", start, offset), prose.rfind("”", start, offset))
+    if last < 0:
+        return False
+    mark = prose[last]
+    if mark != '"':
+        return mark == "“"
+    before = prose[last - 1] if last > start else " "
+    after = prose[last + 1] if last + 1 < len(prose) else " "
+    return (before.isspace() or before in "([{—–-") and not after.isspace()
