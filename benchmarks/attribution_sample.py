@@ -6,6 +6,7 @@ set's articles (so the review measures precision on text the rules were not tune
 Prints the corpus's attribution counts (suggestions per 1,000 words, warnings) and a Markdown
 table of the sample with an empty verdict column, for an editor to fill in.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,9 +19,6 @@ from pathlib import Path
 from factlint.config import Config
 from factlint.document import Document
 from factlint.engine import Linter
-
-
-
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -48,12 +46,16 @@ def main(argv: list[str] | None = None) -> int:
             s_start, s_end = doc.block_sentences(block)[number]
             row = (path.name, f.line, f.rule.split(".")[1], f.match, doc.prose[s_start:s_end])
             (warnings if f.severity in ("warning", "error") else suggestions).append(row)
-    print(f"{len(suggestions)} suggestions, {len(warnings)} warnings in {words:,} words: "
-          f"{1000 * len(suggestions) / max(words, 1):.2f} suggestions per 1,000 words")
+    print(
+        f"{len(suggestions)} suggestions, {len(warnings)} warnings in {words:,} words: "
+        f"{1000 * len(suggestions) / max(words, 1):.2f} suggestions per 1,000 words"
+    )
     pool = [s for s in suggestions if s[0] not in dev]
     sample = random.Random(a.seed).sample(pool, min(a.n, len(pool)))
-    print(f"\nSample of {len(sample)} from {len(pool)} suggestions outside the {len(dev)} development articles "
-          f"(random.Random({a.seed}))\n")
+    print(
+        f"\nSample of {len(sample)} from {len(pool)} suggestions outside the {len(dev)} development articles "
+        f"(random.Random({a.seed}))\n"
+    )
     print("| # | file:line | rule | figure | sentence | needs a source? |")
     print("| --- | --- | --- | --- | --- | --- |")
     for i, (name, line, rule, match, sentence) in enumerate(sample, 1):

@@ -8,6 +8,7 @@ the corpus is clean published news, so boilerplate and truncation findings there
 alarms unless a reader judges otherwise. `--shared` defaults to the `shared` folder beside the
 checkout (or beside one of its parents).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -42,7 +43,9 @@ def run_scorer(folder: Path) -> int:
         print(f"{folder.name}: no score.py, skipped")
         return 0
     print(f"== {folder.name} ({script})", flush=True)
-    proc = subprocess.run([sys.executable, str(script), "--cmd", factlint_cmd()], cwd=folder, text=True, capture_output=True)
+    proc = subprocess.run(
+        [sys.executable, str(script), "--cmd", factlint_cmd()], cwd=folder, text=True, capture_output=True
+    )
     print(proc.stdout.rstrip())
     if proc.returncode:
         print(f"{folder.name}: score.py exited {proc.returncode}: {proc.stderr.strip()[-500:]}")

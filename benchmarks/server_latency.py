@@ -10,6 +10,7 @@ then waits for the publishDiagnostics of that version before the next edit. Prin
 the change to receiving the diagnostics, the same minus the configured debounce (the server's
 own work plus the round trip), and the server's CPU time per edit (from /proc).
 """
+
 import argparse
 import os
 import statistics
@@ -76,7 +77,11 @@ def main():
             latencies, counts = [], set()
             cpu_before = cpu_seconds(client.proc.pid)
             for version in range(2, args.edits + 2):
-                text = text.replace("Asherites", "Azeris", 1) if version % 2 == 0 else text.replace("Azeris", "Asherites", 1)
+                text = (
+                    text.replace("Asherites", "Azeris", 1)
+                    if version % 2 == 0
+                    else text.replace("Azeris", "Asherites", 1)
+                )
                 # ... and a different number of trailing spaces on the first line, so that no
                 # text is ever linted twice (nothing can be served from a memo).
                 head, sep, rest = text.partition("\n")
@@ -91,12 +96,16 @@ def main():
             client.close()
 
     med, p90 = statistics.median(latencies), percentile(latencies, 90)
-    print(f"article: {len(text.encode('utf-8'))} bytes, {len(text.splitlines())} lines; "
-          f"{len(first)} diagnostics on open (first open, rules loaded: {open_ms:.0f} ms)")
+    print(
+        f"article: {len(text.encode('utf-8'))} bytes, {len(text.splitlines())} lines; "
+        f"{len(first)} diagnostics on open (first open, rules loaded: {open_ms:.0f} ms)"
+    )
     print(f"edits: {len(latencies)}, diagnostics per version: {sorted(counts)}")
     print(f"change -> publishDiagnostics: median {med:.1f} ms, p90 {p90:.1f} ms, max {max(latencies):.1f} ms")
     print(f"configured debounce: {args.debounce} ms")
-    print(f"minus the debounce (lint + round trip): median {med - args.debounce:.1f} ms, p90 {p90 - args.debounce:.1f} ms")
+    print(
+        f"minus the debounce (lint + round trip): median {med - args.debounce:.1f} ms, p90 {p90 - args.debounce:.1f} ms"
+    )
     if cpu_before is not None and cpu_after is not None:
         print(f"server CPU time per edit: {(cpu_after - cpu_before) * 1000 / len(latencies):.1f} ms")
 

@@ -83,8 +83,10 @@ def factlint_formatters():
     from factlint import formatters  # deferred for start-up: formatters import their modules lazily too
 
     # Vale's output formats (factlint/formatters/vale_*.py).
-    vale = {"vale-line": formatters._Lazy("factlint.formatters.vale_line", streaming=True),
-            "vale-json": formatters._Lazy("factlint.formatters.vale_json")}
+    vale = {
+        "vale-line": formatters._Lazy("factlint.formatters.vale_line", streaming=True),
+        "vale-json": formatters._Lazy("factlint.formatters.vale_json"),
+    }
     return {**formatters.BUILTIN, **vale}
 
 

@@ -265,7 +265,11 @@ def plugins():
 
 
 @main.command()
-@click.option("--stdio", is_flag=True, help="Talk LSP over standard input/output (the default; accepted for clients that pass it).")
+@click.option(
+    "--stdio",
+    is_flag=True,
+    help="Talk LSP over standard input/output (the default; accepted for clients that pass it).",
+)
 @click.option("--log-level", default="WARNING", show_default=True, help="Server log level (the log goes to stderr).")
 @click.option("--log-file", type=click.Path(dir_okay=False), help="Write the server log to this file instead.")
 def server(stdio, log_level, log_file):

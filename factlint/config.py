@@ -7,6 +7,7 @@ extensions (file endings linted in directories), language (`auto`, the default: 
 language is detected; or an ISO 639-1 code such as `en` that every text without its own
 front-matter `language:` is taken to be in).
 """
+
 import re
 from pathlib import Path
 

@@ -87,7 +87,6 @@ class Document:
         """ISO 639-1 code of the text's language: declared, else detected from stop words, else
         "en" (a text too short or too odd to tell is treated as the default, English)."""
         if self._language is None:
-
             self._language = self.declared_language or detect(self.prose) or "en"
         return self._language
 

@@ -23,17 +23,19 @@ Both — ``[sic]`` right after a word, or after its closing quote (``Asherites [
 A directive that suppresses nothing in a run where every rule it names is enabled is reported as
 ``factlint.UnusedSuppression`` (a warning; ignore it like any rule).
 """
+
 import re
 from bisect import bisect_right
 
+from factlint.frontmatter import read_front_matter
 from factlint.lazyre import lazy_compile
 from factlint.selection import split_selectors
 
-_FRONT_MATTER = lazy_compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
-_TOML_FRONT_MATTER = lazy_compile(r"\A\+\+\+[ \t]*\r?\n(.*?\r?\n)?\+\+\+[ \t]*(?:\r?\n|\Z)", re.S)
 _HTML_COMMENT = lazy_compile(r"<!--(.*?)-->", re.S)
 _DIRECTIVE = lazy_compile(r"^\s*factlint-(disable-next-line|disable-line|disable|enable)\b(.*?)\s*$", re.S)
-_TEXT_DIRECTIVE_LINE = lazy_compile(r"(?m)^[ \t]*#[ \t]*factlint-(disable-next-line|disable-line|disable|enable)\b([^\n]*)$")
+_TEXT_DIRECTIVE_LINE = lazy_compile(
+    r"(?m)^[ \t]*#[ \t]*factlint-(disable-next-line|disable-line|disable|enable)\b([^\n]*)$"
+)
 _TEXT_TRAILING = lazy_compile(r"\[factlint:\s*ignore\b([^\]\n]*)\]")
 _URL = lazy_compile(r"\b(?:https?://|ftp://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
 
@@ -65,36 +67,6 @@ def _selectors(raw):
     return split_selectors(raw.strip())
 
 
-def read_front_matter(text):
-    """Return (end offset, parsed mapping) of a leading front matter block — YAML between
-    ``---`` lines (closed by ``---`` or ``...``) or TOML between ``+++`` lines — or (0, {})."""
-    m = _FRONT_MATTER.match(text)
-    toml = m is None
-    if toml:
-        m = _TOML_FRONT_MATTER.match(text)
-        if not m:
-            return 0, {}
-    meta = {}
-    try:
-        if toml:
-            loaded = _toml_loads(m.group(1) or "")
-        else:
-            import yaml  # deferred for start-up: only a document with front matter needs it
-
-            loaded = yaml.load(m.group(1) or "", Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-        if isinstance(loaded, dict):
-            meta = loaded
-    except Exception:  # noqa: BLE001 - a broken front matter is not prose either; just skip it
-        pass
-    return m.end(), meta
-
-
-def _toml_loads(source):
-    import tomllib  # deferred for start-up: only a document with TOML front matter needs it
-
-    return tomllib.loads(source)
-
-
 def markdown_prose(text):
     """Return (prose, block_starts, directives, meta) for Markdown text.
 
@@ -110,7 +82,7 @@ def markdown_prose(text):
     line_starts, line_ends = _lines(text)
     first = bisect_right(line_starts, fm_end - 1) if fm_end else 0
     # Front matter lines are handed to the parser as empty lines: line numbers stay the same.
-    src = "\n" * first + text[line_starts[first]:] if first < len(line_starts) else "\n" * first
+    src = "\n" * first + text[line_starts[first] :] if first < len(line_starts) else "\n" * first
     env = {}
     tokens = _parser().parse(src, env)
 
@@ -143,9 +115,17 @@ def markdown_prose(text):
 
 
 _PUNCT_TO_SPACE = str.maketrans({"[": " ", "]": " ", "|": " "})
-_BLOCK_STARTS = frozenset((
-    "heading_open", "paragraph_open", "list_item_open", "blockquote_open", "tr_open", "dt_open", "dd_open",
-))
+_BLOCK_STARTS = frozenset(
+    (
+        "heading_open",
+        "paragraph_open",
+        "list_item_open",
+        "blockquote_open",
+        "tr_open",
+        "dt_open",
+        "dd_open",
+    )
+)
 _NEWLINE = lazy_compile(r"\r\n?|\n")
 _NOT_NEWLINE = lazy_compile(r"[^\r\n]")
 
@@ -227,7 +207,7 @@ def _inline_prose(tok, text, line_starts, line_ends, cursor, keep, directives):
             if kind == "html" and content.startswith("<!--", a):
                 s, e = _to_source(segments, a), _to_source(segments, b - 1)
                 if s is not None and e is not None:
-                    _directive(text, s, e + 1, content[a + 4:b - 3], directives)
+                    _directive(text, s, e + 1, content[a + 4 : b - 3], directives)
         kept = _subtract([(s, e) for s, e, _d in segments], sorted((a, b) for _k, a, b in blanks))
     else:
         kept = [(s, e) for s, e, _d in segments]
@@ -291,8 +271,17 @@ def _parser():
         md.core.ruler.disable(["text_join"])
         md.core.ruler.at("inline", _core_inline)
         active = set(md.inline.ruler.get_active_rules())
-        for name in ("escape", "backticks", "emphasis", "link", "image", "footnote_inline", "footnote_ref", "autolink",
-                     "html_inline"):
+        for name in (
+            "escape",
+            "backticks",
+            "emphasis",
+            "link",
+            "image",
+            "footnote_inline",
+            "footnote_ref",
+            "autolink",
+            "html_inline",
+        ):
             if name in active:
                 md.inline.ruler.at(name, _recording(name, md.inline.ruler.__rules__[md.inline.ruler.__find__(name)].fn))
         _MD = md
@@ -349,7 +338,7 @@ def _recording(name, rule):
                 ranges.append(("escape", start, start + 1))
         elif name == "emphasis":
             # One text token per delimiter character, after any pending text flushed by push.
-            pushed = state.tokens[len(state.tokens) - (end - start):]
+            pushed = state.tokens[len(state.tokens) - (end - start) :]
             state.factlint_emphasis.extend(zip(range(start, end), pushed))
         elif name in ("link", "image"):  # "[" or "![", and from the label's "]" on: the label is prose
             from markdown_it.helpers import parseLinkLabel  # deferred: see _parser

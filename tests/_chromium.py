@@ -4,6 +4,7 @@ The browser is looked up on PATH (chromium, chromium-browser, google-chrome). Wi
 tests skip, saying what is missing — unless FACTLINT_REQUIRE_BROWSER=1 (set by .ci/run), when a
 missing browser fails them. Chromium runs with a throw-away profile and HOME in the test's
 temporary folder, so it writes nothing to the user's home."""
+
 import os
 import shutil
 import subprocess
@@ -13,9 +14,16 @@ import pytest
 NAMES = ("chromium", "chromium-browser", "google-chrome")
 REQUIRE = "FACTLINT_REQUIRE_BROWSER"
 FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--disable-crash-reporter", "--disable-breakpad",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-crash-reporter",
+    "--disable-breakpad",
 ]
 
 
@@ -37,8 +45,10 @@ def chromium():
     path = find()
     if path:
         return path
-    reason = (f"no Chromium on PATH (looked for {', '.join(NAMES)}): install one (apt-get install chromium) "
-              f"to render the HTML report, or set {REQUIRE}=1 to make this a failure")
+    reason = (
+        f"no Chromium on PATH (looked for {', '.join(NAMES)}): install one (apt-get install chromium) "
+        f"to render the HTML report, or set {REQUIRE}=1 to make this a failure"
+    )
     if required():
         pytest.fail(f"{REQUIRE} is set but {reason.split(':')[0]}")
     pytest.skip(reason)

@@ -2,6 +2,7 @@
 or write the user's cache; the caches and configuration folders of the tools the tests run
 (pre-commit, pip, dask, Chromium) are moved to a temporary folder too, so the suite never writes
 to the user's home."""
+
 import os
 import shutil
 import sys
@@ -22,8 +23,15 @@ SHARED = Path(
 
 # RUSTUP_HOME: pip asks `rustc --version` for its user agent, and rustup's proxy writes
 # ~/.rustup/settings.toml when it is missing (no test builds Rust code).
-_HOME_VARIABLES = ("FACTLINT_CACHE_DIR", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "PRE_COMMIT_HOME",
-                   "DASK_CONFIG", "RUSTUP_HOME")
+_HOME_VARIABLES = (
+    "FACTLINT_CACHE_DIR",
+    "XDG_CACHE_HOME",
+    "XDG_CONFIG_HOME",
+    "XDG_DATA_HOME",
+    "PRE_COMMIT_HOME",
+    "DASK_CONFIG",
+    "RUSTUP_HOME",
+)
 _saved_env = {}
 
 

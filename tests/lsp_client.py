@@ -1,6 +1,7 @@
 """A minimal LSP client for tests and the latency benchmark: starts `python -m factlint server`
 and speaks Content-Length framed JSON-RPC over its pipes, as an editor does. Every read has a
 deadline, so a silent server fails a test instead of hanging it."""
+
 from __future__ import annotations
 
 import json
@@ -10,8 +11,9 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any
 
 
 def file_uri(path: Path) -> str:
@@ -19,14 +21,18 @@ def file_uri(path: Path) -> str:
 
 
 class LspClient:
-    def __init__(self, cwd: Optional[Path] = None, env: Optional[dict] = None):
+    def __init__(self, cwd: Path | None = None, env: dict | None = None):
         full_env = {**os.environ, **(env or {})}
         full_env.setdefault("FACTLINT_CACHE_DIR", "/tmp/fl-lsp-cache")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "factlint", "server"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE, cwd=cwd, env=full_env,
+            [sys.executable, "-m", "factlint", "server"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=cwd,
+            env=full_env,
         )
-        self.messages: "queue.Queue[dict]" = queue.Queue()
+        self.messages: queue.Queue[dict] = queue.Queue()
         self.stderr: list = []
         self._id = 0
         self.backlog: list = []  # messages read while waiting for something else
@@ -91,32 +97,51 @@ class LspClient:
                 return m
             self.backlog.append(m)
 
-    def diagnostics(self, uri: str, timeout: float = 10, version: Optional[int] = None) -> list:
+    def diagnostics(self, uri: str, timeout: float = 10, version: int | None = None) -> list:
         def match(m: dict) -> bool:
             p = m.get("params") or {}
-            return (m.get("method") == "textDocument/publishDiagnostics" and p.get("uri") == uri
-                    and (version is None or p.get("version") == version))
+            return (
+                m.get("method") == "textDocument/publishDiagnostics"
+                and p.get("uri") == uri
+                and (version is None or p.get("version") == version)
+            )
 
         return self.wait(match, timeout)["params"]["diagnostics"]
 
     # -- session ---------------------------------------------------------------------------------
-    def initialize(self, root: Path, options: Optional[dict] = None, capabilities: Optional[dict] = None) -> dict:
-        caps = capabilities if capabilities is not None else {
-            "textDocument": {"publishDiagnostics": {}, "codeAction": {}, "hover": {}},
-            "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": True}},
-        }
-        result = self.request("initialize", {
-            "processId": os.getpid(), "rootUri": file_uri(root), "capabilities": caps,
-            "initializationOptions": options or {},
-        }, timeout=30)
+    def initialize(self, root: Path, options: dict | None = None, capabilities: dict | None = None) -> dict:
+        caps = (
+            capabilities
+            if capabilities is not None
+            else {
+                "textDocument": {"publishDiagnostics": {}, "codeAction": {}, "hover": {}},
+                "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": True}},
+            }
+        )
+        result = self.request(
+            "initialize",
+            {
+                "processId": os.getpid(),
+                "rootUri": file_uri(root),
+                "capabilities": caps,
+                "initializationOptions": options or {},
+            },
+            timeout=30,
+        )
         self.notify("initialized", {})
         return result
 
     def open(self, uri: str, text: str, language: str = "plaintext", version: int = 1) -> None:
-        self.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": language, "version": version, "text": text}})
+        self.notify(
+            "textDocument/didOpen",
+            {"textDocument": {"uri": uri, "languageId": language, "version": version, "text": text}},
+        )
 
     def change(self, uri: str, text: str, version: int) -> None:
-        self.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]})
+        self.notify(
+            "textDocument/didChange",
+            {"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]},
+        )
 
     def close(self, timeout: float = 10) -> int:
         """shutdown + exit; kill the process if it does not go. Returns its exit code."""

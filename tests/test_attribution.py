@@ -1,4 +1,5 @@
 """The attribution kind on sentences: which figures are claims, and what counts as a source."""
+
 import pytest
 
 from factlint.config import Config
@@ -26,25 +27,31 @@ def test_official_statistic_without_a_source():
     assert found("Unemployment rose to 8.2% last year.") == [("Unattributed", "8.2%")]
 
 
-@pytest.mark.parametrize("sentence", [
-    "The target is unemployment at 8.2% this year.",
-    "The ceiling for unemployment is 8.2% this year.",
-    "The limit for unemployment is 8.2% this year.",
-    "The threshold for unemployment is 8.2% this year.",
-    "If unemployment rose to 8.2% this year, rates would fall.",
-    "If the trend goes on, unemployment could reach 8.2% by next year.",
-    "The Bank of Japan kept its key rate at 0.5% again.",
-    "Parties must declare all gifts over £5,000.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The target is unemployment at 8.2% this year.",
+        "The ceiling for unemployment is 8.2% this year.",
+        "The limit for unemployment is 8.2% this year.",
+        "The threshold for unemployment is 8.2% this year.",
+        "If unemployment rose to 8.2% this year, rates would fall.",
+        "If the trend goes on, unemployment could reach 8.2% by next year.",
+        "The Bank of Japan kept its key rate at 0.5% again.",
+        "Parties must declare all gifts over £5,000.",
+    ],
+)
 def test_targets_limits_rules_and_hypotheticals_are_not_claims(sentence):
     assert found(sentence) == []
 
 
-@pytest.mark.parametrize("sentence", [
-    "Unemployment might reach 8.2% this year.",
-    "Unemployment rose to 8.2%, in line with forecasts.",
-    "Unemployment could reach 8.2% by next year if nothing changes.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Unemployment might reach 8.2% this year.",
+        "Unemployment rose to 8.2%, in line with forecasts.",
+        "Unemployment could reach 8.2% by next year if nothing changes.",
+    ],
+)
 def test_forecasts_are_claims(sentence):
     assert found(sentence) == [("Unattributed", "8.2%")]
 
@@ -68,7 +75,8 @@ def test_a_source_speaks_for_its_own_clause_only():
     assert found(text) == [("Unattributed", "$9.4bn")]
     # a reporting verb in a coordinate clause after the figure is another clause's
     assert found("Hundreds have been killed and both sides have accused each other of attacks.") == [
-        ("Unattributed", "Hundreds have been killed")]
+        ("Unattributed", "Hundreds have been killed")
+    ]
     # a closing ", X said." frames the whole sentence
     assert found("The unit was sold for $9.4bn - well below its value, the minister said.") == []
 
@@ -102,7 +110,7 @@ def test_respondents_need_a_named_poll_nearby():
 def test_quotations_with_a_speaker_are_sourced_mark_by_mark():
     assert found('"We have lost 200 jobs this year," said the union leader.') == []
     # news copy reopens each quoted sentence; a figure after the quotation closes is not in it
-    text = ('He said: "I see no plan. "It could still end badly." The field pumps 900,000 barrels of oil a day.')
+    text = 'He said: "I see no plan. "It could still end badly." The field pumps 900,000 barrels of oil a day.'
     assert found(text) == [("Unattributed", "900,000")]
 
 
@@ -149,8 +157,10 @@ def test_headlines_are_not_checked_but_title_case_sentences_are():
 
 
 def test_non_english_documents_are_not_checked():
-    text = ("Die Arbeitslosigkeit ist im letzten Jahr auf 8,2% gestiegen, und die Zahl der Arbeitslosen "
-            "lag bei mehr als drei Millionen, was für die Regierung ein großes Problem ist.")
+    text = (
+        "Die Arbeitslosigkeit ist im letzten Jahr auf 8,2% gestiegen, und die Zahl der Arbeitslosen "
+        "lag bei mehr als drei Millionen, was für die Regierung ein großes Problem ist."
+    )
     assert found(text) == []
     declared = "---\nlanguage: de\n---\nUnemployment rose to 8.2% last year.\n"
     assert [f.rule for f in LINTER.lint_text(declared, path="a.md")] == []
@@ -159,7 +169,10 @@ def test_non_english_documents_are_not_checked():
 
 def test_a_casualty_term_after_a_figure_counts_only_as_a_participle_or_noun():
     # the foxes were killed, not the hunts; the warrants were carried out, not people
-    hunts = [(f.severity, f.match) for f in LINTER.lint_text("Some 270 hunts met on Saturday killing a total of 91 foxes.", path="a.txt")]
+    hunts = [
+        (f.severity, f.match)
+        for f in LINTER.lint_text("Some 270 hunts met on Saturday killing a total of 91 foxes.", path="a.txt")
+    ]
     assert hunts == [("warning", "killing a total of 91")]
     assert ("Unattributed", "warning") not in levels("Seventy search warrants were executed in six countries.")
     assert levels("Some 270 people were killed in the floods.") == [("Unattributed", "warning")]
@@ -169,13 +182,25 @@ def test_a_plain_text_headline_is_not_checked_even_closing_on_a_quote():
     assert found("Storm claims 'less than $10bn'\n\nInsurers are counting the cost, the industry body said.") == []
     # a headline-style line with a full stop is a sentence like any other
     assert found("Only 24 Percent of Donors Give Less Than $200.\n\nThe campaign disputes this.") == [
-        ("Unattributed", "24 Percent")]
+        ("Unattributed", "24 Percent")
+    ]
 
 
-@pytest.mark.parametrize("text", [
-    "", "£", "1" * 5000, "according to", "50% of them say", ", said", "(((((( 1,000 people were killed",
-    "“" * 50 + " 50% " + '"' * 33, "\x00 500,000 people\ufeff died", "x " * 20000 + "50% rose.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "£",
+        "1" * 5000,
+        "according to",
+        "50% of them say",
+        ", said",
+        "(((((( 1,000 people were killed",
+        "“" * 50 + " 50% " + '"' * 33,
+        "\x00 500,000 people\ufeff died",
+        "x " * 20000 + "50% rose.",
+    ],
+)
 def test_bad_input_gives_no_traceback(text):
     for path in ("a.txt", "a.md"):
         LINTER.lint_text(text, path=path)

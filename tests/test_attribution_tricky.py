@@ -1,6 +1,7 @@
 """The attribution check on hand-written tricky cases (tests/data/attribution_tricky.yml): claims
 of every kind without a source, vague sources, and negatives that look like claims (sourced
 figures, ages, scores, specs, prices, policy numbers, public-record outcomes, names)."""
+
 from pathlib import Path
 
 import pytest

@@ -1,16 +1,17 @@
 """Scraper residue as line classification: page furniture around an article's prose core is
 flagged in blocks; the article itself — headline, Markdown headings, lists, short quotes — is not.
 The texts are our own, shaped like real scraped pages and clean articles."""
+
 import time
 
 import pytest
 import yaml
+from conftest import ROOT
 
 from factlint.config import Config
 from factlint.engine import Linter
 from factlint.kinds.boilerplate.features import is_dateline, measure, split_units
 from factlint.kinds.boilerplate.table import Table
-from conftest import ROOT
 
 BODY = [
     "The city council approved a new budget on Tuesday after a debate that lasted more than six hours, "
@@ -51,18 +52,37 @@ def page(top, bottom, body=BODY):
 
 def test_english_page_furniture_is_flagged_in_two_blocks_and_the_body_is_not(linter):
     text = page(
-        ["Home | News | Sport | Weather", "Menu", "Search", "Council passes budget after marathon debate",
-         "By Jane Smith", "12/03/2021 10:45"],
-        ["Share this article", "Facebook Twitter WhatsApp Email", "Related", "Bus fares to rise in January",
-         "New cycle lanes open on the riverside", "© 2021 Example Media Ltd. All rights reserved."],
+        [
+            "Home | News | Sport | Weather",
+            "Menu",
+            "Search",
+            "Council passes budget after marathon debate",
+            "By Jane Smith",
+            "12/03/2021 10:45",
+        ],
+        [
+            "Share this article",
+            "Facebook Twitter WhatsApp Email",
+            "Related",
+            "Bus fares to rise in January",
+            "New cycle lanes open on the riverside",
+            "© 2021 Example Media Ltd. All rights reserved.",
+        ],
     )
     found = residue(linter, text)
     assert len(found) == 2
     lines = numbered(text)
     flagged = {lines[n] for n in flagged_lines(found)}
     assert not flagged & set(BODY)
-    for furniture in ("Menu", "By Jane Smith", "12/03/2021 10:45", "Share this article", "Related",
-                      "New cycle lanes open on the riverside", "© 2021 Example Media Ltd. All rights reserved."):
+    for furniture in (
+        "Menu",
+        "By Jane Smith",
+        "12/03/2021 10:45",
+        "Share this article",
+        "Related",
+        "New cycle lanes open on the riverside",
+        "© 2021 Example Media Ltd. All rights reserved.",
+    ):
         assert furniture in flagged
 
 
@@ -75,8 +95,11 @@ def test_german_page_furniture_is_flagged(linter):
         "Die ersten Änderungen sollen im Frühjahr sichtbar werden, wenn das Busnetz um mehrere neue Linien "
         "erweitert wird und abends mehr Fahrten angeboten werden.",
     ]
-    text = page(["Startseite", "Anzeige", "Stadtrat beschließt Haushalt", "Foto: dpa"],
-                ["Teilen", "Mehr zum Thema", "Busfahrten werden im Januar teurer", "Kommentare"], body)
+    text = page(
+        ["Startseite", "Anzeige", "Stadtrat beschließt Haushalt", "Foto: dpa"],
+        ["Teilen", "Mehr zum Thema", "Busfahrten werden im Januar teurer", "Kommentare"],
+        body,
+    )
     found = residue(linter, text)
     lines = numbered(text)
     flagged = {lines[n] for n in flagged_lines(found)}
@@ -91,20 +114,28 @@ def test_clean_article_with_headline_has_no_residue(linter):
 
 def test_article_ending_with_a_line_up_is_not_residue(linter):
     # A clean report whose last lines are a team list: short, unpunctuated, and no page furniture.
-    text = "Rovers beat City in cup replay\n\n" + "\n\n".join(BODY[:3]) + (
-        "\n\nRovers: Smith, Jones, Brown, Taylor, Evans\n\nSubs: Walker, Hall\n\nCity: Wood, Clark, Lewis\n\nReferee: P Green\n"
+    text = (
+        "Rovers beat City in cup replay\n\n"
+        + "\n\n".join(BODY[:3])
+        + (
+            "\n\nRovers: Smith, Jones, Brown, Taylor, Evans\n\nSubs: Walker, Hall\n\nCity: Wood, Clark, Lewis\n\nReferee: P Green\n"
+        )
     )
     assert residue(linter, text) == []
 
 
 def test_list_and_short_quote_inside_the_body_are_article(linter):
-    body = BODY[:2] + [
-        "The main measures are:",
-        "free bus travel for pupils",
-        "longer opening hours for libraries",
-        "a new fund for community sports clubs",
-        '"We did it," she said.',
-    ] + BODY[2:]
+    body = (
+        BODY[:2]
+        + [
+            "The main measures are:",
+            "free bus travel for pupils",
+            "longer opening hours for libraries",
+            "a new fund for community sports clubs",
+            '"We did it," she said.',
+        ]
+        + BODY[2:]
+    )
     text = page(["Home | News | Sport | Weather"], ["Share this article", "© 2021 Example Media"], body)
     found = residue(linter, text)
     lines = numbered(text)

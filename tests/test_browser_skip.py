@@ -1,13 +1,13 @@
 """Without Chromium the browser tests skip with a reason naming what is missing (the README's
 test command passes on a fresh machine); with FACTLINT_REQUIRE_BROWSER=1 (.ci/run) they fail."""
+
 import os
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 import _chromium as browser
+import pytest
 
 TESTS = Path(__file__).resolve().parent
 
@@ -44,9 +44,23 @@ def test_html_report_tests_without_chromium(tmp_path, required):
     if required:
         env[browser.REQUIRE] = "1"
     proc = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", str(TESTS / "test_html_report.py"),
-         "-k", "survives_rendering"],
-        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-rs",
+            "-p",
+            "no:cacheprovider",
+            str(TESTS / "test_html_report.py"),
+            "-k",
+            "survives_rendering",
+        ],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     if required:
         assert proc.returncode == 1, proc.stdout[-2000:]

@@ -1,5 +1,6 @@
 """Markdown prose on CommonMark edge cases (tests/data/commonmark/cases.yml): one test per case,
 comparing the words rules see, plus the invariants every prose view keeps."""
+
 import datetime
 import time
 from pathlib import Path
@@ -53,16 +54,20 @@ def test_block_starts_for_headings_items_quotes_and_rows():
     assert lines == [1, 2, 3, 4, 6, 8]
 
 
-@pytest.mark.parametrize("make", [
-    lambda n: "> " * n + "deep\n",
-    lambda n: "*a " * n + "\n",
-    lambda n: "[" * n + "x" + "]" * n + "\n",
-    lambda n: "- " * n + "item\n",
-    lambda n: "`" * n + "x\n",
-    lambda n: "<a " * n + "\n",
-])
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda n: "> " * n + "deep\n",
+        lambda n: "*a " * n + "\n",
+        lambda n: "[" * n + "x" + "]" * n + "\n",
+        lambda n: "- " * n + "item\n",
+        lambda n: "`" * n + "x\n",
+        lambda n: "<a " * n + "\n",
+    ],
+)
 def test_pathological_input_stays_linear(make):
     """Ten times the input may not cost a hundred times the time."""
+
     def cost(n):
         text = make(n)
         best = float("inf")

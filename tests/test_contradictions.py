@@ -1,5 +1,6 @@
 """Figures.Contradiction: the same count stated with numbers that cannot both hold (labelled-set
 precision and recall, the issue's acceptance cases, number reading)."""
+
 from pathlib import Path
 
 import pytest
@@ -54,8 +55,10 @@ def test_labelled_set(linter):
             tn += 1
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
-    print(f"\nFigures.Contradiction labelled set: {len(examples)} examples, tp={tp} fp={fp} fn={fn} tn={tn}, "
-          f"precision={precision:.3f} recall={recall:.3f}")
+    print(
+        f"\nFigures.Contradiction labelled set: {len(examples)} examples, tp={tp} fp={fp} fn={fn} tn={tn}, "
+        f"precision={precision:.3f} recall={recall:.3f}"
+    )
     for w in wrong:
         print("  ", w)
     assert precision >= 0.9 and recall >= 0.9
@@ -69,7 +72,9 @@ def test_issue_acceptance(linter):
     f = found[0]
     assert f.severity == "warning" and f.line == 3 and "34 people were killed" in f.match
     assert "'40 killed'" in f.message and "the headline" in f.message
-    updated = "40 killed in market bombing\n\nAt least 34 people were killed at first; the toll rose to 40 by evening.\n"
+    updated = (
+        "40 killed in market bombing\n\nAt least 34 people were killed at first; the toll rose to 40 by evening.\n"
+    )
     assert not _found(linter, updated)
 
 

@@ -1,11 +1,11 @@
 """docs/github-actions.yml: actions pinned to full commit SHAs, factlint installed from git or
 the checkout (it is not on a package index), only changed lines reported on pull requests, and
 the factlint commands it runs accepted by the CLI."""
+
 import re
 import shlex
 
 import yaml
-
 from conftest import ROOT
 
 WORKFLOW = ROOT / "docs" / "github-actions.yml"

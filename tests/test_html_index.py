@@ -1,4 +1,5 @@
 """The HTML report's index and filters, from Report objects (no CLI, no browser)."""
+
 import re
 
 from factlint.findings import Finding
@@ -7,8 +8,21 @@ from factlint.formatters.html import render
 
 
 def finding(path, rule="Names.Drift", severity="warning", category="transcription", record=None, start=0):
-    return Finding(path=path, start=start, end=start + 4, line=1, column=start + 1, end_line=1, end_column=start + 5,
-                   rule=rule, category=category, severity=severity, message="m", match="text", record=record)
+    return Finding(
+        path=path,
+        start=start,
+        end=start + 4,
+        line=1,
+        column=start + 1,
+        end_line=1,
+        end_column=start + 5,
+        rule=rule,
+        category=category,
+        severity=severity,
+        message="m",
+        match="text",
+        record=record,
+    )
 
 
 def index_rows(markup):
@@ -24,8 +38,14 @@ def test_index_lists_clean_files_from_report_files():
     assert re.search(r'<div class="total"><b>2</b><span>clean</span>', markup)
     # Levels first in severity order, then categories and rules by name, each with its count.
     boxes = re.findall(r'name="(\w+)" value="([^"]+)" checked>', markup)
-    assert boxes == [("level", "error"), ("level", "warning"), ("category", "date"), ("category", "transcription"),
-                     ("rule", "History.EventDates"), ("rule", "Names.Drift")]
+    assert boxes == [
+        ("level", "error"),
+        ("level", "warning"),
+        ("category", "date"),
+        ("category", "transcription"),
+        ("rule", "History.EventDates"),
+        ("rule", "Names.Drift"),
+    ]
     assert '<a href="#d1-2" data-only="level error">1</a>' in markup
 
 

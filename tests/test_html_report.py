@@ -3,16 +3,17 @@
 
 Set FACTLINT_SAVE_SCREENSHOT=1 to write the screenshot to docs/seed-report.png. Without Chromium
 on PATH the browser tests skip (fail with FACTLINT_REQUIRE_BROWSER=1); see _chromium.py."""
+
 import json
 import os
 import zlib
 from html.parser import HTMLParser
 from pathlib import Path
 
+import _chromium as browser
 import pytest
 from click.testing import CliRunner
 
-import _chromium as browser
 from factlint.cli import main
 
 pytestmark = pytest.mark.slow
@@ -96,7 +97,9 @@ def seed_report(tmp_path_factory):
     old = os.getcwd()
     os.chdir(REPO)
     try:
-        result = runner.invoke(main, ["check", "--format", "html", "--output-file", str(out), SEED], catch_exceptions=False)
+        result = runner.invoke(
+            main, ["check", "--format", "html", "--output-file", str(out), SEED], catch_exceptions=False
+        )
         findings = json.loads(runner.invoke(main, ["check", "--format", "json", SEED]).stdout)
     finally:
         os.chdir(old)
@@ -140,9 +143,9 @@ def _png_size_and_colours(path):
     assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
     pos, idat, width, height = 8, [], None, None
     while pos < len(data):
-        length = int.from_bytes(data[pos:pos + 4], "big")
-        kind = data[pos + 4:pos + 8]
-        body = data[pos + 8:pos + 8 + length]
+        length = int.from_bytes(data[pos : pos + 4], "big")
+        kind = data[pos + 4 : pos + 8]
+        body = data[pos + 8 : pos + 8 + length]
         if kind == b"IHDR":
             width, height = int.from_bytes(body[:4], "big"), int.from_bytes(body[4:8], "big")
         elif kind == b"IDAT":
@@ -160,7 +163,9 @@ def test_html_screenshot(seed_report, tmp_path):
         shot = tmp_path / "seed-report.png"
     if shot.exists():
         shot.unlink()
-    proc = _chromium(f"--screenshot={shot}", "--window-size=1280,2000", "--hide-scrollbars", out.as_uri(), tmp_path=tmp_path)
+    proc = _chromium(
+        f"--screenshot={shot}", "--window-size=1280,2000", "--hide-scrollbars", out.as_uri(), tmp_path=tmp_path
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     width, height, colours = _png_size_and_colours(shot)
     assert (width, height) == (1280, 2000)

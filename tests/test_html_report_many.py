@@ -4,14 +4,14 @@ file), then rendered by headless Chromium (skipped without it; see _chromium.py)
 
 Set FACTLINT_SAVE_SCREENSHOT=1 to write docs/report-many-files.png and docs/report-160-findings.png.
 """
+
 import os
 import re
 from collections import Counter
 from html.parser import HTMLParser
 
-import pytest
-
 import _chromium as browser
+import pytest
 from conftest import ROOT, SEED
 
 pytestmark = pytest.mark.slow
@@ -51,10 +51,14 @@ def lint_html(cwd, paths, out):
     old = os.getcwd()
     os.chdir(cwd)
     try:
-        html = CliRunner().invoke(main, ["check", "--no-cache", "--format", "html", "--output-file", str(out), *paths],
-                                  catch_exceptions=False)
-        jsonl = CliRunner().invoke(main, ["check", "--no-cache", "--format", "json-lines", *paths],
-                                   catch_exceptions=False).stdout
+        html = CliRunner().invoke(
+            main, ["check", "--no-cache", "--format", "html", "--output-file", str(out), *paths], catch_exceptions=False
+        )
+        jsonl = (
+            CliRunner()
+            .invoke(main, ["check", "--no-cache", "--format", "json-lines", *paths], catch_exceptions=False)
+            .stdout
+        )
     finally:
         os.chdir(old)
     assert html.exit_code == 1 and html.stdout == ""
@@ -147,11 +151,15 @@ def test_many_files_index_filters_and_links(many):
     assert len(rows) == 61 and len(clean_rows) == 61 - len(files) == 10
     assert all(text.rstrip().endswith("clean") for text in clean_rows)
     # Filters: a checkbox per level, category and rule that has findings, with its count.
-    by = {name: Counter(f[key] for f in findings) for name, key in
-          (("level", "severity"), ("category", "category"), ("rule", "rule"))}
+    by = {
+        name: Counter(f[key] for f in findings)
+        for name, key in (("level", "severity"), ("category", "category"), ("rule", "rule"))
+    }
     assert sorted(page.boxes) == sorted((name, value) for name, counts in by.items() for value in counts)
     for rule, n in by["rule"].items():
-        assert re.search(rf'value="{re.escape(rule)}" checked><code>{re.escape(rule)}</code> <small>{n}</small>', markup)
+        assert re.search(
+            rf'value="{re.escape(rule)}" checked><code>{re.escape(rule)}</code> <small>{n}</small>', markup
+        )
         # The rule's count in the summary links to its first finding and filters to it.
         assert re.search(rf'<a href="#d\d+-\d+" data-only="rule {re.escape(rule)}">{n}</a>', markup)
     # Findings carry what the filters test, in the text and in the lists.
@@ -181,10 +189,13 @@ def _png_size(path):
     return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
 
 
-@pytest.mark.parametrize("which, shot, size", [
-    ("many", "report-many-files.png", "1280,1800"),
-    ("dense", "report-160-findings.png", "1280,1400"),
-])
+@pytest.mark.parametrize(
+    "which, shot, size",
+    [
+        ("many", "report-many-files.png", "1280,1800"),
+        ("dense", "report-160-findings.png", "1280,1400"),
+    ],
+)
 def test_rendered_in_chromium(which, shot, size, request, tmp_path):
     out, _markup, findings = request.getfixturevalue(which)
     proc = browser.run("--dump-dom", out.as_uri(), tmp_path=tmp_path)
@@ -195,8 +206,9 @@ def test_rendered_in_chromium(which, shot, size, request, tmp_path):
     target = ROOT / "docs" / shot if os.environ.get("FACTLINT_SAVE_SCREENSHOT") else tmp_path / shot
     if target.exists():
         target.unlink()
-    proc = browser.run(f"--screenshot={target}", f"--window-size={size}", "--hide-scrollbars", out.as_uri(),
-                       tmp_path=tmp_path)
+    proc = browser.run(
+        f"--screenshot={target}", f"--window-size={size}", "--hide-scrollbars", out.as_uri(), tmp_path=tmp_path
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert _png_size(target) == tuple(int(n) for n in size.split(","))
 

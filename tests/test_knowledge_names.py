@@ -7,6 +7,7 @@ Every check is written as a function returning a list of problems; the real data
 produce none, and ``test_check_can_fail`` feeds deliberately broken copies of the data to
 each check to prove that it does report problems.
 """
+
 from __future__ import annotations
 
 import copy
@@ -35,27 +36,27 @@ COUNTRY_KEY_TYPES = {"capital", "city", "region", "territory"}  # territory: adm
 # Fixed region keys. Europe is split the way news desks split it; Russia follows the UN
 # geoscheme (Eastern Europe) except the North Caucasus republics and Siberia/Far East.
 REGIONS = {
-    "Western Europe",   # UK, Ireland, France, Benelux, Germany, Austria, Switzerland, Liechtenstein, Monaco
+    "Western Europe",  # UK, Ireland, France, Benelux, Germany, Austria, Switzerland, Liechtenstein, Monaco
     "Southern Europe",  # Iberia, Italy, Malta, San Marino, Vatican, Greece, Cyprus, Gibraltar
-    "Central Europe",   # Poland, Czech Republic, Slovakia, Hungary, Slovenia
-    "Eastern Europe",   # Russia (European part), Ukraine, Belarus, Moldova, Romania
-    "Nordic",           # Denmark, Norway, Sweden, Finland, Iceland, Greenland, Faroe Islands
-    "Baltic",           # Estonia, Latvia, Lithuania
-    "Balkans",          # former Yugoslavia (minus Slovenia), Albania, Kosovo, Bulgaria
-    "South Caucasus",   # Armenia, Azerbaijan, Georgia (and the Caucasus as a whole)
-    "North Caucasus",   # Chechnya, Dagestan, Ingushetia (Russia)
-    "North Asia",       # Siberia and the Russian Far East
+    "Central Europe",  # Poland, Czech Republic, Slovakia, Hungary, Slovenia
+    "Eastern Europe",  # Russia (European part), Ukraine, Belarus, Moldova, Romania
+    "Nordic",  # Denmark, Norway, Sweden, Finland, Iceland, Greenland, Faroe Islands
+    "Baltic",  # Estonia, Latvia, Lithuania
+    "Balkans",  # former Yugoslavia (minus Slovenia), Albania, Kosovo, Bulgaria
+    "South Caucasus",  # Armenia, Azerbaijan, Georgia (and the Caucasus as a whole)
+    "North Caucasus",  # Chechnya, Dagestan, Ingushetia (Russia)
+    "North Asia",  # Siberia and the Russian Far East
     "Central Asia",
-    "South Asia",       # incl. Afghanistan
+    "South Asia",  # incl. Afghanistan
     "East Asia",
     "Southeast Asia",
-    "Middle East",      # incl. Turkey and Iran
-    "North Africa",     # incl. Sudan, Western Sahara
-    "West Africa",      # incl. Mauritania, Sahel
-    "East Africa",      # incl. Indian Ocean islands
+    "Middle East",  # incl. Turkey and Iran
+    "North Africa",  # incl. Sudan, Western Sahara
+    "West Africa",  # incl. Mauritania, Sahel
+    "East Africa",  # incl. Indian Ocean islands
     "Central Africa",
     "Southern Africa",  # incl. Angola, Zambia, Zimbabwe, Malawi, Mozambique
-    "North America",    # incl. Mexico, Bermuda
+    "North America",  # incl. Mexico, Bermuda
     "Central America",
     "Caribbean",
     "South America",
@@ -66,42 +67,245 @@ SOURCE_PREFIXES = ("Wikipedia: ", "Encyclopaedia Britannica: ")
 
 # ISO 639-1 codes accepted as exonym languages.
 LANGUAGES = {
-    "de", "fr", "es", "it", "nl", "pt", "sv", "no", "da", "fi", "is", "pl", "cs", "sk", "sl",
-    "hr", "sr", "bs", "mk", "bg", "sq", "el", "hu", "ro", "tr", "ru", "uk", "be", "et", "lv",
-    "lt", "ka", "hy", "az", "ga", "ca", "eu", "fo", "kl", "he", "ar", "fa",
+    "de",
+    "fr",
+    "es",
+    "it",
+    "nl",
+    "pt",
+    "sv",
+    "no",
+    "da",
+    "fi",
+    "is",
+    "pl",
+    "cs",
+    "sk",
+    "sl",
+    "hr",
+    "sr",
+    "bs",
+    "mk",
+    "bg",
+    "sq",
+    "el",
+    "hu",
+    "ro",
+    "tr",
+    "ru",
+    "uk",
+    "be",
+    "et",
+    "lv",
+    "lt",
+    "ka",
+    "hy",
+    "az",
+    "ga",
+    "ca",
+    "eu",
+    "fo",
+    "kl",
+    "he",
+    "ar",
+    "fa",
 }
 
 # The 193 UN member states, by the canonical name used in the gazetteer.
 UN_MEMBERS = [
-    "Afghanistan", "Albania", "Algeria", "Andorra", "Angola", "Antigua and Barbuda",
-    "Argentina", "Armenia", "Australia", "Austria", "Azerbaijan", "Bahamas", "Bahrain",
-    "Bangladesh", "Barbados", "Belarus", "Belgium", "Belize", "Benin", "Bhutan", "Bolivia",
-    "Bosnia and Herzegovina", "Botswana", "Brazil", "Brunei", "Bulgaria", "Burkina Faso",
-    "Burundi", "Cambodia", "Cameroon", "Canada", "Cape Verde", "Central African Republic",
-    "Chad", "Chile", "China", "Colombia", "Comoros", "Republic of the Congo", "Costa Rica",
-    "Croatia", "Cuba", "Cyprus", "Czech Republic", "DR Congo", "Denmark", "Djibouti",
-    "Dominica", "Dominican Republic", "East Timor", "Ecuador", "Egypt", "El Salvador",
-    "Equatorial Guinea", "Eritrea", "Estonia", "Eswatini", "Ethiopia", "Fiji", "Finland",
-    "France", "Gabon", "Gambia", "Georgia", "Germany", "Ghana", "Greece", "Grenada",
-    "Guatemala", "Guinea", "Guinea-Bissau", "Guyana", "Haiti", "Honduras", "Hungary",
-    "Iceland", "India", "Indonesia", "Iran", "Iraq", "Ireland", "Israel", "Italy",
-    "Ivory Coast", "Jamaica", "Japan", "Jordan", "Kazakhstan", "Kenya", "Kiribati", "Kuwait",
-    "Kyrgyzstan", "Laos", "Latvia", "Lebanon", "Lesotho", "Liberia", "Libya", "Liechtenstein",
-    "Lithuania", "Luxembourg", "Madagascar", "Malawi", "Malaysia", "Maldives", "Mali",
-    "Malta", "Marshall Islands", "Mauritania", "Mauritius", "Mexico", "Micronesia",
-    "Moldova", "Monaco", "Mongolia", "Montenegro", "Morocco", "Mozambique", "Myanmar",
-    "Namibia", "Nauru", "Nepal", "Netherlands", "New Zealand", "Nicaragua", "Niger",
-    "Nigeria", "North Korea", "North Macedonia", "Norway", "Oman", "Pakistan", "Palau",
-    "Panama", "Papua New Guinea", "Paraguay", "Peru", "Philippines", "Poland", "Portugal",
-    "Qatar", "Romania", "Russia", "Rwanda", "Saint Kitts and Nevis", "Saint Lucia",
-    "Saint Vincent and the Grenadines", "Samoa", "San Marino", "São Tomé and Príncipe",
-    "Saudi Arabia", "Senegal", "Serbia", "Seychelles", "Sierra Leone", "Singapore",
-    "Slovakia", "Slovenia", "Solomon Islands", "Somalia", "South Africa", "South Korea",
-    "South Sudan", "Spain", "Sri Lanka", "Sudan", "Suriname", "Sweden", "Switzerland",
-    "Syria", "Tajikistan", "Tanzania", "Thailand", "Togo", "Tonga", "Trinidad and Tobago",
-    "Tunisia", "Turkey", "Turkmenistan", "Tuvalu", "Uganda", "Ukraine",
-    "United Arab Emirates", "United Kingdom", "United States", "Uruguay", "Uzbekistan",
-    "Vanuatu", "Venezuela", "Vietnam", "Yemen", "Zambia", "Zimbabwe",
+    "Afghanistan",
+    "Albania",
+    "Algeria",
+    "Andorra",
+    "Angola",
+    "Antigua and Barbuda",
+    "Argentina",
+    "Armenia",
+    "Australia",
+    "Austria",
+    "Azerbaijan",
+    "Bahamas",
+    "Bahrain",
+    "Bangladesh",
+    "Barbados",
+    "Belarus",
+    "Belgium",
+    "Belize",
+    "Benin",
+    "Bhutan",
+    "Bolivia",
+    "Bosnia and Herzegovina",
+    "Botswana",
+    "Brazil",
+    "Brunei",
+    "Bulgaria",
+    "Burkina Faso",
+    "Burundi",
+    "Cambodia",
+    "Cameroon",
+    "Canada",
+    "Cape Verde",
+    "Central African Republic",
+    "Chad",
+    "Chile",
+    "China",
+    "Colombia",
+    "Comoros",
+    "Republic of the Congo",
+    "Costa Rica",
+    "Croatia",
+    "Cuba",
+    "Cyprus",
+    "Czech Republic",
+    "DR Congo",
+    "Denmark",
+    "Djibouti",
+    "Dominica",
+    "Dominican Republic",
+    "East Timor",
+    "Ecuador",
+    "Egypt",
+    "El Salvador",
+    "Equatorial Guinea",
+    "Eritrea",
+    "Estonia",
+    "Eswatini",
+    "Ethiopia",
+    "Fiji",
+    "Finland",
+    "France",
+    "Gabon",
+    "Gambia",
+    "Georgia",
+    "Germany",
+    "Ghana",
+    "Greece",
+    "Grenada",
+    "Guatemala",
+    "Guinea",
+    "Guinea-Bissau",
+    "Guyana",
+    "Haiti",
+    "Honduras",
+    "Hungary",
+    "Iceland",
+    "India",
+    "Indonesia",
+    "Iran",
+    "Iraq",
+    "Ireland",
+    "Israel",
+    "Italy",
+    "Ivory Coast",
+    "Jamaica",
+    "Japan",
+    "Jordan",
+    "Kazakhstan",
+    "Kenya",
+    "Kiribati",
+    "Kuwait",
+    "Kyrgyzstan",
+    "Laos",
+    "Latvia",
+    "Lebanon",
+    "Lesotho",
+    "Liberia",
+    "Libya",
+    "Liechtenstein",
+    "Lithuania",
+    "Luxembourg",
+    "Madagascar",
+    "Malawi",
+    "Malaysia",
+    "Maldives",
+    "Mali",
+    "Malta",
+    "Marshall Islands",
+    "Mauritania",
+    "Mauritius",
+    "Mexico",
+    "Micronesia",
+    "Moldova",
+    "Monaco",
+    "Mongolia",
+    "Montenegro",
+    "Morocco",
+    "Mozambique",
+    "Myanmar",
+    "Namibia",
+    "Nauru",
+    "Nepal",
+    "Netherlands",
+    "New Zealand",
+    "Nicaragua",
+    "Niger",
+    "Nigeria",
+    "North Korea",
+    "North Macedonia",
+    "Norway",
+    "Oman",
+    "Pakistan",
+    "Palau",
+    "Panama",
+    "Papua New Guinea",
+    "Paraguay",
+    "Peru",
+    "Philippines",
+    "Poland",
+    "Portugal",
+    "Qatar",
+    "Romania",
+    "Russia",
+    "Rwanda",
+    "Saint Kitts and Nevis",
+    "Saint Lucia",
+    "Saint Vincent and the Grenadines",
+    "Samoa",
+    "San Marino",
+    "São Tomé and Príncipe",
+    "Saudi Arabia",
+    "Senegal",
+    "Serbia",
+    "Seychelles",
+    "Sierra Leone",
+    "Singapore",
+    "Slovakia",
+    "Slovenia",
+    "Solomon Islands",
+    "Somalia",
+    "South Africa",
+    "South Korea",
+    "South Sudan",
+    "Spain",
+    "Sri Lanka",
+    "Sudan",
+    "Suriname",
+    "Sweden",
+    "Switzerland",
+    "Syria",
+    "Tajikistan",
+    "Tanzania",
+    "Thailand",
+    "Togo",
+    "Tonga",
+    "Trinidad and Tobago",
+    "Tunisia",
+    "Turkey",
+    "Turkmenistan",
+    "Tuvalu",
+    "Uganda",
+    "Ukraine",
+    "United Arab Emirates",
+    "United Kingdom",
+    "United States",
+    "Uruguay",
+    "Uzbekistan",
+    "Vanuatu",
+    "Venezuela",
+    "Vietnam",
+    "Yemen",
+    "Zambia",
+    "Zimbabwe",
 ]
 # UN General Assembly non-member observer states (the Holy See is filed under Vatican City,
 # with "Holy See" as a variant).
@@ -242,9 +446,11 @@ def check_un_members(places):
             problems.append(f"UN observer {n!r} missing")
         elif names[n].get("type") != "observer":
             problems.append(f"UN observer {n!r} has type {names[n].get('type')!r}, expected observer")
-    extra = sorted(e.get("name") for e in places
-                   if e.get("type") in ("country", "observer")
-                   and e.get("name") not in set(UN_MEMBERS) | set(UN_OBSERVERS))
+    extra = sorted(
+        e.get("name")
+        for e in places
+        if e.get("type") in ("country", "observer") and e.get("name") not in set(UN_MEMBERS) | set(UN_OBSERVERS)
+    )
     if extra:
         problems.append(f"country/observer entries that are not UN members/observers: {extra}")
     if "Holy See" not in (names.get("Vatican City", {}).get("variants") or []):
@@ -308,8 +514,9 @@ def _allowed_collision(form: str, entries: list[dict]) -> bool:
     if len(sovereign) != 1:
         return False
     owner = sovereign[0].get("name")
-    return all(e is sovereign[0] or (e.get("type") in ("capital", "city") and e.get("country") == owner)
-               for e in entries)
+    return all(
+        e is sovereign[0] or (e.get("type") in ("capital", "city") and e.get("country") == owner) for e in entries
+    )
 
 
 def check_unique_spellings(places):
@@ -342,8 +549,7 @@ def check_flagged_not_accepted(places):
 
 
 def check_regions(places):
-    return [f"{label(e)}: region {e.get('region')!r} not in REGIONS"
-            for e in places if e.get("region") not in REGIONS]
+    return [f"{label(e)}: region {e.get('region')!r} not in REGIONS" for e in places if e.get("region") not in REGIONS]
 
 
 def check_sources(places):
@@ -352,7 +558,7 @@ def check_sources(places):
         s = e.get("source")
         if not isinstance(s, str) or not s.startswith(SOURCE_PREFIXES):
             problems.append(f"{label(e)}: source {s!r} must start with one of {SOURCE_PREFIXES}")
-        elif not any(s[len(p):].strip() for p in SOURCE_PREFIXES if s.startswith(p)):
+        elif not any(s[len(p) :].strip() for p in SOURCE_PREFIXES if s.startswith(p)):
             problems.append(f"{label(e)}: source has no article title")
     return problems
 
@@ -414,7 +620,7 @@ def _find(p, name):
 
 
 def _mut_truncate(p):
-    del p[MIN_ENTRIES - 1:]
+    del p[MIN_ENTRIES - 1 :]
 
 
 def _mut_unknown_key(p):

@@ -1,4 +1,5 @@
 """Language detection and the `languages:` rule key: English-only rules stay silent elsewhere."""
+
 import pytest
 
 from factlint.config import Config

@@ -3,17 +3,18 @@ exonyms of many languages (from CLDR), near misses of cities no hand-kept list h
 GeoNames), and the negatives that must stay quiet: surnames, brands, news agencies and clubs that
 look like places, a German quotation in an English article, a whole German page, a person and
 the thing he made. The sentences are written for these tests in the style of wire copy."""
+
 import json
 import pickle
-
-import pytest
-
-from conftest import SHARED
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+import pytest
+from conftest import SHARED
+
 from factlint.config import Config
 from factlint.engine import Linter
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +36,11 @@ def found(linter, text, rule=None):
 @pytest.mark.parametrize(
     "text, match, suggestion",
     [
-        ("Several japanease carmakers said on Monday they would cut production in the spring.", "japanease", "Japanese"),
+        (
+            "Several japanease carmakers said on Monday they would cut production in the spring.",
+            "japanease",
+            "Japanese",
+        ),
         ("The convoy crossed into afganhistan at dawn, according to border officials.", "afganhistan", "Afghanistan"),
         ("The portugese government approved the budget after a long night of talks.", "portugese", "Portuguese"),
         ("Bushfires in austrailia have burned more than ten million hectares this season.", "austrailia", "Australia"),
@@ -75,8 +80,14 @@ def test_no_english_word_close_to_a_country_is_taken_for_a_misspelling(linter):
     targets = [t.lower() for t, ids in gaz.targets.items() if any(gaz.types[i] == "country" for i in ids)]
     path = rule.english_path
     words = [w.strip() for w in open(path, encoding="utf-8") if w.strip().islower() and len(w.strip()) >= 6]
-    close = sorted({w for w in words for t in targets if abs(len(w) - len(t)) <= 1 and w[0] == t[0]
-                    and jellyfish.damerau_levenshtein_distance(w, t) <= 1})
+    close = sorted(
+        {
+            w
+            for w in words
+            for t in targets
+            if abs(len(w) - len(t)) <= 1 and w[0] == t[0] and jellyfish.damerau_levenshtein_distance(w, t) <= 1
+        }
+    )
     assert len(close) >= 5, close  # the test must look at something
     text = "They spoke of " + ", ".join(close) + " and more, the report said on Monday."
     assert found(linter, text, "NearMiss") == []
@@ -86,9 +97,17 @@ def test_no_english_word_close_to_a_country_is_taken_for_a_misspelling(linter):
 @pytest.mark.parametrize(
     "form, english",
     [
-        ("Ruanda", "Rwanda"), ("Kamerun", "Cameroon"), ("Mongolei", "Mongolia"), ("Russie", "Russia"),
-        ("España", "Spain"), ("Luxemburg", "Luxembourg"), ("Isola di Man", "Isle of Man"), ("Viêt Nam", "Vietnam"),
-        ("Hiszpania", "Spain"), ("Marokko", "Morocco"), ("Zwitserland", "Switzerland"),
+        ("Ruanda", "Rwanda"),
+        ("Kamerun", "Cameroon"),
+        ("Mongolei", "Mongolia"),
+        ("Russie", "Russia"),
+        ("España", "Spain"),
+        ("Luxemburg", "Luxembourg"),
+        ("Isola di Man", "Isle of Man"),
+        ("Viêt Nam", "Vietnam"),
+        ("Hiszpania", "Spain"),
+        ("Marokko", "Morocco"),
+        ("Zwitserland", "Switzerland"),
     ],
 )
 def test_foreign_country_names_suggest_the_english_name(linter, form, english):
@@ -141,10 +160,16 @@ def test_a_short_english_sentence_is_checked_whatever_its_stop_words_say(linter)
 @pytest.mark.parametrize(
     "text, match, suggestion",
     [
-        ("Police in the Czech Republic said the suspect was arrested in Kolomouz, east of Prague, on Friday.",
-         "Kolomouz", "Olomouc"),
-        ("China will hold the Winter Olympics ski events in Zhangzakou, north-west of Beijing.",
-         "Zhangzakou", "Zhangjiakou"),
+        (
+            "Police in the Czech Republic said the suspect was arrested in Kolomouz, east of Prague, on Friday.",
+            "Kolomouz",
+            "Olomouc",
+        ),
+        (
+            "China will hold the Winter Olympics ski events in Zhangzakou, north-west of Beijing.",
+            "Zhangzakou",
+            "Zhangjiakou",
+        ),
         ("Spanish police made three arrests in Badalonna, just north of Barcelona.", "Badalonna", "Badalona"),
     ],
 )
@@ -198,8 +223,10 @@ def test_drift_leaves_a_person_and_a_thing_or_two_places_alone(linter, text):
 
 
 def test_drift_still_reports_one_persons_two_spellings(linter):
-    text = ("Armenian Prime Minister Nikol Pashinyan said on Monday that the border would stay open. "
-            "Critics accused Pashinian of making concessions.")
+    text = (
+        "Armenian Prime Minister Nikol Pashinyan said on Monday that the border would stay open. "
+        "Critics accused Pashinian of making concessions."
+    )
     assert found(linter, text, "Drift") == [("Drift", "Pashinian", ["Pashinyan"])]
 
 
@@ -222,8 +249,13 @@ def test_lexicon_search_in_its_text_agrees_with_a_set():
     for every word of a real list, its neighbours, and the edges (first, last, empty)."""
     from factlint.knowledge.lexicon import Lexicon
 
-    words = sorted({w.strip().lower() for w in open(ROOT / "rules/Names/data/english-words.txt", encoding="utf-8")
-                    if w.strip() and not w.startswith("#")})[::37]
+    words = sorted(
+        {
+            w.strip().lower()
+            for w in open(ROOT / "rules/Names/data/english-words.txt", encoding="utf-8")
+            if w.strip() and not w.startswith("#")
+        }
+    )[::37]
     lexicon = Lexicon(words)
     probes = words[:300] + [w + "x" for w in words[:300]] + [w[:-1] for w in words[:300]] + ["", "a", "zzzz", words[-1]]
     lexicon.SET_AFTER = len(probes) + 1  # stay on the text search
@@ -238,9 +270,15 @@ def test_a_malformed_source_setting_in_the_gazetteer_is_a_one_line_rule_error(tm
     names = ROOT / "rules" / "Names"
     pack = tmp_path / "Names"
     (pack / "data").mkdir(parents=True)
-    (pack / "NearMiss.yml").write_text((names / "NearMiss.yml").read_text(encoding="utf-8").replace(
-        "table: data/gazetteer.yml", "table: data/places.yml"), encoding="utf-8")
-    (pack / "data" / "places.yml").write_text(f"{setting}\nplaces:\n  - name: Olomouc\n    type: city\n", encoding="utf-8")
+    (pack / "NearMiss.yml").write_text(
+        (names / "NearMiss.yml")
+        .read_text(encoding="utf-8")
+        .replace("table: data/gazetteer.yml", "table: data/places.yml"),
+        encoding="utf-8",
+    )
+    (pack / "data" / "places.yml").write_text(
+        f"{setting}\nplaces:\n  - name: Olomouc\n    type: city\n", encoding="utf-8"
+    )
     config = Config()
     config.packs = [str(pack)]
     config.select = ["Names.NearMiss"]

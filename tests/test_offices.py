@@ -1,5 +1,6 @@
 """Offices.Holders: the office-holders knowledge base (schema, coverage, sources) and the check
 (labelled-set precision and recall, the issue's acceptance cases)."""
+
 import datetime
 from pathlib import Path
 
@@ -13,12 +14,36 @@ from factlint.knowledge.offices import TableError, Term, load_tables, parse_boun
 ROOT = Path(__file__).resolve().parents[1]
 RULE = ROOT / "rules" / "Offices" / "Holders.yml"
 LABELLED = ROOT / "tests" / "data" / "offices_labelled.yml"
-INTERNATIONAL = {"un-secretary-general", "nato-secretary-general", "eu-commission-president",
-                 "european-council-president", "ussr-president", "yugoslavia-president",
-                 "czechoslovakia-president"}
-G20 = ["us", "uk", "france", "germany", "italy", "japan", "canada", "russia", "china", "india",
-       "brazil", "argentina", "mexico", "australia", "south-korea", "turkey", "saudi",
-       "south-africa", "indonesia"]
+INTERNATIONAL = {
+    "un-secretary-general",
+    "nato-secretary-general",
+    "eu-commission-president",
+    "european-council-president",
+    "ussr-president",
+    "yugoslavia-president",
+    "czechoslovakia-president",
+}
+G20 = [
+    "us",
+    "uk",
+    "france",
+    "germany",
+    "italy",
+    "japan",
+    "canada",
+    "russia",
+    "china",
+    "india",
+    "brazil",
+    "argentina",
+    "mexico",
+    "australia",
+    "south-korea",
+    "turkey",
+    "saudi",
+    "south-africa",
+    "indonesia",
+]
 
 
 @pytest.fixture(scope="module")
@@ -37,8 +62,17 @@ def linter():
     return Linter(config)
 
 
-ROLE_SUFFIXES = ("-prime-minister", "-foreign-minister", "-supreme-leader", "-president", "-chancellor",
-                 "-premier", "-secretary-of-state", "-foreign-secretary", "-taoiseach")
+ROLE_SUFFIXES = (
+    "-prime-minister",
+    "-foreign-minister",
+    "-supreme-leader",
+    "-president",
+    "-chancellor",
+    "-premier",
+    "-secretary-of-state",
+    "-foreign-secretary",
+    "-taoiseach",
+)
 
 
 def _state(office_id):
@@ -55,9 +89,21 @@ def test_coverage(base):
     for s in G20:
         assert s in states, s
     ids = {o.id for o in base.offices}
-    assert {"un-secretary-general", "nato-secretary-general", "eu-commission-president", "european-council-president"} <= ids
-    g7_fm = {"us-secretary-of-state", "uk-foreign-secretary", "france-foreign-minister", "germany-foreign-minister",
-             "italy-foreign-minister", "japan-foreign-minister", "canada-foreign-minister"}
+    assert {
+        "un-secretary-general",
+        "nato-secretary-general",
+        "eu-commission-president",
+        "european-council-president",
+    } <= ids
+    g7_fm = {
+        "us-secretary-of-state",
+        "uk-foreign-secretary",
+        "france-foreign-minister",
+        "germany-foreign-minister",
+        "italy-foreign-minister",
+        "japan-foreign-minister",
+        "canada-foreign-minister",
+    }
     assert g7_fm <= ids
     holders = sum(len(o.terms) for o in base.offices)
     print(f"\noffices: {len(base.offices)}, states: {len(states)}, terms: {holders}, people: {len(base.people)}")
@@ -93,16 +139,25 @@ def test_known_facts(base):
 def test_name_variants(base, linter):
     people = base.people
     assert "zelensky" in people["Volodymyr Zelenskyy"].surnames
-    for text in ("President Erdogan spoke.", "President Erdoğan spoke.", "President Zelensky spoke.", "President Zelenskyy spoke."):
+    for text in (
+        "President Erdogan spoke.",
+        "President Erdoğan spoke.",
+        "President Zelensky spoke.",
+        "President Zelenskyy spoke.",
+    ):
         assert not _flags(linter, text, "2023-03-01"), text
 
 
 def test_bad_tables_are_rejected(tmp_path):
     bad = tmp_path / "bad.yml"
-    bad.write_text("verified: 2025-01-01\noffices:\n  - {id: x, name: X, role: king, qualifiers: [X], source: s, holders: [[A, 2000]]}\n")
+    bad.write_text(
+        "verified: 2025-01-01\noffices:\n  - {id: x, name: X, role: king, qualifiers: [X], source: s, holders: [[A, 2000]]}\n"
+    )
     with pytest.raises(TableError, match="role"):
         load_tables([bad])
-    bad.write_text("verified: 2025-01-01\noffices:\n  - {id: x, name: X, role: president, qualifiers: [X], source: s, holders: [[A, 2000-13-01]]}\n")
+    bad.write_text(
+        "verified: 2025-01-01\noffices:\n  - {id: x, name: X, role: president, qualifiers: [X], source: s, holders: [[A, 2000-13-01]]}\n"
+    )
     with pytest.raises(TableError):
         load_tables([bad])
     bad.write_text("offices: []\n")
@@ -113,7 +168,9 @@ def test_bad_tables_are_rejected(tmp_path):
 def test_precision_of_dates():
     start = parse_bound("2005-11")
     t = Term("X", start, parse_bound("2007"))
-    assert t.possibly_held(datetime.date(2005, 11, 1)) and not t.surely_held(datetime.date(2005, 11, 15), datetime.date(2025, 1, 1))
+    assert t.possibly_held(datetime.date(2005, 11, 1)) and not t.surely_held(
+        datetime.date(2005, 11, 15), datetime.date(2025, 1, 1)
+    )
     assert t.surely_held(datetime.date(2006, 12, 31), datetime.date(2025, 1, 1))
     assert t.possibly_held(datetime.date(2007, 12, 31)) and not t.possibly_held(datetime.date(2008, 1, 5))
 
@@ -149,8 +206,10 @@ def test_labelled_set(linter):
             tn += 1
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
-    print(f"\nOffices.Holders labelled set: {len(examples)} examples, tp={tp} fp={fp} fn={fn} tn={tn}, "
-          f"precision={precision:.3f} recall={recall:.3f}")
+    print(
+        f"\nOffices.Holders labelled set: {len(examples)} examples, tp={tp} fp={fp} fn={fn} tn={tn}, "
+        f"precision={precision:.3f} recall={recall:.3f}"
+    )
     for w in wrong:
         print("  ", w)
     assert precision >= 0.9 and recall >= 0.9
@@ -188,7 +247,9 @@ def test_front_matter_date_and_markdown(linter):
 
 def test_cli_date_option(cli, tmp_path):
     path = tmp_path / "a.txt"
-    path.write_text("Chancellor Angela Merkel told reporters that talks would continue next week in Berlin.\n", encoding="utf-8")
+    path.write_text(
+        "Chancellor Angela Merkel told reporters that talks would continue next week in Berlin.\n", encoding="utf-8"
+    )
     code, out, _err = cli("check", str(path), "--select", "Offices", "--date", "2022-06-01", "--no-cache")
     assert code == 1 and "Olaf Scholz" in out
     code, out, _err = cli("check", str(path), "--select", "Offices", "--no-cache")
@@ -204,7 +265,7 @@ def test_no_one_holds_two_offices_of_one_kind_at_once(base):
             by_person.setdefault((t.person, o.role), []).append((o.id, t))
     for (person, _role), terms in by_person.items():
         for i, (a_id, a) in enumerate(terms):
-            for b_id, b in terms[i + 1:]:
+            for b_id, b in terms[i + 1 :]:
                 if a_id == b_id:
                     continue
                 a_end = a.end[0] if a.end else datetime.date.max

@@ -1,5 +1,6 @@
 """benchmarks/realtext.py: runs each labelled set's scorer with this interpreter's factlint and
 counts the corpus findings by rule and level."""
+
 import importlib.util
 import sys
 
@@ -24,7 +25,9 @@ def test_runs_scorers_and_counts_corpus_findings(tmp_path, capsys):
         "Council passes budget\n\nThe council approved the budget on Tuesday, officials said.\n\nShare this article\n",
         encoding="utf-8",
     )
-    (corpus / "b.txt").write_text("Clean text\n\nThe talks ended without agreement, both sides said.\n", encoding="utf-8")
+    (corpus / "b.txt").write_text(
+        "Clean text\n\nThe talks ended without agreement, both sides said.\n", encoding="utf-8"
+    )
     assert load().main(["--shared", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "scorer got ['--cmd'" in out and "-m factlint" in out and sys.executable in out

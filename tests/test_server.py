@@ -1,27 +1,30 @@
 """`factlint server`: positions, diagnostics, code actions, hover and reloads in-process, then a
 real subprocess spoken to over JSON-RPC exactly as an editor does (issue 16's "done when")."""
+
 import time
 
 import pytest
 
 pytest.importorskip("pygls")
+from conftest import SEED  # noqa: E402
+from lsp_client import LspClient, file_uri  # noqa: E402
 from lsprotocol import types as lsp  # noqa: E402
 
-from conftest import SEED  # noqa: E402
 from factlint.server import convert  # noqa: E402
 from factlint.server.adapter import Engine, markup_for  # noqa: E402
 from factlint.server.server import Snapshot, actions, hover_text  # noqa: E402
-from lsp_client import LspClient, file_uri  # noqa: E402
 
 EMOJI_LINE = "Fans 😀👍🏽 cheered; both Armenians and Asherites have it.\n"
 
 
 # -- positions ------------------------------------------------------------------------------------
-@pytest.mark.parametrize("encoding, codec, width", [("utf-16", "utf-16-le", 2), ("utf-32", "utf-32-le", 4), ("utf-8", "utf-8", 1)])
+@pytest.mark.parametrize(
+    "encoding, codec, width", [("utf-16", "utf-16-le", 2), ("utf-32", "utf-32-le", 4), ("utf-8", "utf-8", 1)]
+)
 def test_positions_count_the_negotiated_units_after_non_bmp_characters(encoding, codec, width):
     text = "Title\r\n" + EMOJI_LINE
     start = text.index("Asherites")
-    prefix = EMOJI_LINE[:EMOJI_LINE.index("Asherites")]
+    prefix = EMOJI_LINE[: EMOJI_LINE.index("Asherites")]
     character = len(prefix.encode(codec)) // width  # 3 astral characters: utf-16 counts them twice
     assert character == {"utf-16": 40, "utf-32": 37, "utf-8": 46}[encoding]
     pmap = convert.PositionMap(text, encoding)
@@ -57,7 +60,7 @@ def test_seed_diagnostics_ranges_codes_and_severities(engine, seed_text):
     lines = seed_text.split("\n")
     for d, f in zip(diags, snap.result.findings):
         assert (d.range.start.line, d.range.start.character) == (f.line - 1, f.column - 1)
-        assert lines[d.range.start.line][d.range.start.character:].startswith(f.match.split("\n")[0])
+        assert lines[d.range.start.line][d.range.start.character :].startswith(f.match.split("\n")[0])
         assert d.code == f.rule and d.source == "factlint"
     severities = {d.code: d.severity for d in diags}
     assert severities["History.EventDates"] == lsp.DiagnosticSeverity.Error
@@ -77,7 +80,7 @@ def test_code_description_only_for_rules_with_a_link():
 def _apply(text, pmap, edit):
     (edits,) = edit.changes.values()
     for e in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
-        text = text[:pmap.offset(e.range.start)] + e.new_text + text[pmap.offset(e.range.end):]
+        text = text[: pmap.offset(e.range.start)] + e.new_text + text[pmap.offset(e.range.end) :]
     return text
 
 
@@ -100,7 +103,9 @@ def test_safe_fix_is_preferred_and_matches_fix(engine, seed_text):
 def test_ambiguous_finding_offers_one_unpreferred_action_per_suggestion(engine, seed_text):
     snap = _snapshot(engine, seed_text, str(SEED))
     _f, rng = _at(snap, "Aser")
-    acts = [a for a in actions(engine, "file:///seed.txt", snap, rng, [lsp.CodeActionKind.QuickFix]) if "Change" in a.title]
+    acts = [
+        a for a in actions(engine, "file:///seed.txt", snap, rng, [lsp.CodeActionKind.QuickFix]) if "Change" in a.title
+    ]
     assert [a.edit.changes["file:///seed.txt"][0].new_text for a in acts] == ["Azerbaijan", "Azeris"]
     assert not any(a.is_preferred for a in acts)
 
@@ -182,7 +187,9 @@ def test_end_to_end_seed_flow(client, seed_text, cli):
     import json
 
     _code, out, _err = cli("check", str(SEED), "--format", "json")
-    expected = {(f["rule"], f["line"] - 1, f["column"] - 1, f["end_line"] - 1, f["end_column"] - 1) for f in json.loads(out)}
+    expected = {
+        (f["rule"], f["line"] - 1, f["column"] - 1, f["end_line"] - 1, f["end_column"] - 1) for f in json.loads(out)
+    }
     root = SEED.parent.parent
     init = client.initialize(root)
     assert init["result"]["capabilities"]["codeActionProvider"]
@@ -190,8 +197,16 @@ def test_end_to_end_seed_flow(client, seed_text, cli):
     client.open(uri, seed_text)
     diags = client.diagnostics(uri, timeout=30)
     assert len(diags) == 8
-    got = {(d["code"], d["range"]["start"]["line"], d["range"]["start"]["character"], d["range"]["end"]["line"],
-            d["range"]["end"]["character"]) for d in diags}
+    got = {
+        (
+            d["code"],
+            d["range"]["start"]["line"],
+            d["range"]["start"]["character"],
+            d["range"]["end"]["line"],
+            d["range"]["end"]["character"],
+        )
+        for d in diags
+    }
     assert ("Names.Transcriptions", 0, 275, 0, 284) in got  # Asherites
     assert ("Names.Transcriptions", 16, 161, 16, 165) in got  # Aser
     assert ("History.EventDates", 14, 112, 14, 116) in got  # 1918
@@ -200,20 +215,24 @@ def test_end_to_end_seed_flow(client, seed_text, cli):
     assert all(d["source"] == "factlint" for d in diags)
 
     asherites = next(d for d in diags if d["range"]["start"] == {"line": 0, "character": 275})
-    reply = client.request("textDocument/codeAction", {
-        "textDocument": {"uri": uri}, "range": asherites["range"], "context": {"diagnostics": [asherites]}})
+    reply = client.request(
+        "textDocument/codeAction",
+        {"textDocument": {"uri": uri}, "range": asherites["range"], "context": {"diagnostics": [asherites]}},
+    )
     fix = next(a for a in reply["result"] if a.get("isPreferred"))
     (edit,) = fix["edit"]["changes"][uri]
     assert edit == {"range": asherites["range"], "newText": "Azeris"}
     line = seed_text.split("\n")[0]
-    assert line[edit["range"]["start"]["character"]:edit["range"]["end"]["character"]] == "Asherites"
+    assert line[edit["range"]["start"]["character"] : edit["range"]["end"]["character"]] == "Asherites"
 
     fixed = seed_text.replace("Asherites", "Azeris", 1)
     client.change(uri, fixed, version=2)
     after = client.diagnostics(uri, timeout=30, version=2)
     assert len(after) == 7 and not any(d["range"]["start"]["line"] == 0 for d in after)
 
-    hover = client.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 14, "character": 113}})
+    hover = client.request(
+        "textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 14, "character": 113}}
+    )
     assert "Armenian genocide" in hover["result"]["contents"]["value"]
     assert client.close() == 0
 
@@ -229,7 +248,11 @@ def test_server_survives_bad_input(client, tmp_path):
     assert unknown["error"]["code"] == -32601  # MethodNotFound
     client.notify("$/noSuchNotification", {})
     docs = {
-        "chinese": ("file:///tmp/zh.txt", "plaintext", "阿塞拜疆人和亚美尼亚人都在冲突中受苦。1918年的种族灭绝。\n" * 20),
+        "chinese": (
+            "file:///tmp/zh.txt",
+            "plaintext",
+            "阿塞拜疆人和亚美尼亚人都在冲突中受苦。1918年的种族灭绝。\n" * 20,
+        ),
         "binary": ("file:///tmp/bin.txt", "plaintext", "\x00\x01\x02\ufffd\udcff PK\x03\x04 \x7f" * 50),
         "cobol": ("untitled:Untitled-1", "cobol", "Both Armenians and Asherites have suffered."),
     }
@@ -239,7 +262,9 @@ def test_server_survives_bad_input(client, tmp_path):
     assert client.proc.poll() is None
     # An untitled buffer in an unknown language is linted as plain text with the root's config.
     client.change(docs["cobol"][0], "Both Armenians and Asherites have suffered in Aser.", 2)
-    assert [d["code"] for d in client.diagnostics(docs["cobol"][0], version=2)] == ["Names.Transcriptions"] * 2  # Asherites, Aser
+    assert [d["code"] for d in client.diagnostics(docs["cobol"][0], version=2)] == [
+        "Names.Transcriptions"
+    ] * 2  # Asherites, Aser
     assert client.close() == 0
 
 
@@ -263,8 +288,11 @@ def test_config_and_rule_pack_edits_reload_without_restart(client, tmp_path):
 
     (tmp_path / "House").mkdir()
     (tmp_path / "House" / "Style.yml").write_text(
-        "extends: substitution\nmessage: \"Use '%s', not '%s'.\"\nlevel: warning\nswap:\n  suffered: endured\n")
-    client.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": file_uri(tmp_path / "House" / "Style.yml"), "type": 1}]})
+        "extends: substitution\nmessage: \"Use '%s', not '%s'.\"\nlevel: warning\nswap:\n  suffered: endured\n"
+    )
+    client.notify(
+        "workspace/didChangeWatchedFiles", {"changes": [{"uri": file_uri(tmp_path / "House" / "Style.yml"), "type": 1}]}
+    )
     assert client.diagnostics(file_uri(config), timeout=30) == []  # the problem is gone
     codes = sorted(d["code"] for d in client.diagnostics(uri, timeout=30))
     assert codes == ["House.Style", "Names.Transcriptions"]
@@ -296,7 +324,6 @@ def test_debounce_publishes_only_the_latest_version(client, tmp_path):
     assert client.proc.wait(timeout=10) == 0
 
 
-
 @pytest.mark.slow
 def test_negotiated_utf32_positions_over_the_wire(client, tmp_path):
     init = client.initialize(tmp_path, capabilities={"general": {"positionEncodings": ["utf-32", "utf-16"]}})
@@ -317,7 +344,10 @@ def test_cli_does_not_import_pygls_unless_serving():
     import sys
 
     code = "import sys, factlint.cli; print('pygls' in sys.modules)"
-    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout.strip() == "False"
+    assert (
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout.strip()
+        == "False"
+    )
 
 
 def test_server_without_pygls_says_how_to_install_it():
@@ -325,5 +355,7 @@ def test_server_without_pygls_says_how_to_install_it():
     import sys
 
     code = "import sys; sys.modules['pygls'] = None; from factlint.server import main; sys.exit(main())"
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60
+    )
     assert proc.returncode == 2 and "pip install 'factlint[server]'" in proc.stderr and proc.stdout == ""

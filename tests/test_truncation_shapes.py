@@ -1,6 +1,7 @@
 """Truncation: a prose paragraph that simply stops is caught; complete texts that end with a list
 item, a signature, a source note, a URL, a credit, a code line or a heading-like line are not.
 The texts are our own."""
+
 import pytest
 
 from factlint.config import Config
@@ -40,16 +41,27 @@ def test_prose_paragraph_that_stops_is_truncated(linter, last):
 
 
 def test_function_word_ending_keeps_its_message(linter):
-    found = truncated(linter, LEAD + "The mayor told reporters that the budget was the fairest the city had passed in\n")
+    found = truncated(
+        linter, LEAD + "The mayor told reporters that the budget was the fairest the city had passed in\n"
+    )
     assert len(found) == 1 and found[0].message == "The text ends mid-sentence (ends with 'in'): it looks truncated."
 
 
 @pytest.mark.parametrize(
     "text, word",
     [
-        ("Le conseil municipal a adopté mardi un nouveau budget après un long débat. Le maire a annoncé une hausse des\n", "des"),
-        ("Der Stadtrat hat am Dienstag den neuen Haushalt beschlossen. Die Opposition will dagegen vor Gericht ziehen, weil die\n", "die"),
-        ("El ayuntamiento aprobó el martes un nuevo presupuesto tras un largo debate. La oposición anunció que recurrirá la decisión ante los\n", "los"),
+        (
+            "Le conseil municipal a adopté mardi un nouveau budget après un long débat. Le maire a annoncé une hausse des\n",
+            "des",
+        ),
+        (
+            "Der Stadtrat hat am Dienstag den neuen Haushalt beschlossen. Die Opposition will dagegen vor Gericht ziehen, weil die\n",
+            "die",
+        ),
+        (
+            "El ayuntamiento aprobó el martes un nuevo presupuesto tras un largo debate. La oposición anunció que recurrirá la decisión ante los\n",
+            "los",
+        ),
     ],
 )
 def test_function_words_of_the_texts_language(linter, text, word):
@@ -108,14 +120,17 @@ def test_long_dialogue_and_interview_lines_that_stop_are_truncated(linter, last)
 def test_text_of_unpunctuated_lines_is_not_judged_by_its_last_line(linter):
     # A list-like text (a programme, a set of headlines): the other paragraphs do not end with
     # punctuation either, so the last one stopping is its style, not a cut.
-    text = "\n\n".join(
-        [
-            "Council approves the new budget for schools and public transport in the city",
-            "Bus fares in the region will rise for the second time this year from January",
-            "New cycle lanes along the riverside will be opened to the public next week",
-            "Library opening hours are to be extended in all districts from the spring",
-        ]
-    ) + "\n"
+    text = (
+        "\n\n".join(
+            [
+                "Council approves the new budget for schools and public transport in the city",
+                "Bus fares in the region will rise for the second time this year from January",
+                "New cycle lanes along the riverside will be opened to the public next week",
+                "Library opening hours are to be extended in all districts from the spring",
+            ]
+        )
+        + "\n"
+    )
     assert truncated(linter, text) == []
 
 

@@ -1,4 +1,5 @@
 """`factlint check` in a folder with a .vale.ini: Vale's output formats and exit codes."""
+
 import json
 import shutil
 from pathlib import Path
@@ -55,8 +56,9 @@ def test_exit_codes_in_vale_mode(cli, tmp_path):
 
 def test_min_alert_level(cli, tmp_path):
     project = _project(tmp_path, "suggestion")
-    (project / ".vale.ini").write_text("StylesPath = styles\nMinAlertLevel = warning\n[*]\nBasedOnStyles = House\n"
-                                       "House.Avoid = suggestion\n")
+    (project / ".vale.ini").write_text(
+        "StylesPath = styles\nMinAlertLevel = warning\n[*]\nBasedOnStyles = House\nHouse.Avoid = suggestion\n"
+    )
     assert cli("check", "--format", "vale-line", "a.md", cwd=project)[1] == ""
 
 
@@ -113,4 +115,7 @@ def test_cr_and_crlf_line_ends(cli, tmp_path):
     (project / "cr.md").write_bytes(b"a\rWe abort it.\r")
     (project / "crlf.md").write_bytes(b"a\r\n\r\nWe abort it.\r\n")
     _, out, _ = cli("check", "--format", "vale-line", "cr.md", "crlf.md", cwd=project)
-    assert out.splitlines() == ["cr.md:2:4:House.Avoid:Don't use 'abort'.", "crlf.md:3:4:House.Avoid:Don't use 'abort'."]
+    assert out.splitlines() == [
+        "cr.md:2:4:House.Avoid:Don't use 'abort'.",
+        "crlf.md:3:4:House.Avoid:Don't use 'abort'.",
+    ]

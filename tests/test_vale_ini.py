@@ -1,4 +1,5 @@
 """Finding and reading .vale.ini: names, StylesPath, MinAlertLevel, sections, rule settings."""
+
 import pytest
 
 from factlint.errors import UserError
@@ -30,9 +31,11 @@ def test_nothing_found(tmp_path, monkeypatch):
 
 def test_reading(tmp_path):
     ini = tmp_path / ".vale.ini"
-    ini.write_text("StylesPath = .github/styles\nMinAlertLevel = warning\nVocab = Base\nIgnoredScopes = code, tt\nWordTemplate = x\n\n"
-                   "[*]\nBasedOnStyles = Vale, Microsoft\nMicrosoft.Passive = NO\n\n"
-                   "[*.{md,txt}]\nBasedOnStyles = Google\nGoogle.Will = error\nVocab = Extra\n")
+    ini.write_text(
+        "StylesPath = .github/styles\nMinAlertLevel = warning\nVocab = Base\nIgnoredScopes = code, tt\nWordTemplate = x\n\n"
+        "[*]\nBasedOnStyles = Vale, Microsoft\nMicrosoft.Passive = NO\n\n"
+        "[*.{md,txt}]\nBasedOnStyles = Google\nGoogle.Will = error\nVocab = Extra\n"
+    )
     cfg = read_vale_config(ini)
     assert cfg.styles_path == (tmp_path / ".github" / "styles").resolve()
     assert cfg.min_level == "warning"
@@ -80,7 +83,9 @@ def test_style_level_settings(tmp_path):
 
 def test_global_section_is_the_fallback_wherever_written(tmp_path):
     ini = tmp_path / ".vale.ini"
-    ini.write_text("[*.md]\nBasedOnStyles = Google\nGoogle.Will = NO\n\n[*]\nBasedOnStyles = Vale\nGoogle.Will = error\n")
+    ini.write_text(
+        "[*.md]\nBasedOnStyles = Google\nGoogle.Will = NO\n\n[*]\nBasedOnStyles = Vale\nGoogle.Will = error\n"
+    )
     styles, rules, _ = read_vale_config(ini).settings_for(str(tmp_path / "a.md"), tmp_path)
     assert styles == ["Google"] and rules == {"Google.Will": "NO"}
     styles, rules, _ = read_vale_config(ini).settings_for(str(tmp_path / "a.txt"), tmp_path)

@@ -1,13 +1,24 @@
 """Each Vale rule kind and key, as Vale's documentation describes them."""
+
 from vale_helpers import lint, rule
 
 
 def test_existence_tokens_ignorecase_exceptions(tmp_path):
-    r = {"Test.Avoid": rule("existence", "Don't use '%s'.", ignorecase=True, tokens=["abort", "black ?list"],
-                            exceptions=["Abort Mission"])}
+    r = {
+        "Test.Avoid": rule(
+            "existence",
+            "Don't use '%s'.",
+            ignorecase=True,
+            tokens=["abort", "black ?list"],
+            exceptions=["Abort Mission"],
+        )
+    }
     out = lint(tmp_path, r, "Abort it. The blacklist and black list. Abort Mission stays.\n")
-    assert out == [(1, 1, "Test.Avoid", "Don't use 'Abort'."), (1, 15, "Test.Avoid", "Don't use 'blacklist'."),
-                   (1, 29, "Test.Avoid", "Don't use 'black list'.")]
+    assert out == [
+        (1, 1, "Test.Avoid", "Don't use 'Abort'."),
+        (1, 15, "Test.Avoid", "Don't use 'blacklist'."),
+        (1, 29, "Test.Avoid", "Don't use 'black list'."),
+    ]
 
 
 def test_existence_word_boundaries_and_nonword(tmp_path):
@@ -33,38 +44,69 @@ def test_existence_scope_and_code_skipped(tmp_path):
 
 
 def test_existence_action_second_placeholder(tmp_path):
-    r = {"Test.X": rule("existence", "Use '%s' → '%s'.", tokens=["utilise"], action={"name": "replace", "params": ["use"]})}
+    r = {
+        "Test.X": rule(
+            "existence", "Use '%s' → '%s'.", tokens=["utilise"], action={"name": "replace", "params": ["use"]}
+        )
+    }
     assert lint(tmp_path, r, "We utilise it.\n")[0][3] == "Use 'utilise' → 'use'."
 
 
 def test_substitution_messages_and_capture_groups(tmp_path):
-    r = {"Test.S": rule("substitution", "Use '%s' instead of '%s'.", ignorecase=True,
-                        swap={"e-mail": "email", r"(\d+)\s?percent": "$1%", "log on to": "sign in to|log in to"})}
+    r = {
+        "Test.S": rule(
+            "substitution",
+            "Use '%s' instead of '%s'.",
+            ignorecase=True,
+            swap={"e-mail": "email", r"(\d+)\s?percent": "$1%", "log on to": "sign in to|log in to"},
+        )
+    }
     out = lint(tmp_path, r, "E-mail 40 percent; log on to. Email is fine.\n")
-    assert [m for *_x, m in out] == ["Use 'email' instead of 'E-mail'.", "Use '40%' instead of '40 percent'.",
-                                     "Use 'sign in to|log in to' instead of 'log on to'."]
+    assert [m for *_x, m in out] == [
+        "Use 'email' instead of 'E-mail'.",
+        "Use '40%' instead of '40 percent'.",
+        "Use 'sign in to|log in to' instead of 'log on to'.",
+    ]
 
 
 def test_substitution_replace_action_quotes_once(tmp_path):
-    r = {"Test.S": rule("substitution", "Use '%s' instead of '%s'.", action={"name": "replace"},
-                        swap={"log on to": "sign in to|log in to", "utilize": "use"})}
+    r = {
+        "Test.S": rule(
+            "substitution",
+            "Use '%s' instead of '%s'.",
+            action={"name": "replace"},
+            swap={"log on to": "sign in to|log in to", "utilize": "use"},
+        )
+    }
     out = lint(tmp_path, r, "Log on to it, log on to it, utilize.\n")
-    assert [m for *_x, m in out] == ["Use 'sign in to' or 'log in to' instead of 'log on to'.", "Use 'use' instead of 'utilize'."]
+    assert [m for *_x, m in out] == [
+        "Use 'sign in to' or 'log in to' instead of 'log on to'.",
+        "Use 'use' instead of 'utilize'.",
+    ]
 
 
 def test_substitution_case_sensitive_by_default(tmp_path):
     r = {"Test.S": rule("substitution", "'%s' not '%s'", swap={"javascript": "JavaScript"})}
-    assert [m for *_x, m in lint(tmp_path, r, "javascript and Javascript and JavaScript.\n")] == ["'JavaScript' not 'javascript'"]
+    assert [m for *_x, m in lint(tmp_path, r, "javascript and Javascript and JavaScript.\n")] == [
+        "'JavaScript' not 'javascript'"
+    ]
 
 
 def test_occurrence_max_min_and_unformatted_message(tmp_path):
     r = {"Test.O": rule("occurrence", "No more than one '%s'.", scope="paragraph", max=1, token="!")}
     assert lint(tmp_path / "a", r, "Wow! Yes! Fine.\n\nOne!\n") == [(1, 4, "Test.O", "No more than one '%s'.")]
     # a minimum is document-wide: reported once, at the first match or at 1:1
-    r = {"Test.Min": rule("occurrence", "Content too short.", scope="raw", min=10, token=r"\b(\w+)\b"),
-         "Test.Intro": rule("occurrence", "No intro", scope="heading", min=1, token="Introduction")}
-    assert lint(tmp_path / "b", r, "# Introduction\n\n## Second\n\n### Third\n") == [(1, 3, "Test.Min", "Content too short.")]
-    assert lint(tmp_path / "c", r, "## Second\n\n### Third\n") == [(1, 1, "Test.Intro", "No intro"), (1, 4, "Test.Min", "Content too short.")]
+    r = {
+        "Test.Min": rule("occurrence", "Content too short.", scope="raw", min=10, token=r"\b(\w+)\b"),
+        "Test.Intro": rule("occurrence", "No intro", scope="heading", min=1, token="Introduction"),
+    }
+    assert lint(tmp_path / "b", r, "# Introduction\n\n## Second\n\n### Third\n") == [
+        (1, 3, "Test.Min", "Content too short.")
+    ]
+    assert lint(tmp_path / "c", r, "## Second\n\n### Third\n") == [
+        (1, 1, "Test.Intro", "No intro"),
+        (1, 4, "Test.Min", "Content too short."),
+    ]
 
 
 def test_repetition(tmp_path):
@@ -76,12 +118,22 @@ def test_repetition(tmp_path):
 def test_consistency_per_file(tmp_path):
     r = {"Test.C": rule("consistency", "Inconsistent '%s'.", ignorecase=True, either={"advisor": "adviser"})}
     text = "The advisor came.\n\nThe adviser left.\n\nThe advisor again.\n"
-    assert lint(tmp_path, r, text) == [(3, 5, "Test.C", "Inconsistent 'adviser'."), (5, 5, "Test.C", "Inconsistent 'advisor'.")]
+    assert lint(tmp_path, r, text) == [
+        (3, 5, "Test.C", "Inconsistent 'adviser'."),
+        (5, 5, "Test.C", "Inconsistent 'advisor'."),
+    ]
 
 
 def test_conditional_definition_and_exceptions(tmp_path):
-    r = {"Test.A": rule("conditional", "'%s' has no definition.", first=r"\b([A-Z]{3,5})\b",
-                        second=r"(?:\b[A-Z][a-z]+ )+\(([A-Z]{3,5})\)", exceptions=["NASA"])}
+    r = {
+        "Test.A": rule(
+            "conditional",
+            "'%s' has no definition.",
+            first=r"\b([A-Z]{3,5})\b",
+            second=r"(?:\b[A-Z][a-z]+ )+\(([A-Z]{3,5})\)",
+            exceptions=["NASA"],
+        )
+    }
     text = "The World Health Organization (WHO) met.\n\nThe WHO and the UN and NASA and the IMF.\n"
     assert lint(tmp_path, r, text) == [(3, 37, "Test.A", "'IMF' has no definition.")]
 
@@ -93,15 +145,18 @@ def test_conditional_presence_without_group(tmp_path):
 
 def test_capitalization_sentence_title_and_patterns(tmp_path):
     rules = {
-        "Test.Sentence": rule("capitalization", "S: %s", scope="heading", match="$sentence", indicators=[":"],
-                              exceptions=["Paris"]),
+        "Test.Sentence": rule(
+            "capitalization", "S: %s", scope="heading", match="$sentence", indicators=[":"], exceptions=["Paris"]
+        ),
         "Test.Title": rule("capitalization", "T: %s", scope="heading.h1", match="$title"),
         "Test.Upper": rule("capitalization", "U: %s", scope="heading.h3", match="$upper"),
         "Test.Pattern": rule("capitalization", "P: %s", scope="heading.h4", match=r"^[A-Z]"),
         "Test.Prefixed": rule("capitalization", "X: %s", scope="heading.h5", match="$sentence", prefix=r"^[a-z]\.\s"),
     }
-    text = ("# The Mayor of Paris Speaks\n\n## Notes: Some news in Paris\n\n## Results From The Night\n\n"
-            "### NOT upper\n\n#### lower start\n\n##### a. Numbered heading\n")
+    text = (
+        "# The Mayor of Paris Speaks\n\n## Notes: Some news in Paris\n\n## Results From The Night\n\n"
+        "### NOT upper\n\n#### lower start\n\n##### a. Numbered heading\n"
+    )
     out = {(l, r.split(".")[1]) for l, _c, r, _m in lint(tmp_path, rules, text)}
     assert out == {(1, "Sentence"), (5, "Sentence"), (7, "Upper"), (9, "Sentence"), (9, "Pattern"), (11, "Sentence")}
 
@@ -116,11 +171,18 @@ def test_capitalization_chicago_small_words(tmp_path):
 
 
 def test_vale_builtin_style_and_vocab(tmp_path):
-    out = lint(tmp_path, {}, "A whatsapp post on Reuters about fake news. It is is so.\n", styles="Vale",
-               vocab=(["WhatsApp", "Reuters"], ["fake news"]))
+    out = lint(
+        tmp_path,
+        {},
+        "A whatsapp post on Reuters about fake news. It is is so.\n",
+        styles="Vale",
+        vocab=(["WhatsApp", "Reuters"], ["fake news"]),
+    )
     assert [(c, r, m) for _l, c, r, m in out] == [
-        (3, "Vale.Terms", "Use 'WhatsApp' instead of 'whatsapp'."), (34, "Vale.Avoid", "Avoid using 'fake news'."),
-        (48, "Vale.Repetition", "'is' is repeated!")]
+        (3, "Vale.Terms", "Use 'WhatsApp' instead of 'whatsapp'."),
+        (34, "Vale.Avoid", "Avoid using 'fake news'."),
+        (48, "Vale.Repetition", "'is' is repeated!"),
+    ]
 
 
 def test_vocab_words_are_exceptions(tmp_path):
@@ -131,9 +193,13 @@ def test_vocab_words_are_exceptions(tmp_path):
 
 def test_unsupported_kinds_and_keys_one_line_each(tmp_path):
     notes = []
-    rules = {"Test.M": rule("metric", formula="words"), "Test.Q": rule("sequence", tokens=[]),
-             "Test.Sp": rule("spelling"), "Test.E": rule("existence", tokens=["x"], wibble=1),
-             "Test.Bad": rule("existence", tokens=["(unclosed"])}
+    rules = {
+        "Test.M": rule("metric", formula="words"),
+        "Test.Q": rule("sequence", tokens=[]),
+        "Test.Sp": rule("spelling"),
+        "Test.E": rule("existence", tokens=["x"], wibble=1),
+        "Test.Bad": rule("existence", tokens=["(unclosed"]),
+    }
     out = lint(tmp_path, rules, "x marks.\n", notes=notes)
     assert [r for _l, _c, r, _m in out] == ["Test.E"]
     assert len(notes) == 5
@@ -151,7 +217,9 @@ def test_vale_kinds_in_a_factlint_pack(tmp_path):
 
     pack = tmp_path / "Desk"
     pack.mkdir()
-    (pack / "Bangs.yml").write_text("extends: occurrence\nmessage: Too many bangs.\nlevel: warning\nmax: 1\ntoken: '!'\n")
+    (pack / "Bangs.yml").write_text(
+        "extends: occurrence\nmessage: Too many bangs.\nlevel: warning\nmax: 1\ntoken: '!'\n"
+    )
     (pack / "Avoid.yml").write_text("extends: vale.existence\nmessage: \"Avoid '%s'.\"\ntokens: [abort]\n")
     config = Config()
     config.builtin_packs = False
@@ -160,7 +228,9 @@ def test_vale_kinds_in_a_factlint_pack(tmp_path):
     pickle.loads(pickle.dumps(linter.ruleset))
     found = linter.lint_text("Wow! Abort! Now!\n\nabort it.\n", path="a.md")
     assert [(f.rule, f.line, f.column, f.message) for f in found] == [
-        ("Desk.Bangs", 1, 4, "Too many bangs."), ("Desk.Avoid", 3, 1, "Avoid 'abort'.")]
+        ("Desk.Bangs", 1, 4, "Too many bangs."),
+        ("Desk.Avoid", 3, 1, "Avoid 'abort'."),
+    ]
 
 
 def test_scope_negation_and_inline_scopes(tmp_path):
@@ -174,8 +244,10 @@ def test_scope_negation_and_inline_scopes(tmp_path):
         "Test.Strong": rule("existence", "'%s' strong", scope="strong", tokens=["NOTE"]),
         "Test.Code": rule("existence", "'%s' in code", scope="code", tokens=["TMP"]),
     }
-    text = ("# Top BETA\n\n## *NOTE* Second BETA `TMP`\n\n> A memo here.\n\n### Third BETA\n\n"
-            "A memo with [here](http://x) and here. **NOTE** NOTE `TMP`\n")
+    text = (
+        "# Top BETA\n\n## *NOTE* Second BETA `TMP`\n\n> A memo here.\n\n### Third BETA\n\n"
+        "A memo with [here](http://x) and here. **NOTE** NOTE `TMP`\n"
+    )
     out = lint(tmp_path, rules, text)
     assert out == [
         (1, 7, "Test.NotH2", "'BETA' left"),
@@ -199,11 +271,16 @@ def test_exception_case_and_percent_in_raw(tmp_path):
 
 
 def test_vale_comments_do_not_silence_raw_rules(tmp_path):
-    rules = {"Test.Raw": rule("existence", "raw %s", scope="raw", tokens=["XX"]),
-             "Test.Text": rule("existence", "text %s", tokens=["XX"])}
+    rules = {
+        "Test.Raw": rule("existence", "raw %s", scope="raw", tokens=["XX"]),
+        "Test.Text": rule("existence", "text %s", tokens=["XX"]),
+    }
     text = "<!-- vale off -->\n\nXX here.\n\n<!-- vale on -->\n\n<!-- vale Test.Raw = NO -->\n\nXX there.\n"
-    assert lint(tmp_path, rules, text) == [(3, 1, "Test.Raw", "raw XX"), (9, 1, "Test.Raw", "raw XX"),
-                                          (9, 1, "Test.Text", "text XX")]
+    assert lint(tmp_path, rules, text) == [
+        (3, 1, "Test.Raw", "raw XX"),
+        (9, 1, "Test.Raw", "raw XX"),
+        (9, 1, "Test.Text", "text XX"),
+    ]
 
 
 def test_a_match_across_markup_is_placed_where_vale_places_it(tmp_path):

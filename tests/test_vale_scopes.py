@@ -1,4 +1,5 @@
 """Vale's scopes over Markdown and plain text, with exact offsets."""
+
 from factlint.vale.scopes import parse, selects
 
 DOC = """---
@@ -33,8 +34,18 @@ def test_scopes_of_markdown_blocks():
     scopes = [b.scope for b in parsed.blocks]
     assert ("text", "heading", "h1") in scopes
     assert scopes.count(("sentence",)) == 2
-    for scope in [("paragraph",), ("text",), ("link",), ("text", "attr", "alt"), ("text", "list"),
-                  ("text", "blockquote"), ("text", "table", "header"), ("text", "table", "cell"), ("summary",), ("raw",)]:
+    for scope in [
+        ("paragraph",),
+        ("text",),
+        ("link",),
+        ("text", "attr", "alt"),
+        ("text", "list"),
+        ("text", "blockquote"),
+        ("text", "table", "header"),
+        ("text", "table", "cell"),
+        ("summary",),
+        ("raw",),
+    ]:
         assert scope in scopes, scope
     texts = " ".join(b.text for b in parsed.blocks if b.scope != ("raw",))
     assert "fenced" not in texts and "indented" not in texts and "skipped" not in texts
@@ -57,7 +68,11 @@ def test_plain_text_paragraphs():
     parsed = parse(text, False)
     paragraphs = [b for b in parsed.blocks if b.scope == ("paragraph",)]
     assert [p.text for p in paragraphs] == ["One sentence here. Two here.\nStill two.", "Another paragraph."]
-    assert [b.text for b in parsed.blocks if b.scope == ("sentence",)][:3] == ["One sentence here.", "Two here.", "Still two."]
+    assert [b.text for b in parsed.blocks if b.scope == ("sentence",)][:3] == [
+        "One sentence here.",
+        "Two here.",
+        "Still two.",
+    ]
 
 
 def test_selection():
@@ -74,7 +89,9 @@ def test_selection():
     assert not selects(["~heading"], b("raw")) and not selects(["~heading"], b("summary"))
     # an inline block is excluded by its enclosing block's scope
     assert not selects(["~heading"], b("emphasis", parent=("text", "heading", "h2")))
-    assert selects(["~blockquote & ~heading"], b("text")) and not selects(["~blockquote & ~heading"], b("text", "blockquote"))
+    assert selects(["~blockquote & ~heading"], b("text")) and not selects(
+        ["~blockquote & ~heading"], b("text", "blockquote")
+    )
     assert selects(["heading", "list"], b("text", "list"))
 
 
@@ -84,7 +101,7 @@ def test_vale_comments_recorded():
 
 
 def test_token_and_block_ignores():
-    text = "Say $x + y$ here.\n\n{< file \"a.py\" >}\nignored words\n{</ file >}\n\nLast.\n"
+    text = 'Say $x + y$ here.\n\n{< file "a.py" >}\nignored words\n{</ file >}\n\nLast.\n'
     parsed = parse(text, True, token_ignores=[r"\$[^$]+\$"], block_ignores=[r"(?s) *({< file [^>]* >}.*?{</ ?file >})"])
     texts = [b.text for b in parsed.blocks if b.scope == ("text",)]
     assert texts == ["Say ******* here.", "Last."]
@@ -94,7 +111,10 @@ def test_sentences_skip_abbreviations():
     text = "Dr. Smith met J. Doe at 5 p.m. Monday. It rained! Then it stopped."
     parsed = parse(text, False)
     assert [b.text for b in parsed.blocks if b.scope == ("sentence",)] == [
-        "Dr. Smith met J. Doe at 5 p.m. Monday.", "It rained!", "Then it stopped."]
+        "Dr. Smith met J. Doe at 5 p.m. Monday.",
+        "It rained!",
+        "Then it stopped.",
+    ]
 
 
 def test_urls_masked_quotes_read_as_apostrophes_strikethrough_dropped():

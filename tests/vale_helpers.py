@@ -1,4 +1,5 @@
 """Shared by the tests/test_vale_*.py files: lint a text with Vale rules written inline."""
+
 from pathlib import Path
 
 import yaml

@@ -15,6 +15,7 @@ The formatter needs the documents' text: `needs_text` (set on its entry in BUILT
 fill `Report.texts`. The index lists `Report.files` (every file linted, clean ones included);
 without it, the documents with findings.
 """
+
 from collections import Counter
 from html import escape
 
@@ -199,7 +200,7 @@ def _rule_table(findings, stats, anchors):
         link = _count_link(count, anchors.rule.get(rule_id), f"rule {rule_id}")
         rows.append(
             f'<tr class="cat-{cat}"><td><span class="swatch" style="background: var(--accent)"></span><code>{escape(rule_id)}</code></td>'
-            f'<td>{cat}</td><td>{badges}</td>'
+            f"<td>{cat}</td><td>{badges}</td>"
             f'<td class="n">{link}</td><td class="n">{docs[rule_id]}</td></tr>'
         )
     return (
@@ -220,7 +221,7 @@ def _filters(findings):
         values = [v for v in (order or sorted(counts)) if counts[v]]
         boxes = "".join(
             f'<label><input type="checkbox" name="{name}" value="{escape(v)}" checked>'
-            f'{f"<code>{escape(v)}</code>" if name == "rule" else escape(v)} <small>{counts[v]}</small></label>'
+            f"{f'<code>{escape(v)}</code>' if name == 'rule' else escape(v)} <small>{counts[v]}</small></label>"
             for v in values
         )
         parts.append(
@@ -252,7 +253,7 @@ def _index(rows):
     return (
         f'<details class="card index" id="index"{opened}><summary>Index of {_plural(len(rows), "document")}</summary>'
         f'<table class="index"><thead><tr><th>File</th><th class="n">Findings</th>{head}<th></th></tr></thead>'
-        f'<tbody>{"".join(body)}</tbody></table></details>'
+        f"<tbody>{''.join(body)}</tbody></table></details>"
     )
 
 

@@ -45,8 +45,9 @@ def format(report, stream):
     for (path, record), findings in sorted(documents.items(), key=lambda kv: kv[0][0]):
         if record is None and not findings and path in with_records:
             continue
-        case = ET.SubElement(suite, "testcase", name=_clean(_name(path, record)), classname=CLASSNAME,
-                             file=_clean(path))
+        case = ET.SubElement(
+            suite, "testcase", name=_clean(_name(path, record)), classname=CLASSNAME, file=_clean(path)
+        )
         counts["tests"] += 1
         failures = [f for f in findings if LEVEL_RANK[f.severity] >= failing]
         if findings:

@@ -76,6 +76,7 @@ class RuleSpec:
     category: str | None
     limit: int
     examples: dict | None
+    languages: list[str] | None
 
     def __init__(self, rule_id: str, path: str, data: Mapping[str, Any], kind_keys: Iterable[str]) -> None:
         self.id = rule_id

@@ -11,6 +11,7 @@ Karabakh…); elsewhere it is a given name. Table format (`table:` relative to t
         why: German/Scandinavian MT of "Aserbaidschaner"
         source: "Wikipedia: Azerbaijanis"
 """
+
 from factlint.kinds.base import Key
 from factlint.kinds.substitution import Substitution
 
@@ -34,7 +35,10 @@ class Transcription(Substitution):
         context_words = []
         for n, entry in enumerate(entries, 1):
             if not isinstance(entry, dict) or not {"wrong", "right", "source"} <= set(entry) or set(entry) - ENTRY_KEYS:
-                raise ctx.error(f"table: entry {n} in {path.name} needs wrong, right, source (and only {sorted(ENTRY_KEYS)})", "table")
+                raise ctx.error(
+                    f"table: entry {n} in {path.name} needs wrong, right, source (and only {sorted(ENTRY_KEYS)})",
+                    "table",
+                )
             right = entry["right"] if isinstance(entry["right"], list) else [entry["right"]]
             ctx_ids = None
             if entry.get("context"):

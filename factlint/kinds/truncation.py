@@ -8,6 +8,7 @@ A complete text may well end without punctuation — a list item, a signature, a
 URL, a credit, a code line or a heading-like short line — so the prose test leaves those alone.
 Closing quotes and brackets after the punctuation are allowed. Only prose that really ends the
 file counts (a Markdown ':' before a code block is fine)."""
+
 from __future__ import annotations
 
 import re
@@ -70,7 +71,8 @@ class Truncation(RuleKind):
         words = self.option("function_words")
         by_lang = words if isinstance(words, dict) else {"en": words}
         self.function_words = {
-            str(lang): {w.lower() for w in ctx.strings("function_words", items or [])} for lang, items in by_lang.items()
+            str(lang): {w.lower() for w in ctx.strings("function_words", items or [])}
+            for lang, items in by_lang.items()
         }
 
     def check(self, doc, hits):
@@ -86,7 +88,7 @@ class Truncation(RuleKind):
         tail = _TRAILER.sub("", prose[b_start:b_end].rstrip()).rstrip(_CLOSERS + " \t\r\n\u2063\u200b")
         if not tail or tail[-1] in ".!?…" or unicodedata.category(tail[-1]) == "So":
             return  # closing punctuation, or an emoji that closes the sentence
-        line = tail[tail.rfind("\n") + 1:].strip()
+        line = tail[tail.rfind("\n") + 1 :].strip()
         reason = self._reason(doc, line, tail)
         if reason:
             s_start, s_end = doc.block_sentences(len(blocks) - 1)[-1]
@@ -129,7 +131,9 @@ class Truncation(RuleKind):
             return False
         tokens = _WORD.findall(line)
         content = [t for t in tokens if t.lower() not in stops]
-        if line.upper() == line or (content and sum(1 for t in content if t[0].isupper()) >= TITLE_SHARE * len(content)):
+        if line.upper() == line or (
+            content and sum(1 for t in content if t[0].isupper()) >= TITLE_SHARE * len(content)
+        ):
             return False  # a title or a name list (German nouns alone do not make one)
         if tokens[-1].isupper() or not line.rstrip()[-1].isalnum():
             # A complete sentence that lost its full stop may end on an acronym or a symbol

@@ -5,10 +5,11 @@ in English text ("Ruanda", "Kamerun", "Russie", "España", "Isola di Man", "Viê
 CLDR is kept by the Unicode consortium with every locale's translators, so these lists need no
 hand-typing; the gazetteer's own `exonyms` stay for cities and regions, which CLDR does not name.
 """
+
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 # Locales read by default: the main languages of European news, which machine translation most
 # often leaves names from (a gazetteer may name others with `cldr-locales:`).
@@ -69,8 +70,11 @@ def merge(places: list[dict], locales: Iterable[str]) -> tuple[list[dict], set[s
             for form in [place["name"], *(place.get("variants") or ())]:
                 by_form.setdefault(str(form).translate(_APOSTROPHES).lower(), i)
     hand = {str(f) for p in places for forms in (p.get("exonyms") or {}).values() for f in forms}
-    accepted = {str(f).translate(_APOSTROPHES).lower() for p in places
-                for f in [p["name"], *(p.get("variants") or ()), *(p.get("demonyms") or ())]}
+    accepted = {
+        str(f).translate(_APOSTROPHES).lower()
+        for p in places
+        for f in [p["name"], *(p.get("variants") or ()), *(p.get("demonyms") or ())]
+    }
     only_cldr: set[str] = set()
     for code, english, names in territories(locales):
         i = by_form.get(english.translate(_APOSTROPHES).lower())

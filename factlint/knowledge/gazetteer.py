@@ -2,6 +2,7 @@
 accepted forms, flagged forms (exonyms, deprecated spellings), near-miss targets with their
 phonetic keys, and the links (country, capital, cities) that make a place likely in a text.
 """
+
 from __future__ import annotations
 
 import re
@@ -74,8 +75,11 @@ class Gazetteer:
                     links[j].add(i)
         self.links = [frozenset(s) for s in links]
         # The country (ISO code) each entry is in: its own, or its `country` entry's.
-        self.entry_codes = [place.get("code") or (places[index[place["country"]]].get("code") if place.get("country") in index else None)
-                            for place in places]
+        self.entry_codes = [
+            place.get("code")
+            or (places[index[place["country"]]].get("code") if place.get("country") in index else None)
+            for place in places
+        ]
         # Near-miss candidates: by phonetic key, and by (first letter, length) for edit distance.
         self.by_fold = {}
         self.by_shape = {}
@@ -143,13 +147,14 @@ def load_gazetteer(path, english):
         if not isinstance(locales, (list, type(None))) or not isinstance(geonames, (dict, type(None))):
             raise ValueError("`cldr-locales` must be a list of locale codes and `geonames` a mapping")
         if locales:
-
             places, cldr_forms = cldr.merge(places, [str(c) for c in locales])
         cities = None
         if geonames:
-
-            sizes = (geonames.get("min-population", 15000), geonames.get("known-population", 1000),
-                     geonames.get("exonym-population", 1_000_000))
+            sizes = (
+                geonames.get("min-population", 15000),
+                geonames.get("known-population", 1000),
+                geonames.get("exonym-population", 1_000_000),
+            )
             if not all(isinstance(n, int) and n >= 0 for n in sizes):
                 raise ValueError("`geonames`: min-, known- and exonym-population must be whole numbers")
             cities = gn.load(*sizes)

@@ -9,6 +9,7 @@ city of a country the text is about is a near miss of that city (Kolomouz, in a 
 Czechia, for Olomouc). Everything is built once and kept compact (a few strings), because the
 compiled-rules cache unpickles it on every start-up.
 """
+
 from __future__ import annotations
 
 import re
@@ -143,7 +144,9 @@ def merge_exonyms(places: list[dict], cities: CityIndex, english) -> list[dict]:
     names of other cities."""
     places = [dict(p) for p in places]
     index = {p["name"]: i for i, p in enumerate(places)}
-    taken = {str(f).lower() for p in places for f in [p["name"], *(p.get("variants") or ()), *(p.get("demonyms") or ())]}
+    taken = {
+        str(f).lower() for p in places for f in [p["name"], *(p.get("variants") or ()), *(p.get("demonyms") or ())]
+    }
     taken |= {str(f).lower() for p in places for forms in (p.get("exonyms") or {}).values() for f in forms}
     for line in cities.exonyms.split("\n") if cities.exonyms else ():
         alt, city, code = line.split("\t")

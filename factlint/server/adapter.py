@@ -5,13 +5,14 @@ building and caching Linters, linting a buffer, the safe fixes of `--fix`, suppr
 syntax, the `explain` text and knowledge-base look-ups. When the engine, CLI or run modules are
 restructured, this is the one file to repoint.
 """
+
 from __future__ import annotations
 
 import logging
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 from factlint import inputs
 from factlint.config import Config, find_config
@@ -39,7 +40,7 @@ class Problem:
 class Result:
     findings: list = field(default_factory=list)
     links: dict = field(default_factory=dict)  # rule id -> link, for codeDescription
-    problem: Optional[Problem] = None  # set when the document was linted with the fallback rules
+    problem: Problem | None = None  # set when the document was linted with the fallback rules
 
 
 def markup_for(path: str, language_id: str = "") -> str:
@@ -83,7 +84,7 @@ class Engine:
         linter, problem, _packs = self._linters[key]
         return linter, problem
 
-    def _build(self, folder: str, key: Optional[str]):
+    def _build(self, folder: str, key: str | None):
 
         packs: list = []  # kept when the rules fail, so that fixing a pack file reloads them
         try:
@@ -103,7 +104,6 @@ class Engine:
     def _fallback_linter(self):
         """The built-in rules with default settings, for documents whose configuration is broken."""
         if self._fallback is None:
-
             try:
                 self._fallback = Linter(Config())
             except Exception:  # noqa: BLE001 - even the built-in rules failed: lint nothing
@@ -193,7 +193,7 @@ class Engine:
                 out.extend(f"  - {(i if isinstance(i, str) else i['text']).strip()}" for i in items)
         return "\n".join(out)
 
-    def knowledge(self, finding: Any, folder: str) -> Optional[dict]:
+    def knowledge(self, finding: Any, folder: str) -> dict | None:
         """The knowledge-base entry behind a date or name finding (a dict with a `source`), or
         None. Best effort: tables are looked up by the rule's `table:` key."""
         rule = self._rule(finding.rule, folder)
@@ -211,7 +211,6 @@ class Engine:
 
     def _entries(self, path: str) -> list:
         if path not in self._tables:
-
             data = read_yaml(path)
             lists = [v for v in data.values() if isinstance(v, list)] if isinstance(data, dict) else [data]
             entries = [e for lst in lists if isinstance(lst, list) for e in lst]
@@ -238,7 +237,7 @@ def _strings(value: Any) -> list:
     return []
 
 
-def _event_entry(entries: list, finding: Any) -> Optional[dict]:
+def _event_entry(entries: list, finding: Any) -> dict | None:
     """The event a date finding is about: the message cites the event's source and name."""
     message = finding.message.lower()
     cited = [e for e in entries if str(e["source"]).lower() in message] or entries
@@ -246,7 +245,7 @@ def _event_entry(entries: list, finding: Any) -> Optional[dict]:
     return named[0] if named else (cited[0] if len(cited) == 1 and cited is not entries else None)
 
 
-def _name_entry(entries: list, finding: Any) -> Optional[dict]:
+def _name_entry(entries: list, finding: Any) -> dict | None:
     """The names-table entry holding the flagged form, else the one its suggestion names."""
     match = finding.match.strip().lower()
     for e in entries:

@@ -6,11 +6,13 @@ factlint offsets count code points; LSP positions are (0-based line, character) 
 character counts UTF-16 code units unless client and server agreed on utf-8 or utf-32. LSP lines
 end at \\n, \\r\\n or \\r (not at the other breaks str.splitlines knows).
 """
+
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Any, Iterable, Optional
+from collections.abc import Iterable
+from typing import Any
 
 from lsprotocol import types as lsp
 
@@ -44,7 +46,7 @@ class PositionMap:
     def position(self, offset: int) -> lsp.Position:
         offset = max(0, min(offset, len(self.text)))
         line = bisect_right(self.starts, offset) - 1
-        return lsp.Position(line=line, character=self._units(self.text[self.starts[line]:offset]))
+        return lsp.Position(line=line, character=self._units(self.text[self.starts[line] : offset]))
 
     def range(self, start: int, end: int) -> lsp.Range:
         return lsp.Range(start=self.position(start), end=self.position(end))
@@ -91,7 +93,7 @@ def diagnostic(f: Any, pmap: PositionMap, link: str = "") -> lsp.Diagnostic:
     return d
 
 
-def diagnostics(findings: Iterable[Any], pmap: PositionMap, links: Optional[dict] = None) -> list:
+def diagnostics(findings: Iterable[Any], pmap: PositionMap, links: dict | None = None) -> list:
     links = links or {}
     return [diagnostic(f, pmap, links.get(f.rule, "")) for f in findings]
 
@@ -143,7 +145,7 @@ def suppress_action(uri: str, f: Any, pmap: PositionMap, comment: str, diag: lsp
     )
 
 
-def fix_all_action(uri: str, edits: list, pmap: PositionMap) -> Optional[lsp.CodeAction]:
+def fix_all_action(uri: str, edits: list, pmap: PositionMap) -> lsp.CodeAction | None:
     """All safe fixes of the document at once (`source.fixAll`, what --fix does in one pass)."""
     if not edits:
         return None

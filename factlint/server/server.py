@@ -5,6 +5,7 @@ didOpen and didSave lint at once; didChange lints after a quiet period (initiali
 or settings `factlint.debounceMs`, default 100), and a newer change cancels the pending run. A
 result for a version that has since changed is dropped, never published.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -12,7 +13,7 @@ import logging
 import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Any
 
 from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
@@ -34,7 +35,7 @@ class Snapshot:
     """The last lint of one document: what was linted and what was found."""
 
     text: str
-    version: Optional[int]
+    version: int | None
     path: str
     folder: str
     markup: str
@@ -94,7 +95,7 @@ class FactlintServer(LanguageServer):
             log.exception("linting %s failed", path)
             return Result()
 
-    async def lint(self, uri: str, publish: bool = True) -> Optional[Snapshot]:
+    async def lint(self, uri: str, publish: bool = True) -> Snapshot | None:
         try:
             doc = self.workspace.get_text_document(uri)
             text, version, language = doc.source, doc.version, doc.language_id or ""
@@ -113,13 +114,17 @@ class FactlintServer(LanguageServer):
         self.snapshots[uri] = snap
         if publish:
             diags = convert.diagnostics(result.findings, snap.pmap, result.links)
-            self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=diags, version=version))
+            self.text_document_publish_diagnostics(
+                lsp.PublishDiagnosticsParams(uri=uri, diagnostics=diags, version=version)
+            )
         self.publish_problems()
         return snap
 
     def engine_file(self, path: str) -> bool:
         """Configuration and rule files are not prose: they carry only their own problem."""
-        return os.path.basename(path) in CONFIG_NAMES or (path.endswith((".yml", ".yaml")) and self.engine.affects_rules(path))
+        return os.path.basename(path) in CONFIG_NAMES or (
+            path.endswith((".yml", ".yaml")) and self.engine.affects_rules(path)
+        )
 
     def schedule(self, uri: str, delay: float) -> None:
         """Lint after `delay` seconds, cancelling a pending run of the same document."""
@@ -143,7 +148,7 @@ class FactlintServer(LanguageServer):
         task = asyncio.get_running_loop().create_task(run())
         self.pending[uri] = task
 
-    async def current(self, uri: str) -> Optional[Snapshot]:
+    async def current(self, uri: str) -> Snapshot | None:
         """The findings of the document as it is now (re-linted if it changed since)."""
         snap = self.snapshots.get(uri)
         doc = self.workspace.text_documents.get(uri)
@@ -175,13 +180,20 @@ class FactlintServer(LanguageServer):
             self.publish_problems()
 
 
-def _problem_diags(problem: Optional[Problem]) -> list:
+def _problem_diags(problem: Problem | None) -> list:
     if problem is None:
         return []
     line = max(problem.line - 1, 0)
     rng = lsp.Range(start=lsp.Position(line=line, character=0), end=lsp.Position(line=line + 1, character=0))
-    return [lsp.Diagnostic(range=rng, message=problem.message, severity=lsp.DiagnosticSeverity.Error, source=convert.SOURCE,
-                           code="factlint.ConfigError")]
+    return [
+        lsp.Diagnostic(
+            range=rng,
+            message=problem.message,
+            severity=lsp.DiagnosticSeverity.Error,
+            source=convert.SOURCE,
+            code="factlint.ConfigError",
+        )
+    ]
 
 
 def create_server() -> FactlintServer:
@@ -200,8 +212,11 @@ def create_server() -> FactlintServer:
         if not watch:
             return  # such clients still reload on didSave of a config or rule file
         watchers = [lsp.FileSystemWatcher(glob_pattern=g) for g in WATCH_GLOBS]
-        registration = lsp.Registration(id="factlint-watch", method=lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES,
-                                        register_options=lsp.DidChangeWatchedFilesRegistrationOptions(watchers=watchers))
+        registration = lsp.Registration(
+            id="factlint-watch",
+            method=lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+            register_options=lsp.DidChangeWatchedFilesRegistrationOptions(watchers=watchers),
+        )
         try:
             await ls.client_register_capability_async(lsp.RegistrationParams(registrations=[registration]))
         except Exception:  # noqa: BLE001 - the client refused: reload on save only
@@ -257,7 +272,7 @@ def create_server() -> FactlintServer:
         return actions(ls.engine, uri, snap, params.range, params.context.only)
 
     @server.feature(lsp.TEXT_DOCUMENT_HOVER)
-    async def hover(ls: FactlintServer, params: lsp.HoverParams) -> Optional[lsp.Hover]:
+    async def hover(ls: FactlintServer, params: lsp.HoverParams) -> lsp.Hover | None:
         snap = await ls.current(params.text_document.uri)
         if snap is None:
             return None
@@ -268,13 +283,15 @@ def create_server() -> FactlintServer:
         loop = asyncio.get_running_loop()
         text = await loop.run_in_executor(ls.worker, hover_text, ls.engine, found, snap.folder)
         first = min(found, key=lambda f: f.end - f.start)
-        return lsp.Hover(contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=text),
-                         range=snap.pmap.range(first.start, first.end))
+        return lsp.Hover(
+            contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=text),
+            range=snap.pmap.range(first.start, first.end),
+        )
 
     return server
 
 
-def actions(engine: Engine, uri: str, snap: Snapshot, rng: lsp.Range, only: Optional[list] = None) -> list:
+def actions(engine: Engine, uri: str, snap: Snapshot, rng: lsp.Range, only: list | None = None) -> list:
     """Code actions for the findings touching `rng`, and the document-wide safe fixes."""
     start, end = snap.pmap.offset(rng.start), snap.pmap.offset(rng.end)
     findings = snap.result.findings

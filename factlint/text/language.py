@@ -5,22 +5,47 @@ The lists are jusText's (BSD-2-Clause; frequency lists built from Wikipedia), re
 data straight from the installed `justext` distribution without importing it: importing justext
 pulls in lxml, which factlint never needs.
 """
+
 from __future__ import annotations
 
 import importlib.util
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 # ISO 639-1 code -> jusText's stop-list name. The languages of international news and of the
 # scraped corpora we measure on; a text in any other language is "undetermined".
 STOPLISTS = {
-    "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
-    "pt": "Portuguese", "nl": "Dutch", "pl": "Polish", "sv": "Swedish", "da": "Danish",
-    "no": "Norwegian_Bokmal", "fi": "Finnish", "cs": "Czech", "sk": "Slovak", "hu": "Hungarian",
-    "ro": "Romanian", "tr": "Turkish", "ru": "Russian", "uk": "Ukrainian", "ar": "Arabic",
-    "ca": "Catalan", "hr": "Croatian", "sl": "Slovenian", "el": "Greek", "id": "Indonesian",
-    "vi": "Vietnamese", "et": "Estonian", "lv": "Latvian", "lt": "Lithuanian", "bg": "Bulgarian",
+    "en": "English",
+    "de": "German",
+    "fr": "French",
+    "es": "Spanish",
+    "it": "Italian",
+    "pt": "Portuguese",
+    "nl": "Dutch",
+    "pl": "Polish",
+    "sv": "Swedish",
+    "da": "Danish",
+    "no": "Norwegian_Bokmal",
+    "fi": "Finnish",
+    "cs": "Czech",
+    "sk": "Slovak",
+    "hu": "Hungarian",
+    "ro": "Romanian",
+    "tr": "Turkish",
+    "ru": "Russian",
+    "uk": "Ukrainian",
+    "ar": "Arabic",
+    "ca": "Catalan",
+    "hr": "Croatian",
+    "sl": "Slovenian",
+    "el": "Greek",
+    "id": "Indonesian",
+    "vi": "Vietnamese",
+    "et": "Estonian",
+    "lv": "Latvian",
+    "lt": "Lithuanian",
+    "bg": "Bulgarian",
     "sr": "Serbian",
 }
 # Enough words to judge, and the share of them that must be stop words of the winner: below that
@@ -45,7 +70,7 @@ def _stoplist_dir() -> Path | None:
     return folder if folder.is_dir() else None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _ranked(lang: str) -> tuple[str, ...]:
     """A language's stop words, lower case, most frequent first (jusText's lists are ordered)."""
     name = STOPLISTS.get(lang)
@@ -60,7 +85,7 @@ def _ranked(lang: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
-@lru_cache(maxsize=None)
+@cache
 def stopwords(lang: str) -> frozenset[str]:
     """The stop words of a language (lower case); empty for a language without a list."""
     return frozenset(_ranked(lang))

@@ -9,6 +9,7 @@ Kinds: money, pct, num (digits), scaled ("five million", "half a million"), mult
 ("thousands", "dozens"), fraction ("two-thirds of", "one in six"), multiplier ("twice as many",
 "three times the average", "doubled"), numword ("seven").
 """
+
 from __future__ import annotations
 
 import re
@@ -28,8 +29,10 @@ DIGIT_FIGURE = re.compile(
 # "260.75bn roubles", "20bn yen", "$5 million": a currency named after a number makes it money.
 CURRENCY_AFTER = re.compile(_CURRENCY_WORDS + r"\b|\s?(?:p|pence|cents?)\b")
 
-SMALL = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-         "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety").split()
+SMALL = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
+).split()
 _SMALL = "|".join(SMALL)
 _CARDINAL = rf"(?:(?:{_SMALL})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
 SCALES = ("hundred", "thousand", "million", "billion", "trillion")
@@ -67,7 +70,13 @@ _MULTIPLIER = re.compile(
     r"greater|bigger|faster|the\s+(?:rate|number|amount|level|national\s+average|average))"
     r"|(?:doubled|tripled|quadrupled|halved))\b"
 )
-_READERS = ((_RATIO, "fraction"), (_MULTIPLIER, "multiplier"), (_SCALED, "scaled"), (_FRACTION, "fraction"), (_MULTITUDE, "multitude"))
+_READERS = (
+    (_RATIO, "fraction"),
+    (_MULTIPLIER, "multiplier"),
+    (_SCALED, "scaled"),
+    (_FRACTION, "fraction"),
+    (_MULTITUDE, "multitude"),
+)
 
 
 def word_figure(lower: str, start: int, limit: int) -> tuple[int, int, str] | None:
@@ -91,7 +100,7 @@ def word_figure(lower: str, start: int, limit: int) -> tuple[int, int, str] | No
         for regex, kind in _READERS:
             m = regex.match(lower, at, limit)
             if m and m.end() > start:
-                if kind == "scaled" and lower[at:m.end()].strip() in ("hundred", "thousand"):
+                if kind == "scaled" and lower[at : m.end()].strip() in ("hundred", "thousand"):
                     return None  # "hundred" alone is read from the word that counts it
                 if kind == "fraction" and _PART_BEFORE.search(lower, max(0, at - 12), at):
                     return None  # "the second half of the match": a part, not a share
@@ -117,9 +126,16 @@ def value(text: str) -> float | None:
         number = float(m.group().replace(",", ""))
     except ValueError:
         return None
-    rest = text[m.end():].strip().lower()
-    for suffix, factor in (("bn", 1e9), ("billion", 1e9), ("tn", 1e12), ("trillion", 1e12),
-                           ("million", 1e6), ("m", 1e6), ("k", 1e3)):
+    rest = text[m.end() :].strip().lower()
+    for suffix, factor in (
+        ("bn", 1e9),
+        ("billion", 1e9),
+        ("tn", 1e12),
+        ("trillion", 1e12),
+        ("million", 1e6),
+        ("m", 1e6),
+        ("k", 1e3),
+    ):
         if rest.startswith(suffix):
             return number * factor
     return number

@@ -3,6 +3,7 @@
 Shared by the Names kinds and the gazetteer indexes (factlint.knowledge): pure functions of
 strings, no data.
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -43,7 +44,7 @@ def fold(word: str) -> str:
 def is_inflection(a: str, b: str) -> bool:
     """Kurd/Kurds, Iran/Iranian, Pashinyan/Pashinyans: one is the other plus an inflection."""
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    return long_.startswith(short) and long_[len(short):] in INFLECTIONS
+    return long_.startswith(short) and long_[len(short) :] in INFLECTIONS
 
 
 def letter_mask(word: str) -> int:
@@ -60,7 +61,7 @@ def deletions(word: str, depth: int = 2) -> set[str]:
     """The word and every string made from it by deleting up to `depth` letters."""
     out, frontier = {word}, {word}
     for _ in range(depth):
-        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
         out |= frontier
     return out
 
@@ -79,7 +80,7 @@ def vowel_slip(token: str, target: str) -> bool:
         return False
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     for i, ch in enumerate(long_):
-        if long_[:i] + long_[i + 1:] == short:
+        if long_[:i] + long_[i + 1 :] == short:
             # The letter added sits beside another vowel: "ea" for "e", "ai" for "a".
             if ch in VOWELS and ((i > 0 and long_[i - 1] in VOWELS) or (i + 1 < len(long_) and long_[i + 1] in VOWELS)):
                 return True
@@ -108,6 +109,6 @@ def typing_slip(a: str, b: str) -> bool:
     if len(long_) - len(short) != 1:
         return False
     for i in range(1, len(long_)):
-        if long_[i] == long_[i - 1] and long_[:i] + long_[i + 1:] == short:
+        if long_[i] == long_[i - 1] and long_[:i] + long_[i + 1 :] == short:
             return True
     return False

@@ -1,4 +1,5 @@
 """The one entry point factlint.cli calls: run with a Vale configuration when one is found."""
+
 from __future__ import annotations
 
 import sys
@@ -20,8 +21,9 @@ def run_if_configured(paths, config, options) -> int | None:
         return None
     from factlint.vale.runner import VALE_FORMATS  # deferred for start-up: a Vale run only
 
-    if options.fmt not in VALE_FORMATS and (any(getattr(options, k, None) for k in _FACTLINT_ONLY)
-                                            or options.input not in ("auto", "files")):
+    if options.fmt not in VALE_FORMATS and (
+        any(getattr(options, k, None) for k in _FACTLINT_ONLY) or options.input not in ("auto", "files")
+    ):
         _warn(f"{path}: Vale styles are not run with --fix, --diff, baselines, --changed-since or corpora")
         return None
     from factlint.vale.runner import run  # deferred for start-up: a Vale run only

@@ -11,6 +11,7 @@ error`, Vocab. `[*]` applies to every file as the fallback; every other section 
 matches a file applies after it, in the file's order (a later one overrides an earlier one's
 settings for the same rule).
 """
+
 from __future__ import annotations
 
 import os
@@ -109,7 +110,7 @@ def glob_to_regex(glob: str) -> re.Pattern:
             if end < 0:
                 out.append(re.escape(c))
             else:
-                body = glob[i + 1:end]
+                body = glob[i + 1 : end]
                 out.append("[" + ("^" + body[1:] if body.startswith("!") else body) + "]")
                 i = end
         elif c == "\\" and i + 1 < len(glob):
@@ -177,8 +178,9 @@ def _global(cfg: ValeConfig, key: str, value: str, n: int) -> None:
         tags = tuple(t.lower() for t in _split_list(value))
         setattr(cfg, "skipped_scopes" if key == "SkippedScopes" else "ignored_scopes", tags)
     elif key == "Packages":
-        cfg.notes.append(f"{where}: Packages are not downloaded by factlint; run `vale sync` once so that "
-                         f"StylesPath holds them")
+        cfg.notes.append(
+            f"{where}: Packages are not downloaded by factlint; run `vale sync` once so that StylesPath holds them"
+        )
     else:
         cfg.notes.append(f"{where}: the Vale setting {key!r} is not supported yet; ignored")
 

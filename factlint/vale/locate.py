@@ -6,6 +6,7 @@ takes the sentence holding the match, and reports the first source line that con
 word of it, at column 1 -- or drops the alert when no line does (core.guessLocation). factlint
 knows the exact place, but reports Vale's, so that the output matches Vale's line for line.
 """
+
 from __future__ import annotations
 
 import re

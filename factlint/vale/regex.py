@@ -13,6 +13,7 @@ variable-width look-behind, atomic groups) after a small rewrite:
 * `\\b`, `\\w`, `\\d` are Unicode-aware, as in regexp2 (Go's RE2 `\\b` is ASCII-only; Vale's
   rule kinds use regexp2 for matching text).
 """
+
 from __future__ import annotations
 
 import functools
@@ -37,17 +38,17 @@ def translate(pattern: str, inner: bool = False) -> str:
             if nxt == "Q":  # \Q...\E: a literal run
                 end = pattern.find("\\E", i + 2)
                 end = n if end < 0 else end
-                out.append(regex.escape(pattern[i + 2:end]))
+                out.append(regex.escape(pattern[i + 2 : end]))
                 i = end + 2
                 continue
-            out.append("\\Z" if nxt == "z" and not in_class else pattern[i:i + 2])
+            out.append("\\Z" if nxt == "z" and not in_class else pattern[i : i + 2])
             i += 2
             continue
         if in_class:
             if c == "[" and pattern.startswith("[:", i):  # POSIX class inside a class
                 end = pattern.find(":]", i + 2)
                 if end > 0:
-                    out.append(pattern[i:end + 2])
+                    out.append(pattern[i : end + 2])
                     i = end + 2
                     continue
             if c == "]":
@@ -77,7 +78,7 @@ def translate(pattern: str, inner: bool = False) -> str:
                 while j < n and (pattern[j] in _FLAG_CHARS or pattern[j] == "-"):
                     j += 1
                 if j < n and pattern[j] == ")" and j > i + 2:  # a bare flag group
-                    flags = pattern[i + 2:j]
+                    flags = pattern[i + 2 : j]
                     if not out and not inner and len(stack) == 1 and "-" not in flags:
                         out.append(f"(?{flags})")  # global flags at the very start stay global
                     else:

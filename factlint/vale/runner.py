@@ -8,6 +8,7 @@ factlint's own packs join in only when a factlint configuration file is found to
 Vale user's output matches Vale's line for line until they opt in). With any other format the
 findings of both are reported with factlint's exit codes (`fail-level`).
 """
+
 from __future__ import annotations
 
 import os
@@ -73,14 +74,18 @@ def lint_file(doc: ValeDoc, rules: list, min_rank: int, ignores=((), ()), scopes
     `scopes`: (SkippedScopes, IgnoredScopes) tags, None where Vale's defaults apply."""
 
     if ignores[0] or ignores[1] or scopes[0] or scopes[1] is not None:
-        doc.memo["vale.parsed"] = parse(doc.text, doc.markup == "markdown", *ignores, skipped=scopes[0] or (),
-                                        ignored=scopes[1] if scopes[1] is not None else DEFAULT_IGNORED)
+        doc.memo["vale.parsed"] = parse(
+            doc.text,
+            doc.markup == "markdown",
+            *ignores,
+            skipped=scopes[0] or (),
+            ignored=scopes[1] if scopes[1] is not None else DEFAULT_IGNORED,
+        )
     findings = []
     for rule, level in rules:
         try:
             found = list(rule.run(doc, {}))
         except Exception as exc:  # noqa: BLE001 - one broken rule must not stop the run
-
             warn(f"{rule.spec.path}: rule {rule.id} failed on {doc.path}: {exc!r}; its findings are skipped")
             continue
         # Vale lints `raw` and `summary` after resetting its comment state: `<!-- vale off -->`
@@ -100,7 +105,6 @@ def lint_file(doc: ValeDoc, rules: list, min_rank: int, ignores=((), ()), scopes
 
 def run(paths, config, options, config_path) -> int:
     """Lint `paths` with the Vale configuration at `config_path` (and factlint's packs)."""
-
 
     vale_mode = options.fmt in VALE_FORMATS
     cfg = read_vale_config(Path(config_path))
@@ -132,20 +136,33 @@ def run(paths, config, options, config_path) -> int:
         shown.append(shown_path)
         markup = "markdown" if name.lower().endswith((".md", ".markdown", ".mdx")) else "text"
         # --select / --ignore name Vale rules too (`House`, `House.Avoid`, `House.*`).
-        file_rules = [(r, lvl) for r, lvl in styles.rules_for(*cfg.settings_for(name, root))
-                      if is_selected(r.id, r.category, config.select, config.ignore)]
+        file_rules = [
+            (r, lvl)
+            for r, lvl in styles.rules_for(*cfg.settings_for(name, root))
+            if is_selected(r.id, r.category, config.select, config.ignore)
+        ]
         rules.update((rule.id, rule) for rule, _level in file_rules)
         # CRLF and old-Mac CR line ends count as line breaks, as in Vale (columns do not move).
         vale_text = text.replace("\r\n", "\n").replace("\r", "\n")
-        found = lint_file(ValeDoc(vale_text, shown_path, markup), file_rules, min_rank, cfg.ignores_for(name, root),
-                          (cfg.skipped_scopes, cfg.ignored_scopes))
+        found = lint_file(
+            ValeDoc(vale_text, shown_path, markup),
+            file_rules,
+            min_rank,
+            cfg.ignores_for(name, root),
+            (cfg.skipped_scopes, cfg.ignored_scopes),
+        )
         if with_factlint:
             found += linter.lint_text(text, path=shown_path, markup=markup)
         # Vale's order: by line, then column (ties: by rule, for a stable output).
         found.sort(key=lambda f: (f.line, f.column, f.rule, f.message))
         findings += found
-    report = Report(findings, shown, lambda: {**(linter.by_id if with_factlint else {}), **rules},
-                    statistics=options.statistics, fail_level=config.fail_level)
+    report = Report(
+        findings,
+        shown,
+        lambda: {**(linter.by_id if with_factlint else {}), **rules},
+        statistics=options.statistics,
+        fail_level=config.fail_level,
+    )
     report.errors = errors
     stream = open(options.output_file, "w", encoding="utf-8") if options.output_file else sys.stdout
     try:

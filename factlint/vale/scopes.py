@@ -15,6 +15,7 @@ indented code, HTML blocks and front matter are not linted. A rule's scope (`hea
 `heading.h1`, `~blockquote`, a list of them) selects the blocks whose scope holds all its parts.
 Every block keeps, per character, its offset in the file: findings are placed exactly.
 """
+
 from __future__ import annotations
 
 import re
@@ -79,9 +80,44 @@ def selects(rule_scopes, block: Block) -> bool:
 
 
 # Words whose full stop does not end a sentence.
-_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs", "etc", "e.g", "i.e", "no", "fig", "gen",
-                  "gov", "sen", "rep", "lt", "col", "capt", "inc", "ltd", "co", "corp", "jan", "feb", "aug", "sept",
-                  "oct", "nov", "dec", "u.s", "u.k", "a.m", "p.m"}
+_ABBREVIATIONS = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "sr",
+    "jr",
+    "st",
+    "vs",
+    "etc",
+    "e.g",
+    "i.e",
+    "no",
+    "fig",
+    "gen",
+    "gov",
+    "sen",
+    "rep",
+    "lt",
+    "col",
+    "capt",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "jan",
+    "feb",
+    "aug",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "u.s",
+    "u.k",
+    "a.m",
+    "p.m",
+}
 
 
 def _abbreviation(text: str, dot: int) -> bool:
@@ -126,11 +162,13 @@ def parse(text: str, markdown: bool, token_ignores=(), block_ignores=(), skipped
     raw = Block(("raw",), text, list(range(len(text))))
     source = text
     if block_ignores and markdown:
-
         for pattern in block_ignores:  # blanked, newlines kept: positions do not move
             source = vre.compile(pattern).sub(lambda m: re.sub(r"[^\n]", " ", m.group()), source)
-    parsed = _markdown(source, set(skipped or ()), set(ignored if ignored is not None else DEFAULT_IGNORED)) \
-        if markdown else _plain(source)
+    parsed = (
+        _markdown(source, set(skipped or ()), set(ignored if ignored is not None else DEFAULT_IGNORED))
+        if markdown
+        else _plain(source)
+    )
     if token_ignores:
         _mask(parsed, text, token_ignores)
     summary_text, summary_offsets = [], []
@@ -252,7 +290,7 @@ def _place(content, line_map, lines, line_starts, cursors, cell) -> list:
         base = line_starts[n] + col
         offsets += range(base, base + len(piece))
         offsets.append(base + len(piece))  # the newline joining content lines
-    return offsets[:len(content)]
+    return offsets[: len(content)]
 
 
 def _inline(tok, where: list, parsed: Parsed, ignored=frozenset(DEFAULT_IGNORED)):
@@ -310,9 +348,9 @@ def _inline(tok, where: list, parsed: Parsed, ignored=frozenset(DEFAULT_IGNORED)
             alt = child.content
             before = cursor
             take(alt)
-            del chars[len(chars) - len(alt):]
-            alt_offs = offs[len(offs) - len(alt):]
-            del offs[len(offs) - len(alt):]
+            del chars[len(chars) - len(alt) :]
+            alt_offs = offs[len(offs) - len(alt) :]
+            del offs[len(offs) - len(alt) :]
             if alt.strip():
                 extra.append(Block(("text", "attr", "alt"), alt, alt_offs))
             cursor = max(cursor, before)

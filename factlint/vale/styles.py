@@ -9,10 +9,11 @@ it cannot compile: one line naming the rule file, and the run goes on.
 The built-in style `Vale`: Vale.Terms (a Vocab's accepted words in their exact case),
 Vale.Avoid (its rejected words), Vale.Repetition ("the the"), Vale.Spelling (not supported).
 """
+
 from __future__ import annotations
 
 import os
-from typing import Callable
+from collections.abc import Callable
 
 from factlint.errors import RuleError
 from factlint.kinds.base import COMMON_KEYS, RuleSpec
@@ -22,8 +23,13 @@ from factlint.vale.regex import error as RegexError
 
 VALE_ONLY_KEYS = {"name", "code", "pos", "matchcase"}  # read by Vale, without effect here
 BUILTIN = {
-    "Repetition": {"extends": "repetition", "message": "'%s' is repeated!", "level": "error", "alpha": True,
-                   "tokens": [r"[^\s]+"]},
+    "Repetition": {
+        "extends": "repetition",
+        "message": "'%s' is repeated!",
+        "level": "error",
+        "alpha": True,
+        "tokens": [r"[^\s]+"],
+    },
     "Spelling": {"extends": "spelling", "message": "Did you really mean '%s'?", "level": "error"},
 }
 
@@ -60,13 +66,19 @@ class ValeStyles:
         accept, reject = [], []
         for name in names:
             found = False
-            for folder in (self.cfg.styles_path / "config" / "vocabularies" / name, self.cfg.styles_path / "Vocab" / name):
+            for folder in (
+                self.cfg.styles_path / "config" / "vocabularies" / name,
+                self.cfg.styles_path / "Vocab" / name,
+            ):
                 for fname, into in (("accept.txt", accept), ("reject.txt", reject)):
                     f = folder / fname
                     if f.is_file():
                         found = True
-                        into += [w.strip() for w in f.read_text(encoding="utf-8").splitlines()
-                                 if w.strip() and not w.strip().startswith("#")]
+                        into += [
+                            w.strip()
+                            for w in f.read_text(encoding="utf-8").splitlines()
+                            if w.strip() and not w.strip().startswith("#")
+                        ]
             if not found:
                 self._once(f"{self.cfg.path}: Vocab {name!r} not found under {self.cfg.styles_path}")
         return tuple(dict.fromkeys(accept)), tuple(dict.fromkeys(reject))
@@ -137,7 +149,6 @@ class ValeStyles:
         else:
             where = _shown(path)
             try:
-
                 data = read_yaml(path)
             except RuleError as exc:
                 self._once(f"{exc}; rule {rule_id} skipped")
@@ -146,7 +157,9 @@ class ValeStyles:
                 self._once(f"{where}: not a Vale rule (no `extends`); skipped")
                 return None
         extends = str(data["extends"])
-        kind = self.kinds.get(f"vale.{extends}") or (self.kinds.get(extends) if extends not in ("existence", "substitution") else None)
+        kind = self.kinds.get(f"vale.{extends}") or (
+            self.kinds.get(extends) if extends not in ("existence", "substitution") else None
+        )
         if kind is None:
             self._once(f"{where}: extends: {extends} is not a Vale rule kind; rule {rule_id} skipped")
             return None
@@ -180,8 +193,13 @@ def _builtin(name: str, accept: tuple, reject: tuple):
         swap = {t.lower(): t for t in accept if _phrase(t)}
         if not swap:
             return None
-        return {"extends": "substitution", "message": "Use '%s' instead of '%s'.", "level": "error",
-                "ignorecase": True, "swap": swap}
+        return {
+            "extends": "substitution",
+            "message": "Use '%s' instead of '%s'.",
+            "level": "error",
+            "ignorecase": True,
+            "swap": swap,
+        }
     if name == "Avoid":
         if not reject:
             return None

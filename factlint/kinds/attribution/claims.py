@@ -3,6 +3,7 @@ the attribution check: statistics, money of deals, profits and budgets, counts o
 things, shares, polls, estimates, forecasts, odds, records and rankings are claims; dates, ages,
 durations, schedules, scores, small narrative counts, names and ids, specs, prices of goods,
 rule and policy numbers, public-record outcomes and market prices are not)."""
+
 from __future__ import annotations
 
 import re
@@ -30,7 +31,9 @@ _CONTEXT_BEFORE = re.compile(
     re.I,
 )
 # A definite set already known to the reader: "the two men", "all 148 members", "its 34 guidelines".
-_DEFINITE_BEFORE = re.compile(r"(?:\b(?:the|these|those|all|its|his|her|their|our|both|each)|\w['’]s)\s+(?:\w+\s+)?$", re.I)
+_DEFINITE_BEFORE = re.compile(
+    r"(?:\b(?:the|these|those|all|its|his|her|their|our|both|each)|\w['’]s)\s+(?:\w+\s+)?$", re.I
+)
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
@@ -55,7 +58,10 @@ _PRICE_BEFORE = re.compile(
     r"tariff|fare|fares|subscription|fee\s+of|per|salary|wage|wages|pot|purse|winnings|set\s+(?:\w+\s+){0,3}back)\b(?:\s+\S+){0,5}\s+(?:of\s+|at\s+|to\s+|for\s+|just\s+|about\s+|around\s+|up\s+to\s+)*(?:US|A|C|NZ|HK|S)?$",
     re.I,
 )
-_RATE_AFTER = re.compile(r"[\s-]+(?:a|per|each|for\s+every)[\s-]+(?:share|head|person|month|week|day|year|hour|minute|unit|barrel|litre|gallon|kilo|one)\b|\s+apiece\b", re.I)
+_RATE_AFTER = re.compile(
+    r"[\s-]+(?:a|per|each|for\s+every)[\s-]+(?:share|head|person|month|week|day|year|hour|minute|unit|barrel|litre|gallon|kilo|one)\b|\s+apiece\b",
+    re.I,
+)
 # Market trading (share prices and moves, exchange rates, indices) is public record.
 _MARKET = re.compile(
     r"\b(?:shares|share\s+prices?|stock|stocks|index|indices|ftse|dow|nasdaq|nikkei|dax|cac|hang\s+seng|sterling|"
@@ -71,10 +77,17 @@ _MARKET = re.compile(
 # Election and vote results, seats and majorities are public record.
 _VOTE_AFTER = re.compile(r"\s+(?:of\s+(?:the\s+)?(?:public\s+)?(?:vote|votes|poll)\b|majority|seats?\b|votes?\b)", re.I)
 # A number before a singular product noun is its model: "Boeing's 777 plane", "the 386 PC".
-_MODEL_AFTER = re.compile(r"\s+(?:plane|jet|airliner|engine|chip|processor|console|handset|model|series|version|edition|camera|phone|car|truck|rifle|tank|class|PC|computer)\b")
+_MODEL_AFTER = re.compile(
+    r"\s+(?:plane|jet|airliner|engine|chip|processor|console|handset|model|series|version|edition|camera|phone|car|truck|rifle|tank|class|PC|computer)\b"
+)
 # The article's own arithmetic: "equivalent to 22 million people", "This is the equivalent of".
-_ARITHMETIC_BEFORE = re.compile(r"\b(?:equivalent\s+(?:to|of)|the\s+same\s+as|works\s+out\s+(?:at|to)|amounts\s+to)\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?$", re.I)
-_VOTED = re.compile(r"\bvoted\b|\bvotes?\s+(?:for|against)\b|\b(?:won|wins|win)\b[^.;]*\bvotes\b|\bmajority\s+of\s+\d", re.I)
+_ARITHMETIC_BEFORE = re.compile(
+    r"\b(?:equivalent\s+(?:to|of)|the\s+same\s+as|works\s+out\s+(?:at|to)|amounts\s+to)\s+(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?$",
+    re.I,
+)
+_VOTED = re.compile(
+    r"\bvoted\b|\bvotes?\s+(?:for|against)\b|\b(?:won|wins|win)\b[^.;]*\bvotes\b|\bmajority\s+of\s+\d", re.I
+)
 # Rule, law and policy numbers: targets, ceilings and limits, policy rates.
 _POLICY_BEFORE = re.compile(
     r"\b(?:target|targets|ceiling|limit|limits|cap|capped|threshold|maximum|minimum|quota|"
@@ -84,64 +97,120 @@ _POLICY_BEFORE = re.compile(
 # Rules and obligations: "parties are required to declare donations over £5,000".
 _RULE_WORDS = re.compile(
     r"\b(?:required|obliged|must|allowed|permitted|entitled|eligible|legally|threshold|allowance|start\s+paying|starts\s+paying|"
-    r"clause|regulations|exempt|exemption|exemptions|under\s+the\s+(?:new\s+)?(?:plans?|scheme|terms|rules|proposals?|deal|agreement))\b", re.I)
+    r"clause|regulations|exempt|exemption|exemptions|under\s+the\s+(?:new\s+)?(?:plans?|scheme|terms|rules|proposals?|deal|agreement))\b",
+    re.I,
+)
 # Prizes, fines, bail and bonds named after the amount: "a £25,000 prize", "$250,000 (£130,000) fine".
-_PRICE_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:[\w'’-]+\s+)?(?:prize|prizes|jackpot|fine|fines|bail|bond|reward|bounty|price|salary|fee|in\s+(?:\w+\s+)?damages|damages|in\s+compensation|tournament|competition|contest|award|awards)\b", re.I)
+_PRICE_AFTER = re.compile(
+    r"\s*(?:\([^()]*\)\s*)?(?:[\w'’-]+\s+)?(?:prize|prizes|jackpot|fine|fines|bail|bond|reward|bounty|price|salary|fee|in\s+(?:\w+\s+)?damages|damages|in\s+compensation|tournament|competition|contest|award|awards)\b",
+    re.I,
+)
 # Metres, not millions: "the 200m champion", "1500m victory".
-_DISTANCE_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:champion|final|race|hurdles|freestyle|relay|medallist|title|gold|silver|bronze|sprint|victory|breaststroke|backstroke|butterfly|individual|dash|record|runner|event|penalty|kick|drop|pass|run|putt|effort|strike|shot|dive|jump|throw)", re.I)
-_NOT_A_SHARE_BEFORE = re.compile(r"\b(?:the|first|second|other|opposite|top|bottom|latter|former|northern|southern|eastern|western)\s+$", re.I)
+_DISTANCE_AFTER = re.compile(
+    r"\s+(?:\w+\s+)?(?:champion|final|race|hurdles|freestyle|relay|medallist|title|gold|silver|bronze|sprint|victory|breaststroke|backstroke|butterfly|individual|dash|record|runner|event|penalty|kick|drop|pass|run|putt|effort|strike|shot|dive|jump|throw)",
+    re.I,
+)
+_NOT_A_SHARE_BEFORE = re.compile(
+    r"\b(?:the|first|second|other|opposite|top|bottom|latter|former|northern|southern|eastern|western)\s+$", re.I
+)
 _GENERIC_OBJECT_BEFORE = re.compile(
     r"\b(?:affect|affects|affecting|infect|infects|infecting|reach|reaching|attract|attracting|entertain|entertaining|"
-    r"(?:known|familiar|loved|beloved|adored|dear)\s+(?:to|by))\s+$", re.I)
+    r"(?:known|familiar|loved|beloved|adored|dear)\s+(?:to|by))\s+$",
+    re.I,
+)
 # Capacities are specifications: "can hold up to 10,000 songs", "seats up to 500".
 _CAPACITY_BEFORE = re.compile(
     r"\benough\s+(?:for|to\s+hold|to\s+store)\s+(?:about\s+|around\s+|up\s+to\s+)?$|"
     r"\b(?:hold|holds|store|stores|carry|carries|support|supports|handle|handles|seat|seats|accommodate|accommodates|take|takes)\s+"
-    r"(?:(?:\w+\s+)?(?:up\s+to|as\s+many\s+as)\s+(?:a\s+)?|(?:about\s+|around\s+|some\s+|almost\s+|nearly\s+|over\s+|more\s+than\s+)?)$", re.I)
-_DISTANCE_BEFORE = re.compile(r"\b(?:best|record|throw|jump|leap|distance|height|vault|effort|penalty|kick|a|an)\s+(?:\w+\s+)?(?:of\s+)?$", re.I)
-_PRICE_WORDS = re.compile(r"\b(?:priced|price\s+tag|cheaper|dearer|on\s+sale|for\s+sale|retails?|retailing|costs?|fares?|tickets?|tariffs?)\b", re.I)
-_POLICY_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:target|ceiling|limit|cap|threshold|quota|(?:top\s+)?(?:tax|income\s+tax|VAT|interest)\s+rate)\b", re.I)
+    r"(?:(?:\w+\s+)?(?:up\s+to|as\s+many\s+as)\s+(?:a\s+)?|(?:about\s+|around\s+|some\s+|almost\s+|nearly\s+|over\s+|more\s+than\s+)?)$",
+    re.I,
+)
+_DISTANCE_BEFORE = re.compile(
+    r"\b(?:best|record|throw|jump|leap|distance|height|vault|effort|penalty|kick|a|an)\s+(?:\w+\s+)?(?:of\s+)?$", re.I
+)
+_PRICE_WORDS = re.compile(
+    r"\b(?:priced|price\s+tag|cheaper|dearer|on\s+sale|for\s+sale|retails?|retailing|costs?|fares?|tickets?|tariffs?)\b",
+    re.I,
+)
+_POLICY_AFTER = re.compile(
+    r"\s+(?:\w+\s+)?(?:target|ceiling|limit|cap|threshold|quota|(?:top\s+)?(?:tax|income\s+tax|VAT|interest)\s+rate)\b",
+    re.I,
+)
 _COUNTED_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+)?(?:people|(?!this\b|does\b|was\b|has\b)[a-z]{3,}s)\b")
 _SPORT_COUNT_AFTER = re.compile(
     r"(?:\s+[\w'’-]+){0,3}?\s+(?:goals|points|runs|wickets|caps|appearances|tries|matches|games|victories|wins|titles|medals)\b"
-    r"|\s+(?:consecutive|straight|successive|long|extra)\s+(?:minutes|hours|days|weeks|months|years|games|matches)\b", re.I)
+    r"|\s+(?:consecutive|straight|successive|long|extra)\s+(?:minutes|hours|days|weeks|months|years|games|matches)\b",
+    re.I,
+)
 # Settlements with a regulator or court are public record: "paid the SEC $250m to settle charges".
 _WINNER_AFTER = re.compile(r"(?:\s+\S+){0,4}?\s+(?:to|for)\s+(?:the\s+)?winners?\b", re.I)
 _SETTLEMENT_AFTER = re.compile(
     r"(?:\s+\S+){0,4}?\s+(?:to\s+settle|as\s+part\s+of\s+(?:the|a|its)\s+settlement|under\s+the\s+settlement|"
-    r"to\s+(?:end|close|resolve)\s+(?:an?\s+|the\s+|its\s+)?(?:investigations?|inquiry|inquiries|probe|case|dispute|lawsuit))\b", re.I)
+    r"to\s+(?:end|close|resolve)\s+(?:an?\s+|the\s+|its\s+)?(?:investigations?|inquiry|inquiries|probe|case|dispute|lawsuit))\b",
+    re.I,
+)
 _BROADCAST_TIME = re.compile(r"\s+on\s+(?:BBC|ITV|Channel|Radio|Sky|Five|S4C)\b")
 _RELATIVE_AFTER = re.compile(r"\s*(?:which|whom)\b", re.I)
 _NAME_AFTER = re.compile(r"\s[A-Z][a-z]")
 _MEMBERS_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?members\b", re.I)
 _PENALTY_BEFORE = re.compile(
-    r"\b(?:fine|fined|fines|penalty|penalties|bail|damages|compensation|settled|settle|settlement|(?:had|ordered|forced)\s+to\s+pay)\b(?:\s+[\w'’-]+){0,4}\s+(?:of\s+|at\s+|to\s+|up\s+to\s+)*(?:US|A|C)?$", re.I)
+    r"\b(?:fine|fined|fines|penalty|penalties|bail|damages|compensation|settled|settle|settlement|(?:had|ordered|forced)\s+to\s+pay)\b(?:\s+[\w'’-]+){0,4}\s+(?:of\s+|at\s+|to\s+|up\s+to\s+)*(?:US|A|C)?$",
+    re.I,
+)
 _TARGET_BY = re.compile(r"\s+by\s+(?:the\s+end\s+of\s+)?(?:20\d\d|next\s+year|the\s+end\s+of\s+the\s+decade)\b", re.I)
 _TO_BEFORE = re.compile(r"\bto\s+(?:about\s+|around\s+|just\s+|under\s+|below\s+)?$", re.I)
-_AUDIENCE_BEFORE = re.compile(r"\b(?:address|addressing|addressed|speaking\s+to|speak\s+to|spoke\s+to|talk\s+to|talking\s+to|perform\s+for|play\s+to)\s+(?:more\s+than\s+|about\s+|some\s+|around\s+|nearly\s+)?$", re.I)
+_AUDIENCE_BEFORE = re.compile(
+    r"\b(?:address|addressing|addressed|speaking\s+to|speak\s+to|spoke\s+to|talk\s+to|talking\s+to|perform\s+for|play\s+to)\s+(?:more\s+than\s+|about\s+|some\s+|around\s+|nearly\s+)?$",
+    re.I,
+)
 _PER_SECOND_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,5}?\s+(?:every|per|a)\s+second\b", re.I)
 _IF_CLAUSE = re.compile(r"\b(?:if|unless)\b", re.I)
 _MODAL = re.compile(r"\b(?:would|could|might)\b", re.I)
-_SCHEDULED_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:will|are\s+to|are\s+due\s+to)\s+(?:be\s+)?(?:screened|shown|played|performed|staged|broadcast|exhibited|on\s+show|on\s+display|compete|take\s+part)\b", re.I)
-_CAPACITY_LIST_BEFORE = re.compile(r"\b(?:hold|holds|store|stores|carry|carries|seat|seats)\b(?:\s+\S+){0,6}\s+(?:or|and)\s+$", re.I)
+_SCHEDULED_AFTER = re.compile(
+    r"(?:\s+[\w'’-]+){0,3}?\s+(?:will|are\s+to|are\s+due\s+to)\s+(?:be\s+)?(?:screened|shown|played|performed|staged|broadcast|exhibited|on\s+show|on\s+display|compete|take\s+part)\b",
+    re.I,
+)
+_CAPACITY_LIST_BEFORE = re.compile(
+    r"\b(?:hold|holds|store|stores|carry|carries|seat|seats)\b(?:\s+\S+){0,6}\s+(?:or|and)\s+$", re.I
+)
 _THERE_WOULD_BE = re.compile(r"\W*there\s+(?:would|could|might)\s+be\b", re.I)
 _OF_MONEY_AFTER = re.compile(r"\s+of\s+(?:pounds|dollars|euros)\b", re.I)
 _LEAD_AFTER = re.compile(r"\s+(?:their|its|his|her|the)\s+(?:lead|advantage|score|tally|account)\b", re.I)
-_SAMPLE_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:interviews|respondents|responses|questionnaires|people\s+(?:polled|questioned|surveyed|interviewed))\b", re.I)
-_SAMPLE_BEFORE = re.compile(r"\b(?:covered|covering|surveyed|polled|questioned|interviewed|sample\s+of|survey\s+of|poll\s+of|study\s+of)\s+(?:more\s+than\s+|some\s+|about\s+|nearly\s+|over\s+|almost\s+)?$", re.I)
+_SAMPLE_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:interviews|respondents|responses|questionnaires|people\s+(?:polled|questioned|surveyed|interviewed))\b",
+    re.I,
+)
+_SAMPLE_BEFORE = re.compile(
+    r"\b(?:covered|covering|surveyed|polled|questioned|interviewed|sample\s+of|survey\s+of|poll\s+of|study\s+of)\s+(?:more\s+than\s+|some\s+|about\s+|nearly\s+|over\s+|almost\s+)?$",
+    re.I,
+)
 # An actor's own programme named with its owner: "its £35bn efficiency savings", "their £2bn bid".
-_OWN_PROGRAMME = re.compile(r"(?:[\w-]+\s+)?(?:savings|cuts|plan|plans|programme|program|pledge|pledges|target|offer|bid|proposal|proposals|package)\b", re.I)
+_OWN_PROGRAMME = re.compile(
+    r"(?:[\w-]+\s+)?(?:savings|cuts|plan|plans|programme|program|pledge|pledges|target|offer|bid|proposal|proposals|package)\b",
+    re.I,
+)
 _OWNER_BEFORE = re.compile(r"\b(?:its|their|his|her)\s+$", re.I)
 _AT_AGE = re.compile(r"(?:^|[.!?]\s+|\b)[Aa]t\s+$")
 _MILESTONE_AFTER = re.compile(r"\s+(?:mark|barrier|level|milestone|figure)\b", re.I)
-_EXCHANGE = re.compile(r"\b(?:stock\s+(?:exchange|market)|bourse|shares|share\s+price|index|oil\s+prices?|crude|euro|dollar|pound|yen|sterling|currency)\b", re.I)
-_SPORT = re.compile(r"\b(?:championship|league|season|match|matches|tournament|cup|title|defeat|victory|win|wins|goals?|innings|race|seeded|squad|ranking|rankings|ranked|qualified|round|indoor|outdoor|athletics|meeting|olympic|champion|championships)\b"
-                    r"|(?<![£$€\d.,])\b(?:100|200|400|800|1,?500|3,?000|5,?000|10,?000)m\b", re.I)
-_IDIOM = re.compile(r"\b100\s*%\s+record\b|\ba\s+(?:thousand|million|billion|hundred)\s+(?:better|worse|different|times|ways|reasons)\b|\b(?:in|of)\s+a\s+million\s+(?:years|miles)\b|\bone\s+in\s+a\s+million\b|\bmillions?\s+of\s+years\b|\b(?:a|\d+)\s*%\s+effort\b", re.I)
+_EXCHANGE = re.compile(
+    r"\b(?:stock\s+(?:exchange|market)|bourse|shares|share\s+price|index|oil\s+prices?|crude|euro|dollar|pound|yen|sterling|currency)\b",
+    re.I,
+)
+_SPORT = re.compile(
+    r"\b(?:championship|league|season|match|matches|tournament|cup|title|defeat|victory|win|wins|goals?|innings|race|seeded|squad|ranking|rankings|ranked|qualified|round|indoor|outdoor|athletics|meeting|olympic|champion|championships)\b"
+    r"|(?<![£$€\d.,])\b(?:100|200|400|800|1,?500|3,?000|5,?000|10,?000)m\b",
+    re.I,
+)
+_IDIOM = re.compile(
+    r"\b100\s*%\s+record\b|\ba\s+(?:thousand|million|billion|hundred)\s+(?:better|worse|different|times|ways|reasons)\b|\b(?:in|of)\s+a\s+million\s+(?:years|miles)\b|\bone\s+in\s+a\s+million\b|\bmillions?\s+of\s+years\b|\b(?:a|\d+)\s*%\s+effort\b",
+    re.I,
+)
 # Figures in words that count time or distance, not people or things.
 _WORD_UNITS_AFTER = re.compile(
     r"\s+(?:of\s+)?(?:years|miles|hours|minutes|seconds|days|weeks|months|times|an?\s+hour|light|cubic|square|degrees|"
-    r"(?:kilo|mega|giga|tera)?(?:bits|bytes)|pixels|watts|volts|metres|kilometres|tonnes|calories)\b", re.I)
+    r"(?:kilo|mega|giga|tera)?(?:bits|bytes)|pixels|watts|volts|metres|kilometres|tonnes|calories)\b",
+    re.I,
+)
 # Conversions in brackets are the article's own arithmetic: "$11bn (£5.8bn)".
 _CONVERSION = re.compile(r"\d[\d,.]*\s?(?:[a-z]+\s?){0,2}\(\s*$|\([^()]*[;:,]\s*$")
 
@@ -152,17 +221,33 @@ ODDS = re.compile(
     r"|(?<![\w.,-])\d{1,3}-\d{1,3}(?=\s+(?:joint[- ])?(?:favourites?|outsiders?|shots?|chance)\b))"
 )
 # A figure inside an if-clause (no comma between "if" and it) is a hypothetical.
-_HYPOTHETICAL = re.compile(r"\b(?:if|unless|suppose|supposing|provided\s+that|providing\s+that|on\s+condition\s+that|as\s+long\s+as)\b[^,;:]*$", re.I)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:if|unless|suppose|supposing|provided\s+that|providing\s+that|on\s+condition\s+that|as\s+long\s+as)\b[^,;:]*$",
+    re.I,
+)
 # Records and rankings: "the highest since 1990", "the third-largest", "a record high".
-SUPERLATIVES = ("highest", "lowest", "biggest", "largest", "smallest", "fastest", "slowest", "worst", "best",
-                "strongest", "weakest")
+SUPERLATIVES = (
+    "highest",
+    "lowest",
+    "biggest",
+    "largest",
+    "smallest",
+    "fastest",
+    "slowest",
+    "worst",
+    "best",
+    "strongest",
+    "weakest",
+)
 # The words the term automaton finds for records; `record_at` reads the record around each.
 RECORD_TRIGGERS = SUPERLATIVES + ("record",)
 _ORDINAL = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
 _ORDINAL_BEFORE = re.compile(_ORDINAL + r"[- ]$", re.I)
 RECORD = re.compile(
     _ORDINAL + r"[- ](?:highest|lowest|biggest|largest|smallest|fastest)\b"
-    r"|(?:" + "|".join(SUPERLATIVES) + r")(?:\s+[\w'’-]+){0,4}?\s+since\s+(?:the\s+)?(?:(?:early|mid|late)[- ])?(?:1[89]\d\d|20\d\d|records\s+began)\b"
+    r"|(?:"
+    + "|".join(SUPERLATIVES)
+    + r")(?:\s+[\w'’-]+){0,4}?\s+since\s+(?:the\s+)?(?:(?:early|mid|late)[- ])?(?:1[89]\d\d|20\d\d|records\s+began)\b"
     r"|record\s+(?:high|low|levels?|profits?|losses?|numbers?)\b",
     re.I,
 )
@@ -180,7 +265,7 @@ def not_a_claim_anywhere(prose: str, end: int, text: str) -> bool:
     """What makes a digit number no claim whatever its sentence: a year, a duration, a unit, a
     date, a street number, a small number (style guides spell those out), a score or range."""
     digits = text.replace(",", "")
-    after = prose[end:end + 24]
+    after = prose[end : end + 24]
     if _UNITS_AFTER.match(after):
         return True
     if digits.isdigit() and len(digits) == 4 and 1000 <= int(digits) <= 2099 and "," not in text:
@@ -191,21 +276,34 @@ def not_a_claim_anywhere(prose: str, end: int, text: str) -> bool:
         return True  # a clock time: "from 0800 to 1800GMT"
     if digits.isdigit() and len(digits) >= 5 and "," not in text and not _SCALE_AFTER.match(after):
         return True  # a code or number, not a count: news style writes counts with commas ("text 85130")
-    if digits.isdigit() and len(digits.lstrip("0")) <= 1 and not _SCALE_AFTER.match(after) and not numbers.CURRENCY_AFTER.match(after):
+    if (
+        digits.isdigit()
+        and len(digits.lstrip("0")) <= 1
+        and not _SCALE_AFTER.match(after)
+        and not numbers.CURRENCY_AFTER.match(after)
+    ):
         return True
     return after.startswith(("-", "–", "/"))
 
 
 def _named_or_labelled(prose: str, s_start: int, start: int, end: int) -> bool:
     """A label ("page 3"), a date ("April 24"), an age in apposition, a numbered name, a range."""
-    after = prose[end:end + 24]
-    before = prose[max(s_start, start - 24):start]
+    after = prose[end : end + 24]
+    before = prose[max(s_start, start - 24) : start]
     if _CONTEXT_BEFORE.search(before) or _MONTH_BEFORE.search(before):
         return True
-    if after.startswith(",") and _APPOSITION.search(before) and not _SCALE_AFTER.match(prose, start + len(prose[start:end].rstrip())):
+    if (
+        after.startswith(",")
+        and _APPOSITION.search(before)
+        and not _SCALE_AFTER.match(prose, start + len(prose[start:end].rstrip()))
+    ):
         return "," not in prose[start:end]  # "Ms Jones, 41, from Leeds" (not "Acme, 41,000 jobs")
     named = _CAPITALISED_BEFORE.search(before)
-    if named and named.group(1) not in _SENTENCE_OPENERS and not after.lstrip().startswith(("people", "jobs", "troops")):
+    if (
+        named
+        and named.group(1) not in _SENTENCE_OPENERS
+        and not after.lstrip().startswith(("people", "jobs", "troops"))
+    ):
         return True
     if before[-2:-1].isdigit() and before.endswith(" "):
         return True  # a group of a phone number: "0800 028 9276"
@@ -217,26 +315,38 @@ def may_count(prose: str, s_start: int, s_end: int, start: int, end: int, kind: 
     ("Section 41"), not a title or name in words ("Million Dollar Baby")."""
     if kind == "num":
         return not _named_or_labelled(prose, s_start, start, end)
-    if kind == "scaled" and prose[start:end].lower() in numbers.SCALES and prose[start:start + 1].isupper():
+    if kind == "scaled" and prose[start:end].lower() in numbers.SCALES and prose[start : start + 1].isupper():
         return False  # "Million Dollar Baby": a scale word with no count before it is a name
-    if kind in ("scaled", "multitude", "numword", "fraction") and prose[start:start + 1].isupper():
-        return start <= s_start + 2 or _title_case(prose, s_start, s_end) or prose[s_start:start].strip() in ("\"", "“", "'", "‘")
+    if kind in ("scaled", "multitude", "numword", "fraction") and prose[start : start + 1].isupper():
+        return (
+            start <= s_start + 2
+            or _title_case(prose, s_start, s_end)
+            or prose[s_start:start].strip() in ('"', "“", "'", "‘")
+        )
     return True
 
 
 # Words without which a sentence-level pattern cannot match: a sentence holding none of them is
 # never searched (most sentences), which halves the cost of the contexts.
 _TRIGGERS = {
-    "market": frozenset("""p pence cents shares share stock stocks index indices ftse dow nasdaq nikkei dax cac hang sterling pound
+    "market": frozenset(
+        """p pence cents shares share stock stocks index indices ftse dow nasdaq nikkei dax cac hang sterling pound
         dollar euro yen exchange bond trading against crude crudes oil gold copper price rise fall drop gain
-        jump slump decline slide""".split()),
+        jump slump decline slide""".split()
+    ),
     "exchange": frozenset("stock bourse shares share index oil crude euro dollar pound yen sterling currency".split()),
-    "sport": frozenset("""championship league season match matches tournament cup title defeat victory win wins goal
+    "sport": frozenset(
+        """championship league season match matches tournament cup title defeat victory win wins goal
         goals innings race seeded squad ranking rankings ranked qualified round indoor outdoor athletics meeting
-        100m 200m 400m 800m 1500m 5000m 10000m olympic champion championships""".split()),
-    "rule": frozenset("""required obliged must allowed permitted entitled eligible legally threshold allowance start starts
-        clause regulations exempt exemption exemptions under""".split()),
-    "price": frozenset("cheaper dearer priced price on for retail retails retailing cost costs fare fares ticket tickets tariff tariffs".split()),
+        100m 200m 400m 800m 1500m 5000m 10000m olympic champion championships""".split()
+    ),
+    "rule": frozenset(
+        """required obliged must allowed permitted entitled eligible legally threshold allowance start starts
+        clause regulations exempt exemption exemptions under""".split()
+    ),
+    "price": frozenset(
+        "cheaper dearer priced price on for retail retails retailing cost costs fare fares ticket tickets tariff tariffs".split()
+    ),
     "voted": frozenset("voted vote votes majority".split()),
 }
 _SENTENCE_WORDS = re.compile(r"[a-z]+")
@@ -262,13 +372,16 @@ def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: s
     if kind in ("numword",):
         return False  # "two ministers met": only a casualty count makes a small number a claim
     if kind == "record":  # market levels and sports records are public record
-        return not (_has(memo, "market", _MARKET, prose, s_start, s_end) or _has(memo, "exchange", _EXCHANGE, prose, s_start, s_end)
-                    or _has(memo, "sport", _SPORT, prose, s_start, s_end))
+        return not (
+            _has(memo, "market", _MARKET, prose, s_start, s_end)
+            or _has(memo, "exchange", _EXCHANGE, prose, s_start, s_end)
+            or _has(memo, "sport", _SPORT, prose, s_start, s_end)
+        )
     if kind == "odds":
         return True
     text = prose[start:end]
-    before = prose[max(s_start, start - 60):start]
-    after = prose[end:min(s_end, end + 40)]
+    before = prose[max(s_start, start - 60) : start]
+    after = prose[end : min(s_end, end + 40)]
     if kind == "num":
         if _named_or_labelled(prose, s_start, start, end):
             return False
@@ -278,8 +391,9 @@ def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: s
             amount = numbers.value(text)
             if text[-1:].lower() == "k":
                 return False  # "16k", "a 10k run": memory or distance (money has its currency sign)
-            if text[-1:].lower() == "m" and (_DISTANCE_AFTER.match(after) or _DISTANCE_BEFORE.search(before)
-                                             or not _COUNTED_AFTER.match(after)):
+            if text[-1:].lower() == "m" and (
+                _DISTANCE_AFTER.match(after) or _DISTANCE_BEFORE.search(before) or not _COUNTED_AFTER.match(after)
+            ):
                 return False  # "the 200m champion", "attempt 5.05m at": bare "m" counts only before a noun
             if _MODEL_AFTER.match(after):
                 return False
@@ -299,14 +413,20 @@ def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: s
                 return False  # "At 12, he was canvassing"
     if kind in ("num", "scaled") and _MEMBERS_AFTER.match(after):
         return False  # the size of an organisation's membership is public record
-    if kind in ("scaled", "multitude") and _OF_MONEY_AFTER.match(after) and _has(memo, "price", _PRICE_WORDS, prose, s_start, s_end):
+    if (
+        kind in ("scaled", "multitude")
+        and _OF_MONEY_AFTER.match(after)
+        and _has(memo, "price", _PRICE_WORDS, prose, s_start, s_end)
+    ):
         return False  # "tens of thousands of pounds cheaper" than a car's price tag: prices of goods
     if kind in ("scaled", "multitude", "fraction"):
         if _CAPACITY_BEFORE.search(before) or _CAPACITY_LIST_BEFORE.search(before):
             return False  # "enough to hold hundreds of pictures"
         if _WORD_UNITS_AFTER.match(after) or _IDIOM.search(prose, max(s_start, start - 10), min(s_end, end + 12)):
             return False
-        if _CONTEXT_BEFORE.search(before[-24:]) or (kind == "scaled" and _DEFINITE_BEFORE.search(before) and not _MILESTONE_AFTER.match(after)):
+        if _CONTEXT_BEFORE.search(before[-24:]) or (
+            kind == "scaled" and _DEFINITE_BEFORE.search(before) and not _MILESTONE_AFTER.match(after)
+        ):
             return False  # "round four in eight", "the last million connections"
         if kind == "fraction" and _RELATIVE_AFTER.match(after):
             return False  # "his songs, half of which were written with…": narration about a known set
@@ -321,12 +441,22 @@ def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: s
     if kind == "money" and _OWNER_BEFORE.search(before) and _OWN_PROGRAMME.match(after.lstrip()):
         return False  # the owner's own figure for its own plan (the plan's owner is the source)
     if kind == "money":
-        if _RATE_AFTER.match(after) or _PRICE_AFTER.match(after) or _SETTLEMENT_AFTER.match(after) or _WINNER_AFTER.match(after):
+        if (
+            _RATE_AFTER.match(after)
+            or _PRICE_AFTER.match(after)
+            or _SETTLEMENT_AFTER.match(after)
+            or _WINNER_AFTER.match(after)
+        ):
             return False
         amount = numbers.value(text)
         if amount is not None and amount < 1000:
             return False  # prices of goods and services, fares, surcharges: "£10 one-way", "£800"
-        if amount is not None and amount < 1e5 and not _SCALE_AFTER.search(text) and _has(memo, "price", _PRICE_WORDS, prose, s_start, s_end):
+        if (
+            amount is not None
+            and amount < 1e5
+            and not _SCALE_AFTER.search(text)
+            and _has(memo, "price", _PRICE_WORDS, prose, s_start, s_end)
+        ):
             return False  # "the £1,950 throne … a couch priced £4,250"
         if _PENALTY_BEFORE.search(before):
             return False  # fines, bail and damages set by a court or regulator are public record
@@ -339,7 +469,11 @@ def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: s
             return False
         if _VOTE_AFTER.match(after) or _has(memo, "voted", _VOTED, prose, s_start, s_end):
             return False
-        if _POLICY_AFTER.match(after) or _has(memo, "rule", _RULE_WORDS, prose, s_start, s_end) or _POLICY_BEFORE.search(before):
+        if (
+            _POLICY_AFTER.match(after)
+            or _has(memo, "rule", _RULE_WORDS, prose, s_start, s_end)
+            or _POLICY_BEFORE.search(before)
+        ):
             return False
     if kind == "pct" and _IDIOM.search(prose, start, min(s_end, end + 10)):
         return False
@@ -359,7 +493,7 @@ def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: s
         return False  # "There would be 385 members": a hypothetical
     if _IF_CLAUSE.search(prose, s_start, start) and _MODAL.search(prose, s_start, start):
         return False  # "If the price is at the top of the range, the firm could be valued at 200m euros"
-    if _HYPOTHETICAL.search(prose[max(s_start, start - 80):start]):
+    if _HYPOTHETICAL.search(prose[max(s_start, start - 80) : start]):
         return False  # "If unemployment rose to 8.2%, …": a condition, not a statement
     return True
 

@@ -15,19 +15,29 @@ figures come from one regex whose first character is a digit or a currency sign,
 sentences that hold a figure are looked at. The analysis is made once per document and shared
 by every attribution rule over the same table (Document.memo).
 """
+
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import Iterator
+from collections.abc import Iterator
 
 import factlint.kinds.attribution.claims as claims
 import factlint.kinds.attribution.sourcing as sourcing
 from factlint.kinds.base import Key, RuleKind
 from factlint.text import numbers
 
-_TABLE_LISTS = ("reporting_verbs", "own_verbs", "noun_like", "source_nouns", "institutions", "vague_subjects",
-                "vague", "casualty", "casualty_before")
+_TABLE_LISTS = (
+    "reporting_verbs",
+    "own_verbs",
+    "noun_like",
+    "source_nouns",
+    "institutions",
+    "vague_subjects",
+    "vague",
+    "casualty",
+    "casualty_before",
+)
 _PART_OF_AFTER = re.compile(r"\s+of\s+(?:her|his|their|its|the|them|those)\b", re.I)
 _PLACE_WORDS = frozenset("in on at across over during since for by from after before within".split())
 _CONJUNCTIONS = frozenset(("and", "or", "but", "while", "whereas", "although", "though"))
@@ -36,8 +46,10 @@ _ACCORDING = re.compile(r"\baccording\s+to\b", re.I)
 UNSOURCED, VAGUE, SOURCED = 0, 1, 2
 MIN_WORDS = 4
 # Verbs with which respondents speak: "62% of voters said", "half of them believe".
-_OPINION_VERBS = frozenset("""say says said saying believe believes believed think thinks thought told argue argued
-    argue claim claimed feel felt expect expected reported agree agreed""".split())
+_OPINION_VERBS = frozenset(
+    """say says said saying believe believes believed think thinks thought told argue argued
+    argue claim claimed feel felt expect expected reported agree agreed""".split()
+)
 
 
 class Attribution(RuleKind):
@@ -67,9 +79,14 @@ class Attribution(RuleKind):
         except re.error as exc:
             raise ctx.error(f"vague: not a regular expression ({exc})", "table") from None
         self.lexicon = sourcing.Lexicon(
-            reporting=word_set("reporting_verbs"), own=word_set("own_verbs"), noun_like=word_set("noun_like"),
-            source_nouns=word_set("source_nouns"), institutions=word_set("institutions"),
-            vague_subjects=word_set("vague_subjects"), vague=vague_re, according=_ACCORDING,
+            reporting=word_set("reporting_verbs"),
+            own=word_set("own_verbs"),
+            noun_like=word_set("noun_like"),
+            source_nouns=word_set("source_nouns"),
+            institutions=word_set("institutions"),
+            vague_subjects=word_set("vague_subjects"),
+            vague=vague_re,
+            according=_ACCORDING,
         )
         self.h_casualty = ctx.terms.add(ctx.strings("casualty", data["casualty"]), ignorecase=True, literal=True)
         self.h_figures = ctx.terms.add(list(numbers.TRIGGER_WORDS), ignorecase=True, literal=True)
@@ -81,9 +98,30 @@ class Attribution(RuleKind):
         # One string for the table's word classes: a memo look-up hashes it once (a dataclass
         # of sets would be compared field by field for every document).
         lex = self.lexicon
-        lexicon = "|".join(",".join(sorted(w)) for w in (lex.reporting, lex.own, lex.noun_like, lex.source_nouns, lex.institutions,
-                                                          lex.vague_subjects, self.casualty_before)) + vague
-        self.memo_key = ("attribution", self.h_casualty, self.h_figures, self.h_records, self.h_odds, self.h_cues, lexicon)
+        lexicon = (
+            "|".join(
+                ",".join(sorted(w))
+                for w in (
+                    lex.reporting,
+                    lex.own,
+                    lex.noun_like,
+                    lex.source_nouns,
+                    lex.institutions,
+                    lex.vague_subjects,
+                    self.casualty_before,
+                )
+            )
+            + vague
+        )
+        self.memo_key = (
+            "attribution",
+            self.h_casualty,
+            self.h_figures,
+            self.h_records,
+            self.h_odds,
+            self.h_cues,
+            lexicon,
+        )
         self.cues_key = ("attribution-cues", self.h_cues, lexicon)
 
     # -- the shared analysis ------------------------------------------------------------------
@@ -102,7 +140,7 @@ class Attribution(RuleKind):
                 if harm is not None:
                     level = self.casualty_level
                     start, end = min(start, harm[0]), max(end, harm[1])
-                yield self.finding(doc, start, end, (doc.text[claim[0]:claim[1]],), level=level)
+                yield self.finding(doc, start, end, (doc.text[claim[0] : claim[1]],), level=level)
 
     def figures(self, doc, hits) -> list:
         """(start, end, kind) of every figure in the prose, sorted, without overlaps."""
@@ -157,7 +195,7 @@ class Attribution(RuleKind):
             if doc.is_heading(block) or _headline(doc, block):
                 continue
             s_start, s_end = doc.block_sentences(block)[number]
-            if sum(w[:1].isalnum() for w in prose[s_start:min(s_end, s_start + 60)].split()) < MIN_WORDS:
+            if sum(w[:1].isalnum() for w in prose[s_start : min(s_end, s_start + 60)].split()) < MIN_WORDS:
                 continue  # a table cell, a list row or a results line: not a sentence to judge
             harms = casualties.within(s_start, s_end)
             found = []
@@ -165,7 +203,11 @@ class Attribution(RuleKind):
             for start, end, kind in figs:
                 if not claims.may_count(prose, s_start, s_end, start, end, kind):
                     continue
-                harm = next((h for h in harms if self.tied(prose, start, end, h)), None) if kind not in ("pct", "money", "record", "odds") else None
+                harm = (
+                    next((h for h in harms if self.tied(prose, start, end, h)), None)
+                    if kind not in ("pct", "money", "record", "odds")
+                    else None
+                )
                 if harm is not None or claims.is_claim(prose, s_start, s_end, start, end, kind, memo):
                     found.append(((start, end), harm))
             if not found:
@@ -191,8 +233,10 @@ class Attribution(RuleKind):
             cue = (src[0], src[1]) if subject is None else (min(subject[0], src[0]), max(subject[1], src[1]))
             quality = src[2]
             if subject is not None and subject[0] <= span[0] < subject[1]:
-                said_by_a_report = any(w in self.lexicon.source_nouns for w in prose[subject[0]:subject[1]].lower().split())
-                if prose[src[0]:src[1]].lower() in _OPINION_VERBS and not said_by_a_report:
+                said_by_a_report = any(
+                    w in self.lexicon.source_nouns for w in prose[subject[0] : subject[1]].lower().split()
+                )
+                if prose[src[0] : src[1]].lower() in _OPINION_VERBS and not said_by_a_report:
                     quality, cue, respondents = sourcing.VAGUE, (src[0], src[1]), True  # "42% of them say"
                 elif quality != sourcing.NAMED:
                     continue  # "5 million Germans found…": the figure is the subject, not a source's
@@ -206,14 +250,14 @@ class Attribution(RuleKind):
         if vague is None and _inside_quote(prose, b_start, span[0]):
             return SOURCED, None, None  # a quotation has a speaker, named here or in the next paragraph
         if vague is not None and not respondents:
-            return VAGUE, vague, prose[vague[0]:vague[1]]
+            return VAGUE, vague, prose[vague[0] : vague[1]]
         # Respondents speak for a poll named just before ("62% of voters said" after "A Gallup
         # poll…"); other sentences carry a source only when they go on with its report.
         carried = self.carried(doc, block, number) if respondents or _continues(prose, s_start, s_end) else None
         if carried is not None and carried[0] == sourcing.NAMED:
             return SOURCED, None, None
         if vague is not None:
-            return VAGUE, vague, prose[vague[0]:vague[1]]
+            return VAGUE, vague, prose[vague[0] : vague[1]]
         if carried is not None:
             return VAGUE, None, carried[1]
         return UNSOURCED, None, None
@@ -241,7 +285,7 @@ class Attribution(RuleKind):
         if not found:
             return None
         best = next((f for f in found if f[2] == sourcing.NAMED), found[0])
-        return best[2], doc.prose[best[0]:best[1]]
+        return best[2], doc.prose[best[0] : best[1]]
 
     def tied(self, prose: str, start: int, end: int, harm: tuple) -> bool:
         """Whether the figure counts what the casualty term names: a few plain words between
@@ -292,8 +336,11 @@ def _headline(doc, block):
 
 
 def _continues(prose, s_start, s_end):
-    return bool(_CONTINUES_OPENER.match(prose, s_start, s_end) or _OPENS_WITH_SHARE.match(prose, s_start, s_end)
-                or _CONTINUES_WORD.search(prose, s_start, s_end))
+    return bool(
+        _CONTINUES_OPENER.match(prose, s_start, s_end)
+        or _OPENS_WITH_SHARE.match(prose, s_start, s_end)
+        or _CONTINUES_WORD.search(prose, s_start, s_end)
+    )
 
 
 class _Hits:

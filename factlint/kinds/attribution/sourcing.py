@@ -11,6 +11,7 @@ A source covers the figures of its sentence, except a figure in a dash- or semic
 stretch the source is not in (unless the source frames the whole sentence: "X said that …",
 "…, X said."), or in a non-restrictive relative clause ("…, who is accused of …,") it is not in.
 """
+
 from __future__ import annotations
 
 import re
@@ -41,12 +42,16 @@ _VERB_FOLLOWERS = frozenset(
     """that how what a an the its their his her it they he she there more less about around nearly
     almost some over up just only growth sales profits prices to""".split()
 )
-_TO_VERBS = frozenset("""plans plan planned aims aimed aim wants wanted want intends intended intend hopes hoped hope
-    threatened seeks sought seek seeking vowed vow expects expect expected hoping planning aiming wanting intending""".split())
+_TO_VERBS = frozenset(
+    """plans plan planned aims aimed aim wants wanted want intends intended intend hopes hoped hope
+    threatened seeks sought seek seeking vowed vow expects expect expected hoping planning aiming wanting intending""".split()
+)
 _PUNCT_OPENING = frozenset(",;:(\"“'‘-–—")
 _ASIDE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*,")
 _BY_ONLY = frozenset("released issued published compiled listed commissioned conducted".split())
-_PLAN_NOUNS = frozenset("plan plans proposal proposals pledge pledges promise promises bid target targets decision".split())
+_PLAN_NOUNS = frozenset(
+    "plan plans proposal proposals pledge pledges promise promises bid target targets decision".split()
+)
 _OWNERS = frozenset("its their his her our".split())
 _RESPONDENTS = frozenset("polled questioned surveyed interviewed asked".split())
 _QUANTITY_WORDS = frozenset(
@@ -93,8 +98,17 @@ def _quality(np: list, first: bool, lex: Lexicon) -> str | None:
         return VAGUE  # "Web analysts say": only the sentence's first letter is a capital
     for i, (w, low) in enumerate(zip(words, lower)):
         base = low[:-2] if low.endswith(("'s", "’s")) else low
-        if w[:1].isupper() and not (i == 0 and first and (base in _DETERMINERS or base in _INDEFINITE or base in lex.vague_subjects
-                                                           or base in lex.source_nouns or base in lex.institutions)):
+        if w[:1].isupper() and not (
+            i == 0
+            and first
+            and (
+                base in _DETERMINERS
+                or base in _INDEFINITE
+                or base in lex.vague_subjects
+                or base in lex.source_nouns
+                or base in lex.institutions
+            )
+        ):
             if base not in lex.vague_subjects and base not in lex.source_nouns and base not in _INDEFINITE:
                 return NAMED  # a name: "Mr Straw", "Technorati", "The Japanese government"
         if low.endswith(("'s", "’s")):
@@ -148,14 +162,16 @@ def _object_end(toks: list, i: int) -> int:
     last = min(len(toks) - 1, i + 24)
     for k in range(i + 1, last + 1):
         word = toks[k][2]
-        if word in (";", ":", "-", "–", "—") or (word == "," and k + 1 < len(toks) and toks[k + 1][2].lower() in _CLAUSE_LINKS):
+        if word in (";", ":", "-", "–", "—") or (
+            word == "," and k + 1 < len(toks) and toks[k + 1][2].lower() in _CLAUSE_LINKS
+        ):
             return toks[k][0]
     return toks[last][1]
 
 
 def _wants_to(toks: list, i: int) -> bool:
     """A verb of planning with its plan: "plans to raise", "wants it to be", "hope the song will raise"."""
-    following = [t[2].lower() for t in toks[i + 1:i + 12]]
+    following = [t[2].lower() for t in toks[i + 1 : i + 12]]
     return "to" in following or any(w in ("will", "would", "could", "can") for w in following[:6])
 
 
@@ -207,16 +223,36 @@ def sources(prose: str, s_start: int, s_end: int, lex: Lexicon, cues: bool = Tru
     found = []
     for i, (t_start, t_end, word) in enumerate(toks):
         low = word.lower()
-        if low in ("is", "are") and i + 2 < len(toks) and toks[i + 1][2] == "to" and toks[i + 2][2].isalpha() and toks[i + 2][2].islower():
+        if (
+            low in ("is", "are")
+            and i + 2 < len(toks)
+            and toks[i + 1][2] == "to"
+            and toks[i + 2][2].isalpha()
+            and toks[i + 2][2].islower()
+        ):
             # "Britain is to give a £4m grant": the actor's announced plan
             np, first = _subject_before(toks, i, lex)
             if np and _quality(np, first, lex) == NAMED:
-                found.append((s_start + t_start, s_start + toks[i + 1][1], NAMED, ("own", s_start + toks[i + 1][1], s_start + _object_end(toks, i + 1))))
+                found.append(
+                    (
+                        s_start + t_start,
+                        s_start + toks[i + 1][1],
+                        NAMED,
+                        ("own", s_start + toks[i + 1][1], s_start + _object_end(toks, i + 1)),
+                    )
+                )
             continue
-        if low in _PLAN_NOUNS and i > 0 and i + 1 < len(toks) and toks[i + 1][2] == "to" and (
-                toks[i - 1][2].lower() in _OWNERS or toks[i - 1][2].endswith(("'s", "’s"))):
+        if (
+            low in _PLAN_NOUNS
+            and i > 0
+            and i + 1 < len(toks)
+            and toks[i + 1][2] == "to"
+            and (toks[i - 1][2].lower() in _OWNERS or toks[i - 1][2].endswith(("'s", "’s")))
+        ):
             # "its plan to cut staff by 25%", "the government's plans to raise £3bn": the actor's own
-            found.append((s_start + t_start, s_start + t_end, NAMED, ("own", s_start + t_end, s_start + _object_end(toks, i))))
+            found.append(
+                (s_start + t_start, s_start + t_end, NAMED, ("own", s_start + t_end, s_start + _object_end(toks, i)))
+            )
             continue
         own = low in lex.own and low not in lex.reporting
         if not (own or low in lex.reporting):
@@ -226,17 +262,23 @@ def sources(prose: str, s_start: int, s_end: int, lex: Lexicon, cues: bool = Tru
         prev = toks[i - 1][2].lower() if i > 0 else ""
         if prev in _DETERMINERS or prev.endswith(("'s", "’s")):
             continue  # a noun or an adjective: "the report", "Cunningham's proposed move"
-        if low in lex.noun_like and prev not in _BETWEEN and nxt not in ("", ".", "!") and not nxt_upper and not (nxt in _VERB_FOLLOWERS or nxt[:1].isdigit() or nxt[:1] in "$£€¥\"“"):
+        if (
+            low in lex.noun_like
+            and prev not in _BETWEEN
+            and nxt not in ("", ".", "!")
+            and not nxt_upper
+            and not (nxt in _VERB_FOLLOWERS or nxt[:1].isdigit() or nxt[:1] in '$£€¥"“')
+        ):
             continue  # a noun: "TV shows", "new figures from"
         if own and low in _TO_VERBS and not _wants_to(toks, i):
             continue
         if low in _BY_ONLY and nxt != "by" and nxt not in _DETERMINERS:
             continue  # "films released last year": a participle, a source only with its agent
-        if low in ("called", "calls", "calling") and not any(t[2] in ("\"", "“") for t in toks[i + 1:i + 12]):
+        if low in ("called", "calls", "calling") and not any(t[2] in ('"', "“") for t in toks[i + 1 : i + 12]):
             continue  # "Chirac has called the £3bn rebate \"unjustified\"" reports; "a project called X" does not
         if low in ("points", "pointed", "pointing") and nxt != "out":
             continue  # "Mr Hadi points out" reports; "five points" does not
-        if low in ("put", "puts", "putting") and "at" not in [t[2] for t in toks[i + 1:i + 9]]:
+        if low in ("put", "puts", "putting") and "at" not in [t[2] for t in toks[i + 1 : i + 9]]:
             continue  # "BP put production at 4bn barrels" reports; "he put it up on the net" does not
         if (prev in _BE and not low.endswith("ing")) or nxt == "by":  # a passive ("is seeking" is not)
             agent = _agent(toks, i)
@@ -248,16 +290,19 @@ def sources(prose: str, s_start: int, s_end: int, lex: Lexicon, cues: bool = Tru
         np, first = _subject_before(toks, i, lex)
         if not np and prev == "," and not participle:  # ", says the Nationwide building society."
             after = _subject_after(toks, i)
-            if after and (i + len(after) + 1 >= len(toks) or toks[i + len(after) + 1][2] in ".;:)\"”"):
+            if after and (i + len(after) + 1 >= len(toks) or toks[i + len(after) + 1][2] in '.;:)"”'):
                 np, first = after, False
         if not np and not participle:
             np, first = _subject_before_aside(toks, i, lex)  # "Monica Chadha, BBC reporter, said"
         if (not np or _quality(np, first, lex) != NAMED) and not participle:
             after = _subject_after(toks, i)  # ", said the report", ", say analysts"
-            inverted = i == 0 or prev in _PUNCT_OPENING or prev in ("\"", "”", "’")
-            closes = after and (i + len(after) + 1 >= len(toks) or toks[i + len(after) + 1][2] in ".,;:)\"”")
-            named_after = closes and any(t[2][:1].isupper() for t in after) and not any(
-                t[2].lower() in _BE or t[2].lower() in ("has", "have", "had") for t in after)
+            inverted = i == 0 or prev in _PUNCT_OPENING or prev in ('"', "”", "’")
+            closes = after and (i + len(after) + 1 >= len(toks) or toks[i + len(after) + 1][2] in '.,;:)"”')
+            named_after = (
+                closes
+                and any(t[2][:1].isupper() for t in after)
+                and not any(t[2].lower() in _BE or t[2].lower() in ("has", "have", "had") for t in after)
+            )
             if after and (inverted or named_after):
                 np, first = after, False  # "… 600 images estimates the Consumer Electronics Association."
         if not np and (prev in ("and", "but") or (participle and prev in _CLAUSE_OPENERS)):
@@ -278,7 +323,7 @@ def sources(prose: str, s_start: int, s_end: int, lex: Lexicon, cues: bool = Tru
             subject = ("own", s_start + begin, s_start + reach)
         found.append((s_start + t_start, s_start + t_end, quality, subject))
     for m in lex.according.finditer(text):
-        rest = _tokens(text[m.end():])
+        rest = _tokens(text[m.end() :])
         np = _subject_after(rest, -1)
         quality = _quality(np, False, lex)
         agent = _agent(rest, len(np) - 1, 10) if np else None  # "according to calculations presented … by Dr Graham"
@@ -303,7 +348,12 @@ def _agent(toks: list, i: int, reach: int = 4) -> list | None:
 def _first_verb(toks: list, lex: Lexicon) -> int:
     """Index of the first word after the sentence's opening noun phrase (its verb, roughly)."""
     for k, (_s, _e, word) in enumerate(toks):
-        if k and (word.lower() in _BETWEEN or word.lower() in lex.reporting or word.lower() in lex.own or word.lower().endswith("ed")):
+        if k and (
+            word.lower() in _BETWEEN
+            or word.lower() in lex.reporting
+            or word.lower() in lex.own
+            or word.lower().endswith("ed")
+        ):
             return k
     return 0
 
@@ -318,7 +368,7 @@ def _named_source_nouns(toks: list, s_start: int, lex: Lexicon):
         if word.lower() not in lex.source_nouns or not word.islower():
             continue
         before = toks[i - 1][2] if i > 0 else ""
-        det = next((t[2].lower() for t in toks[max(0, i - 3):i] if t[2].lower() in _DEFINITE), None)
+        det = next((t[2].lower() for t in toks[max(0, i - 3) : i] if t[2].lower() in _DEFINITE), None)
         if det and i + 1 < len(toks) and toks[i + 1][2].lower() not in ("of", "on", "into"):
             yield s_start + toks[i - 1][0], s_start + t_end, NAMED, None  # "polled for the survey"
             continue
@@ -330,8 +380,10 @@ def _named_source_nouns(toks: list, s_start: int, lex: Lexicon):
             if low in ("by", "from", "for"):
                 if k + 1 < len(toks) and toks[k + 1][2].lower() in _INDEFINITE:
                     break  # "research from a City investment bank": unnamed
-                np = [t for t in toks[k + 1:k + 7] if t[2][:1].isalpha()]
-                if np and any(t[2][:1].isupper() for t in np[:5]):  # "research from message analysts the Radicati Group"
+                np = [t for t in toks[k + 1 : k + 7] if t[2][:1].isalpha()]
+                if np and any(
+                    t[2][:1].isupper() for t in np[:5]
+                ):  # "research from message analysts the Radicati Group"
                     yield s_start + t_start, s_start + toks[k + 1][1], NAMED, None
                 break
 

@@ -5,6 +5,7 @@ blocks — found by classifying lines (see `classify`), one finding per block of
 Table (`table:`): `phrases:`, `lines:` and `prefixes:` mapping a label to entries per language
 (see rules/Boilerplate/data/phrases.yml), and `weak:` phrases.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -47,14 +48,15 @@ class Boilerplate(RuleKind):
             if labels and (len(labels) >= 2 or line.words <= PHRASE_LINE):
                 line.label = labels[0]
             else:
-                line.label = self.table.line_label(prose[line.start:line.end], line.words)
-                if line.label is None and is_dateline(line, prose[line.start:line.end]):
+                line.label = self.table.line_label(prose[line.start : line.end], line.words)
+                if line.label is None and is_dateline(line, prose[line.start : line.end]):
                     line.label = "dateline"
         first = lines[0]
         # The text's own headline, or its "Published: <date>" line: metadata of the text, not
         # residue, when the prose starts right below (see classify).
         headline = len(lines) > 1 and (
-            first.label == "dateline" or (not first.label and not first.terminal and 1 <= first.words <= 25 and first.separators < 2)
+            first.label == "dateline"
+            or (not first.label and not first.terminal and 1 <= first.words <= 25 and first.separators < 2)
         )
         flags = classify(lines, bool(stopwords(lang)), self._headings(doc, lines), headline)
         # Short unpunctuated lines alone do not make a page: a clean article ends with a line-up
@@ -85,9 +87,9 @@ class Boilerplate(RuleKind):
             i = bisect_right(starts, start) - 1
             if i < 0 or start >= spans[i][1]:
                 continue
-            if self.table.weak[term] and lines[i].words > FILLER and prose[spans[i][0]:start].strip():
+            if self.table.weak[term] and lines[i].words > FILLER and prose[spans[i][0] : start].strip():
                 continue  # a weak phrase inside an ordinary sentence
-            if prose[end - 1] == ":" and not prose[end:spans[i][1]].strip():
+            if prose[end - 1] == ":" and not prose[end : spans[i][1]].strip():
                 continue  # "…pin the following photo:" introduces what follows; a credit names someone
             out.setdefault(i, []).append(self.table.labels[term])
         return out
@@ -99,7 +101,7 @@ class Boilerplate(RuleKind):
         if doc.markup == "markdown":
             for i, line in enumerate(lines):
                 line_start = text.rfind("\n", 0, line.start) + 1
-                if text[line_start:line.start].lstrip().startswith("#"):
+                if text[line_start : line.start].lstrip().startswith("#"):
                     exempt.add(i)
         return exempt
 
@@ -114,4 +116,6 @@ class Boilerplate(RuleKind):
         elif len(labels) > MAX_LABELS:
             labels = labels[:MAX_LABELS] + ["…"]
         n = last - first + 1
-        return self.finding(doc, lines[first].start, lines[last].end, (", ".join(labels), f"{n} line{'s' if n != 1 else ''}"))
+        return self.finding(
+            doc, lines[first].start, lines[last].end, (", ".join(labels), f"{n} line{'s' if n != 1 else ''}")
+        )

@@ -12,6 +12,7 @@
    to the furniture, and those next to prose (subheadings, list items, table rows) to the
    article.
 """
+
 from __future__ import annotations
 
 from factlint.kinds.boilerplate.features import Line
@@ -37,7 +38,7 @@ HEADLINE_GAP = 2
 
 
 def is_menu(line: Line) -> bool:
-    """"Home | News | Sport", a share bar, a breadcrumb: short items between separators."""
+    """ "Home | News | Sport", a share bar, a breadcrumb: short items between separators."""
     return line.separators >= 2 and line.words / (line.separators + 1) <= 4 and not line.code
 
 
@@ -106,16 +107,16 @@ def prose_core(classes: list[str], lines: list[Line]) -> tuple[int, int] | None:
     section break (a comment form, a related-links header, a copyright line) lies between."""
     weights = _weights(classes, lines)
     score, first, last = _best_run(weights, 0, len(lines))
-    if last < first or not any(c in (GOOD, NEAR) for c in classes[first:last + 1]):
+    if last < first or not any(c in (GOOD, NEAR) for c in classes[first : last + 1]):
         return None
     breaks = [bool(lines[i].label in BREAK_LABELS) for i in range(len(lines))]
     while True:
         grown = False
         score, a, b = _best_run(weights, last + 1, len(lines))
-        if b >= a and score >= MERGE_SCORE and not any(breaks[last + 1:a]):
+        if b >= a and score >= MERGE_SCORE and not any(breaks[last + 1 : a]):
             last, grown = b, True
         score, a, b = _best_run(weights, 0, first)
-        if b >= a and score >= MERGE_SCORE and not any(breaks[b + 1:first]):
+        if b >= a and score >= MERGE_SCORE and not any(breaks[b + 1 : first]):
             first, grown = a, True
         if not grown:
             return first, last
@@ -188,7 +189,7 @@ def classify(lines: list[Line], has_stops: bool, exempt: set[int], headline: boo
             decided.append(GOOD)
         else:
             decided.append(None)
-    smoothed = smooth(decided[first:last + 1])
+    smoothed = smooth(decided[first : last + 1])
     flags = []
     for i in range(len(lines)):
         if i in exempt:

@@ -6,6 +6,7 @@ credits, share counts, tag lists, menus) taken from the rule's table.
 A *line* here is one non-empty line of the prose, except that a hard-wrapped paragraph (a long
 line without closing punctuation followed by one starting in lower case) is one unit.
 """
+
 from __future__ import annotations
 
 import re

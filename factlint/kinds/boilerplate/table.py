@@ -1,5 +1,6 @@
 """The rule's residue table (`data/phrases.yml`) compiled into matchers: phrases for the term
 automaton, whole-line entries as a set, line prefixes as one regex per label."""
+
 from __future__ import annotations
 
 import re
@@ -36,7 +37,9 @@ class Table:
                 self.labels.append(label)
                 self.weak.append(phrase.lower() in weak)
         # A line that is a phrase and nothing else ("Read more", "Czytaj także") is that label too.
-        self.lines: dict[str, str] = {core_text(p): label for p, label in zip(self.phrases, self.labels) if core_text(p)}
+        self.lines: dict[str, str] = {
+            core_text(p): label for p, label in zip(self.phrases, self.labels) if core_text(p)
+        }
         for label, entries in _groups(data, "lines"):
             for entry in strings("table", entries):
                 self.lines.setdefault(core_text(entry), label)

@@ -5,6 +5,7 @@
 killed/dead/died, injured/wounded, fled/displaced ...); the noun is the word(s) between number
 and verb ("34 soldiers"): a generic noun ("people") or none counts as "people".
 """
+
 from __future__ import annotations
 
 import re
@@ -15,16 +16,80 @@ from factlint.kinds.figures.numbers import NUMBER, QUAL, WORDS, interval, value
 AUX = r"(?:(?:were|was|are|is|have|has|had|been|being|be|will|reportedly|now|also|all|so\s+far|already|since|feared|believed|thought|confirmed|said|reported|known)\s+){0,4}"
 GENERIC = {"", "people", "persons", "person", "individuals", "others", "more", "men, women and children"}
 # Words that cannot be part of a counted noun: "34 of them", "40 in the city".
-_NOT_NOUN = {"of", "in", "at", "on", "and", "or", "the", "a", "an", "to", "from", "by", "for", "with",
-             "who", "which", "that", "as", "than", "per", "cent", "percent", "years", "year", "days",
-             "day", "hours", "weeks", "months", "times", "km", "miles", "metres", "feet", "%", "after",
-             "since", "when", "were", "was", "had", "have", "has", "been", "are", "is", "overnight",
-             "today", "yesterday", "tonight", "last", "this", "earlier", "later", "so", "during", "while",
-             "across", "near", "into", "after", "before", "there", "here", "including", "but", "according"}
+_NOT_NOUN = {
+    "of",
+    "in",
+    "at",
+    "on",
+    "and",
+    "or",
+    "the",
+    "a",
+    "an",
+    "to",
+    "from",
+    "by",
+    "for",
+    "with",
+    "who",
+    "which",
+    "that",
+    "as",
+    "than",
+    "per",
+    "cent",
+    "percent",
+    "years",
+    "year",
+    "days",
+    "day",
+    "hours",
+    "weeks",
+    "months",
+    "times",
+    "km",
+    "miles",
+    "metres",
+    "feet",
+    "%",
+    "after",
+    "since",
+    "when",
+    "were",
+    "was",
+    "had",
+    "have",
+    "has",
+    "been",
+    "are",
+    "is",
+    "overnight",
+    "today",
+    "yesterday",
+    "tonight",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "so",
+    "during",
+    "while",
+    "across",
+    "near",
+    "into",
+    "before",
+    "there",
+    "here",
+    "including",
+    "but",
+    "according",
+}
 # Adverbs that make a part of the count: "12 people were seriously injured" of "70 injured".
 _PART = {"seriously", "critically", "badly", "severely", "slightly", "lightly", "gravely", "fatally"}
 # Competing sources: "Organisers said 40 ... Police said 25" reports a dispute, not an error.
-SOURCE = re.compile(r"(?i:according\s+to)\s+(?:the\s+)?(?P<a>[\w'’-]+)|(?P<b>[\w'’-]+)\s+(?:said|says|say|told|reported|claimed|estimated|put\s+the)\b")
+SOURCE = re.compile(
+    r"(?i:according\s+to)\s+(?:the\s+)?(?P<a>[\w'’-]+)|(?P<b>[\w'’-]+)\s+(?:said|says|say|told|reported|claimed|estimated|put\s+the)\b"
+)
 # Cues that the two numbers are meant to differ: an update, an increment, a part of a whole.
 UPDATE = re.compile(
     r"\b(?:rose|risen|rise|rises|rising|climbed|climb|climbing|up\s+from|earlier|initially|initial|"
@@ -33,18 +98,26 @@ UPDATE = re.compile(
     r"including|among\s+them|of\s+whom|of\s+them|of\s+those|latest|new|estimate[sd]?|expected|"
     r"could|would|may|might|if|feared|fear|unconfirmed|conflicting|other\s+reports|some\s+reports|"
     r"each|every|per|a\s+day|a\s+week|a\s+year|daily|weekly|annual|average|"
-    r"record|compared|versus|against)\b", re.I)
+    r"record|compared|versus|against)\b",
+    re.I,
+)
 # Scope: a time or a place phrase that may make two counts of different things.
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 TIME = re.compile(
     rf"\b(?:(?:19|20)\d\d|{_MONTHS}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"yesterday|today|tonight|overnight|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|"
     r"so\s+far|since|nationwide|across\s+the\s+country|in\s+total|in\s+all|altogether|overall|"
-    r"first|second|third|last|previous|past|next)\b", re.I)
-PLACE = re.compile(r"\b(?i:in|at|near|across|outside|inside|from|around|throughout|of)\s+(?:the\s+)?(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
+    r"first|second|third|last|previous|past|next)\b",
+    re.I,
+)
+PLACE = re.compile(
+    r"\b(?i:in|at|near|across|outside|inside|from|around|throughout|of)\s+(?:the\s+)?(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)"
+)
 
 
-_HAS_NUMBER = re.compile(r"\d|\b(?i:%s)\b" % "|".join(sorted({w.split()[-1].split("-")[0] for w in WORDS}, key=len, reverse=True)))
+_HAS_NUMBER = re.compile(
+    r"\d|\b(?i:{})\b".format("|".join(sorted({w.split()[-1].split("-")[0] for w in WORDS}, key=len, reverse=True)))
+)
 
 
 @dataclass
@@ -73,7 +146,9 @@ class Extractor:
         ("won 4,210 votes", not "won 3-1"), "money": the figure must be an amount ("raised
         £2m", not "raised three children")}."""
         self.cls_of = {}
-        self.required_nouns = {n: {str(w).lower() for w in spec["nouns"]} for n, spec in classes.items() if spec.get("nouns")}
+        self.required_nouns = {
+            n: {str(w).lower() for w in spec["nouns"]} for n, spec in classes.items() if spec.get("nouns")
+        }
         self.money = {n for n, spec in classes.items() if spec.get("money")}
         after, before, toll = [], [], []
         for name, spec in classes.items():
@@ -81,11 +156,22 @@ class Extractor:
                 for w in spec.get(key) or ():
                     self.cls_of[(key, " ".join(w.lower().split()))] = name
                     bucket.append(w)
-        alt = lambda ws: "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in ws), key=len, reverse=True)) or "(?!x)x"
+        alt = lambda ws: (
+            "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in ws), key=len, reverse=True)) or "(?!x)x"
+        )
         q = rf"(?:(?P<qual>{QUAL})\s+)?"
-        self.after = re.compile(rf"(?<![\w.,£$€-]){q}{NUMBER}(?P<noun>(?:\s+[A-Za-z][\w'’-]*){{0,3}}?)\s+{AUX}(?:\w+ly\s+)?(?P<cls>{alt(after)})\b", re.I)
-        self.before = re.compile(rf"\b(?P<cls>{alt(before)})\s+{q}{NUMBER}(?![\w%-]|\s*(?:per\s*cent|percent|%))(?P<noun>(?:\s+[a-z][\w'’-]*){{0,2}})", re.I)
-        self.toll = re.compile(rf"\b(?P<cls>{alt(toll)})\s+(?:[\w'’]+\s+){{0,4}}?(?:of|at|to|is|was|reached|stood\s+at|stands\s+at)\s+{q}{NUMBER}(?![\w%-])", re.I)
+        self.after = re.compile(
+            rf"(?<![\w.,£$€-]){q}{NUMBER}(?P<noun>(?:\s+[A-Za-z][\w'’-]*){{0,3}}?)\s+{AUX}(?:\w+ly\s+)?(?P<cls>{alt(after)})\b",
+            re.I,
+        )
+        self.before = re.compile(
+            rf"\b(?P<cls>{alt(before)})\s+{q}{NUMBER}(?![\w%-]|\s*(?:per\s*cent|percent|%))(?P<noun>(?:\s+[a-z][\w'’-]*){{0,2}})",
+            re.I,
+        )
+        self.toll = re.compile(
+            rf"\b(?P<cls>{alt(toll)})\s+(?:[\w'’]+\s+){{0,4}}?(?:of|at|to|is|was|reached|stood\s+at|stands\s+at)\s+{q}{NUMBER}(?![\w%-])",
+            re.I,
+        )
 
     def statements(self, prose: str, s: int, e: int, headline: bool) -> list:
         out = []
@@ -101,9 +187,17 @@ class Extractor:
 
     def statement(self, kind: str, m: re.Match, text: str, s: int, e: int, headline: bool) -> Statement | None:
         num, num2 = m.group("num"), m.group("num2")
-        if re.match(r"\s*(?:-?year|per\s*cent|percent|%|am\b|pm\b|GMT|BST|km|miles|metres|years|days|hours)", text[m.end("num2") if num2 else m.end("num"):], re.I):
+        if re.match(
+            r"\s*(?:-?year|per\s*cent|percent|%|am\b|pm\b|GMT|BST|km|miles|metres|years|days|hours)",
+            text[m.end("num2") if num2 else m.end("num") :],
+            re.I,
+        ):
             return None
-        if kind != "toll" and re.search(r"(?:aged|age|No\.?|number|page|route|flight|\bon|\bat)\s*$", text[:m.start("num")], re.I) and not m.group("qual"):
+        if (
+            kind != "toll"
+            and re.search(r"(?:aged|age|No\.?|number|page|route|flight|\bon|\bat)\s*$", text[: m.start("num")], re.I)
+            and not m.group("qual")
+        ):
             return None  # "aged 40", "at 10" (a time)
         low = value(num)
         high = value(num2) if num2 else None
@@ -141,7 +235,7 @@ class Extractor:
         if cls in self.money and not re.match(r"[£$€]|\d[\d,.]*\s?(?:m|bn|million|billion)\b", num.strip()):
             return None
         noun = "" if noun in GENERIC else _singular(noun)
-        return Statement(start, end, text[start - s:end - s], cls, noun, lo, hi, (s, e), headline)
+        return Statement(start, end, text[start - s : end - s], cls, noun, lo, hi, (s, e), headline)
 
 
 def _singular(noun: str) -> str:

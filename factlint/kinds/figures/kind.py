@@ -9,9 +9,10 @@ the same noun (or both generic "people"), their intervals cannot both hold ("at 
 sentence that the other lacks; the headline may leave the scope implicit). One finding per
 pair, at the later statement, naming the other's line and column.
 """
+
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from factlint.findings import Finding
 from factlint.kinds.base import Key, RuleKind
@@ -70,7 +71,9 @@ class FiguresAgree(RuleKind):
             for st in self.extractor.statements(prose, s, e, headline):
                 sentence = prose[s:e]
                 st.cue = UPDATE.search(sentence) is not None
-                st.times = frozenset(m.group().lower() for m in TIME.finditer(sentence) if not (st.start <= s + m.start() < st.end))
+                st.times = frozenset(
+                    m.group().lower() for m in TIME.finditer(sentence) if not (st.start <= s + m.start() < st.end)
+                )
                 st.places = frozenset(m.group("p") for m in PLACE.finditer(sentence))
                 st.subject = _subject(sentence)
                 st.sources = frozenset((m.group("a") or m.group("b")).lower() for m in SOURCE.finditer(sentence))
@@ -106,9 +109,11 @@ class FiguresAgree(RuleKind):
     def report(self, doc, earlier: Statement, later: Statement) -> Finding:
         line, col = doc.position(earlier.start)
         where = "the headline" if earlier.headline else f"line {line}:{col}"
-        msg = (f"'{later.text}' contradicts '{earlier.text}' ({where}): the same count "
-               f"({earlier.cls}{', ' + earlier.noun if earlier.noun else ''}) with numbers that cannot both hold. "
-               "Say which is right, or mark the update (\"rose to\", \"earlier reports said\").")
+        msg = (
+            f"'{later.text}' contradicts '{earlier.text}' ({where}): the same count "
+            f"({earlier.cls}{', ' + earlier.noun if earlier.noun else ''}) with numbers that cannot both hold. "
+            'Say which is right, or mark the update ("rose to", "earlier reports said").'
+        )
         return self.finding(doc, later.start, later.end, (msg,), suggestions=[])
 
 
@@ -119,15 +124,41 @@ def _key_word(phrase: str) -> str:
     return words[-1]
 
 
-_STARTERS = {"the", "a", "an", "in", "on", "at", "but", "and", "it", "this", "that", "he", "she", "they",
-             "we", "by", "after", "before", "since", "meanwhile", "however", "officials", "police", "its", "his", "her"}
+_STARTERS = {
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "but",
+    "and",
+    "it",
+    "this",
+    "that",
+    "he",
+    "she",
+    "they",
+    "we",
+    "by",
+    "after",
+    "before",
+    "since",
+    "meanwhile",
+    "however",
+    "officials",
+    "police",
+    "its",
+    "his",
+    "her",
+}
 
 
 def _subject(sentence: str) -> str:
     """The first proper noun of a sentence ("Labour won 355 seats", "The Tsunami Appeal raised"),
     possessive dropped; "" when the sentence opens with none."""
     for w in sentence.split()[:6]:
-        w = w.strip(",.;:\"“”()")
+        w = w.strip(',.;:"“”()')
         w = w[:-2] if w.endswith(("'s", "’s")) else w
         if w[:1].isupper() and w.lower() not in _STARTERS:
             return w

@@ -1,13 +1,16 @@
 """Numbers as news writes them ("34", "1,200", "forty", "2.5 million", "£40m", "30 to 40") and
 the qualifiers that make them bounds ("at least", "nearly", "about"). Vague amounts
 ("dozens", "hundreds") are not numbers here."""
+
 from __future__ import annotations
 
 import math
 import re
 
-_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-          "fifteen sixteen seventeen eighteen nineteen").split()
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 WORDS = {w: n for n, w in enumerate(_UNITS)}
 for _i, _t in enumerate(_TENS, 2):
@@ -19,19 +22,44 @@ WORDS.update({"a dozen": 12, "a hundred": 100, "one hundred": 100, "a thousand":
 SCALES = {"thousand": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "bn": 1e9, "billion": 1e9, "k": 1e3}
 
 _WORD_ALT = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in WORDS), key=len, reverse=True))
-_ONE = (rf"(?:[£$€]\s?)?(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{_WORD_ALT}))"
-        r"(?:\s?(?:thousand|million|billion|bn|mn|m|k)\b)?")
+_ONE = (
+    rf"(?:[£$€]\s?)?(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{_WORD_ALT}))"
+    r"(?:\s?(?:thousand|million|billion|bn|mn|m|k)\b)?"
+)
 NUMBER = rf"(?P<num>{_ONE})(?:\s*(?:to|-|–|and|or)\s*(?P<num2>{_ONE}))?"
 # Qualifiers before a number: kind of bound.
 QUALIFIERS = {
-    "at least": "lower", "more than": "lower", "over": "lower", "in excess of": "lower",
-    "well over": "lower", "just over": "lower", "upwards of": "lower", "a minimum of": "lower",
-    "up to": "upper", "fewer than": "upper", "less than": "upper", "under": "upper",
-    "almost": "upper", "nearly": "upper", "as many as": "upper", "no more than": "upper",
-    "just under": "upper", "close to": "approx", "about": "approx", "around": "approx",
-    "some": "approx", "roughly": "approx", "approximately": "approx", "an estimated": "approx",
-    "estimated": "approx", "up to about": "upper", "between": "range", "perhaps": "approx",
-    "at most": "upper", "possibly": "approx", "reportedly": "approx",
+    "at least": "lower",
+    "more than": "lower",
+    "over": "lower",
+    "in excess of": "lower",
+    "well over": "lower",
+    "just over": "lower",
+    "upwards of": "lower",
+    "a minimum of": "lower",
+    "up to": "upper",
+    "fewer than": "upper",
+    "less than": "upper",
+    "under": "upper",
+    "almost": "upper",
+    "nearly": "upper",
+    "as many as": "upper",
+    "no more than": "upper",
+    "just under": "upper",
+    "close to": "approx",
+    "about": "approx",
+    "around": "approx",
+    "some": "approx",
+    "roughly": "approx",
+    "approximately": "approx",
+    "an estimated": "approx",
+    "estimated": "approx",
+    "up to about": "upper",
+    "between": "range",
+    "perhaps": "approx",
+    "at most": "upper",
+    "possibly": "approx",
+    "reportedly": "approx",
 }
 QUAL = "|".join(sorted((q.replace(" ", r"\s+") for q in QUALIFIERS), key=len, reverse=True))
 APPROX = 0.15  # "about 900" allows 15% either way
@@ -43,7 +71,7 @@ def value(text: str) -> float | None:
     scale = 1.0
     m = re.search(r"\s?(thousand|million|billion|bn|mn|m|k)$", t)
     if m:
-        scale, t = SCALES[m.group(1)], t[:m.start()].strip()
+        scale, t = SCALES[m.group(1)], t[: m.start()].strip()
     if t in WORDS:
         return WORDS[t] * scale
     try:

@@ -14,6 +14,7 @@ Keys (all kinds): `table` (the gazetteer, relative to the rule file), `words` (t
 `vocabulary` (folders with Vale-style accept.txt / reject.txt), `defer` (transcription tables
 whose `wrong` forms another rule reports: never reported twice), `exceptions`.
 """
+
 # benchmarks/floor.py times the token regex on its own.
 from factlint.kinds.names.base import _CAPITALISED  # noqa: E402,F401
 from factlint.kinds.names.city import CitySpelling

@@ -5,6 +5,7 @@ Cost: one regex findall of capitalised tokens per document, then set lookups aga
 English word list, the gazetteer and the accept list; only the few out-of-vocabulary tokens
 reach the distance and phonetic code, whose result is memoised per distinct token for the run.
 """
+
 from __future__ import annotations
 
 import os
@@ -37,7 +38,9 @@ ORG_AFTER = frozenset(
     "Company Co AG GmbH SA SpA NV BV Plc PLC Telecom Energy Records Foundation Institute University "
     "news agency trucks truck cars car brand club team newspaper magazine label band airline bank group".split()
 )
-ORG_BEFORE = frozenset("Radio Banco Banca Bank Air Telecom Real Dynamo Dinamo Club Deportivo Atlético Olympique Hotel".split())
+ORG_BEFORE = frozenset(
+    "Radio Banco Banca Bank Air Telecom Real Dynamo Dinamo Club Deportivo Atlético Olympique Hotel".split()
+)
 DIRECTIONS = frozenset("North South East West Northern Southern Eastern Western Central Upper Lower Greater".split())
 # Sentence ends and quotation marks: where a quoted foreign sentence begins and ends.
 _SENTENCE_EDGE = lazy_compile(r"[.!?\n«»“”„\"]")
@@ -75,7 +78,7 @@ def word_before(prose, start):
 
 
 def word_after(prose, end):
-    m = _WORD_AFTER.match(prose[end:end + 40])
+    m = _WORD_AFTER.match(prose[end : end + 40])
     return m.group(1) if m else ""
 
 
@@ -125,12 +128,19 @@ class NamesKind(RuleKind):
             if not isinstance(entries, list) or not all(isinstance(e, dict) and e.get("name") for e in entries):
                 raise ctx.error(f"known-names: {path.name} needs a 'names' list of entries with a name", "known-names")
             self.known_names = [str(e["name"]) for e in entries]
-        self.known_handle = ctx.terms.add(self.known_names, ignorecase=False, literal=True) if self.known_names else None
+        self.known_handle = (
+            ctx.terms.add(self.known_names, ignorecase=False, literal=True) if self.known_names else None
+        )
         self.exceptions = ctx.strings("exceptions", self.option("exceptions"))
         self.exception_words = {e.lower() for e in self.exceptions}
         # What `known` depends on: rules with equal keys share unknown_tokens per document.
-        self.known_key = (str(self.english_path), str(table_path), tuple(files),
-                          tuple(sorted(self.deferred)), tuple(sorted(self.exception_words)))
+        self.known_key = (
+            str(self.english_path),
+            str(table_path),
+            tuple(files),
+            tuple(sorted(self.deferred)),
+            tuple(sorted(self.exception_words)),
+        )
 
     def run(self, doc, hits: dict) -> list:
         """RuleKind.run, except that a language detected from a sentence or two is not trusted:
@@ -226,7 +236,7 @@ class NamesKind(RuleKind):
         return (
             word_after(prose, end) in ORG_AFTER
             or word_before(prose, start) in ORG_BEFORE
-            or bool(_NUMBER_AFTER.match(prose[end:end + 3]))
+            or bool(_NUMBER_AFTER.match(prose[end : end + 3]))
         )
 
     def in_longer_name(self, prose: str, start: int, end: int) -> bool:
@@ -247,7 +257,9 @@ class NamesKind(RuleKind):
         found = doc.memo.get(key)
         if found is None:
             prose = doc.prose
-            found = doc.memo[key] = any(self.in_person_name(prose, s, e, after=True) for s, e in occurrences(doc, token))
+            found = doc.memo[key] = any(
+                self.in_person_name(prose, s, e, after=True) for s, e in occurrences(doc, token)
+            )
         return found
 
 

@@ -5,6 +5,7 @@ Most mistranscribed places in machine-translated news are cities and regions tha
 list holds; there are 32,000 such cities, so a near miss of one is worth a look only where the
 text makes the city likely: it names the city's country, or another city of that country.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -37,10 +38,19 @@ PLACE_NOUNS = frozenset(
 )
 _NAME = r"([A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]+)"
 _PLACE_CUE = lazy_compile(
-    r"(?<!\w)(?:(?:" + "|".join(sorted(PLACE_BEFORE)) + r")|(?:" + "|".join(sorted(PLACE_NOUNS)) + r") of)[ \t]+"
-    + _NAME + r"(?!\w)"
+    r"(?<!\w)(?:(?:"
+    + "|".join(sorted(PLACE_BEFORE))
+    + r")|(?:"
+    + "|".join(sorted(PLACE_NOUNS))
+    + r") of)[ \t]+"
+    + _NAME
+    + r"(?!\w)"
     # The noun after a name is looked at, not taken: it may begin the next cue ("Mayor of X").
-    + r"|(?<![\w'’])" + _NAME + r"(?=[ \t]+(?:" + "|".join(sorted(PLACE_NOUNS)) + r")(?!\w))"
+    + r"|(?<![\w'’])"
+    + _NAME
+    + r"(?=[ \t]+(?:"
+    + "|".join(sorted(PLACE_NOUNS))
+    + r")(?!\w))"
 )
 # Nouns after a possessive that make it a firm ("Southcorp's shares"), not a city ("Kyiv's mayor").
 FIRM_NOUNS = frozenset(
@@ -125,9 +135,9 @@ class CitySpelling(NamesKind):
         after = word_after(prose, end)
         if after in ACTOR_AFTER:
             return True
-        if prose[end:end + 2] in ("'s", "’s") and word_after(prose, end + 2) in FIRM_NOUNS:
+        if prose[end : end + 2] in ("'s", "’s") and word_after(prose, end + 2) in FIRM_NOUNS:
             return True
-        return bool(after) and after[0].isupper() and prose[end:end + 1] == " "
+        return bool(after) and after[0].isupper() and prose[end : end + 1] == " "
 
     def _countries(self, doc, hits):
         """ISO codes of the countries the text is about: named at least twice, directly or

@@ -1,4 +1,5 @@
 """name-drift: one proper name spelled two ways in one text."""
+
 from __future__ import annotations
 
 import jellyfish
@@ -109,12 +110,14 @@ class NameDrift(NamesKind):
             return False
 
         def place(spans):  # Andrew Bridgen, MP for Bridgend
-            low = prose[spans[0][0]:spans[0][1]].lower()
+            low = prose[spans[0][0] : spans[0][1]].lower()
             cities = self.gazetteer.cities
             return low in self.gazetteer.words or (cities is not None and low in cities.words)
 
         pa, pb = person(spans_a), person(spans_b)
-        return (pa and not pb and (thing(spans_b) or place(spans_b))) or (pb and not pa and (thing(spans_a) or place(spans_a)))
+        return (pa and not pb and (thing(spans_b) or place(spans_b))) or (
+            pb and not pa and (thing(spans_a) or place(spans_a))
+        )
 
     def _pairs(self, tokens):
         """Pairs (a, b), a < b, of tokens with the same first letter within two edits."""
@@ -146,7 +149,7 @@ def _candidate_pairs(tokens):
     for group in groups.values():
         if len(group) <= _PAIRWISE_GROUP:
             group.sort()
-            candidates.update((a, b) for i, a in enumerate(group) for b in group[i + 1:] if abs(len(a) - len(b)) <= 2)
+            candidates.update((a, b) for i, a in enumerate(group) for b in group[i + 1 :] if abs(len(a) - len(b)) <= 2)
             continue
         # Two edits are undone by at most two deletions on each side: only tokens whose tails
         # share a deletion variant can be within two edits.
@@ -156,6 +159,6 @@ def _candidate_pairs(tokens):
                 by_variant.setdefault(variant, []).append(token)
         for shared in by_variant.values():
             for i, a in enumerate(shared):
-                for b in shared[i + 1:]:
+                for b in shared[i + 1 :]:
                     candidates.add((a, b) if a < b else (b, a))
     return candidates

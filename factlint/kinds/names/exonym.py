@@ -1,4 +1,5 @@
 """exonym: foreign-language and outdated forms of place names, the English name suggested."""
+
 from __future__ import annotations
 
 import jellyfish
@@ -8,15 +9,50 @@ from factlint.kinds.names.base import NamesKind, foreign_sentence
 from factlint.text.phonetics import is_inflection, plain
 
 LANGUAGES = {
-    "de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "nl": "Dutch", "pt": "Portuguese",
-    "sv": "Swedish", "no": "Norwegian", "da": "Danish", "fi": "Finnish", "is": "Icelandic", "pl": "Polish",
-    "cs": "Czech", "sk": "Slovak", "sl": "Slovene", "hr": "Croatian", "sr": "Serbian", "bs": "Bosnian",
-    "mk": "Macedonian", "bg": "Bulgarian", "sq": "Albanian", "el": "Greek", "hu": "Hungarian",
-    "ro": "Romanian", "tr": "Turkish", "ru": "Russian", "uk": "Ukrainian", "be": "Belarusian",
-    "et": "Estonian", "lv": "Latvian", "lt": "Lithuanian", "ka": "Georgian", "hy": "Armenian",
-    "az": "Azerbaijani", "ga": "Irish", "ca": "Catalan", "eu": "Basque", "fo": "Faroese",
-    "kl": "Greenlandic", "he": "Hebrew", "ar": "Arabic", "fa": "Persian",
+    "de": "German",
+    "fr": "French",
+    "es": "Spanish",
+    "it": "Italian",
+    "nl": "Dutch",
+    "pt": "Portuguese",
+    "sv": "Swedish",
+    "no": "Norwegian",
+    "da": "Danish",
+    "fi": "Finnish",
+    "is": "Icelandic",
+    "pl": "Polish",
+    "cs": "Czech",
+    "sk": "Slovak",
+    "sl": "Slovene",
+    "hr": "Croatian",
+    "sr": "Serbian",
+    "bs": "Bosnian",
+    "mk": "Macedonian",
+    "bg": "Bulgarian",
+    "sq": "Albanian",
+    "el": "Greek",
+    "hu": "Hungarian",
+    "ro": "Romanian",
+    "tr": "Turkish",
+    "ru": "Russian",
+    "uk": "Ukrainian",
+    "be": "Belarusian",
+    "et": "Estonian",
+    "lv": "Latvian",
+    "lt": "Lithuanian",
+    "ka": "Georgian",
+    "hy": "Armenian",
+    "az": "Azerbaijani",
+    "ga": "Irish",
+    "ca": "Catalan",
+    "eu": "Basque",
+    "fo": "Faroese",
+    "kl": "Greenlandic",
+    "he": "Hebrew",
+    "ar": "Arabic",
+    "fa": "Persian",
 }
+
 
 class Exonym(NamesKind):
     """Flag the gazetteer's `exonyms` (forms: [exonyms]) or its `deprecated` spellings and the
@@ -58,7 +94,11 @@ class Exonym(NamesKind):
             elif langs == ["geonames"]:
                 self.why.append("its name in another language or script")
             else:
-                name = "the " + "/".join(LANGUAGES.get(lang, lang) for lang in langs if lang not in ("deprecated", "geonames")) + " name"
+                name = (
+                    "the "
+                    + "/".join(LANGUAGES.get(lang, lang) for lang in langs if lang not in ("deprecated", "geonames"))
+                    + " name"
+                )
                 self.why.append(name + (", once common in English" if in_english else ""))
         self.handle = ctx.terms.add(self.observed, ignorecase=False, literal=True)
         self.shield = ctx.terms.add(self.exceptions, ignorecase=True, literal=True) if self.exceptions else None
@@ -84,10 +124,13 @@ class Exonym(NamesKind):
                 continue
             expected = self.expected[term_no]
             yield self.finding(
-                doc, start, end, (" or ".join(expected), observed, self.why[term_no]),
-                suggestions=expected, fixable=len(expected) == 1,
+                doc,
+                start,
+                end,
+                (" or ".join(expected), observed, self.why[term_no]),
+                suggestions=expected,
+                fixable=len(expected) == 1,
             )
-
 
     def _old_english_spelling(self, form, sources):
         """A form CLDR gives that the English word list also knows is an older English spelling
@@ -102,7 +145,11 @@ class Exonym(NamesKind):
         low = plain(form)
         for i, _lang in sources:
             name = plain(self.gazetteer.names[i])
-            if len(low) >= 5 and jellyfish.damerau_levenshtein_distance(low, name) <= 2 and not is_inflection(low, name):
+            if (
+                len(low) >= 5
+                and jellyfish.damerau_levenshtein_distance(low, name) <= 2
+                and not is_inflection(low, name)
+            ):
                 return True
         return False
 

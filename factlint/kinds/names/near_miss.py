@@ -1,4 +1,5 @@
 """name-spelling: near misses of gazetteer names, gated by the context a text gives them."""
+
 from __future__ import annotations
 
 from factlint.kinds.base import Key
@@ -138,7 +139,9 @@ class NameSpelling(NamesKind):
             if entries & linked:
                 # An extra letter that is not a doubling more often makes another name (Brixton).
                 ok = (
-                    (distance == 1 and 5 <= n <= len(target)) or same_fold or slip
+                    (distance == 1 and 5 <= n <= len(target))
+                    or same_fold
+                    or slip
                     or (distance == 2 and same_meta and n >= 8)
                 )
             else:

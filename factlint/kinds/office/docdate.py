@@ -1,5 +1,6 @@
 """The one place the office and figure kinds get the document's date from (front matter, --date,
 or a dateline); the date grammar itself lives in factlint.text.dates."""
+
 from __future__ import annotations
 
 import datetime

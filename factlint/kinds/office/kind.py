@@ -7,18 +7,19 @@ title the named person ever held, so an unknown person, or a title the person ne
 any listed office, gives no finding. The reference date is the document's (none known: no
 finding) unless the sentence names a year: then any day of that year will do.
 """
+
 from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from factlint.findings import Finding
 from factlint.kinds.base import Key, RuleKind
-from factlint.knowledge.offices import ROLES, OfficeBase, TableError, load_tables, name_key
 from factlint.kinds.office import grammar as g
 from factlint.kinds.office.docdate import document_day
+from factlint.knowledge.offices import ROLES, OfficeBase, TableError, load_tables, name_key
 
 _PREV_WORD = re.compile(r"([\w’'.-]+)[ \t]+$")
 _BREAK = re.compile(r"[,;:()—–]| - ")
@@ -57,8 +58,10 @@ class OfficeHolder(RuleKind):
                 self.role_of.setdefault(t.lower(), office.role)
             for q in office.qualifiers:
                 self.quals.setdefault(name_key(q), set()).add(i)
-        alts = "|".join(re.escape(q).replace(r"\ ", r"\s+").replace(r"\.", r"\.?") for q in sorted(
-            {q for o in self.base.offices for q in o.qualifiers}, key=len, reverse=True))
+        alts = "|".join(
+            re.escape(q).replace(r"\ ", r"\s+").replace(r"\.", r"\.?")
+            for q in sorted({q for o in self.base.offices for q in o.qualifiers}, key=len, reverse=True)
+        )
         # A qualifier right before the title: "Russian ", "Russia's ", "the European Commission ".
         self.qual_before = re.compile(rf"(?<![\w.])(?P<q>{alts})(?:['’]s)?[ \t]+$", re.I)
         self.of_after = re.compile(rf"[ \t]+of[ \t]+(?:the[ \t]+)?(?P<q>{alts})\b", re.I)
@@ -71,13 +74,13 @@ class OfficeHolder(RuleKind):
         title = prose[s:e]
         if title == "pm" or title == "Pm":
             return None  # "7 pm" is a time
-        if re.match(r"-(?:elect|designate)|['’]s\b|[ \t]+(?:[Ee]lect|[Dd]esignate)\b", prose[e:e + 12]):
+        if re.match(r"-(?:elect|designate)|['’]s\b|[ \t]+(?:[Ee]lect|[Dd]esignate)\b", prose[e : e + 12]):
             return None  # "President-elect", "the Prime Minister's spokesman"
         left_start, modifier, qualifier = s, None, None
-        hy = re.search(r"\b(ex|then|former)-$", prose[max(0, s - 8):s], re.I)
+        hy = re.search(r"\b(ex|then|former)-$", prose[max(0, s - 8) : s], re.I)
         if hy:
             modifier, left_start = g.MODIFIERS[hy.group(1).lower()], s - len(hy.group())
-        elif prose[s - 1:s] == "-":
+        elif prose[s - 1 : s] == "-":
             return None  # "Vice-President"
         else:
             m = self.qual_before.search(prose, max(0, s - 45), s)
@@ -90,25 +93,34 @@ class OfficeHolder(RuleKind):
                     modifier, left_start = g.MODIFIERS[w], prev.start(1)
                 elif w in g.BLOCKERS:
                     return None
-                elif (not qualifier and prev.group(1)[:1].isupper() and w not in g.LEADS and w != "the"
-                      and not _sentence_start(prose, prev.start(1) - 1)):
+                elif (
+                    not qualifier
+                    and prev.group(1)[:1].isupper()
+                    and w not in g.LEADS
+                    and w != "the"
+                    and not _sentence_start(prose, prev.start(1) - 1)
+                ):
                     return None  # "Chechen President", "Fifa President": an office we do not know
         after = e
         of = self.of_after.match(prose, e)
         if of and not qualifier:
             qualifier, after = name_key(of.group("q")), of.end()
-        the_before = re.search(r"\b[Tt]he[ \t]+$", prose[max(0, left_start - 5):left_start]) is not None
+        the_before = re.search(r"\b[Tt]he[ \t]+$", prose[max(0, left_start - 5) : left_start]) is not None
         nm = g.NAME_AFTER.match(prose, after)
         if nm is None and the_before:
             # "the prime minister, Tony Blair, said": an appositive closed by a comma (not
             # "... the prime minister, Mr Brown replied").
             nm = g.NAME_AFTER_COMMA.match(prose, after)
-            if nm and not re.match(r"[ \t]*(?:[,.;:)]|$)", prose[nm.end("name"):nm.end("name") + 2]):
+            if nm and not re.match(r"[ \t]*(?:[,.;:)]|$)", prose[nm.end("name") : nm.end("name") + 2]):
                 nm = None
         if nm:
-            return g.Mention(left_start, nm.end("name"), g.name_tokens(nm.group("name")), False, qualifier, modifier, title)
+            return g.Mention(
+                left_start, nm.end("name"), g.name_tokens(nm.group("name")), False, qualifier, modifier, title
+            )
         # "Vladimir Putin, the Russian President": the title must close the phrase.
-        if not re.match(r"[ \t]*(?:[,.;:)]|$|\n|[ \t]+(?:said|says|told|has|had|is|was|will|who)\b)", prose[after:after + 8]):
+        if not re.match(
+            r"[ \t]*(?:[,.;:)]|$|\n|[ \t]+(?:said|says|told|has|had|is|was|will|who)\b)", prose[after : after + 8]
+        ):
             return None
         nb = g.NAME_BEFORE.search(prose, max(0, left_start - 90), left_start)
         if nb and not nb.group("left").strip():
@@ -122,7 +134,7 @@ class OfficeHolder(RuleKind):
             tokens = tokens[1:]
         n = len(tokens)
         for k in range(n, 0, -1):
-            part = tokens[n - k:] if from_right else tokens[:k]
+            part = tokens[n - k :] if from_right else tokens[:k]
             key = name_key(" ".join(part))
             if key in self.full:
                 return self.full[key], "full"
@@ -165,8 +177,12 @@ class OfficeHolder(RuleKind):
             return None  # "President Kim": too many people to say who is meant
         role = self.role_of.get(" ".join(mention.title.lower().split()))
         allowed = self.quals.get(mention.qualifier, ()) if mention.qualifier else None
-        held = [(p, self.base.offices[i], t) for p in sorted(people) for i, t in self.terms_of.get(p, ())
-                if self.base.offices[i].role == role and (allowed is None or i in allowed)]
+        held = [
+            (p, self.base.offices[i], t)
+            for p in sorted(people)
+            for i, t in self.terms_of.get(p, ())
+            if self.base.offices[i].role == role and (allowed is None or i in allowed)
+        ]
         if not held:
             return None  # never held a listed office with this title: not ours to judge
         verified = self.base.verified
@@ -174,14 +190,22 @@ class OfficeHolder(RuleKind):
         if mention.modifier != "former" and any(t.overlaps_year(y) for _p, _o, t in held for y in any_years):
             return None  # a year of the sentence falls in a term: history, told right
         if mention.modifier == "former":
-            if years or any(not any(t.surely_held(day, verified) for (p2, _o, t) in held if p2 == p) for p in {p for p, _o, _t in held}):
+            if years or any(
+                not any(t.surely_held(day, verified) for (p2, _o, t) in held if p2 == p)
+                for p in {p for p, _o, _t in held}
+            ):
                 return None
-            ok_margin = all(t.distance(day) == 0 and t.surely_held(day - datetime.timedelta(days=ERROR_MARGIN), verified)
-                            for _p, _o, t in held if t.surely_held(day, verified))
+            ok_margin = all(
+                t.distance(day) == 0 and t.surely_held(day - datetime.timedelta(days=ERROR_MARGIN), verified)
+                for _p, _o, t in held
+                if t.surely_held(day, verified)
+            )
             level = "error" if mention.qualifier and how == "full" and len(people) == 1 and ok_margin else "warning"
             p, o, _t = next((p, o, t) for p, o, t in held if t.surely_held(day, verified))
-            msg = (f"{p} was {o.name} on {_day(day)} ({self.terms_text(p, [o])}): 'former' says otherwise. "
-                   f"(source: {o.source})")
+            msg = (
+                f"{p} was {o.name} on {_day(day)} ({self.terms_text(p, [o])}): 'former' says otherwise. "
+                f"(source: {o.source})"
+            )
             return self.finding(doc, mention.start, mention.end, (msg,), level=level)
         if mention.modifier == "then":
             if not years or any(t.overlaps_year(y) for _p, _o, t in held for y in years):
@@ -196,7 +220,9 @@ class OfficeHolder(RuleKind):
                 return None  # an omitted acting holder: unknown
         return self.report(doc, mention, how, people, held, day, years)
 
-    def report(self, doc, mention: g.Mention, how: str, people: set, held: list, day: datetime.date, years: list) -> Finding:
+    def report(
+        self, doc, mention: g.Mention, how: str, people: set, held: list, day: datetime.date, years: list
+    ) -> Finding:
         offices = list(dict.fromkeys(o.id for _p, o, _t in held))
         by_id = {o.id: o for _p, o, _t in held}
         far = all(t.distance(day) > ERROR_MARGIN for _p, _o, t in held)
@@ -225,9 +251,13 @@ class OfficeHolder(RuleKind):
             else:
                 now = " and ".join(holders) if holders else "unknown"
             suggestions += [h for h in holders if h not in suggestions]
-            parts.append(f"{' or '.join(who)} was not {o.name} {when} (holder: {now}; "
-                         f"{'; '.join(f'{p} held it {self.terms_text(p, [o])}' for p in who)}; source: {o.source})")
-        return self.finding(doc, mention.start, mention.end, ("; ".join(parts) + ".",), suggestions=suggestions[:3], level=level)
+            parts.append(
+                f"{' or '.join(who)} was not {o.name} {when} (holder: {now}; "
+                f"{'; '.join(f'{p} held it {self.terms_text(p, [o])}' for p in who)}; source: {o.source})"
+            )
+        return self.finding(
+            doc, mention.start, mention.end, ("; ".join(parts) + ".",), suggestions=suggestions[:3], level=level
+        )
 
     def terms_text(self, person, offices) -> str:
         return ", ".join(t.describe() for o in offices for t in o.terms if t.person == person)
@@ -244,7 +274,9 @@ class OfficeHolder(RuleKind):
             return [], []
         s, e = doc.block_sentences(loc[0])[loc[1]]
         prose = doc.prose
-        every = sorted({int(m.group(1)) for m in g.YEAR.finditer(prose, s, e) if not (mention.start <= m.start() < mention.end)})
+        every = sorted(
+            {int(m.group(1)) for m in g.YEAR.finditer(prose, s, e) if not (mention.start <= m.start() < mention.end)}
+        )
         years = set()
         intro = g.INTRO_YEAR.match(prose, s, e)
         if intro and intro.end() <= mention.start:
@@ -255,7 +287,7 @@ class OfficeHolder(RuleKind):
         for m in g.YEAR.finditer(prose, c_start, c_end):
             if mention.start <= m.start() < mention.end:
                 continue
-            gap = prose[m.end():mention.start] if m.end() <= mention.start else prose[mention.end:m.start()]
+            gap = prose[m.end() : mention.start] if m.end() <= mention.start else prose[mention.end : m.start()]
             if len(gap.split()) <= 12:
                 years.add(int(m.group(1)))
         return sorted(years), every

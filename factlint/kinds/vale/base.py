@@ -6,6 +6,7 @@ coordinates; `state` is per document (Vale keeps some memory per file: `consiste
 `conditional` remember what they saw earlier in it). The kinds also run in factlint packs: a
 factlint Document is split into the same scoped blocks.
 """
+
 from __future__ import annotations
 
 import re

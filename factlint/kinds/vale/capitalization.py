@@ -3,9 +3,10 @@ by `match`: `$title` (`style: AP` or `Chicago`), `$sentence` (`indicators`: word
 capital is fine, e.g. `:`), `$lower`, `$upper`, or a pattern. As in Vale, title and sentence case
 pass when more than `threshold` (0.8) of the words conform; `exceptions` and a Vocab's words
 always conform. The whole block is reported; `%s` is its text."""
+
+from factlint.kinds.base import Key
 from factlint.kinds.vale.base import VALE_KEYS, ValeKind, exceptions_re, vale_message
 from factlint.vale import regex as vre
-from factlint.kinds.base import Key
 
 _WORD = r"[\p{N}\p{L}*]+[^\s]*"
 # Words a title keeps in lower case unless first or last (the lists of the title-case library
@@ -14,7 +15,8 @@ AP_SMALL = set("a an and as at but by en for if in nor of on or per the to vs vs
 CHICAGO_SMALL = AP_SMALL | set(
     "with from into during including until against among throughout despite towards upon concerning about "
     "over through before between after since without under within along following across beyond around "
-    "down near above".split())
+    "down near above".split()
+)
 _SPLIT = vre.compile(r"[\p{N}\p{L}]+[^\s\-/]*")
 
 
@@ -28,8 +30,13 @@ def title_case(s: str, small: set) -> str:
         bounding = pos == 0 or m.end() == len(s)
         prev = s[pos - 1] if pos > 0 else ""
         before = s[pos - 2] if pos > 1 else ""
-        keep_small = (not bounding and word.lower() in small and prev in (" ", "-", "/")
-                      and before not in (":", "-") and (s[m.end():m.end() + 1] != "-" or prev == "-"))
+        keep_small = (
+            not bounding
+            and word.lower() in small
+            and prev in (" ", "-", "/")
+            and before not in (":", "-")
+            and (s[m.end() : m.end() + 1] != "-" or prev == "-")
+        )
         out.append(s[last:pos])
         out.append(word.lower() if keep_small else word[:1].upper() + word[1:])
         last = m.end()
@@ -40,8 +47,15 @@ def title_case(s: str, small: set) -> str:
 class Capitalization(ValeKind):
     name = "capitalization"
     vocab_aware = True
-    keys = {**VALE_KEYS, "match": Key(str, True, None), "style": Key(str, False, "AP"), "exceptions": Key(list, False, []),
-            "indicators": Key(list, False, []), "threshold": Key(float, False, 0.8), "prefix": Key(str, False, None)}
+    keys = {
+        **VALE_KEYS,
+        "match": Key(str, True, None),
+        "style": Key(str, False, "AP"),
+        "exceptions": Key(list, False, []),
+        "indicators": Key(list, False, []),
+        "threshold": Key(float, False, 0.8),
+        "prefix": Key(str, False, None),
+    }
 
     def setup(self, ctx):
         self.match = str(self.option_or("match", ""))

@@ -3,9 +3,9 @@ group (e.g. a definition `World Health Organization (WHO)`), each `first` match 
 that group captured earlier in the file; otherwise any `second` match in the same block is
 enough. `exceptions` (and a Vocab's words) are never reported; `%s` is the match."""
 
+from factlint.kinds.base import Key
 from factlint.kinds.vale.base import VALE_KEYS, ValeKind, excepted, exceptions_re, vale_message
 from factlint.vale import regex as vre
-from factlint.kinds.base import Key
 
 
 def _has_group(pattern: str) -> bool:
@@ -15,7 +15,12 @@ def _has_group(pattern: str) -> bool:
 class Conditional(ValeKind):
     name = "conditional"
     vocab_aware = True
-    keys = {**VALE_KEYS, "first": Key(str, True, None), "second": Key(str, True, None), "exceptions": Key(list, False, [])}
+    keys = {
+        **VALE_KEYS,
+        "first": Key(str, True, None),
+        "second": Key(str, True, None),
+        "exceptions": Key(list, False, []),
+    }
 
     def setup(self, ctx):
         second = str(self.option_or("second", ""))
@@ -42,5 +47,3 @@ class Conditional(ValeKind):
             if s in defined or excepted(self.except_re, s, text, m.start(), m.end()):
                 continue
             yield m.start(), m.end(), vale_message(self.message, s)
-
-

@@ -1,9 +1,10 @@
 """consistency (Vale): of each `either` pair (two patterns), only one may be used in a file.
 Once both have been seen, each block that uses either is reported once, at the first place its
 last match's text occurs in the block (where Vale's text search lands); `%s` is that text."""
+
+from factlint.kinds.base import Key
 from factlint.kinds.vale.base import NONWORD, VALE_KEYS, WORD, ValeKind, vale_message
 from factlint.vale import regex as vre
-from factlint.kinds.base import Key
 
 
 class Consistency(ValeKind):
@@ -29,6 +30,6 @@ class Consistency(ValeKind):
                         seen.add(name)
                         last = m.span(name)
             if last is not None and all(name in seen for name in names):
-                matched = text[last[0]:last[1]]
+                matched = text[last[0] : last[1]]
                 start = text.find(matched)
                 yield start, start + len(matched), vale_message(self.message, matched)

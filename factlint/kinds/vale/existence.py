@@ -2,16 +2,31 @@
 `nonword`), `raw` pieces before it (or after it with `append`), `(?i)` with `ignorecase`;
 matches that contain an exception (or lie inside an excepted phrase) are not reported. `%s` is
 the match; with an `action`, a second `%s` is its suggestion."""
-from factlint.kinds.vale.base import NONWORD, VALE_KEYS, WORD, ValeKind, excepted, exceptions_re, to_sentence, vale_message
-from factlint.vale import regex as vre
+
 from factlint.kinds.base import Key
+from factlint.kinds.vale.base import (
+    NONWORD,
+    VALE_KEYS,
+    WORD,
+    ValeKind,
+    excepted,
+    exceptions_re,
+    to_sentence,
+    vale_message,
+)
+from factlint.vale import regex as vre
 
 
 class ValeExistence(ValeKind):
     name = "vale.existence"
     vocab_aware = True
-    keys = {**VALE_KEYS, "tokens": Key(list, False, []), "raw": Key(list, False, []), "exceptions": Key(list, False, []),
-            "append": Key(bool, False, False)}
+    keys = {
+        **VALE_KEYS,
+        "tokens": Key(list, False, []),
+        "raw": Key(list, False, []),
+        "exceptions": Key(list, False, []),
+        "append": Key(bool, False, False),
+    }
 
     def setup(self, ctx):
         tokens = [str(t) for t in self.option_or("tokens", []) if str(t).strip()]

@@ -3,10 +3,11 @@
 `min`: the file's blocks of the scope together -- Vale treats a minimum as document-wide ("no
 heading says Introduction") -- reported at the first match, or at line 1, column 1 when there
 is none. As in Vale, the message is not formatted: a `%s` stays as written."""
+
+from factlint.kinds.base import Key
 from factlint.kinds.vale.base import VALE_KEYS, ValeKind
 from factlint.vale import regex as vre
 from factlint.vale.scopes import selects
-from factlint.kinds.base import Key
 
 
 class Occurrence(ValeKind):

@@ -2,17 +2,23 @@
 pattern; two consecutive matches equal (ignoring case with `ignorecase`), and made of letters
 only with `alpha`, are reported from the first to the second when they lie in one sentence.
 `max` allows that many repeats; `%s` is the repeated token."""
+
+from factlint.kinds.base import Key
 from factlint.kinds.vale.base import VALE_KEYS, ValeKind, excepted, exceptions_re, vale_message
 from factlint.vale import regex as vre
 from factlint.vale.scopes import Block, sentences
-from factlint.kinds.base import Key
 
 
 class Repetition(ValeKind):
     name = "repetition"
     vocab_aware = True
-    keys = {**VALE_KEYS, "tokens": Key(list, True, None), "max": Key(int, False, 0), "alpha": Key(bool, False, False),
-            "exceptions": Key(list, False, [])}
+    keys = {
+        **VALE_KEYS,
+        "tokens": Key(list, True, None),
+        "max": Key(int, False, 0),
+        "alpha": Key(bool, False, False),
+        "exceptions": Key(list, False, []),
+    }
 
     def setup(self, ctx):
         tokens = "|".join(str(t) for t in self.option_or("tokens", []))
@@ -34,7 +40,7 @@ class Repetition(ValeKind):
             if hit:
                 count += 1
             if hit and count > self.max:
-                span = text[ploc[0]:m.end()]
+                span = text[ploc[0] : m.end()]
                 one = len(sentences(Block(("text",), span, list(range(len(span)))))) == 1
                 if one and not excepted(self.except_re, span, text, ploc[0], m.end()):
                     yield ploc[0], m.end(), vale_message(self.message, curr)

@@ -2,11 +2,21 @@
 text, a second `%s` the observed one. With `action: {name: replace}` the expected alternatives
 (`a|b`) are quoted and joined ('a' or 'b') and a message's first `'%s'` loses its quotes, as Vale
 does. Capture groups of a key may be used in its replacement as `$1`."""
+
 import re
 
-from factlint.kinds.vale.base import NONWORD, VALE_KEYS, WORD, ValeKind, exceptions_re, is_phrase, to_sentence, vale_message
-from factlint.vale import regex as vre
 from factlint.kinds.base import Key
+from factlint.kinds.vale.base import (
+    NONWORD,
+    VALE_KEYS,
+    WORD,
+    ValeKind,
+    exceptions_re,
+    is_phrase,
+    to_sentence,
+    vale_message,
+)
+from factlint.vale import regex as vre
 
 
 class ValeSubstitution(ValeKind):
@@ -35,7 +45,10 @@ class ValeSubstitution(ValeKind):
     def check_block(self, block, state):
         text = block.text
         for m in self.pattern.finditer(text):
-            i = next((int(name[1:]) for name, v in m.groupdict().items() if v is not None and re.fullmatch(r"s\d+", name)), None)
+            i = next(
+                (int(name[1:]) for name, v in m.groupdict().items() if v is not None and re.fullmatch(r"s\d+", name)),
+                None,
+            )
             if i is None:
                 continue
             start, end = m.span(f"s{i}")
@@ -56,7 +69,11 @@ class ValeSubstitution(ValeKind):
         m = self.singles[i].fullmatch(matched.strip()) or self.singles[i].search(matched)
         if m is None:
             return repl
-        return re.sub(r"\$(\d+)", lambda g: (m.group(int(g.group(1))) or "") if int(g.group(1)) <= len(m.groups()) else g.group(), repl)
+        return re.sub(
+            r"\$(\d+)",
+            lambda g: (m.group(int(g.group(1))) or "") if int(g.group(1)) <= len(m.groups()) else g.group(),
+            repl,
+        )
 
 
 def _same(expected: str, observed: str, ignorecase: bool) -> bool:

@@ -1,6 +1,7 @@
 """Vale rule kinds factlint does not run yet (`metric`, `sequence`, `spelling`, `readability`,
 `script`). Loading such a rule prints one line naming its file (factlint.vale.styles); the rule
 then finds nothing, so a run never stops on it."""
+
 from factlint.kinds.vale.base import ValeKind
 
 
