@@ -18,6 +18,9 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]*_]*$")
 # Separators of menus, share bars and breadcrumbs ("Home | News", "A • B • C", "News › World").
 _SEPARATORS = re.compile(r"\s[|•·›»/>–]\s|\s\|\s?|\s?\|\s")
+# French and Swiss quotes put spaces inside guillemets ("« placent »"): a closing » there ends a
+# quote, not a breadcrumb item.
+_QUOTED = re.compile(r"«[^«»\n]*»")
 _CODE = re.compile(r"[{};=]|\|--|->|\(\)")
 _DIGIT = re.compile(r"\d")
 # A numeric date or a clock time ("03/05/2022", "2020-05-03", "21:44"); a bare year is not
@@ -97,7 +100,7 @@ def measure(prose: str, start: int, end: int, lang: str) -> Line:
         capitals=capitals,
         upper=upper,
         digits=len(_DIGIT.findall(head)) / len(head) if short and head else 0.0,
-        separators=len(_SEPARATORS.findall(head)) if short else 0,
+        separators=len(_SEPARATORS.findall(_QUOTED.sub("", head) if "«" in head else head)) if short else 0,
         date=short and bool(_DATE.search(head)),
         code=short and bool(_CODE.search(head)),
     )
