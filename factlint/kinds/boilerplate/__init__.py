@@ -19,6 +19,7 @@ from factlint.text.language import stopwords
 PHRASE_LINE = 20  # words: a line this short with one phrase is residue
 FILLER = 6  # words: a weak phrase counts on a line this short, or at its start
 MAX_LABELS = 4
+LONE = 3
 
 
 class Boilerplate(RuleKind):
@@ -43,10 +44,12 @@ class Boilerplate(RuleKind):
         lang = doc.language
         lines = [measure(prose, s, e, lang) for s, e in spans]
         phrase_labels = self._phrase_labels(doc, hits.get(self.handle) or (), spans, lines)
+        templated = set()  # lines that carry a template's wording ("Sign up for our newsletter")
         for i, line in enumerate(lines):
             labels = phrase_labels.get(i)
             if labels and (len(labels) >= 2 or line.words <= PHRASE_LINE):
                 line.label = labels[0]
+                templated.add(i)
             else:
                 line.label = self.table.line_label(prose[line.start : line.end], line.words)
                 if line.label is None and is_dateline(line, prose[line.start : line.end]):
@@ -61,9 +64,12 @@ class Boilerplate(RuleKind):
         flags = classify(lines, bool(stopwords(lang)), self._headings(doc, lines), headline)
         # Short unpunctuated lines alone do not make a page: a clean article ends with a line-up
         # or a table as often as a scraped page with a menu. Blocks without page furniture of
-        # their own count only in a text that shows some elsewhere.
+        # their own count only in a text that shows some elsewhere. And a text where only a line
+        # or three look like residue is a clean article: a lone "Comments", "Related" or "By …"
+        # there is a subheading or the author's own credit line; only a template's wording
+        # (a newsletter box, a copyright notice) is residue wherever it stands.
         furniture = [flags[i] and (line.label is not None or is_menu(line)) for i, line in enumerate(lines)]
-        scraped = any(furniture)
+        scraped = any(furniture) and sum(flags) > LONE
         i = 0
         while i < len(lines):
             if not flags[i]:
@@ -72,7 +78,7 @@ class Boilerplate(RuleKind):
             j = i
             while j + 1 < len(lines) and flags[j + 1]:
                 j += 1
-            if scraped:
+            if scraped or templated.intersection(range(i, j + 1)):
                 yield self._block(doc, lines, phrase_labels, i, j)
             i = j + 1
 
