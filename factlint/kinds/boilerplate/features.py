@@ -31,6 +31,7 @@ _DATE_END = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$")
 # on short lines only.
 SAMPLE = 250
 SHORT_CHARS = 250
+INTRO_WORDS = 6
 _COUNTS = re.compile(r"\(\s*\d[\d.,]*\s*\)|\b\d[\d.,]*\s*[kKmM]?\s*$|^\s*\d[\d.,]*\s*[kKmM]?\b")  # "(12)", "1.2k"
 _TRIM = re.compile(r"^[\W\d_]+|[\W\d_]+$")
 
@@ -96,7 +97,9 @@ def measure(prose: str, start: int, end: int, lang: str) -> Line:
         end=end,
         words=n,
         stop=stop,
-        terminal=bool(_TERMINAL.search(text)),
+        # A sentence that introduces a list, a quote or code ends in a colon ("Now, you can install
+        # the requirements:"); a label ("Read also:", "Tags:") is shorter.
+        terminal=bool(_TERMINAL.search(text)) or (n >= INTRO_WORDS and text.endswith(":")),
         capitals=capitals,
         upper=upper,
         digits=len(_DIGIT.findall(head)) / len(head) if short and head else 0.0,
