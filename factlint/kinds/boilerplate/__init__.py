@@ -19,7 +19,7 @@ from factlint.text.language import stopwords
 PHRASE_LINE = 20  # words: a line this short with one phrase is residue
 FILLER = 6  # words: a weak phrase counts on a line this short, or at its start
 MAX_LABELS = 4
-LONE = 3
+LONE = 2
 
 
 class Boilerplate(RuleKind):
@@ -44,7 +44,9 @@ class Boilerplate(RuleKind):
         lang = doc.language
         lines = [measure(prose, s, e, lang) for s, e in spans]
         phrase_labels = self._phrase_labels(doc, hits.get(self.handle) or (), spans, lines)
-        templated = set()  # lines that carry a template's wording ("Sign up for our newsletter")
+        # Lines that are residue wherever they stand: a template's wording ("Sign up for our
+        # newsletter") or a menu ("Home | News | Sport").
+        templated = set()
         for i, line in enumerate(lines):
             labels = phrase_labels.get(i)
             if labels and (len(labels) >= 2 or line.words <= PHRASE_LINE):
@@ -54,6 +56,8 @@ class Boilerplate(RuleKind):
                 line.label = self.table.line_label(prose[line.start : line.end], line.words)
                 if line.label is None and is_dateline(line, prose[line.start : line.end]):
                     line.label = "dateline"
+            if is_menu(line):
+                templated.add(i)
         first = lines[0]
         # The text's own headline, or its "Published: <date>" line: metadata of the text, not
         # residue, when the prose starts right below (see classify).
@@ -66,8 +70,8 @@ class Boilerplate(RuleKind):
         # or a table as often as a scraped page with a menu. Blocks without page furniture of
         # their own count only in a text that shows some elsewhere. And a text where only a line
         # or three look like residue is a clean article: a lone "Comments", "Related" or "By …"
-        # there is a subheading or the author's own credit line; only a template's wording
-        # (a newsletter box, a copyright notice) is residue wherever it stands.
+        # there is a subheading or the author's own credit line; only `templated` lines are
+        # residue wherever they stand.
         furniture = [flags[i] and (line.label is not None or is_menu(line)) for i, line in enumerate(lines)]
         scraped = any(furniture) and sum(flags) > LONE
         i = 0
