@@ -80,3 +80,11 @@ def test_an_introducing_sentence_ending_in_a_colon_is_terminal_but_a_label_is_no
     label = "Lesen Sie auch:"
     assert measure(intro, 0, len(intro), "en").terminal
     assert not measure(label, 0, len(label), "de").terminal
+
+
+def test_a_navigation_word_after_each_item_of_the_articles_list_is_a_link_label(linter):
+    tools = ["autojump", "fasd", "zoxide", "fzf"]
+    items = [line for tool in tools for line in (tool, "home page", f"{tool} keeps a list of the folders you visit")]
+    text = "\n\n".join(EN_BODY[:2] + items + EN_BODY[-2:] + ["Home", "Share this article"]) + "\n"
+    found = residue(linter, text)
+    assert [f.match.split("\n\n") for f in found] == [["Reporting by Jane Smith", "Home", "Share this article"]]

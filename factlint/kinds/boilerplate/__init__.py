@@ -12,7 +12,7 @@ from bisect import bisect_right
 
 from factlint.kinds.base import Key, RuleKind
 from factlint.kinds.boilerplate.classify import classify, is_menu
-from factlint.kinds.boilerplate.features import Line, is_dateline, measure, split_units
+from factlint.kinds.boilerplate.features import Line, core_text, is_dateline, measure, split_units
 from factlint.kinds.boilerplate.table import Table
 from factlint.text.language import stopwords
 
@@ -20,6 +20,7 @@ PHRASE_LINE = 20  # words: a line this short with one phrase is residue
 FILLER = 6  # words: a weak phrase counts on a line this short, or at its start
 MAX_LABELS = 4
 LONE = 2
+REPEATED = 3
 
 
 class Boilerplate(RuleKind):
@@ -58,6 +59,7 @@ class Boilerplate(RuleKind):
                     line.label = "dateline"
             if is_menu(line):
                 templated.add(i)
+        _unlabel_repeats(lines, prose)
         first = lines[0]
         # The text's own headline, or its "Published: <date>" line: metadata of the text, not
         # residue, when the prose starts right below (see classify).
@@ -129,3 +131,16 @@ class Boilerplate(RuleKind):
         return self.finding(
             doc, lines[first].start, lines[last].end, (", ".join(labels), f"{n} line{'s' if n != 1 else ''}")
         )
+
+
+def _unlabel_repeats(lines: list[Line], prose: str) -> None:
+    """A navigation word on many lines of its own ("home page" after each tool in a list of
+    tools) is a link label of the article's list: a site menu names "Home" once or twice."""
+    seen: dict[str, list[Line]] = {}
+    for line in lines:
+        if line.label == "navigation":
+            seen.setdefault(core_text(prose[line.start : line.end]), []).append(line)
+    for same in seen.values():
+        if len(same) >= REPEATED:
+            for line in same:
+                line.label = None
