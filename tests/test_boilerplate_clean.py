@@ -75,6 +75,11 @@ def test_spaced_guillemets_are_quotes_not_breadcrumb_separators():
     assert measure(menu, 0, len(menu), "fr").separators == 2
 
 
+def test_an_invisible_separator_after_the_full_stop_still_ends_the_line():
+    text = "Stir fry briefly to mix well and serve hot.\u2063"
+    assert measure(text, 0, len(text), "en").terminal
+
+
 def test_an_introducing_sentence_ending_in_a_colon_is_terminal_but_a_label_is_not():
     intro = "Now, you can install the tool and its requirements:"
     label = "Lesen Sie auch:"

@@ -22,6 +22,7 @@ _SEPARATORS = re.compile(r"\s[|•·›»/>–]\s|\s\|\s?|\s?\|\s")
 # quote, not a breadcrumb item.
 _QUOTED = re.compile(r"«[^«»\n]*»")
 _CODE = re.compile(r"[{};=]|\|--|->|\(\)")
+_INVISIBLE = "\u200b\u200c\u200d\u2060\u2063\ufeff"
 _DIGIT = re.compile(r"\d")
 # A numeric date or a clock time ("03/05/2022", "2020-05-03", "21:44"); a bare year is not
 # enough ("2000 GMT" is a kick-off time in a match box).
@@ -79,6 +80,7 @@ def measure(prose: str, start: int, end: int, lang: str) -> Line:
     """The features of one line. A long paragraph is judged by its head (SAMPLE characters): its
     share of stop words and of capitals does not change further on, and corpora have long ones."""
     text = prose[start:end]
+    ended = text.rstrip(_INVISIBLE)  # "… to mix well.\u2063": the full stop still ends the line
     chars = len(text)
     head = text if chars <= SAMPLE else text[:SAMPLE]
     lowered = _WORD.findall(head.lower())
@@ -99,7 +101,7 @@ def measure(prose: str, start: int, end: int, lang: str) -> Line:
         stop=stop,
         # A sentence that introduces a list, a quote or code ends in a colon ("Now, you can install
         # the requirements:"); a label ("Read also:", "Tags:") is shorter.
-        terminal=bool(_TERMINAL.search(text)) or (n >= INTRO_WORDS and text.endswith(":")),
+        terminal=bool(_TERMINAL.search(ended)) or (n >= INTRO_WORDS and ended.endswith(":")),
         capitals=capitals,
         upper=upper,
         digits=len(_DIGIT.findall(head)) / len(head) if short and head else 0.0,
