@@ -3,8 +3,9 @@
     python benchmarks/realtext.py [--shared DIR] [--no-bbc]
 
 Runs each set's own scorer (`labels/<set>/score.py --cmd …`, which also prints its baseline) with
-this interpreter's factlint, then counts factlint's findings on the BBC corpus by rule and level:
-the corpus is clean published news, so boilerplate and truncation findings there are false
+this interpreter's factlint (for the scraped set also the article lines flagged per language and
+the boilerplate false alarms on the truncation set's complete bodies), then counts factlint's
+findings on the BBC corpus by rule and level: the corpus is clean published news, so boilerplate and truncation findings there are false
 alarms unless a reader judges otherwise. `--shared` defaults to the `shared` folder beside the
 checkout (or beside one of its parents).
 """
@@ -52,6 +53,68 @@ def run_scorer(folder: Path) -> int:
     return proc.returncode
 
 
+def lint_json(target: Path, select: str) -> list[dict] | None:
+    argv = [
+        sys.executable,
+        "-m",
+        "factlint",
+        "check",
+        "--format",
+        "json",
+        "--no-cache",
+        "--select",
+        select,
+        str(target),
+    ]
+    proc = subprocess.run(argv, text=True, capture_output=True)
+    try:
+        data = json.loads(proc.stdout)
+    except json.JSONDecodeError:
+        print(f"factlint on {target} did not print JSON (exit {proc.returncode}): {proc.stderr.strip()[-500:]}")
+        return None
+    return data["findings"] if isinstance(data, dict) else data
+
+
+def covered(finding: dict) -> range:
+    """The lines a finding covers (an end at column 1 does not cover its end line, as in score.py)."""
+    last = finding.get("end_line") or finding["line"]
+    if last > finding["line"] and (finding.get("end_column") or 2) <= 1:
+        last -= 1
+    return range(finding["line"], last + 1)
+
+
+def scraped_details(folder: Path) -> int:
+    """What the scorer does not print: article lines flagged per language, and the boilerplate
+    findings on the truncation set's bodies (article lines only, so each one is a false alarm
+    unless its gold label is wrong)."""
+    manifest = folder / "manifest.jsonl"
+    if not manifest.is_file():
+        return 0
+    langs = {m["id"]: m["lang"] for m in map(json.loads, manifest.read_text(encoding="utf-8").splitlines()) if m}
+    pages = lint_json(folder / "pages", "Boilerplate")
+    trunc = lint_json(folder / "trunc", "Boilerplate")
+    if pages is None or trunc is None:
+        return 1
+    flagged: dict[str, set[int]] = collections.defaultdict(set)
+    for f in pages:
+        flagged[Path(f["path"]).stem].update(covered(f))
+    counts: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    for pid, lang in langs.items():
+        text = (folder / "pages" / f"{pid}.txt").read_text(encoding="utf-8").split("\n")
+        labels = (folder / "pages" / f"{pid}.labels").read_text(encoding="utf-8").split()
+        numbers = [n for n, line in enumerate(text, 1) if line.strip()]
+        for n, label in zip(numbers, labels):
+            if label == "article":
+                counts[lang]["flagged" if n in flagged[pid] else "kept"] += 1
+    print("  article lines flagged by language:")
+    for lang, c in sorted(counts.items(), key=lambda kv: -sum(kv[1].values())):
+        total = c["flagged"] + c["kept"]
+        print(f"    {lang:3s} {c['flagged']:5d} / {total:5d} = {c['flagged'] / total:.3f}")
+    full = sum(1 for f in trunc if f["path"].endswith(".full.txt"))
+    print(f"  boilerplate findings on trunc/*.full.txt: {full}; on trunc/*.cut.txt: {len(trunc) - full}")
+    return 0
+
+
 def bbc_counts(corpus: Path) -> int:
     if not corpus.is_dir():
         print(f"BBC corpus not found at {corpus}, skipped")
@@ -94,6 +157,8 @@ def main(argv: list[str] | None = None) -> int:
         folder = shared / "labels" / name
         if folder.is_dir():
             status |= run_scorer(folder)
+            if name == "scraped":
+                status |= scraped_details(folder)
         else:
             print(f"{name}: not found under {shared / 'labels'}, skipped")
     if not args.no_bbc:

@@ -12,13 +12,15 @@ from bisect import bisect_right
 
 from factlint.kinds.base import Key, RuleKind
 from factlint.kinds.boilerplate.classify import classify, is_menu
-from factlint.kinds.boilerplate.features import Line, is_dateline, measure, split_units
+from factlint.kinds.boilerplate.features import Line, core_text, is_dateline, measure, split_units
 from factlint.kinds.boilerplate.table import Table
 from factlint.text.language import stopwords
 
 PHRASE_LINE = 20  # words: a line this short with one phrase is residue
 FILLER = 6  # words: a weak phrase counts on a line this short, or at its start
 MAX_LABELS = 4
+LONE = 2
+REPEATED = 3
 
 
 class Boilerplate(RuleKind):
@@ -43,14 +45,21 @@ class Boilerplate(RuleKind):
         lang = doc.language
         lines = [measure(prose, s, e, lang) for s, e in spans]
         phrase_labels = self._phrase_labels(doc, hits.get(self.handle) or (), spans, lines)
+        # Lines that are residue wherever they stand: a template's wording ("Sign up for our
+        # newsletter") or a menu ("Home | News | Sport").
+        templated = set()
         for i, line in enumerate(lines):
             labels = phrase_labels.get(i)
             if labels and (len(labels) >= 2 or line.words <= PHRASE_LINE):
                 line.label = labels[0]
+                templated.add(i)
             else:
                 line.label = self.table.line_label(prose[line.start : line.end], line.words)
                 if line.label is None and is_dateline(line, prose[line.start : line.end]):
                     line.label = "dateline"
+            if is_menu(line):
+                templated.add(i)
+        _unlabel_repeats(lines, prose)
         first = lines[0]
         # The text's own headline, or its "Published: <date>" line: metadata of the text, not
         # residue, when the prose starts right below (see classify).
@@ -61,9 +70,12 @@ class Boilerplate(RuleKind):
         flags = classify(lines, bool(stopwords(lang)), self._headings(doc, lines), headline)
         # Short unpunctuated lines alone do not make a page: a clean article ends with a line-up
         # or a table as often as a scraped page with a menu. Blocks without page furniture of
-        # their own count only in a text that shows some elsewhere.
+        # their own count only in a text that shows some elsewhere. And a text where only a line
+        # or three look like residue is a clean article: a lone "Comments", "Related" or "By …"
+        # there is a subheading or the author's own credit line; only `templated` lines are
+        # residue wherever they stand.
         furniture = [flags[i] and (line.label is not None or is_menu(line)) for i, line in enumerate(lines)]
-        scraped = any(furniture)
+        scraped = any(furniture) and sum(flags) > LONE
         i = 0
         while i < len(lines):
             if not flags[i]:
@@ -72,7 +84,7 @@ class Boilerplate(RuleKind):
             j = i
             while j + 1 < len(lines) and flags[j + 1]:
                 j += 1
-            if scraped:
+            if scraped or templated.intersection(range(i, j + 1)):
                 yield self._block(doc, lines, phrase_labels, i, j)
             i = j + 1
 
@@ -119,3 +131,16 @@ class Boilerplate(RuleKind):
         return self.finding(
             doc, lines[first].start, lines[last].end, (", ".join(labels), f"{n} line{'s' if n != 1 else ''}")
         )
+
+
+def _unlabel_repeats(lines: list[Line], prose: str) -> None:
+    """A navigation word on many lines of its own ("home page" after each tool in a list of
+    tools) is a link label of the article's list: a site menu names "Home" once or twice."""
+    seen: dict[str, list[Line]] = {}
+    for line in lines:
+        if line.label == "navigation":
+            seen.setdefault(core_text(prose[line.start : line.end]), []).append(line)
+    for same in seen.values():
+        if len(same) >= REPEATED:
+            for line in same:
+                line.label = None

@@ -116,7 +116,9 @@ def prose_core(classes: list[str], lines: list[Line]) -> tuple[int, int] | None:
         if b >= a and score >= MERGE_SCORE and not any(breaks[last + 1 : a]):
             last, grown = b, True
         score, a, b = _best_run(weights, 0, first)
-        if b >= a and score >= MERGE_SCORE and not any(breaks[b + 1 : first]):
+        # Before the core, a lone break is an in-body promo ("Sign up for our newsletter" after
+        # the lead): page furniture above an article is not long prose.
+        if b >= a and score >= MERGE_SCORE and sum(breaks[b + 1 : first]) <= 1:
             first, grown = a, True
         if not grown:
             return first, last

@@ -18,7 +18,11 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]*_]*$")
 # Separators of menus, share bars and breadcrumbs ("Home | News", "A • B • C", "News › World").
 _SEPARATORS = re.compile(r"\s[|•·›»/>–]\s|\s\|\s?|\s?\|\s")
+# French and Swiss quotes put spaces inside guillemets ("« placent »"): a closing » there ends a
+# quote, not a breadcrumb item.
+_QUOTED = re.compile(r"«[^«»\n]*»")
 _CODE = re.compile(r"[{};=]|\|--|->|\(\)")
+_INVISIBLE = "\u200b\u200c\u200d\u2060\u2063\ufeff"
 _DIGIT = re.compile(r"\d")
 # A numeric date or a clock time ("03/05/2022", "2020-05-03", "21:44"); a bare year is not
 # enough ("2000 GMT" is a kick-off time in a match box).
@@ -28,6 +32,7 @@ _DATE_END = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$")
 # on short lines only.
 SAMPLE = 250
 SHORT_CHARS = 250
+INTRO_WORDS = 6
 _COUNTS = re.compile(r"\(\s*\d[\d.,]*\s*\)|\b\d[\d.,]*\s*[kKmM]?\s*$|^\s*\d[\d.,]*\s*[kKmM]?\b")  # "(12)", "1.2k"
 _TRIM = re.compile(r"^[\W\d_]+|[\W\d_]+$")
 
@@ -75,6 +80,7 @@ def measure(prose: str, start: int, end: int, lang: str) -> Line:
     """The features of one line. A long paragraph is judged by its head (SAMPLE characters): its
     share of stop words and of capitals does not change further on, and corpora have long ones."""
     text = prose[start:end]
+    ended = text.rstrip(_INVISIBLE)  # "… to mix well.\u2063": the full stop still ends the line
     chars = len(text)
     head = text if chars <= SAMPLE else text[:SAMPLE]
     lowered = _WORD.findall(head.lower())
@@ -93,11 +99,13 @@ def measure(prose: str, start: int, end: int, lang: str) -> Line:
         end=end,
         words=n,
         stop=stop,
-        terminal=bool(_TERMINAL.search(text)),
+        # A sentence that introduces a list, a quote or code ends in a colon ("Now, you can install
+        # the requirements:"); a label ("Read also:", "Tags:") is shorter.
+        terminal=bool(_TERMINAL.search(ended)) or (n >= INTRO_WORDS and ended.endswith(":")),
         capitals=capitals,
         upper=upper,
         digits=len(_DIGIT.findall(head)) / len(head) if short and head else 0.0,
-        separators=len(_SEPARATORS.findall(head)) if short else 0,
+        separators=len(_SEPARATORS.findall(_QUOTED.sub("", head) if "«" in head else head)) if short else 0,
         date=short and bool(_DATE.search(head)),
         code=short and bool(_CODE.search(head)),
     )
