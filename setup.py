@@ -3,10 +3,15 @@
 findings, slower). Everything else about the package is in pyproject.toml."""
 
 from setuptools import setup
-from setuptools_rust import Binding, RustExtension
 
-setup(
-    rust_extensions=[
+try:
+    from setuptools_rust import Binding, RustExtension
+except ImportError:  # a build without isolation in an environment without setuptools-rust
+    RustExtension = None
+
+native = {}
+if RustExtension is not None:
+    native["rust_extensions"] = [
         RustExtension(
             "factlint._native",
             path="rust/Cargo.toml",
@@ -16,4 +21,5 @@ setup(
             py_limited_api="auto",  # pyo3's abi3-py311 feature: one build for every CPython >= 3.11
         )
     ]
-)
+
+setup(**native)

@@ -216,7 +216,11 @@ impl<'a> Chars<'a> {
         };
         Chars { text, bytes }
     }
+    /// text[start:end] as Python slices: bounds past the end are clamped (a key may end in the
+    /// view's closing pad).
     fn slice(&self, start: usize, end: usize) -> &'a str {
+        let count = self.bytes.as_ref().map_or(self.text.len(), |v| v.len() - 1);
+        let (start, end) = (start.min(count), end.min(count));
         match &self.bytes {
             None => &self.text[start..end],
             Some(v) => &self.text[v[start]..v[end]],
