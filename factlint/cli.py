@@ -257,11 +257,11 @@ def explain(rule_id, config_path):
 def plugins():
     """List the loaded plugins, with versions and the hooks they implement."""
     host = shared_host()
-    click.echo(native.describe())  # which core scans: rust, or the python fallback
     for name, version, hooks in host.plugins():
         click.echo(f"{name} {version}: {', '.join(h.replace('factlint_', '') for h in hooks)}")
     click.echo(f"formats: {', '.join(sorted(host.formatters()))}")
     click.echo(f"rule kinds: {', '.join(sorted(host.rule_kinds()))}")
+    click.echo(native.describe())  # which core scans: rust, or the python fallback
     for name, error in host.failures:
         click.echo(f"{name}: FAILED ({error})")
 

@@ -7,6 +7,7 @@ an exact counterpart of each, with the same arguments and results (offsets in co
     factlint.terms.word_view(text)                  _native.word_view(text)
     factlint.terms.TermIndex.scan (automaton part)  _native.Automaton(keys, entries).scan(text, lower)
     factlint.document.split_sentences(prose, s, e)  _native.split_sentences(prose[s:e], s)
+    factlint.text.language._count(words(sample))    _native.StopIndex(index).count(sample.lower())
 
 `CORE` says which one runs: "rust" when the extension is built and importable, "python" when it
 is not (`pip install .` without cargo) or when the environment sets FACTLINT_CORE=python.

@@ -18,6 +18,7 @@ import pytest
 import factlint.native as native
 from factlint import document, terms
 from factlint.document import Document
+from factlint.text import language
 from tests.conftest import SHARED
 
 try:
@@ -151,6 +152,17 @@ def test_document_sentences_match_python():
             doc = Document(text, markup_kind=kind)
             spans = [list(document.py_split_sentences(doc.prose, s, e)) for s, e in doc.blocks]
             assert [doc.block_sentences(i) for i in range(len(doc.blocks))] == spans, repr(text)
+
+
+def test_language_counts_match_python():
+    index = RUST.StopIndex([(word, list(weights.items())) for word, weights in language._index().items()])
+    stop_words = [w for lang in ("en", "de", "fr", "tr", "ru", "el") for w in language._ranked(lang)[:40]]
+    rng = random.Random(6)
+    for text in texts(300, 7):
+        text += " ".join(rng.choice(stop_words + ["rock'n'roll", "l’homme", "don't", "x2y", "été"]) for _ in range(30))
+        n, counts, distinct = language._count(language.words(text))
+        rows = index.count(text.lower())
+        assert (n, counts, distinct) == (rows[0], {l: c for l, c, _d in rows[1]}, {l: d for l, _c, d in rows[1]})
 
 
 TERM_LISTS = [

@@ -15,6 +15,7 @@ const UPPER: u8 = 2;
 const DIGIT: u8 = 4;
 const SPACE: u8 = 8;
 const ALPHA: u8 = 16;
+const DECIMAL: u8 = 32;
 
 static ASCII: OnceLock<[u8; 128]> = OnceLock::new();
 static OTHER: OnceLock<Mutex<HashMap<char, u8>>> = OnceLock::new();
@@ -23,7 +24,7 @@ fn ask(py: Python<'_>, c: char) -> PyResult<u8> {
     let mut buf = [0u8; 4];
     let s = PyString::new(py, c.encode_utf8(&mut buf));
     let mut bits = 0;
-    for (method, bit) in [("isalnum", ALNUM), ("isupper", UPPER), ("isdigit", DIGIT), ("isspace", SPACE), ("isalpha", ALPHA)] {
+    for (method, bit) in [("isalnum", ALNUM), ("isupper", UPPER), ("isdigit", DIGIT), ("isspace", SPACE), ("isalpha", ALPHA), ("isdecimal", DECIMAL)] {
         if s.call_method0(method)?.extract::<bool>()? {
             bits |= bit;
         }
@@ -299,10 +300,93 @@ impl Automaton {
     }
 }
 
+/// `[^\W\d_]` of Python's re: a word character that is not a decimal digit nor "_".
+fn is_letter(py: Python<'_>, c: char) -> PyResult<bool> {
+    Ok(c != '_' && props(py, c)? & (ALNUM | DECIMAL) == ALNUM)
+}
+
+/// text.language.words on lower-cased text: the matches of `[^\W\d_]+(?:['’][^\W\d_]+)?`.
+fn words_of<'t>(py: Python<'_>, text: &'t str) -> PyResult<Vec<&'t str>> {
+    let s: Vec<(usize, char)> = text.char_indices().collect();
+    let n = s.len();
+    let byte = |i: usize| if i < n { s[i].0 } else { text.len() };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if !is_letter(py, s[i].1)? {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < n && is_letter(py, s[j].1)? {
+            j += 1;
+        }
+        if j + 1 < n && matches!(s[j].1, '\'' | '’') && is_letter(py, s[j + 1].1)? {
+            j += 2;
+            while j < n && is_letter(py, s[j].1)? {
+                j += 1;
+            }
+        }
+        out.push(&text[byte(i)..byte(j)]);
+        i = j;
+    }
+    Ok(out)
+}
+
+/// text.language's stop-word index (word -> [(language, weight)]) for detect().
+#[pyclass(frozen)]
+struct StopIndex {
+    langs: Vec<String>,
+    index: HashMap<String, Vec<(usize, f64)>>,
+}
+
+#[pymethods]
+impl StopIndex {
+    #[new]
+    fn new(index: Vec<(String, Vec<(String, f64)>)>) -> Self {
+        let mut langs: Vec<String> = Vec::new();
+        let mut table = HashMap::new();
+        for (word, weights) in index {
+            let mut row = Vec::new();
+            for (lang, weight) in weights {
+                let at = langs.iter().position(|l| *l == lang).unwrap_or_else(|| {
+                    langs.push(lang.clone());
+                    langs.len() - 1
+                });
+                row.push((at, weight));
+            }
+            table.insert(word, row);
+        }
+        StopIndex { langs, index: table }
+    }
+
+    /// (number of words, [(language, summed weight, distinct stop words)]) of lower-cased text,
+    /// the weights added in the text's order as detect() adds them.
+    fn count(&self, py: Python<'_>, lower: &str) -> PyResult<(usize, Vec<(String, f64, usize)>)> {
+        let tokens = words_of(py, lower)?;
+        let mut sums = vec![0.0f64; self.langs.len()];
+        let mut seen: Vec<std::collections::HashSet<&str>> = vec![Default::default(); self.langs.len()];
+        let mut order: Vec<usize> = Vec::new();
+        for token in &tokens {
+            if let Some(row) = self.index.get(*token) {
+                for &(lang, weight) in row {
+                    if seen[lang].is_empty() {
+                        order.push(lang);
+                    }
+                    sums[lang] += weight;
+                    seen[lang].insert(token);
+                }
+            }
+        }
+        Ok((tokens.len(), order.into_iter().map(|l| (self.langs[l].clone(), sums[l], seen[l].len())).collect()))
+    }
+}
+
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(word_view, m)?)?;
     m.add_function(wrap_pyfunction!(split_sentences, m)?)?;
     m.add_class::<Automaton>()?;
+    m.add_class::<StopIndex>()?;
     Ok(())
 }
