@@ -121,6 +121,11 @@ def bench_inputs(args, env, table):
     print(f"  two-process ceiling of this machine now: {parallel_ceiling():.2f}x")
 
 
+def serial_cmd(target, args):
+    """One process, no result cache: the lint itself."""
+    return factlint_cmd() + ["check", str(target), "--jobs", "1", "--no-cache", "--format", "json-lines", *args.extra]
+
+
 def bench_cores(args, env, table):
     """The two cores (factlint/native.py) side by side: the same one-process lint of the corpus
     folder and the JSONL, rounds interleaved (python, rust, python, ...), with CPU time as well as
@@ -130,16 +135,7 @@ def bench_cores(args, env, table):
     proselint = [str(peers / "proselint" / "bin" / "proselint"), "check", "-o", "json", str(CORPUS_DIR)]
     for target in (CORPUS_DIR, CORPUS_JSONL):
         mb, docs = size_of(target) / 1e6, documents_in(target)
-        cmd = factlint_cmd() + [
-            "check",
-            str(target),
-            "--jobs",
-            "1",
-            "--no-cache",
-            "--format",
-            "json-lines",
-            *args.extra,
-        ]
+        cmd = serial_cmd(target, args)
         runs = {}  # core -> [(wall, cpu, rss, code)]
         for _round in range(args.repeat):
             for core in ("python", "rust"):
@@ -302,16 +298,7 @@ def bench_peers(args, env, table):
         return
     print(f"\n== Peers on {CORPUS_DIR} (same input; ratios are peer time / factlint time)")
     mb, docs = size_of(CORPUS_DIR) / 1e6, documents_in(CORPUS_DIR)
-    base_cmd = factlint_cmd() + [
-        "check",
-        str(CORPUS_DIR),
-        "--jobs",
-        "1",
-        "--no-cache",
-        "--format",
-        "json-lines",
-        *args.extra,
-    ]
+    base_cmd = serial_cmd(CORPUS_DIR, args)
     base, rss, _ = measure(base_cmd, env)
     table.add("factlint --jobs 1 --no-cache", base, mb, docs, rss)
     cmds = []
