@@ -2,6 +2,7 @@
 
     python benchmarks/bench.py            # everything (several minutes)
     python benchmarks/bench.py --quick    # the corpus folder and JSONL, start-up; no scaling/peers
+    python benchmarks/bench.py --cores    # only the Rust and Python cores side by side (and proselint)
 
 Every run is a real `factlint` process; its peak memory is the largest resident set of the
 process and its workers (os.wait4's ru_maxrss). Inputs that are generated (the 10 MB / 100 MB
@@ -118,6 +119,40 @@ def bench_inputs(args, env, table):
             f"  --jobs 2 speed-up (cold): {one / two:.2f}x of medians; per round {', '.join(f'{r:.2f}' for r in pairs)}"
         )
     print(f"  two-process ceiling of this machine now: {parallel_ceiling():.2f}x")
+
+
+def serial_cmd(target, args):
+    """One process, no result cache: the lint itself."""
+    return factlint_cmd() + ["check", str(target), "--jobs", "1", "--no-cache", "--format", "json-lines", *args.extra]
+
+
+def bench_cores(args, env, table):
+    """The two cores (factlint/native.py) side by side: the same one-process lint of the corpus
+    folder and the JSONL, rounds interleaved (python, rust, python, ...), with CPU time as well as
+    wall time since this machine is shared; proselint on the folder in the same run as a ratio."""
+    print(f"\n== Cores: --jobs 1 --no-cache, median of {args.repeat} interleaved rounds (FACTLINT_CORE)")
+    peers = Path(args.peers)
+    proselint = [str(peers / "proselint" / "bin" / "proselint"), "check", "-o", "json", str(CORPUS_DIR)]
+    for target in (CORPUS_DIR, CORPUS_JSONL):
+        mb, docs = size_of(target) / 1e6, documents_in(target)
+        cmd = serial_cmd(target, args)
+        runs = {}  # core -> [(wall, cpu, rss, code)]
+        for _round in range(args.repeat):
+            for core in ("python", "rust"):
+                wall, rss, code = measure(cmd, {**env, "FACTLINT_CORE": core})
+                runs.setdefault(core, []).append((wall, CPU[wall], rss, code))
+        medians = {}
+        for core, results in runs.items():
+            wall, cpu, rss, code = sorted(results)[len(results) // 2]
+            medians[core] = (wall, statistics.median(r[1] for r in results))
+            note = f"{mb / medians[core][1]:.2f} MB/s of CPU" + ("" if code in (0, 1) else f", exit {code}")
+            table.add(f"{target.name} core={core}", wall, mb, docs, rss, note)
+        (py_wall, py_cpu), (rs_wall, rs_cpu) = medians["python"], medians["rust"]
+        print(f"  rust / python speed-up: {py_wall / rs_wall:.2f}x wall, {py_cpu / rs_cpu:.2f}x CPU")
+        if target == CORPUS_DIR and not args.no_peers and Path(proselint[0]).exists():
+            wall, rss, _code = measure_with_timeout(proselint, env, args.timeout, cwd=peers)
+            cpu = CPU[wall]
+            table.add("proselint", wall, mb, docs, rss, f"{cpu / rs_cpu:.1f}x rust's CPU, {cpu / py_cpu:.1f}x python's")
 
 
 def _spin(n):
@@ -263,16 +298,7 @@ def bench_peers(args, env, table):
         return
     print(f"\n== Peers on {CORPUS_DIR} (same input; ratios are peer time / factlint time)")
     mb, docs = size_of(CORPUS_DIR) / 1e6, documents_in(CORPUS_DIR)
-    base_cmd = factlint_cmd() + [
-        "check",
-        str(CORPUS_DIR),
-        "--jobs",
-        "1",
-        "--no-cache",
-        "--format",
-        "json-lines",
-        *args.extra,
-    ]
+    base_cmd = serial_cmd(CORPUS_DIR, args)
     base, rss, _ = measure(base_cmd, env)
     table.add("factlint --jobs 1 --no-cache", base, mb, docs, rss)
     cmds = []
@@ -311,6 +337,7 @@ def bench_peers(args, env, table):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="Skip the slow parts: scaling and peers.")
+    parser.add_argument("--cores", action="store_true", help="Only the two cores side by side (and proselint).")
     parser.add_argument("--no-peers", action="store_true", help="Skip proselint and textlint.")
     parser.add_argument("--no-scaling", action="store_true", help="Skip the 10/100 MB JSONL and 50 MB file runs.")
     parser.add_argument("--runs", type=int, default=15, help="Start-up runs (median) [15].")
@@ -334,6 +361,9 @@ def main():
         measure(
             factlint_cmd() + ["check", str(CORPUS_JSONL.parent / "README.md"), "--no-cache"], env
         )  # compile rules once
+        bench_cores(args, env, table)
+        if args.cores:
+            return
         bench_startup(args, env)
         bench_inputs(args, env, table)
         if not (args.quick or args.no_scaling):

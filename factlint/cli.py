@@ -11,6 +11,7 @@ import sys
 
 import click
 
+import factlint.native as native
 from factlint import __version__
 from factlint.config import Config
 from factlint.engine import Linter
@@ -38,7 +39,7 @@ def _selection_options(command):
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="factlint")
+@click.version_option(__version__, prog_name="factlint", message=f"%(prog)s, version %(version)s, {native.describe()}")
 def main():
     """factlint: fact-check linter for news text."""
 
@@ -260,6 +261,7 @@ def plugins():
         click.echo(f"{name} {version}: {', '.join(h.replace('factlint_', '') for h in hooks)}")
     click.echo(f"formats: {', '.join(sorted(host.formatters()))}")
     click.echo(f"rule kinds: {', '.join(sorted(host.rule_kinds()))}")
+    click.echo(native.describe())  # which core scans: rust, or the python fallback
     for name, error in host.failures:
         click.echo(f"{name}: FAILED ({error})")
 

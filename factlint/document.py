@@ -7,6 +7,7 @@ sentence splitting.
 import re
 from bisect import bisect_right
 
+import factlint.native as native
 from factlint import markup
 from factlint.terms import lowered
 from factlint.text.language import detect
@@ -190,6 +191,14 @@ def _split_at(spans, starts):
 
 
 def split_sentences(prose, start, end):
+    """(start, end) sentence spans within prose[start:end] (see py_split_sentences), from the
+    core factlint/native.py chose."""
+    if native.rust is not None:
+        return native.rust.split_sentences(prose[start:end], start)
+    return list(py_split_sentences(prose, start, end))
+
+
+def py_split_sentences(prose, start, end):
     """Yield (start, end) sentence spans within prose[start:end]. Survives abbreviations
     ("U.S.", "Dr."), initials, decimals ("3.5"), thousands ("1,200") and quotations."""
     begin = start

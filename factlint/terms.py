@@ -11,6 +11,8 @@ import re
 
 import ahocorasick
 
+import factlint.native as native
+
 _REGEX_CHARS = set("\\^$.|?*+()[]{}")
 
 
@@ -35,7 +37,7 @@ _NONWORD_BYTES = bytes.maketrans(
 _NON_ASCII = re.compile("[^\x00-\x7f]+")
 
 
-def word_view(text):
+def py_word_view(text):
     """`text` with every character but a word character (is_word_char) as a space."""
     # ASCII through bytes.translate (a table look-up per byte; str.translate is far slower), a
     # non-ASCII character as "?" first (one per character: the length is kept).
@@ -49,6 +51,10 @@ def word_view(text):
         pos = m.end()
     parts.append(view[pos:])
     return "".join(parts)
+
+
+# The switch point (factlint/native.py): the Rust core's word view, else the Python one.
+word_view = native.rust.word_view if native.rust is not None else py_word_view
 
 
 class TermIndex:
@@ -108,6 +114,9 @@ class TermIndex:
         for raw, table in sorted(self._tables.items()):
             if not table:
                 continue
+            if native.rust is not None:  # the same keys and entries, scanned natively
+                automata.append((native.rust.Automaton(list(table), list(table.values())), raw))
+                continue
             auto = ahocorasick.Automaton()
             for key, entries in table.items():
                 auto.add_word(key, (len(key), entries))
@@ -123,6 +132,10 @@ class TermIndex:
         for auto, raw in self._automata:
             text = doc.text if raw else doc.prose
             lower = lowered(text) if raw else doc.lower
+            if native.rust is not None:  # checks applied natively, in the order of auto.iter()
+                for handle, start, end, term_no in auto.scan(text, lower):
+                    found.setdefault(handle, []).append((start, end, term_no))
+                continue
             # Padded: view offsets are text offsets + 1.
             for last, (length, entries) in auto.iter(" " + word_view(lower) + " "):
                 for handle, term_no, before, after, check, exact in entries:

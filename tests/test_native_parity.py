@@ -1,0 +1,239 @@
+"""The Rust core gives exactly what the Python core gives (factlint/native.py).
+
+Each primitive is compared on seeded random and adversarial text (non-ASCII, combining marks,
+non-BMP emoji — offsets are code points —, CRLF, very long lines, Markdown); the slow tests lint
+the corpus folder, bbc.jsonl and a user's pack with both cores and require byte-identical
+json-lines. Without the extension the tests skip, unless FACTLINT_REQUIRE_NATIVE=1 (set by
+.ci/run) turns the skip into a failure.
+"""
+
+import importlib
+import os
+import random
+import subprocess
+import sys
+
+import pytest
+
+import factlint.native as native
+from factlint import document, terms
+from factlint.document import Document
+from factlint.text import language
+from tests.conftest import SHARED
+
+try:
+    RUST = importlib.import_module("factlint._native")
+except ImportError:
+    RUST = None
+
+REQUIRE = os.environ.get("FACTLINT_REQUIRE_NATIVE") == "1"
+
+
+@pytest.fixture(autouse=True)
+def _need_native():
+    if RUST is None:
+        if REQUIRE:
+            pytest.fail("FACTLINT_REQUIRE_NATIVE=1 but factlint._native is not built (is cargo on PATH?)")
+        pytest.skip("factlint._native not built (no Rust toolchain at install): only the Python core exists")
+
+
+# Pieces that stress what the primitives decide: sentence ends and abbreviations, quotes,
+# Unicode whose case, digit and letter properties are unusual, and line breaks of every kind.
+PIECES = [
+    "the",
+    "Minister",
+    "said",
+    "U.S.",
+    "Dr.",
+    "No.",
+    "no. 10",
+    "J. Smith",
+    "3.5",
+    "1,200",
+    "etc.",
+    "vs.",
+    ". ",
+    "! ",
+    "? ",
+    "… ",
+    "...",
+    '." ',
+    ".” ",
+    ".) ",
+    ": \n",
+    ":\r\n",
+    ":\t\n",
+    " \n\n",
+    "\r\n",
+    "\n",
+    "\t",
+    "“Yes.” ",
+    "‘Quote’",
+    "«Non»",
+    "(",
+    ")",
+    "[",
+    "]",
+    "- ",
+    "– ",
+    "— ",
+    "_",
+    "__init__",
+    "é",
+    "e\u0301",
+    "Zoë",
+    "İzmit",
+    "ΣΟΦΙΑ",
+    "Σ",
+    "straſse",
+    "\u212a",
+    "٣",
+    "²",
+    "Ⅻ",
+    "ǅ",
+    "ß",
+    "ŉ",
+    "😀",
+    "🇬🇧",
+    "𝐀",
+    "\u00a0",
+    "\u2028",
+    "\u3000",
+    "\x1c",
+    "\x0b",
+    "£5m",
+    "€",
+    "10%",
+    "#",
+    "## Heading\n",
+    "* item\n",
+    "> quote\n",
+    "`code`",
+    "**bold**",
+    "[link](http://x.org/a.b)",
+    "according to",
+    "un",
+    "fun",
+    "until",
+]
+
+
+def texts(n, seed, long_every=25):
+    rng = random.Random(seed)
+    for i in range(n):
+        size = rng.randint(0, 40)
+        text = "".join(rng.choice(PIECES) + rng.choice(["", " ", " ", ""]) for _ in range(size))
+        if i % long_every == 0:  # a very long line
+            text = text.replace("\n", " ") * rng.randint(20, 60)
+        yield text
+
+
+def test_word_view_matches_python():
+    for text in texts(600, 1):
+        assert RUST.word_view(text) == terms.py_word_view(text), repr(text)
+
+
+def test_every_code_point_class_matches_python():
+    # The native core asks Python for character classes; a sample of every plane checks the cache.
+    sample = "".join(chr(c) for c in range(0, 0x30000, 7) if not 0xD800 <= c < 0xE000)
+    assert RUST.word_view(sample) == terms.py_word_view(sample)
+
+
+def test_split_sentences_matches_python():
+    for text in texts(800, 2):
+        for start, end in [(0, len(text)), (len(text) // 3, len(text))]:
+            want = list(document.py_split_sentences(text, start, end))
+            assert RUST.split_sentences(text[start:end], start) == want, repr(text[start:end])
+
+
+def test_document_sentences_match_python():
+    for text in texts(200, 3):
+        for kind in ("text", "markdown"):
+            doc = Document(text, markup_kind=kind)
+            spans = [list(document.py_split_sentences(doc.prose, s, e)) for s, e in doc.blocks]
+            assert [doc.block_sentences(i) for i in range(len(doc.blocks))] == spans, repr(text)
+
+
+def test_language_counts_match_python():
+    index = RUST.StopIndex([(word, list(weights.items())) for word, weights in language._index().items()])
+    stop_words = [w for lang in ("en", "de", "fr", "tr", "ru", "el") for w in language._ranked(lang)[:40]]
+    rng = random.Random(6)
+    for text in texts(300, 7):
+        text += " ".join(rng.choice(stop_words + ["rock'n'roll", "l’homme", "don't", "x2y", "été"]) for _ in range(30))
+        n, counts, distinct = language._count(language.words(text))
+        rows = index.count(text.lower())
+        assert (n, counts, distinct) == (rows[0], {l: c for l, c, _d in rows[1]}, {l: d for l, _c, d in rows[1]})
+
+
+TERM_LISTS = [
+    (["according to", "U.S.", "un", "İzmit", "é", "zoë", "σοφια", "😀", "e\u0301", "__init__"], {}),
+    (["Minister", "Dr", "No", "ΣΟΦΙΑ", "Zoë"], {"ignorecase": False}),
+    (["said", "the minister", "fun", "1,200", "3.5"], {"ignorecase": True}),
+    (["un", "til", "straſse", "ß"], {"ignorecase": True, "nonword": True}),
+    (["code", "x.org"], {"ignorecase": True, "raw": True}),
+    (["£5m", "10%", "€"], {"ignorecase": True, "literal": True}),
+]
+
+
+def index_and_handles():
+    index = terms.TermIndex()
+    return index, [index.add(words, **options) for words, options in TERM_LISTS]
+
+
+def test_term_scan_matches_python(monkeypatch):
+    docs = [Document(text, markup_kind=kind) for text in texts(300, 4) for kind in ("text", "markdown")]
+    index, _handles = index_and_handles()
+    monkeypatch.setattr(native, "rust", RUST)
+    native_hits = [index.scan(doc) for doc in docs]
+    index._automata = None
+    monkeypatch.setattr(native, "rust", None)
+    python_hits = [index.scan(doc) for doc in docs]
+    assert native_hits == python_hits
+    assert sum(len(h) for found in python_hits for h in found.values()) > 1000  # the terms do occur
+
+
+def lint(args, core, cwd=None):
+    env = {**os.environ, "FACTLINT_CORE": core}
+    cmd = [sys.executable, "-m", "factlint", "check", "--format", "json-lines", "--jobs", "1", "--no-cache", *args]
+    done = subprocess.run(cmd, env=env, cwd=cwd, capture_output=True, timeout=900)
+    assert done.returncode in (0, 1), done.stderr.decode()
+    return done.stdout
+
+
+def test_cores_report_themselves():
+    out = {}
+    for core in ("python", "rust"):
+        env = {**os.environ, "FACTLINT_CORE": core}
+        done = subprocess.run([sys.executable, "-m", "factlint", "--version"], env=env, capture_output=True, text=True)
+        out[core] = done.stdout
+    assert "core: python (FACTLINT_CORE=python)" in out["python"]
+    assert "core: rust" in out["rust"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("target", ["corpus/bbc", "corpus/bbc.jsonl"])
+def test_corpus_identical_on_both_cores(target):
+    path = SHARED / target
+    if not path.exists():
+        pytest.skip(f"{path} not here (FACTLINT_SHARED names the shared data folder)")
+    python = lint([str(path)], "python")
+    assert python.count(b"\n") > 1000
+    assert lint([str(path)], "rust") == python
+
+
+@pytest.mark.slow
+def test_user_pack_identical_on_both_cores(tmp_path):
+    pack = tmp_path / "styles" / "Newsroom"
+    pack.mkdir(parents=True)
+    (pack / "Words.yml").write_text(
+        "extends: existence\nmessage: \"Avoid '%s'\"\nlevel: warning\nignorecase: true\n"
+        "tokens: [zoë, according to, 😀, straße, u.s., İzmit]\n"
+        "examples:\n  fail:\n    - text: Zoë said so.\n  pass:\n    - Anne said so.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / ".factlint.yaml").write_text("packs: [styles/Newsroom]\n", encoding="utf-8")
+    doc = tmp_path / "a.md"
+    doc.write_text("\n\n".join(texts(60, 5)) + "\nZOË met İzmit's U.S. team 😀, according to\r\nthem.\n", "utf-8")
+    python = lint([str(doc)], "python", cwd=tmp_path)
+    assert b"Newsroom.Words" in python
+    assert lint([str(doc)], "rust", cwd=tmp_path) == python
