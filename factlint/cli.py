@@ -7,6 +7,7 @@ configuration, rule or input error. User errors are one line on stderr, never a 
 
 import datetime
 import gc
+import os
 import sys
 
 import click
@@ -106,6 +107,27 @@ def _linter(config):
     callback=lambda _ctx, _p, v: _valid_date(v),
     help="The documents' publication date, for anniversaries and 'N years ago' (default: front matter or dateline).",
 )
+@click.option(
+    "--stdin-filename", metavar="NAME", help="The name standard input is reported under (.md: read as Markdown)."
+)
+@click.option(
+    "--color",
+    "color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour in text output (auto: on a terminal; NO_COLOR turns it off, FORCE_COLOR on).",
+)
+@click.option("--show-source", is_flag=True, help="Text output: show each finding's line with a caret under the match.")
+@click.option("--quiet", "-q", is_flag=True, help="Print the findings only, no summary.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even if there are findings (2 still for errors).")
+@click.option(
+    "--drop-if",
+    metavar="CONDITIONS",
+    help="Corpus records to drop: 'boilerplate>0.3,truncation,transcription:error,Rule.Id' (any holds).",
+)
+@click.option("--keep", type=click.Path(dir_okay=False), help="Write the records --drop-if keeps to this JSONL file.")
+@click.option("--drop", type=click.Path(dir_okay=False), help="Write the records --drop-if drops (with the reason).")
 @click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
 def check(debug, **options):
     """Lint files, directories or '-' (standard input)."""
@@ -121,6 +143,18 @@ def check(debug, **options):
 
         _fail(f"internal error: {traceback.format_exc().strip().splitlines()[-1]} (run with --debug for details)")
         sys.exit(EXIT_ERROR)
+
+
+def _use_color(choice, output_file):
+    """--color always/never wins; then NO_COLOR (off) and FORCE_COLOR (on), as no-color.org and
+    Ruff; else colour only when the report goes to a terminal."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return output_file is None and sys.stdout.isatty()
 
 
 def _valid_date(value):
@@ -143,6 +177,7 @@ def _check(
     config.exclude += list(exclude)
     # post: --fix, --diff, --baseline, --write-baseline, --changed-since, --input, --text-field,
     # --id-field, --jobs, --cache, --date (RunOptions fields)
+    post["color"] = _use_color(post["color"], output_file)
     options = RunOptions(fmt=fmt, output_file=output_file, statistics=statistics, globs=globs, **post)
     # Linting makes many small short-lived objects and few cycles: the default threshold runs a
     # young-generation collection every 700 allocations (up to a tenth of the linting time); the

@@ -21,6 +21,9 @@ from factlint.corpus import GLOBS, corpus_kind, read_records
 from factlint.errors import InputError, UserError, warn
 
 
+MAX_DUPLICATE_WARNINGS = 10  # then only the count at the end of the run
+
+
 @dataclass
 class Input:
     """One named input: a file, standard input, or a corpus file of records."""
@@ -61,7 +64,8 @@ def plan(paths: Iterable[str], config: Any, options: Any, errors: list) -> list[
             size = os.stat(name).st_size if name != "-" else 0
         except OSError:
             size = 0
-        inputs.append(Input(name, "<stdin>" if name == "-" else name, corpus_kind(name, options.input), size))
+        display = (getattr(options, "stdin_filename", None) or "<stdin>") if name == "-" else name
+        inputs.append(Input(name, display, corpus_kind(display if name == "-" else name, options.input), size))
     inputs.sort(key=lambda i: i.display)
     return inputs
 
@@ -81,11 +85,13 @@ def sources(inputs: Iterable[Input], options: Any, errors: list, notes: list) ->
             continue
         if not text.strip():
             warn(f"{inp.display}: empty file, nothing to lint")
-        yield Source(inp.name, inp.display, text, markup_for(inp.name), meta={"bytes": inp.size, "date": options.date})
+        markup = markup_for(inp.display if inp.name == "-" else inp.name)  # --stdin-filename names its kind
+        yield Source(inp.name, inp.display, text, markup, meta={"bytes": inp.size, "date": options.date})
 
 
 def _records(inp: Input, options: Any, errors: list, notes: list) -> Iterator[Source]:
-    skipped = 0
+    skipped = duplicates = 0
+    first_line: dict[Any, int] = {}  # record id -> its first line: duplicate ids are reported
 
     def skip(line, message):
         nonlocal skipped
@@ -95,18 +101,19 @@ def _records(inp: Input, options: Any, errors: list, notes: list) -> Iterator[So
     offset = 0
     try:
         for rec in read_records(inp.name, inp.corpus, options.text_field, options.id_field, skip):
-            yield Source(
-                inp.name,
-                inp.display,
-                rec.text,
-                "text",
-                rec.id,
-                meta={"line": rec.line, "bytes": rec.offset - offset, "date": options.date},
-            )
+            first = first_line.setdefault(rec.id, rec.line)
+            if first != rec.line:
+                duplicates += 1
+                if duplicates <= MAX_DUPLICATE_WARNINGS:
+                    warn(f"{inp.display}:{rec.line}: duplicate id {rec.id!r} (first at line {first})")
+            meta = {"line": rec.line, "bytes": rec.offset - offset, "date": options.date, "raw": rec.raw}
+            yield Source(inp.name, inp.display, rec.text, "text", rec.id, meta=meta)
             offset = rec.offset
     except InputError as exc:
         warn(exc)
         errors.append(exc)
+    if duplicates:
+        notes.append(f"{inp.display}: {duplicates} record{'s' if duplicates != 1 else ''} with a duplicate id")
     if skipped:
         err = InputError(f"{skipped} malformed record{'s' if skipped != 1 else ''} skipped", inp.display)
         errors.append(err)
@@ -132,7 +139,19 @@ def collect(paths, config, globs=()):
             files.append(raw)
         else:
             errors.append(UserError("no such file or directory", raw))
-    return files, errors
+    return _once(files), errors
+
+
+def _once(files: list[str]) -> list[str]:
+    """Each file once, however often it is named ('a.md ./a.md dir/' lints a.md once)."""
+    seen: set[str] = set()
+    unique = []
+    for name in files:
+        key = name if name == "-" else os.path.realpath(name)
+        if key not in seen:
+            seen.add(key)
+            unique.append(name)
+    return unique
 
 
 def _walk(root, config, globs):
