@@ -254,10 +254,12 @@ def rules(config_path):
     """List the loaded rules."""
     config = _guarded(lambda: _setup(config_path))
     linter = _guarded(lambda: _linter(config))
-    for rule in linter.ruleset.rules:
-        click.echo(
-            f"{rule.id:<32} {rule.spec.extends:<14} {rule.level:<10} {rule.category:<14} {_first_line(rule.spec.description)}"
-        )
+    rows = [("RULE", "KIND", "LEVEL", "CATEGORY", "DESCRIPTION")] + [
+        (r.id, r.spec.extends, r.level, r.category, _first_line(r.spec.description)) for r in linter.ruleset.rules
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]  # aligned to the longest of each
+    for row in rows:
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[4])
 
 
 @main.command()
@@ -269,7 +271,9 @@ def explain(rule_id, config_path):
     linter = _guarded(lambda: _linter(config))
     rule = linter.by_id.get(rule_id)
     if rule is None:
-        _fail(f"no rule {rule_id!r} (see `factlint rules`)")
+        from factlint.run import did_you_mean  # deferred for start-up: only a typo needs it
+
+        _fail(f"no rule {rule_id!r}{did_you_mean(rule_id, linter.by_id)} (see `factlint rules`)")
         sys.exit(EXIT_ERROR)
     spec = rule.spec
     click.echo(f"{rule.id}  ({spec.extends}, {rule.level}, category {rule.category})")

@@ -20,7 +20,6 @@ from typing import Any
 from factlint.corpus import GLOBS, corpus_kind, read_records
 from factlint.errors import InputError, UserError, warn
 
-
 MAX_DUPLICATE_WARNINGS = 10  # then only the count at the end of the run
 
 

@@ -73,6 +73,7 @@ class Run:
         self.notes: list = []  # messages for the end of the run
         self.filters: list = []  # objects with keep(source, findings), applied in order
         self.needs_all = False  # a plugin needs every result before the report
+        self.report_stream: Any = None  # where the report goes if not stdout (--fix on stdin: stderr)
         # --drop-if's conditions; the --keep/--drop files (records.Splitter) or None
         self.conditions = records.parse_drop_if(options.drop_if) if options.drop_if else []
         if (options.keep or options.drop) and not self.conditions:
@@ -165,14 +166,25 @@ def run(paths: Iterable[str], config: Any, options: RunOptions) -> int:
     for option, selectors in (("--select", config.select or ()), ("--ignore", config.ignore)):
         unknown = linter.unknown_selectors(selectors)
         if unknown:
+            hint = did_you_mean(unknown[0], linter.selector_names())
             raise UserError(
-                f"{option}: {', '.join(map(repr, unknown))} names no rule, pack or category (see `factlint rules`)"
+                f"{option}: {', '.join(map(repr, unknown))} names no rule, pack or category{hint} (see `factlint rules`)"
             )
     formatters = linter.host.formatters()
     if options.fmt not in formatters:
         raise UserError(f"unknown format {options.fmt!r} (available: {', '.join(sorted(formatters))})")
     with Run(linter, options) as current:
         return _run(current, paths, formatters[options.fmt])
+
+
+def did_you_mean(name: str, names: Iterable[str]) -> str:
+    """ "; did you mean 'X'?" for the closest known name (case-insensitive), or ''."""
+    # deferred for start-up: difflib is needed only for a typo
+    import difflib
+
+    by_lower = {n.lower(): n for n in names}
+    close = difflib.get_close_matches(name.lower(), list(by_lower), n=1, cutoff=0.6)
+    return f"; did you mean {by_lower[close[0]]!r}?" if close else ""
 
 
 def _run(run: Run, paths: Iterable[str], formatter: Any) -> int:
@@ -239,7 +251,7 @@ def _run(run: Run, paths: Iterable[str], formatter: Any) -> int:
             with open(options.output_file, "w", encoding="utf-8") as fh:
                 formatter(report, fh)
         else:
-            formatter(report, sys.stdout)
+            formatter(report, run.report_stream or sys.stdout)
         committed = True
     finally:
         progress.close()

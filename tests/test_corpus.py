@@ -63,8 +63,13 @@ def test_jsonl_records_linted_as_documents_with_their_id(cli, corpus, tmp_path):
     seed = [f for f in findings if f["id"] == "seed"]
     _, file_out, _ = cli("check", str(SEED), "--format", "json-lines", "--no-cache")
     alone = json_lines(file_out)
-    strip = lambda fs: [{k: v for k, v in f.items() if k not in ("path", "id")} for f in fs]  # noqa: E731
+    where = ("path", "id", "record_line", "offset")
+    strip = lambda fs: [{k: v for k, v in f.items() if k not in where} for f in fs]  # noqa: E731
     assert strip(seed) == strip(alone) and len(seed) == 8
+    # ... and say where in the corpus: the record's JSONL line, the offset in its text.
+    assert {f["record_line"] for f in seed} == {len(records)}
+    seed_text = records[-1]["text"]
+    assert all(seed_text[f["offset"] :].startswith(f["match"]) for f in seed)
     # Findings come record by record, in corpus order.
     order = [r["id"] for r in records]
     ids = [f["id"] for f in findings]
