@@ -107,6 +107,7 @@ def _linter(config):
     callback=lambda _ctx, _p, v: _valid_date(v),
     help="The documents' publication date, for anniversaries and 'N years ago' (default: front matter or dateline).",
 )
+@click.option("--no-ignore", is_flag=True, help="Also lint the files .gitignore files ignore in the folders walked.")
 @click.option(
     "--stdin-filename", metavar="NAME", help="The name standard input is reported under (.md: read as Markdown)."
 )

@@ -19,6 +19,7 @@ from typing import Any
 
 from factlint.corpus import GLOBS, corpus_kind, read_records
 from factlint.errors import InputError, UserError, warn
+from factlint.gitignore import Ignored
 
 MAX_DUPLICATE_WARNINGS = 10  # then only the count at the end of the run
 
@@ -53,7 +54,7 @@ def plan(paths: Iterable[str], config: Any, options: Any, errors: list) -> list[
     """The inputs in output order: sorted by display path, which is the order of a sorted report
     (a corpus's records keep their order within it)."""
     globs = options.globs or GLOBS.get(options.input, ())
-    files, path_errors = collect(paths, config, globs)
+    files, path_errors = collect(paths, config, globs, respect_gitignore=not getattr(options, "no_ignore", False))
     for err in path_errors:
         warn(err)
         errors.append(err)
@@ -119,17 +120,18 @@ def _records(inp: Input, options: Any, errors: list, notes: list) -> Iterator[So
         notes.append(err)
 
 
-def collect(paths, config, globs=()):
+def collect(paths, config, globs=(), respect_gitignore=True):
     """Return (files, errors): file paths to lint in a stable order ('-' is standard input) and
     UserErrors for paths that name nothing to lint. Explicit files are always linted;
-    directories are walked for `config.extensions` (or `globs`), skipping `config.exclude`."""
+    directories are walked for `config.extensions` (or `globs`), skipping `config.exclude` and
+    what the repository's .gitignore files ignore (unless not `respect_gitignore`)."""
     files, errors = [], []
     for raw in paths:
         path = Path(raw)
         if raw == "-":
             files.append("-")
         elif path.is_dir():
-            found = sorted(_walk(path, config, globs))
+            found = sorted(_walk(path, config, globs, Ignored(raw) if respect_gitignore else None))
             if not found:
                 kinds = ", ".join(globs) if globs else " ".join(config.extensions)
                 errors.append(UserError(f"no files to lint ({kinds}) in this directory", raw))
@@ -153,12 +155,17 @@ def _once(files: list[str]) -> list[str]:
     return unique
 
 
-def _walk(root, config, globs):
+def _walk(root, config, globs, ignore=None):
     excluded = _matcher(config.exclude)
+    if ignore is not None and ignore.active:
+        by_config = excluded
+        excluded = lambda name, full, is_dir=False: by_config(name, full) or ignore.ignored(full, is_dir)  # noqa: E731
     wanted = _matcher(globs) if globs else None
     extensions = tuple(config.extensions)
     for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not excluded(d, os.path.join(folder, d)))
+        if ignore is not None:
+            ignore.enter(folder, files)
+        dirs[:] = sorted(d for d in dirs if not excluded(d, os.path.join(folder, d), True))
         for name in files:
             full = os.path.join(folder, name)
             if excluded(name, full):
@@ -174,9 +181,9 @@ def _matcher(patterns):
     """match(name, full path): does any glob match the name or the path? One compiled regex for
     all patterns (fnmatch per pattern and file cost 0.1 s on a 2,000-file archive)."""
     if not patterns:
-        return lambda name, full: False
+        return lambda name, full, is_dir=False: False
     regex = re.compile("|".join(f"(?:{translate(p)})" for p in patterns))
-    return lambda name, full: regex.match(name) is not None or regex.match(full) is not None
+    return lambda name, full, is_dir=False: regex.match(name) is not None or regex.match(full) is not None
 
 
 def decode(data, name):

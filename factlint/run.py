@@ -50,6 +50,7 @@ class RunOptions:
     jobs: int = 0  # worker processes; 0: all cores for many inputs, one for a handful
     cache: bool = True  # the result cache for files (resultcache.py)
     date: str | None = None  # --date: the documents' date (ISO), for anniversaries and "N years ago"
+    no_ignore: bool = False  # lint what .gitignore files ignore too
     stdin_filename: str | None = None  # the name standard input is reported under (and its markup)
     color: bool = False  # ANSI colour in text output (cli decides: --color, NO_COLOR, FORCE_COLOR, a tty)
     show_source: bool = False  # text output: the source lines with a caret under each match

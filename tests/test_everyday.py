@@ -198,3 +198,24 @@ def test_keep_and_drop_need_a_valid_drop_if(cli, small_corpus, tmp_path):
     code, _, err = cli("check", str(small_corpus), "--drop-if", "boilerplate>x", "--drop", str(tmp_path / "d"))
     assert code == 2 and len(err.strip().splitlines()) == 1 and "'boilerplate>x'" in err
     assert not (tmp_path / "d").exists()
+
+
+def test_gitignore_is_respected_and_no_ignore_lints_everything(cli, tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text("build/\n*.draft.md\n")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / ".gitignore").write_text("!keep.draft.md\n")
+    for name in ("a.md", "build/b.md", "c.draft.md", "docs/keep.draft.md", "docs/d.md"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(ASHERITES)
+
+    def linted(*extra):
+        _, out, _ = cli("check", str(tmp_path), "--quiet", "--no-cache", *extra)
+        return sorted(line.split(":")[0].removeprefix(str(tmp_path) + "/") for line in out.splitlines())
+
+    assert linted() == ["a.md", "docs/d.md", "docs/keep.draft.md"]
+    assert linted("--no-ignore") == ["a.md", "build/b.md", "c.draft.md", "docs/d.md", "docs/keep.draft.md"]
+    # Named explicitly, an ignored file is linted; outside a git work tree nothing is ignored.
+    assert cli("check", str(tmp_path / "c.draft.md"), "--quiet")[1].count("Asherites") == 1
+    (tmp_path / ".git").rmdir()
+    assert len(linted()) == 5
