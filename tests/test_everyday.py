@@ -219,3 +219,34 @@ def test_gitignore_is_respected_and_no_ignore_lints_everything(cli, tmp_path):
     assert cli("check", str(tmp_path / "c.draft.md"), "--quiet")[1].count("Asherites") == 1
     (tmp_path / ".git").rmdir()
     assert len(linted()) == 5
+
+
+@pytest.mark.parametrize(
+    "rule, path, is_dir, ignored",
+    [
+        ("*.log", "a.log", False, True),
+        ("*.log", "deep/down/a.log", False, True),
+        ("/top.md", "top.md", False, True),
+        ("/top.md", "sub/top.md", False, False),  # a leading slash anchors
+        ("docs/*.md", "docs/a.md", False, True),
+        ("docs/*.md", "x/docs/a.md", False, False),  # so does a slash in the middle
+        ("docs/*.md", "docs/sub/a.md", False, False),  # '*' stops at '/'
+        ("docs/**/a.md", "docs/sub/deeper/a.md", False, True),
+        ("**/tmp", "x/y/tmp", True, True),
+        ("out/", "out", False, False),  # a trailing slash: folders only
+        ("out/", "out", True, True),
+        ("out/", "out/a.md", False, True),  # ... and everything inside
+        ("[ab].md", "b.md", False, True),
+        ("[!ab].md", "b.md", False, False),
+        ("\\#notes.md", "#notes.md", False, True),
+        ("# a comment", "# a comment", False, False),
+    ],
+)
+def test_gitignore_patterns(tmp_path, rule, path, is_dir, ignored):
+    from factlint.gitignore import Ignored
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text(rule + "\n")
+    ignore = Ignored(str(tmp_path))
+    ignore.enter(str(tmp_path), [".gitignore"])  # as the walk does in each folder
+    assert ignore.ignored(str(tmp_path / path), is_dir) is ignored
