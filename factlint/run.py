@@ -79,6 +79,8 @@ class Run:
         self.conditions = records.parse_drop_if(options.drop_if) if options.drop_if else []
         if (options.keep or options.drop) and not self.conditions:
             raise UserError("--keep and --drop need --drop-if (which records to drop)")
+        if self.conditions and not (options.keep or options.drop) and options.fmt != "records":
+            raise UserError("--drop-if needs --keep, --drop or --format records (where the verdicts go)")
         self.splitter = (
             records.Splitter(self.conditions, options.keep, options.drop) if options.keep or options.drop else None
         )

@@ -198,6 +198,8 @@ def test_keep_and_drop_need_a_valid_drop_if(cli, small_corpus, tmp_path):
     code, _, err = cli("check", str(small_corpus), "--drop-if", "boilerplate>x", "--drop", str(tmp_path / "d"))
     assert code == 2 and len(err.strip().splitlines()) == 1 and "'boilerplate>x'" in err
     assert not (tmp_path / "d").exists()
+    code, _, err = cli("check", str(small_corpus), "--drop-if", "truncation")  # the verdicts would be lost
+    assert code == 2 and "--drop-if needs --keep, --drop or --format records" in err
 
 
 def test_gitignore_is_respected_and_no_ignore_lints_everything(cli, tmp_path):
