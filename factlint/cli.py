@@ -38,6 +38,34 @@ def _selection_options(command):
     return command
 
 
+def _everyday_options(command):
+    """`check`'s options for inputs, terminal manners and corpus filtering (issue 11)."""
+    options = [
+        click.option("--no-ignore", is_flag=True, help="Also lint what .gitignore files ignore in the folders walked."),
+        click.option("--stdin-filename", metavar="NAME", help="The name stdin is reported under (.md: Markdown)."),
+        click.option(
+            "--color",
+            type=click.Choice(["auto", "always", "never"]),
+            default="auto",
+            show_default=True,
+            help="Colour in text output (auto: on a terminal; NO_COLOR turns it off, FORCE_COLOR on).",
+        ),
+        click.option("--show-source", is_flag=True, help="Text output: each finding's line, a caret under the match."),
+        click.option("--quiet", "-q", is_flag=True, help="Print the findings only, no summary."),
+        click.option("--exit-zero", is_flag=True, help="Exit 0 even if there are findings (2 still for errors)."),
+        click.option(
+            "--drop-if",
+            metavar="CONDITIONS",
+            help="Corpus records to drop: 'boilerplate>0.3,truncation,transcription:error,Rule.Id' (any holds).",
+        ),
+        click.option("--keep", type=click.Path(dir_okay=False), help="Write the records --drop-if keeps (JSONL)."),
+        click.option("--drop", type=click.Path(dir_okay=False), help="Write the records --drop-if drops, with why."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="factlint")
 def main():
@@ -107,28 +135,7 @@ def _linter(config):
     callback=lambda _ctx, _p, v: _valid_date(v),
     help="The documents' publication date, for anniversaries and 'N years ago' (default: front matter or dateline).",
 )
-@click.option("--no-ignore", is_flag=True, help="Also lint the files .gitignore files ignore in the folders walked.")
-@click.option(
-    "--stdin-filename", metavar="NAME", help="The name standard input is reported under (.md: read as Markdown)."
-)
-@click.option(
-    "--color",
-    "color",
-    type=click.Choice(["auto", "always", "never"]),
-    default="auto",
-    show_default=True,
-    help="Colour in text output (auto: on a terminal; NO_COLOR turns it off, FORCE_COLOR on).",
-)
-@click.option("--show-source", is_flag=True, help="Text output: show each finding's line with a caret under the match.")
-@click.option("--quiet", "-q", is_flag=True, help="Print the findings only, no summary.")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even if there are findings (2 still for errors).")
-@click.option(
-    "--drop-if",
-    metavar="CONDITIONS",
-    help="Corpus records to drop: 'boilerplate>0.3,truncation,transcription:error,Rule.Id' (any holds).",
-)
-@click.option("--keep", type=click.Path(dir_okay=False), help="Write the records --drop-if keeps to this JSONL file.")
-@click.option("--drop", type=click.Path(dir_okay=False), help="Write the records --drop-if drops (with the reason).")
+@_everyday_options
 @click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
 def check(debug, **options):
     """Lint files, directories or '-' (standard input)."""
