@@ -7,6 +7,7 @@ configuration, rule or input error. User errors are one line on stderr, never a 
 
 import datetime
 import gc
+import os
 import sys
 
 import click
@@ -32,6 +33,34 @@ def _selection_options(command):
             "--fail-level", type=click.Choice(LEVELS), help="Exit 1 for findings at this level and above [warning]."
         ),
         click.option("--config", "config_path", type=click.Path(), help="Configuration file (default: found upward)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _everyday_options(command):
+    """`check`'s options for inputs, terminal manners and corpus filtering (issue 11)."""
+    options = [
+        click.option("--no-ignore", is_flag=True, help="Also lint what .gitignore files ignore in the folders walked."),
+        click.option("--stdin-filename", metavar="NAME", help="The name stdin is reported under (.md: Markdown)."),
+        click.option(
+            "--color",
+            type=click.Choice(["auto", "always", "never"]),
+            default="auto",
+            show_default=True,
+            help="Colour in text output (auto: on a terminal; NO_COLOR turns it off, FORCE_COLOR on).",
+        ),
+        click.option("--show-source", is_flag=True, help="Text output: each finding's line, a caret under the match."),
+        click.option("--quiet", "-q", is_flag=True, help="Print the findings only, no summary."),
+        click.option("--exit-zero", is_flag=True, help="Exit 0 even if there are findings (2 still for errors)."),
+        click.option(
+            "--drop-if",
+            metavar="CONDITIONS",
+            help="Corpus records to drop: 'boilerplate>0.3,truncation,transcription:error,Rule.Id' (any holds).",
+        ),
+        click.option("--keep", type=click.Path(dir_okay=False), help="Write the records --drop-if keeps (JSONL)."),
+        click.option("--drop", type=click.Path(dir_okay=False), help="Write the records --drop-if drops, with why."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -107,6 +136,7 @@ def _linter(config):
     callback=lambda _ctx, _p, v: _valid_date(v),
     help="The documents' publication date, for anniversaries and 'N years ago' (default: front matter or dateline).",
 )
+@_everyday_options
 @click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
 def check(debug, **options):
     """Lint files, directories or '-' (standard input)."""
@@ -122,6 +152,18 @@ def check(debug, **options):
 
         _fail(f"internal error: {traceback.format_exc().strip().splitlines()[-1]} (run with --debug for details)")
         sys.exit(EXIT_ERROR)
+
+
+def _use_color(choice, output_file):
+    """--color always/never wins; then NO_COLOR (off) and FORCE_COLOR (on), as no-color.org and
+    Ruff; else colour only when the report goes to a terminal."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return output_file is None and sys.stdout.isatty()
 
 
 def _valid_date(value):
@@ -144,6 +186,7 @@ def _check(
     config.exclude += list(exclude)
     # post: --fix, --diff, --baseline, --write-baseline, --changed-since, --input, --text-field,
     # --id-field, --jobs, --cache, --date (RunOptions fields)
+    post["color"] = _use_color(post["color"], output_file)
     options = RunOptions(fmt=fmt, output_file=output_file, statistics=statistics, globs=globs, **post)
     # Linting makes many small short-lived objects and few cycles: the default threshold runs a
     # young-generation collection every 700 allocations (up to a tenth of the linting time); the
@@ -220,10 +263,12 @@ def rules(config_path):
     """List the loaded rules."""
     config = _guarded(lambda: _setup(config_path))
     linter = _guarded(lambda: _linter(config))
-    for rule in linter.ruleset.rules:
-        click.echo(
-            f"{rule.id:<32} {rule.spec.extends:<14} {rule.level:<10} {rule.category:<14} {_first_line(rule.spec.description)}"
-        )
+    rows = [("RULE", "KIND", "LEVEL", "CATEGORY", "DESCRIPTION")] + [
+        (r.id, r.spec.extends, r.level, r.category, _first_line(r.spec.description)) for r in linter.ruleset.rules
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]  # aligned to the longest of each
+    for row in rows:
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[4])
 
 
 @main.command()
@@ -235,7 +280,9 @@ def explain(rule_id, config_path):
     linter = _guarded(lambda: _linter(config))
     rule = linter.by_id.get(rule_id)
     if rule is None:
-        _fail(f"no rule {rule_id!r} (see `factlint rules`)")
+        from factlint.run import did_you_mean  # deferred for start-up: only a typo needs it
+
+        _fail(f"no rule {rule_id!r}{did_you_mean(rule_id, linter.by_id)} (see `factlint rules`)")
         sys.exit(EXIT_ERROR)
     spec = rule.spec
     click.echo(f"{rule.id}  ({spec.extends}, {rule.level}, category {rule.category})")

@@ -22,10 +22,11 @@ _PARQUET_BATCH = 1024
 
 
 class Record:
-    __slots__ = ("line", "id", "text", "offset")
+    # raw: the record's JSON line as read (bytes), for --keep/--drop; None for Parquet rows
+    __slots__ = ("line", "id", "text", "offset", "raw")
 
-    def __init__(self, line, record_id, text, offset):
-        self.line, self.id, self.text, self.offset = line, record_id, text, offset
+    def __init__(self, line, record_id, text, offset, raw=None):
+        self.line, self.id, self.text, self.offset, self.raw = line, record_id, text, offset, raw
 
 
 def corpus_kind(name, requested="auto"):
@@ -92,6 +93,7 @@ def _jsonl_records(path, text_field, id_field, skip):
                 continue
             record = _record(obj, line_no, text_field, id_field, skip)
             if record is not None:
+                record.raw = data
                 # Where the raw file stands (compressed bytes for .gz): for progress reports.
                 record.offset = raw.tell() if raw is not None else 0
                 yield record
@@ -112,9 +114,8 @@ def _record(obj, line, text_field, id_field, skip):
     if not isinstance(text, str):
         skip(line, f"{text_field!r} is {_json_type(text)}, not a string")
         return None
-    if id_field not in obj:
-        skip(line, f"no {id_field!r} field (see --id-field)")
-        return None
+    if id_field not in obj:  # datatrove and dolma shards need not carry ids: name it by its line
+        return Record(line, f"line:{line}", text, 0)
     record_id = obj[id_field]
     if isinstance(record_id, (dict, list)) or record_id is None:
         skip(line, f"{id_field!r} is {_json_type(record_id)}, not a string or number")

@@ -197,6 +197,7 @@ def lint_shard(path, output, config, kind="auto", text_field="text", id_field="i
             for rec in read_records(path, corpus_kind(path, kind) or "jsonl", text_field, id_field, skip):
                 summary["records"] += 1
                 for f in _lint_record(linter, rec.text, rec.id, path, date):
+                    f.record_line = rec.line  # as `factlint check` reports it
                     out.write(json.dumps(f.to_dict(), ensure_ascii=False) + "\n")
                     summary["findings"] += 1
                     summary["worst"] = max(summary["worst"], LEVEL_RANK[f.severity])

@@ -121,6 +121,11 @@ class Linter:
             unknown = [s for s in unknown if s not in categories]
         return unknown
 
+    def selector_names(self) -> list[str]:
+        """What a selector may name: rule ids, packs and categories (for "did you mean")."""
+        ids = [rule_id for rule_id, _path in discover(rulecache.pack_dirs(self.host, self.config))]
+        return sorted({*ids, *(i.split(".", 1)[0] for i in ids), *CATEGORIES, *ENGINE_CHECKS})
+
     def lint(self, doc: Document) -> list[Finding]:
         """All findings for one Document, filtered and sorted."""
         rules = self._rules_for(doc.path)

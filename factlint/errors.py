@@ -30,6 +30,12 @@ class InputError(UserError):
     """A document that cannot be read as text (reported; other files still linted)."""
 
 
+# Called before a warning is printed: the progress line clears itself first (parallel.Progress).
+BEFORE_WARN: list = []
+
+
 def warn(message: object) -> None:
     """One line on stderr: `factlint: <message>` (a UserError prints as `file:line: message`)."""
+    for clear in BEFORE_WARN:
+        clear()
     print(f"factlint: {message}", file=sys.stderr)

@@ -33,6 +33,7 @@ class Finding:
     suggestions: list[str] = field(default_factory=list)
     fixable: bool = False  # True only for an unambiguous fix (one suggestion from a trusted table)
     record: Any = None  # the record id when linting a corpus (JSONL)
+    record_line: int | None = None  # ... and its line in the JSONL file (its row in Parquet)
 
     @property
     def pack(self) -> str:
@@ -53,6 +54,8 @@ class Finding:
             "suggestions": list(self.suggestions),
             "fixable": self.fixable,
         }
-        if self.record is not None:
+        if self.record is not None:  # where in the corpus: the record's line, the offset in its text
             d["id"] = self.record
+            d["record_line"] = self.record_line
+            d["offset"] = self.start
         return d

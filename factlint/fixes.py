@@ -8,8 +8,9 @@ Fixes are applied per document from the end backwards, using the findings' offse
 document text (the file minus a leading BOM, which is kept, as are the line endings); the fixed
 text is linted again, so that what is reported afterwards is what remains. A file is replaced
 atomically (a temporary file in the same folder, then os.replace, keeping the permission bits),
-and only if it still holds exactly the text that was linted. Standard input and corpus records are
-never changed.
+and only if it still holds exactly the text that was linted. Standard input is fixed as `ruff
+--fix -` does: the fixed text goes to stdout and the report to stderr. Corpus records are never
+changed.
 
 Both take part in a run as plugins (FixPlugin, DiffPlugin; registered by factlint.builtin for
 --fix and --diff); they fix only the findings the run's filters (baseline, changed lines) keep.
@@ -95,13 +96,11 @@ def write_fixed(source, text):
 
 
 def fixable_source(source):
-    return source.name != "-" and source.record is None and source.text is not None
+    return source.record is None and source.text is not None
 
 
 def _skip_note(source):
-    if source.name == "-":
-        warn("<stdin>: standard input is never fixed (lint a file to fix it)")
-    elif source.record is not None:
+    if source.record is not None:
         warn(f"{source.display}: corpus records are never fixed")
 
 
@@ -134,7 +133,8 @@ def fix_all(results, linter, keep, errors):
     n_fixes = n_files = 0
     for src, _findings, text, n, after in plan(results, linter, keep):
         try:
-            write_fixed(src, text)
+            if src.name != "-":  # standard input: FixPlugin writes the fixed text to stdout
+                write_fixed(src, text)
         except FileChangedError:
             err = UserError("changed on disk while factlint ran: not fixed (run again)", src.display)
         except OSError as exc:
@@ -181,6 +181,12 @@ class FixPlugin:
     @hookimpl(tryfirst=True)
     def factlint_process_results(self, run: Run, results: Results) -> None:
         results[:] = fix_all(results, run.linter, run.keep, run.errors)
+        for src, _findings in results:
+            if src.name == "-" and src.record is None and src.text is not None:
+                # As `ruff --fix -`: the (fixed) text on stdout, fixed or not; the report on stderr.
+                sys.stdout.write(src.text)
+                sys.stdout.flush()
+                run.report_stream = sys.stderr
 
 
 class DiffPlugin:

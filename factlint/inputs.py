@@ -19,6 +19,9 @@ from typing import Any
 
 from factlint.corpus import GLOBS, corpus_kind, read_records
 from factlint.errors import InputError, UserError, warn
+from factlint.gitignore import Ignored
+
+MAX_DUPLICATE_WARNINGS = 10  # then only the count at the end of the run
 
 
 @dataclass
@@ -51,7 +54,7 @@ def plan(paths: Iterable[str], config: Any, options: Any, errors: list) -> list[
     """The inputs in output order: sorted by display path, which is the order of a sorted report
     (a corpus's records keep their order within it)."""
     globs = options.globs or GLOBS.get(options.input, ())
-    files, path_errors = collect(paths, config, globs)
+    files, path_errors = collect(paths, config, globs, respect_gitignore=not getattr(options, "no_ignore", False))
     for err in path_errors:
         warn(err)
         errors.append(err)
@@ -61,7 +64,8 @@ def plan(paths: Iterable[str], config: Any, options: Any, errors: list) -> list[
             size = os.stat(name).st_size if name != "-" else 0
         except OSError:
             size = 0
-        inputs.append(Input(name, "<stdin>" if name == "-" else name, corpus_kind(name, options.input), size))
+        display = (getattr(options, "stdin_filename", None) or "<stdin>") if name == "-" else name
+        inputs.append(Input(name, display, corpus_kind(display if name == "-" else name, options.input), size))
     inputs.sort(key=lambda i: i.display)
     return inputs
 
@@ -81,11 +85,13 @@ def sources(inputs: Iterable[Input], options: Any, errors: list, notes: list) ->
             continue
         if not text.strip():
             warn(f"{inp.display}: empty file, nothing to lint")
-        yield Source(inp.name, inp.display, text, markup_for(inp.name), meta={"bytes": inp.size, "date": options.date})
+        markup = markup_for(inp.display if inp.name == "-" else inp.name)  # --stdin-filename names its kind
+        yield Source(inp.name, inp.display, text, markup, meta={"bytes": inp.size, "date": options.date})
 
 
 def _records(inp: Input, options: Any, errors: list, notes: list) -> Iterator[Source]:
-    skipped = 0
+    skipped = duplicates = 0
+    first_line: dict[Any, int] = {}  # record id -> its first line: duplicate ids are reported
 
     def skip(line, message):
         nonlocal skipped
@@ -95,35 +101,37 @@ def _records(inp: Input, options: Any, errors: list, notes: list) -> Iterator[So
     offset = 0
     try:
         for rec in read_records(inp.name, inp.corpus, options.text_field, options.id_field, skip):
-            yield Source(
-                inp.name,
-                inp.display,
-                rec.text,
-                "text",
-                rec.id,
-                meta={"line": rec.line, "bytes": rec.offset - offset, "date": options.date},
-            )
+            first = first_line.setdefault(rec.id, rec.line)
+            if first != rec.line:
+                duplicates += 1
+                if duplicates <= MAX_DUPLICATE_WARNINGS:
+                    warn(f"{inp.display}:{rec.line}: duplicate id {rec.id!r} (first at line {first})")
+            meta = {"line": rec.line, "bytes": rec.offset - offset, "date": options.date, "raw": rec.raw}
+            yield Source(inp.name, inp.display, rec.text, "text", rec.id, meta=meta)
             offset = rec.offset
     except InputError as exc:
         warn(exc)
         errors.append(exc)
+    if duplicates:
+        notes.append(f"{inp.display}: {duplicates} record{'s' if duplicates != 1 else ''} with a duplicate id")
     if skipped:
         err = InputError(f"{skipped} malformed record{'s' if skipped != 1 else ''} skipped", inp.display)
         errors.append(err)
         notes.append(err)
 
 
-def collect(paths, config, globs=()):
+def collect(paths, config, globs=(), respect_gitignore=True):
     """Return (files, errors): file paths to lint in a stable order ('-' is standard input) and
     UserErrors for paths that name nothing to lint. Explicit files are always linted;
-    directories are walked for `config.extensions` (or `globs`), skipping `config.exclude`."""
+    directories are walked for `config.extensions` (or `globs`), skipping `config.exclude` and
+    what the repository's .gitignore files ignore (unless not `respect_gitignore`)."""
     files, errors = [], []
     for raw in paths:
         path = Path(raw)
         if raw == "-":
             files.append("-")
         elif path.is_dir():
-            found = sorted(_walk(path, config, globs))
+            found = sorted(_walk(path, config, globs, Ignored(raw) if respect_gitignore else None))
             if not found:
                 kinds = ", ".join(globs) if globs else " ".join(config.extensions)
                 errors.append(UserError(f"no files to lint ({kinds}) in this directory", raw))
@@ -132,15 +140,32 @@ def collect(paths, config, globs=()):
             files.append(raw)
         else:
             errors.append(UserError("no such file or directory", raw))
-    return files, errors
+    return _once(files), errors
 
 
-def _walk(root, config, globs):
+def _once(files: list[str]) -> list[str]:
+    """Each file once, however often it is named ('a.md ./a.md dir/' lints a.md once)."""
+    seen: set[str] = set()
+    unique = []
+    for name in files:
+        key = name if name == "-" else os.path.realpath(name)
+        if key not in seen:
+            seen.add(key)
+            unique.append(name)
+    return unique
+
+
+def _walk(root, config, globs, ignore=None):
     excluded = _matcher(config.exclude)
+    if ignore is not None and ignore.active:
+        by_config = excluded
+        excluded = lambda name, full, is_dir=False: by_config(name, full) or ignore.ignored(full, is_dir)  # noqa: E731
     wanted = _matcher(globs) if globs else None
     extensions = tuple(config.extensions)
     for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not excluded(d, os.path.join(folder, d)))
+        if ignore is not None:
+            ignore.enter(folder, files)
+        dirs[:] = sorted(d for d in dirs if not excluded(d, os.path.join(folder, d), True))
         for name in files:
             full = os.path.join(folder, name)
             if excluded(name, full):
@@ -156,9 +181,9 @@ def _matcher(patterns):
     """match(name, full path): does any glob match the name or the path? One compiled regex for
     all patterns (fnmatch per pattern and file cost 0.1 s on a 2,000-file archive)."""
     if not patterns:
-        return lambda name, full: False
+        return lambda name, full, is_dir=False: False
     regex = re.compile("|".join(f"(?:{translate(p)})" for p in patterns))
-    return lambda name, full: regex.match(name) is not None or regex.match(full) is not None
+    return lambda name, full, is_dir=False: regex.match(name) is not None or regex.match(full) is not None
 
 
 def decode(data, name):

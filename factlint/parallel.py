@@ -13,6 +13,7 @@ import time
 from collections import deque
 
 from factlint.engine import Linter
+from factlint.errors import BEFORE_WARN
 
 # A batch is cut at this many characters of text or this many documents, whichever comes first.
 BATCH_CHARS = 32_000  # small enough that the last batches leave no process idle for long
@@ -139,6 +140,8 @@ class Progress:
         self.delay, self.interval = delay, interval
         self._next = self.start + delay
         self._shown = False
+        if self.enabled:  # a warning clears the line first, never prints into it
+            BEFORE_WARN.append(self.clear)
 
     def update(self, documents=1, nbytes=0):
         self.documents += documents
@@ -162,11 +165,17 @@ class Progress:
         parts.append(f"{mb / elapsed:.1f} MB/s" if elapsed > 0 else "")
         return ", ".join(p for p in parts if p)
 
-    def close(self):
+    def clear(self):
+        """Erase the line (before output or a warning); the next update draws it again."""
         if self._shown:
             self._shown = False
             self.stream.write("\r\x1b[K")
             self.stream.flush()
+
+    def close(self):
+        self.clear()
+        if self.clear in BEFORE_WARN:
+            BEFORE_WARN.remove(self.clear)
 
 
 def _is_terminal(stream):

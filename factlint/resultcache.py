@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from factlint.run import Run
 
 # Finding fields stored, in this order; `path` is the current display path, `record` is None.
-_FIELDS = tuple(f.name for f in fields(Finding) if f.name not in ("path", "record"))
+_FIELDS = tuple(f.name for f in fields(Finding) if f.name not in ("path", "record", "record_line"))
 _FORMAT = b"factlint-results-1"
 FILE_NAME = "results.sqlite"
 _BATCH = 500  # entries written per transaction

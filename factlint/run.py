@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import factlint.records as records
 from factlint.engine import Linter
 from factlint.errors import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UserError, warn
 from factlint.findings import LEVEL_RANK, Finding
@@ -49,6 +50,15 @@ class RunOptions:
     jobs: int = 0  # worker processes; 0: all cores for many inputs, one for a handful
     cache: bool = True  # the result cache for files (resultcache.py)
     date: str | None = None  # --date: the documents' date (ISO), for anniversaries and "N years ago"
+    no_ignore: bool = False  # lint what .gitignore files ignore too
+    stdin_filename: str | None = None  # the name standard input is reported under (and its markup)
+    color: bool = False  # ANSI colour in text output (cli decides: --color, NO_COLOR, FORCE_COLOR, a tty)
+    show_source: bool = False  # text output: the source lines with a caret under each match
+    quiet: bool = False  # findings only: no summary line
+    exit_zero: bool = False  # exit 0 even with findings (2 still for errors)
+    keep: str | None = None  # --keep FILE: corpus records that pass --drop-if
+    drop: str | None = None  # --drop FILE: those that fail it, with the reason
+    drop_if: str | None = None  # the conditions (records.parse_drop_if)
 
 
 class Run:
@@ -64,6 +74,16 @@ class Run:
         self.notes: list = []  # messages for the end of the run
         self.filters: list = []  # objects with keep(source, findings), applied in order
         self.needs_all = False  # a plugin needs every result before the report
+        self.report_stream: Any = None  # where the report goes if not stdout (--fix on stdin: stderr)
+        # --drop-if's conditions; the --keep/--drop files (records.Splitter) or None
+        self.conditions = records.parse_drop_if(options.drop_if) if options.drop_if else []
+        if (options.keep or options.drop) and not self.conditions:
+            raise UserError("--keep and --drop need --drop-if (which records to drop)")
+        if self.conditions and not (options.keep or options.drop) and options.fmt != "records":
+            raise UserError("--drop-if needs --keep, --drop or --format records (where the verdicts go)")
+        self.splitter = (
+            records.Splitter(self.conditions, options.keep, options.drop) if options.keep or options.drop else None
+        )
         self._plugins: list = []
 
     def register(self, plugin: object) -> None:
@@ -79,6 +99,8 @@ class Run:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        if self.splitter is not None:
+            self.splitter.close(commit=False)  # no-op after a finished run; else no half-written file
         try:
             self.hook.factlint_unconfigure(run=self)
         finally:
@@ -147,14 +169,25 @@ def run(paths: Iterable[str], config: Any, options: RunOptions) -> int:
     for option, selectors in (("--select", config.select or ()), ("--ignore", config.ignore)):
         unknown = linter.unknown_selectors(selectors)
         if unknown:
+            hint = did_you_mean(unknown[0], linter.selector_names())
             raise UserError(
-                f"{option}: {', '.join(map(repr, unknown))} names no rule, pack or category (see `factlint rules`)"
+                f"{option}: {', '.join(map(repr, unknown))} names no rule, pack or category{hint} (see `factlint rules`)"
             )
     formatters = linter.host.formatters()
     if options.fmt not in formatters:
         raise UserError(f"unknown format {options.fmt!r} (available: {', '.join(sorted(formatters))})")
     with Run(linter, options) as current:
         return _run(current, paths, formatters[options.fmt])
+
+
+def did_you_mean(name: str, names: Iterable[str]) -> str:
+    """ "; did you mean 'X'?" for the closest known name (case-insensitive), or ''."""
+    # deferred for start-up: difflib is needed only for a typo
+    import difflib
+
+    by_lower = {n.lower(): n for n in names}
+    close = difflib.get_close_matches(name.lower(), list(by_lower), n=1, cutoff=0.6)
+    return f"; did you mean {by_lower[close[0]]!r}?" if close else ""
 
 
 def _run(run: Run, paths: Iterable[str], formatter: Any) -> int:
@@ -173,12 +206,17 @@ def _run(run: Run, paths: Iterable[str], formatter: Any) -> int:
         [], [], lambda: linter.by_id, statistics=options.statistics, fail_level=run.config.fail_level, texts=texts
     )
     report.errors = errors  # the same list: corpus errors arrive while findings stream
+    report.color, report.show_source, report.quiet = options.color, options.show_source, options.quiet
+    report.conditions = run.conditions
     failing = LEVEL_RANK[run.config.fail_level]
     failed = []
     progress = Progress(sum(i.size for i in inputs))
+    splitter = run.splitter
+    # A formatter that cannot show statistics (all but text and json): they go to stderr.
+    stats = _side_statistics() if options.statistics and not getattr(formatter, "statistics", False) else None
 
-    def findings():
-        """Each document's findings in turn (grouped by document, in output order)."""
+    def documents():
+        """Each document with its findings in turn (in output order)."""
         for src, fs in results:
             progress.update(1, src.meta.get("bytes", 0))
             report.documents += 1
@@ -186,24 +224,54 @@ def _run(run: Run, paths: Iterable[str], formatter: Any) -> int:
                 report.files.append(src.display)
             if texts is not None and fs:  # only documents with findings are shown in full
                 texts[(src.display, src.record)] = src.text
+            report.current_text = src.text  # --show-source: the document being written
             if not failed and any(LEVEL_RANK[f.severity] >= failing for f in fs):
                 failed.append(True)
-            yield from fs
+            if src.record is not None:
+                for f in fs:
+                    f.record_line = src.meta.get("line")
+                if splitter is not None:
+                    splitter.add(src.meta.get("raw"), records.source_row(src, fs))
+            if stats is not None:
+                for f in fs:
+                    stats.add(f)
+            if fs:
+                progress.clear()  # output follows: never written into the progress line
+            yield src, fs
         progress.close()
 
     # A formatter marked `streaming` (text, json-lines) writes each finding as it comes, so a
-    # corpus of any size is reported in constant memory; the others get the whole list.
-    report.findings = findings() if getattr(formatter, "streaming", False) else list(findings())
+    # corpus of any size is reported in constant memory; the others get the whole list. One
+    # marked `per_document` (records) gets every document, clean ones too, in report.results.
+    if getattr(formatter, "per_document", False):
+        report.results = documents()
+    else:
+        findings = (f for _src, fs in documents() for f in fs)
+        report.findings = findings if getattr(formatter, "streaming", False) else list(findings)
+    committed = False
     try:
         if options.output_file:
             with open(options.output_file, "w", encoding="utf-8") as fh:
                 formatter(report, fh)
         else:
-            formatter(report, sys.stdout)
+            formatter(report, run.report_stream or sys.stdout)
+        committed = True
     finally:
         progress.close()
+        if splitter is not None:
+            splitter.close(commit=committed)
+    if stats is not None:
+        sys.stderr.write(stats.table(report.documents))
     for note in notes:
         warn(note)
+    if splitter is not None:
+        warn(f"kept {splitter.counts['keep']} records, dropped {splitter.counts['drop']}")
     if errors:
         return EXIT_ERROR
-    return EXIT_FINDINGS if failed else EXIT_CLEAN
+    return EXIT_FINDINGS if failed and not options.exit_zero else EXIT_CLEAN
+
+
+def _side_statistics() -> Any:
+    from factlint.formatters.text import Statistics  # deferred for start-up: only --statistics needs it
+
+    return Statistics()

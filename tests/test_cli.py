@@ -109,7 +109,9 @@ def test_unknown_selector_is_a_usage_error(cli):
     """A typo in --select would lint nothing and look clean: it is an error instead."""
     code, out, err = cli("check", str(SEED), "--select", "Nmaes")
     assert code == 2 and out == ""
-    assert err.strip() == "factlint: --select: 'Nmaes' names no rule, pack or category (see `factlint rules`)"
+    assert err.strip() == (
+        "factlint: --select: 'Nmaes' names no rule, pack or category; did you mean 'Names'? (see `factlint rules`)"
+    )
     code, _, err = cli("check", str(SEED), "--ignore", "attribution,Names.Nope*")
     assert code == 2 and "--ignore: 'Names.Nope*' names no rule" in err
     # Ids, packs, categories, globs and ALL are all fine.

@@ -63,8 +63,13 @@ def test_jsonl_records_linted_as_documents_with_their_id(cli, corpus, tmp_path):
     seed = [f for f in findings if f["id"] == "seed"]
     _, file_out, _ = cli("check", str(SEED), "--format", "json-lines", "--no-cache")
     alone = json_lines(file_out)
-    strip = lambda fs: [{k: v for k, v in f.items() if k not in ("path", "id")} for f in fs]  # noqa: E731
+    where = ("path", "id", "record_line", "offset")
+    strip = lambda fs: [{k: v for k, v in f.items() if k not in where} for f in fs]  # noqa: E731
     assert strip(seed) == strip(alone) and len(seed) == 8
+    # ... and say where in the corpus: the record's JSONL line, the offset in its text.
+    assert {f["record_line"] for f in seed} == {len(records)}
+    seed_text = records[-1]["text"]
+    assert all(seed_text[f["offset"] :].startswith(f["match"]) for f in seed)
     # Findings come record by record, in corpus order.
     order = [r["id"] for r in records]
     ids = [f["id"] for f in findings]
@@ -99,7 +104,7 @@ def test_malformed_records_are_reported_with_line_and_skipped(cli, tmp_path, see
         {"id": "notext", "body": "x"},  # line 4: missing field
         "",  # line 5: blank, ignored
         '["a", "list"]',  # line 6: not an object
-        {"text": "no id here"},  # line 7: missing id
+        {"text": "no id here"},  # line 7: no id: linted as "line:7"
         {"id": "seed", "text": seed_text},  # line 8: still linted
     ]
     path = write_jsonl(tmp_path / "mixed.jsonl", lines)
@@ -109,9 +114,8 @@ def test_malformed_records_are_reported_with_line_and_skipped(cli, tmp_path, see
     assert f"{path}:3: 'text' is a number, not a string; record skipped" in err
     assert f"{path}:4: no 'text' field" in err
     assert f"{path}:6: a record must be a JSON object" in err
-    assert f"{path}:7: no 'id' field" in err
-    assert ":5:" not in err
-    assert err.strip().splitlines()[-1] == f"factlint: {path}: 5 malformed records skipped"
+    assert ":5:" not in err and ":7:" not in err
+    assert err.strip().splitlines()[-1] == f"factlint: {path}: 4 malformed records skipped"
     assert "seed" in {f["id"] for f in json_lines(out)}  # the run went on past them
 
 

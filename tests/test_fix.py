@@ -179,10 +179,14 @@ def test_diff_marks_a_missing_final_newline(cli, tmp_path):
     assert out.endswith("+Both Armenians and Azeris have suffered, the UN said.\n\\ No newline at end of file\n")
 
 
-def test_stdin_is_never_fixed(cli):
+def test_fix_on_stdin_writes_the_fixed_text_to_stdout(cli):
+    """As `ruff --fix -`: the fixed text on stdout, the report (what remains) on stderr."""
     code, out, err = cli("check", "-", "--fix", input="Both Armenians and Asherites have suffered, the UN said.\n")
-    assert "standard input is never fixed" in err
-    assert "'Asherites'" in out and code == 1
+    assert out == "Both Armenians and Azeris have suffered, the UN said.\n"
+    assert "Fixed 1 finding(s) in 1 file(s)." in err and "No findings in 1 file." in err and code == 0
+    # Nothing to fix: the text comes back unchanged, the findings are reported on stderr.
+    code, out, err = cli("check", "-", "--fix", input="Hundreds have been killed.\n")
+    assert out == "Hundreds have been killed.\n" and "Attribution.Unattributed" in err
 
 
 def test_fix_leaves_baselined_findings_alone(cli, tmp_path):

@@ -24,6 +24,10 @@ class Report:
         # for formatters with `needs_text` (HTML), so other runs keep no document in memory.
         self.texts = texts
         self._base = None
+        self.results = iter(())  # (Source, findings) of every document, for `per_document` formatters
+        self.color = self.show_source = self.quiet = False  # text output's manners (run options)
+        self.current_text = None  # --show-source: the text of the document being written
+        self.conditions = []  # --drop-if's conditions (records output marks each row)
 
     @property
     def rules(self):
@@ -51,8 +55,10 @@ class Report:
 
 
 class _Lazy:
-    def __init__(self, module, needs_text=False, streaming=False):
+    def __init__(self, module, needs_text=False, streaming=False, per_document=False, statistics=False):
         self.module = module
+        self.per_document = per_document  # run() gives every (source, findings) in Report.results
+        self.statistics = statistics  # shows --statistics itself (else run() prints them on stderr)
         self.needs_text = needs_text  # run() keeps each document's text in Report.texts
         # run() passes Report.findings as an iterator (read once, in order, grouped by document)
         # and fills Report.files/documents/errors as it is read: constant memory for a corpus.
@@ -63,8 +69,9 @@ class _Lazy:
 
 
 BUILTIN = {
-    "text": _Lazy("factlint.formatters.text", streaming=True),
-    "json": _Lazy("factlint.formatters.json_format"),
+    "text": _Lazy("factlint.formatters.text", streaming=True, statistics=True),
+    "json": _Lazy("factlint.formatters.json_format", statistics=True),
+    "records": _Lazy("factlint.formatters.records", per_document=True),
     "json-lines": _Lazy("factlint.formatters.json_lines", streaming=True),
     "sarif": _Lazy("factlint.formatters.sarif"),
     "github": _Lazy("factlint.formatters.github"),

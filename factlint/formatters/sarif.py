@@ -108,7 +108,7 @@ def _result(f, rule_index, report):
     else:
         # A corpus record's positions are inside the record's text, not the JSONL file: point at
         # the file and say where in the record.
-        region = {"startLine": 1}
+        region = {"startLine": f.record_line or 1}
         message = f"[record {f.record}, line {f.line}, column {f.column}] {message}"
     result = {
         "ruleId": f.rule,
@@ -121,5 +121,5 @@ def _result(f, rule_index, report):
     if f.suggestions:
         result["properties"]["suggestions"] = list(f.suggestions)
     if f.record is not None:
-        result["properties"]["record"] = f.record
+        result["properties"].update(record=f.record, recordLine=f.record_line, offset=f.start)
     return result

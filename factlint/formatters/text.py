@@ -9,18 +9,74 @@ def line(f):
     return f"{where} {f.severity} {f.rule} {f.message}"
 
 
+# ANSI SGR codes (hand-written: `rich` would add more to start-up than all of this run's output
+# needs). Levels in Ruff's and Vale's colours.
+RESET, BOLD, DIM = "\x1b[0m", "\x1b[1m", "\x1b[2m"
+LEVEL_COLOR = {"error": "\x1b[1;31m", "warning": "\x1b[1;33m", "suggestion": "\x1b[1;36m"}
+CARET = "\x1b[1;31m"
+
+
+def coloured(f):
+    """line(f) with ANSI colour: the place bold, the level in its colour, the rule id dim."""
+    where = f"{f.path}:{f.line}:{f.column}:" if f.record is None else f"{f.path}#{f.record}:{f.line}:{f.column}:"
+    level = f"{LEVEL_COLOR.get(f.severity, BOLD)}{f.severity}{RESET}"
+    return f"{BOLD}{where}{RESET} {level} {DIM}{f.rule}{RESET} {f.message}"
+
+
+SOURCE_WIDTH = 100  # characters of a line shown: news paragraphs are single lines of 500+
+SOURCE_LEAD = 40  # ... of which before the match, when the line is cut
+
+
+def source(f, text, color=False):
+    """The finding's line between its non-blank neighbours, numbered, with carets under the match
+    (to the end of the line for a match over several lines). A long line is cut to a window
+    around the match, marked with '…'; tabs become spaces so the carets align."""
+    lines = text.split("\n")
+    if not 1 <= f.line <= len(lines):
+        return ""
+    first = lines[f.line - 1]
+    end = f.end_column if f.end_line == f.line else len(first) + 1
+    cut = max(0, f.column - 1 - SOURCE_LEAD) if len(first) > SOURCE_WIDTH else 0
+    shown = [
+        n for n in (f.line - 1, f.line, f.line + 1) if 1 <= n <= len(lines) and (n == f.line or lines[n - 1].strip())
+    ]
+    width = len(str(shown[-1]))
+    gutter = " " * width + " |"
+    out = [gutter]
+    for n in shown:
+        out.append(f"{n:>{width}} | {_window(lines[n - 1], cut)}")
+        if n == f.line:
+            lead = f.column - 1 - cut + (1 if cut else 0)  # the '…' takes one column
+            carets = "^" * max(1, min(end - f.column, SOURCE_WIDTH - lead))
+            out.append(f"{gutter} {' ' * lead}{CARET}{carets}{RESET}" if color else f"{gutter} {' ' * lead}{carets}")
+    out.append(gutter)
+    if color:
+        out = [f"{DIM}{o[: width + 2]}{RESET}{o[width + 2 :]}" for o in out]
+    return "\n".join(out) + "\n"
+
+
+def _window(text, cut):
+    text = text.rstrip().replace("\t", " ")
+    shown = ("…" if cut else "") + text[cut : cut + SOURCE_WIDTH]
+    return shown + ("…" if len(text) > cut + SOURCE_WIDTH else "")
+
+
 def format(report, stream):
     # One pass over the findings: run() may hand them over as a stream (a corpus).
     by_level = Counter()
     stats = Statistics() if report.statistics else None
+    color, show_source = getattr(report, "color", False), getattr(report, "show_source", False)
     for f in report.findings:
-        stream.write(line(f) + "\n")
+        stream.write((coloured(f) if color else line(f)) + "\n")
+        if show_source and report.current_text is not None:
+            stream.write(source(f, report.current_text, color))
         by_level[f.severity] += 1
         if stats is not None:
             stats.add(f)
     if stats is not None:
         stream.write(stats.table(report.documents))
-    stream.write(summary(report, by_level) + "\n")
+    if not getattr(report, "quiet", False):
+        stream.write(summary(report, by_level) + "\n")
 
 
 def summary(report, by_level=None):
@@ -65,6 +121,17 @@ class Statistics:
             if (title, name) not in self._seen:
                 self._seen.add((title, name))
                 self.documents[title][name] += 1
+
+    def to_dict(self, linted):
+        """{"documents": linted, "rule": {id: {"findings": n, "documents": n}}, "category": {...}}."""
+        out = {"documents": linted}
+        for title, _key in self.KEYS:
+            counts = self.findings[title]
+            out[title] = {
+                name: {"findings": count, "documents": self.documents[title][name]}
+                for name, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+            }
+        return out
 
     def table(self, linted=None):
         """The table, most frequent first; `share` is the part of the `linted` documents flagged."""
