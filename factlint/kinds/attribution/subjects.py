@@ -127,12 +127,19 @@ def subject_before(toks: list, i: int, lex: Lexicon) -> tuple[list, bool]:
 
 def object_end(toks: list, i: int) -> int:
     """Where the object of the verb at toks[i] ends: at most 24 tokens on, and before a new
-    clause (", and …", "; …", " - …")."""
+    clause (", and …", "; …", " - …"). Punctuation inside brackets ends nothing: "570 rupees
+    (£6.80; $13) apiece" is one object."""
     last = min(len(toks) - 1, i + 24)
+    depth = 0
     for k in range(i + 1, last + 1):
         word = toks[k][2]
-        if word in (";", ":", "-", "–", "—") or (
-            word == "," and k + 1 < len(toks) and toks[k + 1][2].lower() in _CLAUSE_LINKS
+        if word == "(":
+            depth += 1
+        elif word == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (
+            word in (";", ":", "-", "–", "—")
+            or (word == "," and k + 1 < len(toks) and toks[k + 1][2].lower() in _CLAUSE_LINKS)
         ):
             return toks[k][0]
     return toks[last][1]
