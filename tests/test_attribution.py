@@ -218,3 +218,13 @@ def test_bad_input_gives_no_traceback(text):
 def test_members_of_a_known_set_are_no_casualty_toll():
     assert found("She was wrongly convicted of killing two of her babies.") == []
     assert levels("Gunmen killed two soldiers at the checkpoint.") == [("Unattributed", "warning")]
+
+
+def test_what_something_costs_someone_is_a_claim_not_a_price_tag():
+    assert found("The strike is thought to cost businesses tens of thousands of pounds a day.") == [
+        ("VagueSource", "is thought to cost businesses tens of thousands")
+    ]
+    assert found("The strike cost the local economy tens of thousands of pounds a day.") == [
+        ("Unattributed", "tens of thousands")
+    ]
+    assert found("The new saloon is priced at tens of thousands of pounds less than its rival.") == []

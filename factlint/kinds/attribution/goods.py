@@ -59,6 +59,11 @@ _WORD_UNITS_AFTER = re.compile(
 )
 # Conversions in brackets are the article's own arithmetic: "$11bn (£5.8bn)".
 _CONVERSION = re.compile(r"\d[\d,.]*\s?(?:[a-z]+\s?){0,2}\(\s*$|\([^()]*[;:,]\s*$")
+# What something costs someone is a claim, not a price tag: "cost the UK economy", "costs taxpayers".
+_COST_TO = re.compile(
+    r"\bcost(?:s|ing)?\s+(?:(?:the|its|their|his|her|our)\s+)?(?:[\w'’-]+\s+){0,2}?(?:economy|economies|country|nation|taxpayers?|consumers|businesses|firms|companies|industry|government|public|state|NHS|exchequer|treasury)\b[^.;]*$",
+    re.I,
+)
 # The words without which _PRICE_WORDS cannot match (a sentence holding none is never searched).
 _PRICE_TRIGGERS = frozenset(
     "cheaper dearer priced price on for retail retails retailing cost costs fare fares ticket tickets tariff tariffs".split()
@@ -70,7 +75,7 @@ def _prices(fig: Figure) -> bool:
 
 
 def thousands(fig: Figure) -> bool:
-    """ "16k", "a 10k run": memory or distance (money has its currency sign)."""
+    """Holds for "16k", "a 10k run": memory or distance (money has its currency sign)."""
     return fig.text[-1:].lower() == "k"
 
 
@@ -79,12 +84,12 @@ def model_number(fig: Figure) -> bool:
 
 
 def capacity(fig: Figure) -> bool:
-    """ "can hold up to 10,000 songs"."""
+    """Holds for "can hold up to 10,000 songs"."""
     return _CAPACITY_BEFORE.search(fig.before) is not None
 
 
 def capacity_in_words(fig: Figure) -> bool:
-    """ "enough to hold hundreds of pictures"."""
+    """Holds for "enough to hold hundreds of pictures"."""
     return _CAPACITY_BEFORE.search(fig.before) is not None or _CAPACITY_LIST_BEFORE.search(fig.before) is not None
 
 
@@ -93,8 +98,9 @@ def units_in_words(fig: Figure) -> bool:
 
 
 def price_in_words(fig: Figure) -> bool:
-    """ "tens of thousands of pounds cheaper" than a car's price tag: prices of goods."""
-    return _OF_MONEY_AFTER.match(fig.after) is not None and _prices(fig)
+    """Prices of goods: "tens of thousands of pounds cheaper" than a car's price tag (not what
+    something costs someone: "thought to cost the economy hundreds of millions of pounds")."""
+    return _OF_MONEY_AFTER.match(fig.after) is not None and _prices(fig) and not _COST_TO.search(fig.before)
 
 
 def conversion(fig: Figure) -> bool:
@@ -108,7 +114,7 @@ def own_programme(fig: Figure) -> bool:
 
 
 def rate_or_prize(fig: Figure) -> bool:
-    """ "$5 a share", "a £25,000 prize", "$250,000 (£130,000) fine"."""
+    """Holds for "$5 a share", "a £25,000 prize", "$250,000 (£130,000) fine"."""
     return _RATE_AFTER.match(fig.after) is not None or _PRICE_AFTER.match(fig.after) is not None
 
 
@@ -119,7 +125,7 @@ def small_sum(fig: Figure) -> bool:
 
 
 def price_of_goods(fig: Figure) -> bool:
-    """ "the £1,950 throne … a couch priced £4,250"."""
+    """Holds for "the £1,950 throne … a couch priced £4,250"."""
     amount = fig.amount
     return amount is not None and amount < 1e5 and not labels.SCALE_AFTER.search(fig.text) and _prices(fig)
 
@@ -131,5 +137,5 @@ def priced(fig: Figure) -> bool:
 
 
 def per_second(fig: Figure) -> bool:
-    """ "billions of radio pulses every second": a specification."""
+    """Holds for "billions of radio pulses every second": a specification."""
     return _PER_SECOND_AFTER.match(fig.after) is not None

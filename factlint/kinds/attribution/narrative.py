@@ -63,7 +63,7 @@ _HYPOTHETICAL = re.compile(
 
 
 def survey_sample(fig: Figure) -> bool:
-    """ "based on 8,000 telephone interviews": a survey's method, not its finding."""
+    """Holds for "based on 8,000 telephone interviews": a survey's method, not its finding."""
     return _SAMPLE_AFTER.match(fig.after) is not None or _SAMPLE_BEFORE.search(fig.before) is not None
 
 
@@ -74,12 +74,12 @@ def small_count(fig: Figure) -> bool:
 
 
 def known_set(fig: Figure) -> bool:
-    """ "the 34 guidelines", "all 148 members" (not "topped the 100,000 mark")."""
+    """Holds for "the 34 guidelines", "all 148 members" (not "topped the 100,000 mark")."""
     return _DEFINITE_BEFORE.search(fig.before) is not None and not _MILESTONE_AFTER.match(fig.after)
 
 
 def age_at(fig: Figure) -> bool:
-    """ "At 12, he was canvassing"."""
+    """Holds for "At 12, he was canvassing"."""
     return fig.after.startswith(",") and _AT_AGE.search(fig.before) is not None
 
 
@@ -88,7 +88,7 @@ def idiom_around(fig: Figure) -> bool:
 
 
 def label_or_known_scale(fig: Figure) -> bool:
-    """ "round four in eight", "the last million connections"."""
+    """Holds for "round four in eight", "the last million connections"."""
     return labels.CONTEXT_BEFORE.search(fig.before[-24:]) is not None or (
         fig.kind == "scaled"
         and _DEFINITE_BEFORE.search(fig.before) is not None
@@ -97,17 +97,17 @@ def label_or_known_scale(fig: Figure) -> bool:
 
 
 def part_of_known_set(fig: Figure) -> bool:
-    """ "his songs, half of which were written with…": narration about a known set."""
+    """Holds for "his songs, half of which were written with…": narration about a known set."""
     return _RELATIVE_AFTER.match(fig.after) is not None
 
 
 def not_a_share(fig: Figure) -> bool:
-    """ "the opposite half of the draw", "the first half"."""
+    """Holds for "the opposite half of the draw", "the first half"."""
     return _NOT_A_SHARE_BEFORE.search(fig.before) is not None
 
 
 def generic_object(fig: Figure) -> bool:
-    """ "viruses written to infect millions": a kind of thing, not a count."""
+    """Holds for "viruses written to infect millions": a kind of thing, not a count."""
     return _GENERIC_OBJECT_BEFORE.search(fig.before) is not None
 
 
@@ -125,7 +125,7 @@ def percent_idiom(fig: Figure) -> bool:
 
 
 def percent_title(fig: Figure) -> bool:
-    """ "the host of 100% Homegrown": a title."""
+    """Holds for "the host of 100% Homegrown": a title."""
     return _NAME_AFTER.match(fig.after) is not None and not labels.title_case(fig.prose, fig.s_start, fig.s_end)
 
 
@@ -134,27 +134,27 @@ def arithmetic(fig: Figure) -> bool:
 
 
 def target(fig: Figure) -> bool:
-    """ "reducing the deficit to $230bn by 2009": a target, not a statement of fact."""
+    """Holds for "reducing the deficit to $230bn by 2009": a target, not a statement of fact."""
     return _TARGET_BY.match(fig.after) is not None and _TO_BEFORE.search(fig.before) is not None
 
 
 def scheduled(fig: Figure) -> bool:
-    """ "350 films will be screened at the festival": a programme."""
+    """Holds for "350 films will be screened at the festival": a programme."""
     return _SCHEDULED_AFTER.match(fig.after) is not None
 
 
 def audience(fig: Figure) -> bool:
-    """ "is set to address 2,000 people": a schedule."""
+    """Holds for "is set to address 2,000 people": a schedule."""
     return _AUDIENCE_BEFORE.search(fig.before) is not None
 
 
 def there_would_be(fig: Figure) -> bool:
-    """ "There would be 385 members": a hypothetical."""
+    """Holds for "There would be 385 members": a hypothetical."""
     return _THERE_WOULD_BE.match(fig.prose, fig.s_start, fig.start) is not None
 
 
 def conditional(fig: Figure) -> bool:
-    """ "If the price is at the top of the range, the firm could be valued at 200m euros"."""
+    """Holds for "If the price is at the top of the range, the firm could be valued at 200m euros"."""
     return (
         _IF_CLAUSE.search(fig.prose, fig.s_start, fig.start) is not None
         and _MODAL.search(fig.prose, fig.s_start, fig.start) is not None
@@ -162,5 +162,5 @@ def conditional(fig: Figure) -> bool:
 
 
 def hypothetical(fig: Figure) -> bool:
-    """ "If unemployment rose to 8.2%, …": a condition, not a statement."""
+    """Holds for "If unemployment rose to 8.2%, …": a condition, not a statement."""
     return _HYPOTHETICAL.search(fig.prose[max(fig.s_start, fig.start - 80) : fig.start]) is not None

@@ -114,7 +114,7 @@ def public_level(fig: Figure) -> bool:
 
 
 def metres_not_millions(fig: Figure) -> bool:
-    """ "the 200m champion", "attempt 5.05m at": bare "m" counts only before a noun."""
+    """Holds for "the 200m champion", "attempt 5.05m at": bare "m" counts only before a noun."""
     return fig.text[-1:].lower() == "m" and (
         _DISTANCE_AFTER.match(fig.after) is not None
         or _DISTANCE_BEFORE.search(fig.before) is not None
@@ -123,12 +123,12 @@ def metres_not_millions(fig: Figure) -> bool:
 
 
 def sports_count(fig: Figure) -> bool:
-    """ "scored 200 league and cup goals": a sports record."""
+    """Holds for "scored 200 league and cup goals": a sports record."""
     return _SPORT_COUNT_AFTER.match(fig.after) is not None
 
 
 def sports_small_record(fig: Figure) -> bool:
-    """ "a club scoring record of 200", "his 150th cap": sports records."""
+    """Holds for "a club scoring record of 200", "his 150th cap": sports records."""
     amount = fig.amount
     return amount is not None and amount < 1000 and _sport(fig)
 
@@ -139,7 +139,7 @@ def membership(fig: Figure) -> bool:
 
 
 def score(fig: Figure) -> bool:
-    """ "the home side doubled their lead": a score."""
+    """Holds for "the home side doubled their lead": a score."""
     return _sport(fig) or _LEAD_AFTER.match(fig.after) is not None
 
 
@@ -165,5 +165,5 @@ def penalty(fig: Figure) -> bool:
 
 
 def settlement_or_winnings(fig: Figure) -> bool:
-    """ "paid the SEC $250m to settle charges", "$1m to the winner"."""
+    """Holds for "paid the SEC $250m to settle charges", "$1m to the winner"."""
     return _SETTLEMENT_AFTER.match(fig.after) is not None or _WINNER_AFTER.match(fig.after) is not None

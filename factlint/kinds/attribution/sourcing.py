@@ -100,7 +100,7 @@ def _is_to(toks: list, i: int) -> bool:
 
 
 def _announced(toks: list, i: int, at: int, lex: Lexicon) -> tuple | None:
-    """ "Britain is to give a £4m grant": the actor's announced plan (a named actor's only)."""
+    """An actor's announced plan, "Britain is to give a £4m grant" (a named actor's only)."""
     np, first = subjects.subject_before(toks, i, lex)
     if not (np and subjects.quality(np, first, lex) == NAMED):
         return None
