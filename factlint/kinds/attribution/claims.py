@@ -148,8 +148,10 @@ def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: s
             return False
         if numbers.CURRENCY_AFTER.match(fig.after):
             kind = fig.kind = "money"
-        elif any(test(fig) for test in _NUMBER_TESTS):
-            return False
+        else:
+            for test in _NUMBER_TESTS:
+                if test(fig):
+                    return False
     for test in _tests(kind):
         if test(fig):
             return False

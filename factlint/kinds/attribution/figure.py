@@ -4,7 +4,6 @@ that make a figure no claim: labels.py, public_record.py, goods.py, narrative.py
 from __future__ import annotations
 
 import re
-from functools import cached_property
 
 from factlint.text import numbers
 
@@ -15,6 +14,22 @@ class Figure:
     """The figure prose[start:end] of kind `kind` in the sentence prose[s_start:s_end], with the
     text just before and after it that most tests read. `memo`: one dict per sentence."""
 
+    # Slots: a figure is made for every candidate and read by up to thirty tests (speed).
+    __slots__ = (
+        "prose",
+        "s_start",
+        "s_end",
+        "start",
+        "end",
+        "kind",
+        "memo",
+        "text",
+        "before",
+        "after",
+        "_amount",
+        "_valued",
+    )
+
     def __init__(self, prose: str, s_start: int, s_end: int, start: int, end: int, kind: str, memo: dict) -> None:
         self.prose, self.s_start, self.s_end, self.start, self.end = prose, s_start, s_end, start, end
         self.kind = kind
@@ -22,10 +37,15 @@ class Figure:
         self.text = prose[start:end]
         self.before = prose[max(s_start, start - 60) : start]
         self.after = prose[end : min(s_end, end + 40)]
+        self._amount: float | None = None
+        self._valued = False
 
-    @cached_property
+    @property
     def amount(self) -> float | None:
-        return numbers.value(self.text)
+        """The figure's value, read on first use (only tests of digit figures need it)."""
+        if not self._valued:
+            self._amount, self._valued = numbers.value(self.text), True
+        return self._amount
 
     def holds(self, name: str, regex: re.Pattern, triggers: frozenset) -> bool:
         """Whether the sentence holds a match of `regex`, asked once per sentence (the memo is the

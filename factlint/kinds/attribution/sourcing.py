@@ -14,6 +14,7 @@ stretch the source is not in (unless the source frames the whole sentence: "X sa
 
 from __future__ import annotations
 
+import functools
 import re
 
 import factlint.kinds.attribution.subjects as subjects
@@ -67,10 +68,13 @@ def sources(prose: str, s_start: int, s_end: int, lex: Lexicon, cues: bool = Tru
     text = prose[s_start:s_end]
     toks = subjects.tokens(text) if cues else []
     found = []
-    for i in range(len(toks)):
-        source = _source_at(toks, i, s_start, lex)
-        if source is not None:
-            found.append(source)
+    starters = _starters(lex)
+    for i, tok in enumerate(toks):
+        low = tok[2].lower()
+        if low in starters:  # most words start no source: no call for them (speed)
+            source = _source_at(toks, i, low, s_start, lex)
+            if source is not None:
+                found.append(source)
     found.extend(_according_to(text, s_start, lex))
     for m in lex.vague.finditer(text):
         found.append((s_start + m.start(), s_start + m.end(), VAGUE, None))
@@ -78,11 +82,16 @@ def sources(prose: str, s_start: int, s_end: int, lex: Lexicon, cues: bool = Tru
     return found
 
 
-def _source_at(toks: list, i: int, at: int, lex: Lexicon) -> tuple | None:
-    """The source the word toks[i] starts, if any: an announced plan ("is to"), an owned plan
-    ("its plan to"), or a reporting verb or a verb of the actor's own figure. `at`: the
-    sentence's offset in the prose."""
-    low = toks[i][2].lower()
+@functools.cache
+def _starters(lex: Lexicon) -> frozenset:
+    """The words `_source_at` may find a source at (once per lexicon)."""
+    return frozenset({"is", "are"}) | _PLAN_NOUNS | lex.own | lex.reporting
+
+
+def _source_at(toks: list, i: int, low: str, at: int, lex: Lexicon) -> tuple | None:
+    """The source the word toks[i] (`low`, lower-cased) starts, if any: an announced plan ("is
+    to"), an owned plan ("its plan to"), or a reporting verb or a verb of the actor's own figure.
+    `at`: the sentence's offset in the prose."""
     if low in ("is", "are") and _is_to(toks, i):
         return _announced(toks, i, at, lex)
     if low in _PLAN_NOUNS and _owned_plan(toks, i):
