@@ -31,6 +31,8 @@ _QUANTITY_WORDS = frozenset(
     minority proportion share percent cent two three four five six seven eight nine ten""".split()
 )
 _CLAUSE_LINKS = frozenset("and but while whereas although though as".split())
+# The tokens object_end looks at: clause breaks, a comma before a clause link, brackets.
+_OBJECT_PUNCT = frozenset((";", ":", "-", "–", "—", ",", "(", ")"))
 
 
 @dataclass(frozen=True)
@@ -133,14 +135,13 @@ def object_end(toks: list, i: int) -> int:
     depth = 0
     for k in range(i + 1, last + 1):
         word = toks[k][2]
+        if word not in _OBJECT_PUNCT:  # most tokens are words: one look-up (speed)
+            continue
         if word == "(":
             depth += 1
         elif word == ")":
             depth = max(0, depth - 1)
-        elif depth == 0 and (
-            word in (";", ":", "-", "–", "—")
-            or (word == "," and k + 1 < len(toks) and toks[k + 1][2].lower() in _CLAUSE_LINKS)
-        ):
+        elif depth == 0 and (word != "," or (k + 1 < len(toks) and toks[k + 1][2].lower() in _CLAUSE_LINKS)):
             return toks[k][0]
     return toks[last][1]
 
