@@ -101,6 +101,15 @@ def test_actors_own_figures_are_sourced_but_verbs_of_happening_are_not():
     assert levels("After nine soldiers were killed, the president ordered an inquiry.") == [("Unattributed", "warning")]
 
 
+def test_an_actors_verb_reaches_past_a_conversion_in_brackets():
+    # the semicolon inside "(£3.40; $6.10)" does not end the plan's object; one outside does
+    plan = "The firm plans to sell 10 million shares at 300 pence (£3.40; $6.10) each, a discount of 12% to its market price."
+    assert found(plan) == []
+    assert found("The firm plans to sell 10 million shares at 300 pence each; profits fell 12% last year.") == [
+        ("Unattributed", "12%")
+    ]
+
+
 def test_respondents_need_a_named_poll_nearby():
     assert found("Only 42% of them say saving money is the main reason.")[0][0] == "VagueSource"
     named = "A Gallup poll interviewed 1,000 adults. 62% of voters said they backed the plan."
@@ -209,3 +218,13 @@ def test_bad_input_gives_no_traceback(text):
 def test_members_of_a_known_set_are_no_casualty_toll():
     assert found("She was wrongly convicted of killing two of her babies.") == []
     assert levels("Gunmen killed two soldiers at the checkpoint.") == [("Unattributed", "warning")]
+
+
+def test_what_something_costs_someone_is_a_claim_not_a_price_tag():
+    assert found("The strike is thought to cost businesses tens of thousands of pounds a day.") == [
+        ("VagueSource", "is thought to cost businesses tens of thousands")
+    ]
+    assert found("The strike cost the local economy tens of thousands of pounds a day.") == [
+        ("Unattributed", "tens of thousands")
+    ]
+    assert found("The new saloon is priced at tens of thousands of pounds less than its rival.") == []

@@ -1,0 +1,65 @@
+"""One figure in its sentence, as the claim tests read it (claims.py and the families of tests
+that make a figure no claim: labels.py, public_record.py, goods.py, narrative.py)."""
+
+from __future__ import annotations
+
+import re
+
+from factlint.text import numbers
+
+_SENTENCE_WORDS = re.compile(r"[a-z]+")
+
+
+class Figure:
+    """The figure prose[start:end] of kind `kind` in the sentence prose[s_start:s_end], with the
+    text just before and after it that most tests read. `memo`: one dict per sentence."""
+
+    # Slots: a figure is made for every candidate and read by up to thirty tests (speed).
+    __slots__ = (
+        "prose",
+        "s_start",
+        "s_end",
+        "start",
+        "end",
+        "kind",
+        "memo",
+        "text",
+        "before",
+        "after",
+        "_amount",
+        "_valued",
+    )
+
+    def __init__(self, prose: str, s_start: int, s_end: int, start: int, end: int, kind: str, memo: dict) -> None:
+        self.prose, self.s_start, self.s_end, self.start, self.end = prose, s_start, s_end, start, end
+        self.kind = kind
+        self.memo = memo
+        self.text = prose[start:end]
+        self.before = prose[max(s_start, start - 60) : start]
+        self.after = prose[end : min(s_end, end + 40)]
+        self._amount: float | None = None
+        self._valued = False
+
+    @property
+    def amount(self) -> float | None:
+        """The figure's value, read on first use (only tests of digit figures need it)."""
+        if not self._valued:
+            self._amount, self._valued = numbers.value(self.text), True
+        return self._amount
+
+    def holds(self, name: str, regex: re.Pattern, triggers: frozenset) -> bool:
+        """Whether the sentence holds a match of `regex`, asked once per sentence (the memo is the
+        sentence's: a sentence with ten figures is searched once, not ten times), and only if it
+        holds one of the pattern's trigger words (most sentences hold none, which halves the cost)."""
+        memo = self.memo
+        found = memo.get(name)
+        if found is None:
+            words = memo.get("words")
+            if words is None:
+                words = memo["words"] = frozenset(
+                    _SENTENCE_WORDS.findall(self.prose[self.s_start : self.s_end].lower())
+                )
+            found = memo[name] = (
+                not triggers.isdisjoint(words) and regex.search(self.prose, self.s_start, self.s_end) is not None
+            )
+        return found
