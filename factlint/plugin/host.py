@@ -101,8 +101,10 @@ def entry_points() -> list[tuple[str, ...]]:
         path = cache_dir() / f"plugins-{h.hexdigest()[:32]}.txt"
         try:
             with open(path, encoding="utf-8") as fh:
-                return [tuple(line.rstrip("\n").split("\t")) for line in fh if line.strip()]
-        except OSError:
+                rows = [tuple(line.rstrip("\n").split("\t")) for line in fh if line.strip()]
+            if all(len(row) == 3 and all(row) for row in rows):  # a damaged list is scanned again
+                return rows
+        except (OSError, UnicodeDecodeError):
             pass
     found: list[tuple[str, ...]] = list(_scan_entry_points())
     if path is not None:
