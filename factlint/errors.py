@@ -32,4 +32,9 @@ class InputError(UserError):
 
 def warn(message: object) -> None:
     """One line on stderr: `factlint: <message>` (a UserError prints as `file:line: message`)."""
-    print(f"factlint: {message}", file=sys.stderr)
+    if sys.stderr is None:  # stderr closed (2>&-): print(file=None) would write to stdout
+        return
+    try:
+        print(f"factlint: {message}", file=sys.stderr)
+    except (OSError, ValueError):  # a closed or full stderr must not end the run
+        pass

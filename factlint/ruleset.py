@@ -192,6 +192,7 @@ def compile_rules(pack_dirs, kinds, levels=None):
         if levels and rule_id in levels:
             spec.level = levels[rule_id]
         ctx = CompileContext(terms, spec)
+        terms.owner = rule_id
         try:
             rules.append(kind(spec, ctx))
         except re.error as exc:
