@@ -145,7 +145,11 @@ class Run:
 
 def run(paths: Iterable[str], config: Any, options: RunOptions) -> int:
     linter = Linter(config, lazy=True)
-    for option, selectors in (("--select", config.select or ()), ("--ignore", config.ignore)):
+    for option, selectors in (
+        ("--select", config.select or ()),
+        ("--ignore", config.ignore),
+        ("levels", list(config.levels)),  # a misspelt rule id would silently keep its level
+    ):
         unknown = linter.unknown_selectors(selectors)
         if unknown:
             raise UserError(
