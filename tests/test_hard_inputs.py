@@ -461,3 +461,43 @@ def test_pathological_documents_finish_in_bounded_time(case):
     elapsed = time.process_time() - started
     assert elapsed < 60, (case, elapsed)
     assert all(0 <= f.start <= f.end <= len(text) for f in findings)
+
+
+# -- 9. --fix -------------------------------------------------------------------------------------
+FIXABLE = "Both Armenians and Asherites have suffered.\n"
+
+
+def test_fix_keeps_owner_and_symlink_and_refuses_hard_links(cli, tmp_path):
+    target = tmp_path / "real.txt"
+    target.write_text(FIXABLE, encoding="utf-8")
+    if os.getuid() == 0:
+        os.chown(target, 65534, 65534)
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    code, _out, err = cli("check", "--fix", str(link))
+    assert "Fixed 1 finding(s) in 1 file(s)." in err
+    assert link.is_symlink() and "Azeris" in target.read_text(encoding="utf-8")
+    if os.getuid() == 0:
+        assert (target.stat().st_uid, target.stat().st_gid) == (65534, 65534)
+    other = tmp_path / "hard.txt"
+    other.write_text(FIXABLE, encoding="utf-8")
+    os.link(other, tmp_path / "hard2.txt")
+    code, _out, err = cli("check", "--fix", str(other))
+    assert code == 2 and "has 2 hard links" in err
+    assert other.read_text(encoding="utf-8") == FIXABLE == (tmp_path / "hard2.txt").read_text(encoding="utf-8")
+
+
+def test_sigkill_during_fix_leaves_old_or_new(tmp_path):
+    """Kill --fix at random moments: each file holds the original or the fixed text, and no
+    temporary file is left that a later run would lint."""
+    for i in range(40):
+        (tmp_path / f"{i:02}.txt").write_text(FIXABLE * 200, encoding="utf-8")
+    for delay in (0.5, 1.5, 3.0):
+        proc = _spawn(["check", "--fix", str(tmp_path)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        proc.kill()
+        proc.wait()
+        for path in tmp_path.glob("*.txt"):
+            assert path.read_text(encoding="utf-8") in (FIXABLE * 200, FIXABLE.replace("Asherites", "Azeris") * 200)
+    proc = subprocess.run([factlint_script(), "check", str(tmp_path)], capture_output=True, text=True, timeout=300)
+    assert "in 40 files" in proc.stdout and proc.returncode in (0, 1)
