@@ -6,6 +6,7 @@ tests/test_hard_inputs.py."""
 from __future__ import annotations
 
 import os
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -110,7 +111,7 @@ _TEXT = st.one_of(
 
 
 def _check_findings(text: str, findings: list) -> None:
-    lines = text.split("\n")
+    lines = re.split(r"\r\n?|\n", text)  # as Document.position: CR LF, LF and a lone CR end a line
     for f in findings:
         assert 0 <= f.start <= f.end <= len(text), f
         assert f.match == text[f.start : f.end], f
