@@ -501,3 +501,31 @@ def test_sigkill_during_fix_leaves_old_or_new(tmp_path):
             assert path.read_text(encoding="utf-8") in (FIXABLE * 200, FIXABLE.replace("Asherites", "Azeris") * 200)
     proc = subprocess.run([factlint_script(), "check", str(tmp_path)], capture_output=True, text=True, timeout=300)
     assert "in 40 files" in proc.stdout and proc.returncode in (0, 1)
+
+
+# -- 10. output safety ----------------------------------------------------------------------------
+HOSTILE = "Both Armenians and Asherites\x01\x1b[31m <script>alert(1)</script> \"'><img src=x onerror=alert(1)> have suffered.\n"
+
+
+def test_every_format_escapes_hostile_text(cli, tmp_path):
+    import xml.etree.ElementTree as ET
+
+    (tmp_path / "a.md").write_text(HOSTILE, encoding="utf-8")
+    _pack(tmp_path, _rule("Asherites") + "link: 'javascript:alert(1)'\n", name="Js")
+    (tmp_path / ".factlint.yaml").write_text("packs: [User]\n", encoding="utf-8")
+    for fmt in ("html", "sarif", "json", "junit", "json-lines", "github", "text"):
+        code, out, err = cli("check", "--format", fmt, "a.md", cwd=tmp_path)
+        assert code == 1, (fmt, err)
+        if fmt == "html":
+            assert "<script>alert(1)</script>" not in out and "<img src=x" not in out
+        elif fmt == "junit":
+            ET.fromstring(out.encode("utf-8"))  # well-formed despite the control characters
+        elif fmt in ("sarif", "json"):
+            data = json.loads(out)
+            if fmt == "sarif":
+                rules = data["runs"][0]["tool"]["driver"]["rules"]
+                assert all("javascript" not in r.get("helpUri", "") for r in rules)
+        elif fmt == "json-lines":
+            [json.loads(line) for line in out.splitlines()]
+        elif fmt in ("text", "github"):
+            assert "\x1b" not in out and "\x01" not in out

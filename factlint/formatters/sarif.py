@@ -77,7 +77,7 @@ def _rule(rule_id, rule):
         "defaultConfiguration": {"level": SARIF_LEVEL.get(level, "warning")},
         "properties": {"tags": [category]},
     }
-    if link:
+    if link and str(link).lower().startswith(("https://", "http://")):  # never javascript: or data:
         descriptor["helpUri"] = link
     return descriptor
 
