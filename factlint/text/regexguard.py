@@ -17,8 +17,8 @@ import regex
 TIMEOUT = 2.0  # seconds a user pattern may search one document, plus 1 s per MB of text
 
 try:  # the parser of `re` (3.11+ names it re._parser): only to inspect a pattern's shape
-    from re import _constants as _c
-    from re import _parser as _sre_parse
+    from re import _constants as _c  # type: ignore[attr-defined]
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - older Pythons; requires-python is 3.11
     _sre_parse = None
 
