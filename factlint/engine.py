@@ -216,14 +216,9 @@ class Linter:
 
 
 def _shifted(f: Finding) -> Finding:
-    """A finding of a text after a leading BOM, moved onto the text with the BOM."""
-    return dataclasses.replace(
-        f,
-        start=f.start + 1,
-        end=f.end + 1,
-        column=f.column + (f.line == 1),
-        end_column=f.end_column + (f.end_line == 1),
-    )
+    """A finding of a text after a leading BOM, its offsets moved onto the text with the BOM (so
+    that text[start:end] is the match); lines and columns stay as an editor shows them."""
+    return dataclasses.replace(f, start=f.start + 1, end=f.end + 1)
 
 
 def _failed(doc: Document, rule_id: str, problem: str) -> Finding:
