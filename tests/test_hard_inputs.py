@@ -201,6 +201,19 @@ def test_names_with_newlines_and_non_utf8_bytes(tmp_path):
             assert "caf\\udce9.txt:1:" in report
 
 
+def test_non_utf8_name_relative_in_sarif(tmp_path):
+    with open(os.fsencode(tmp_path) + b"/caf\xe9.txt", "wb") as fh:
+        fh.write(b"Both Armenians and Asherites have suffered.\n")
+    proc = subprocess.run(
+        [factlint_script(), "check", "--format", "sarif", os.fsdecode(b"caf\xe9.txt"), "-o", "r.sarif"],
+        capture_output=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 1, proc.stderr
+    assert "caf%E9.txt" in (tmp_path / "r.sarif").read_text(encoding="utf-8")
+
+
 def test_unreadable_folder_is_named_and_the_rest_linted(tmp_path):
     """As a non-root user would (root reads everything): run as root, setpriv drops the
     capabilities that let root read any folder."""

@@ -6,6 +6,7 @@ contents; a home-made one would only be wrong, so none is written.
 """
 
 import json
+import os
 from pathlib import Path
 from urllib.parse import quote
 
@@ -99,7 +100,8 @@ def _result(f, rule_index, report):
     if f.path == "<stdin>":
         artifact = {"uri": "stdin", "uriBaseId": "%SRCROOT%"}
     elif relative is not None:
-        artifact = {"uri": quote(relative), "uriBaseId": "%SRCROOT%"}
+        # fsencode: a non-UTF-8 file name's own bytes, percent-encoded (a URI carries any bytes)
+        artifact = {"uri": quote(os.fsencode(relative)), "uriBaseId": "%SRCROOT%"}
     else:  # outside the repository: an absolute file URI still locates it for local viewers
         artifact = {"uri": Path(f.path).resolve().as_uri()}
     message = f.message
