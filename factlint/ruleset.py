@@ -105,7 +105,10 @@ def discover(pack_dirs):
         pack_dir = Path(pack_dir)
         if not pack_dir.is_dir():
             raise RuleError("rule pack folder not found", pack_dir)
-        for path in sorted(pack_dir.glob("*.yml")):
+        rule_files = sorted(pack_dir.glob("*.yml"))
+        if not rule_files:  # a misspelt folder or rules saved as .yaml: say so, not "No findings"
+            raise RuleError("rule pack folder holds no rules (*.yml files)", pack_dir)
+        for path in rule_files:
             rule_id = f"{pack_dir.name}.{path.stem}"
             if rule_id in seen:  # a newsroom pack may override a shipped rule of the same id
                 del seen[rule_id]

@@ -542,3 +542,11 @@ def test_every_format_escapes_hostile_text(cli, tmp_path):
             [json.loads(line) for line in out.splitlines()]
         elif fmt in ("text", "github"):
             assert "\x1b" not in out and "\x01" not in out
+
+
+def test_empty_pack_is_one_clear_line(cli, tmp_path):
+    (tmp_path / "Empty").mkdir()
+    (tmp_path / ".factlint.yaml").write_text("packs: [Empty]\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text("Text.\n", encoding="utf-8")
+    code, out, err = cli("check", "a.md", cwd=tmp_path)
+    assert code == 2 and err.strip() == f"factlint: {tmp_path / 'Empty'}: rule pack folder holds no rules (*.yml files)"
