@@ -19,15 +19,21 @@ def atomic_write(path, data, expected=None):
     real = os.path.realpath(path)  # replace a symlink's target, not the link
     folder, name = os.path.split(real)
     try:
-        mode = stat.S_IMODE(os.stat(real).st_mode)
+        st = os.stat(real)
+        mode, owner = stat.S_IMODE(st.st_mode), (st.st_uid, st.st_gid)
     except FileNotFoundError:
-        mode = None
+        mode = owner = None
     fd, tmp = tempfile.mkstemp(dir=folder or ".", prefix=f".{name}.", suffix=".factlint-tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        if owner is not None and hasattr(os, "chown"):
+            try:  # root fixing a user's file: the file stays the user's
+                os.chown(tmp, *owner)
+            except OSError:  # not allowed to give it away: ours, as any editor's save would be
+                pass
         if mode is not None:
             os.chmod(tmp, mode)
         else:  # a new file (baseline): the usual permissions, not mkstemp's 0600

@@ -67,7 +67,43 @@ def _everyday_options(command):
     return command
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Ends every command quietly on Ctrl-C (exit 130) and on a closed pipe (`| head`, exit 141),
+    as shell tools do, and copes with closed standard streams."""
+
+    def invoke(self, ctx: click.Context):
+        _usable_streams()
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            _fail("interrupted")
+            sys.exit(EXIT_INTERRUPTED)
+        except BrokenPipeError:
+            # Nothing more can be written; silence the flush at exit, which would fail again.
+            try:
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, sys.stdout.fileno())
+            except (OSError, ValueError, AttributeError):
+                pass
+            sys.exit(EXIT_BROKEN_PIPE)
+
+
+EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141  # 128 + SIGINT, 128 + SIGPIPE: what a shell reports
+
+
+def _usable_streams() -> None:
+    """A closed stdout (>&-) becomes /dev/null rather than an AttributeError; text that is not
+    valid Unicode (a non-UTF-8 file name) is written escaped rather than raising."""
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the whole process
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError, OSError):  # not a TextIOWrapper (tests' CliRunner), or closed
+            pass
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="factlint", message=f"%(prog)s, version %(version)s, {native.describe()}")
 def main():
     """factlint: fact-check linter for news text."""
@@ -145,6 +181,8 @@ def check(debug, **options):
     except UserError as exc:
         _fail(exc)
         sys.exit(EXIT_ERROR)
+    except BrokenPipeError:
+        raise  # _Group ends the run quietly
     except Exception:
         if debug:
             raise
@@ -264,7 +302,8 @@ def rules(config_path):
     config = _guarded(lambda: _setup(config_path))
     linter = _guarded(lambda: _linter(config))
     rows = [("RULE", "KIND", "LEVEL", "CATEGORY", "DESCRIPTION")] + [
-        (r.id, r.spec.extends, r.level, r.category, _first_line(r.spec.description)) for r in linter.ruleset.rules
+        (r.id, r.spec.extends, r.level, r.category, _first_line(r.spec.description))
+        for r in _guarded(lambda: linter.ruleset.rules)
     ]
     widths = [max(len(row[i]) for row in rows) for i in range(4)]  # aligned to the longest of each
     for row in rows:
@@ -303,11 +342,11 @@ def explain(rule_id, config_path):
 @main.command()
 def plugins():
     """List the loaded plugins, with versions and the hooks they implement."""
-    host = shared_host()
+    host = _guarded(shared_host)
     for name, version, hooks in host.plugins():
         click.echo(f"{name} {version}: {', '.join(h.replace('factlint_', '') for h in hooks)}")
-    click.echo(f"formats: {', '.join(sorted(host.formatters()))}")
-    click.echo(f"rule kinds: {', '.join(sorted(host.rule_kinds()))}")
+    click.echo(f"formats: {', '.join(sorted(_guarded(host.formatters)))}")
+    click.echo(f"rule kinds: {', '.join(sorted(_guarded(host.rule_kinds)))}")
     click.echo(native.describe())  # which core scans: rust, or the python fallback
     for name, error in host.failures:
         click.echo(f"{name}: FAILED ({error})")
@@ -333,6 +372,11 @@ def _guarded(fn):
         return fn()
     except UserError as exc:
         _fail(exc)
+        sys.exit(EXIT_ERROR)
+    except (BrokenPipeError, SystemExit):
+        raise
+    except Exception as exc:  # noqa: BLE001 - a bug (ours or a plugin's): one line, never a traceback
+        _fail(f"internal error: {type(exc).__name__}: {exc}")
         sys.exit(EXIT_ERROR)
 
 

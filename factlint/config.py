@@ -14,7 +14,7 @@ from pathlib import Path
 from factlint.errors import UserError
 from factlint.findings import LEVELS
 from factlint.plugin.host import shared_host
-from factlint.ruleset import read_yaml
+from factlint.ruleset import key_line, read_yaml
 from factlint.selection import split_selectors
 
 CONFIG_FILES = (".factlint.yaml", ".factlint.yml")
@@ -73,34 +73,75 @@ class Config:
         unknown = set(data) - KEYS
         if unknown:
             raise UserError(f"unknown configuration key(s): {', '.join(sorted(unknown))}", where)
+        _check_types(data, path)
         self.path = path
         base = Path(path).resolve().parent
-        for pack in data.get("packs") or ():
+        for pack in _strings(data.get("packs")):
             self.packs.append(str((base / pack).resolve()))
         if "builtin-packs" in data:
-            self.builtin_packs = bool(data["builtin-packs"])
+            self.builtin_packs = data["builtin-packs"]
         if data.get("select") is not None:
             self.select = split_selectors(data["select"])
         self.ignore += split_selectors(data.get("ignore"))
         for key, attr in (("min-level", "min_level"), ("fail-level", "fail_level")):
             if key in data:
                 if data[key] not in LEVELS:
-                    raise UserError(f"{key} must be one of {', '.join(LEVELS)}", where)
+                    raise _wrong(path, key, f"{key} must be one of {', '.join(LEVELS)}")
                 setattr(self, attr, data[key])
         for rule, level in (data.get("levels") or {}).items():
             if level not in LEVELS:
-                raise UserError(f"levels: {rule}: level must be one of {', '.join(LEVELS)}", where)
+                raise _wrong(path, "levels", f"levels: {rule}: level must be one of {', '.join(LEVELS)}")
             self.levels[rule] = level
         for pattern, selectors in (data.get("per-file-ignores") or {}).items():
             self.per_file_ignores[pattern] = split_selectors(selectors)
-        self.exclude += list(data.get("exclude") or ())
+        self.exclude += _strings(data.get("exclude"))
         if "language" in data:
             language = data["language"]
             if not isinstance(language, str) or not re.fullmatch(r"auto|[a-z]{2}", language):
-                raise UserError("language must be `auto` or a two-letter ISO 639-1 code such as `en`", where)
+                raise _wrong(path, "language", "language must be `auto` or a two-letter ISO 639-1 code such as `en`")
             self.language = language
         if data.get("extensions"):
-            self.extensions = [e if e.startswith(".") else "." + e for e in data["extensions"]]
+            self.extensions = [e if e.startswith(".") else "." + e for e in _strings(data["extensions"])]
+
+
+def _strings(value):
+    """A key that takes a list of strings also takes one string (`extensions: md`)."""
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _is_strings(value):
+    return isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))
+
+
+def _is_mapping(value, of):
+    return isinstance(value, dict) and all(isinstance(k, str) and of(v) for k, v in value.items())
+
+
+# What each key must hold (after YAML/TOML parsing), and how to say it.
+_TYPES = {
+    "packs": (_is_strings, "a list of folders"),
+    "select": (_is_strings, "a list of rule ids, packs, categories or globs"),
+    "ignore": (_is_strings, "a list of rule ids, packs, categories or globs"),
+    "exclude": (_is_strings, "a list of file or folder patterns"),
+    "extensions": (_is_strings, "a list of file name extensions such as [.md, .txt]"),
+    "builtin-packs": (lambda v: isinstance(v, bool), "true or false"),
+    "levels": (lambda v: _is_mapping(v, lambda x: isinstance(x, str)), "a mapping of rule id to level"),
+    "per-file-ignores": (lambda v: _is_mapping(v, _is_strings), "a mapping of file pattern to rules"),
+}
+
+
+def _check_types(data, path):
+    for key, (ok, what) in _TYPES.items():
+        if data.get(key) is not None and not ok(data[key]):
+            raise _wrong(path, key, f"{key} must be {what}, not {type(data[key]).__name__} {data[key]!r:.60}")
+
+
+def _wrong(path, key, message):
+    """`file:line: message`, with the line of `key` in a YAML configuration."""
+    line = key_line(path, key) if str(path).endswith((".yaml", ".yml")) else None
+    return UserError(message, str(path), line)
 
 
 def find_config(start):

@@ -8,6 +8,7 @@ passed to `skip(line, message)` and left out; reading goes on. `line` is the 1-b
 JSON-lines file or the 1-based row of a Parquet file.
 """
 
+import re
 import sys
 
 from factlint.errors import InputError
@@ -75,18 +76,27 @@ def _jsonl_records(path, text_field, id_field, skip):
     try:
         while True:
             try:
-                data = stream.readline()
-            except (OSError, EOFError) as exc:  # a truncated or corrupt .gz
+                data = stream.readline(MAX_RECORD_BYTES + 1)
+                too_long = len(data) > MAX_RECORD_BYTES
+                while data and too_long and not data.endswith(b"\n"):  # skip the rest of the line, a piece at a time
+                    data = stream.readline(MAX_RECORD_BYTES)
+            except Exception as exc:  # noqa: BLE001 - a truncated or corrupt .gz: EOFError, OSError, zlib.error
                 raise InputError(f"cannot read past line {line_no}: {exc}", path) from None
             if not data:
                 break
             line_no += 1
+            if too_long:
+                skip(line_no, f"a record longer than {MAX_RECORD_BYTES // 1024 // 1024} MB")
+                continue
             if not data.strip():
                 continue
             try:
                 obj = json.loads(data)
             except UnicodeDecodeError:
                 skip(line_no, "not valid UTF-8")
+                continue
+            except RecursionError:
+                skip(line_no, "nested too deeply")
                 continue
             except ValueError as exc:
                 skip(line_no, f"invalid JSON ({exc.msg if hasattr(exc, 'msg') else exc})")
@@ -120,7 +130,14 @@ def _record(obj, line, text_field, id_field, skip):
     if isinstance(record_id, (dict, list)) or record_id is None:
         skip(line, f"{id_field!r} is {_json_type(record_id)}, not a string or number")
         return None
-    return Record(line, record_id, text, 0)
+    if isinstance(record_id, str):
+        record_id = _LONE_SURROGATE.sub("\ufffd", record_id)
+    # A lone surrogate ("\ud800" in JSON) cannot be written in any output: U+FFFD keeps the offsets.
+    return Record(line, record_id, _LONE_SURROGATE.sub("\ufffd", text), 0)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+MAX_RECORD_BYTES = 32 * 1024 * 1024  # as inputs.MAX_BYTES: the largest document linted
 
 
 def _json_type(value):

@@ -95,7 +95,8 @@ class Document:
     def position(self, offset):
         """1-based (line, column) of a character offset; columns count code points."""
         if self._line_starts is None:
-            self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+            # CR LF, LF and a lone CR (old Mac files, some scrapers) each end a line.
+            self._line_starts = [0] + [m.end() for m in re.finditer("\r\n?|\n", self.text)]
         i = bisect_right(self._line_starts, offset) - 1
         return i + 1, offset - self._line_starts[i] + 1
 

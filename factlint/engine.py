@@ -9,13 +9,14 @@ also reports suppressions that suppress nothing, as `factlint.UnusedSuppression`
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from fnmatch import fnmatch
 from typing import TYPE_CHECKING, Any
 
 from factlint import rulecache
 from factlint.config import Config
-from factlint.findings import CATEGORIES, LEVEL_RANK, Finding
+from factlint.findings import CATEGORIES, LEVEL_RANK, TIMED_OUT, Finding
 from factlint.inputs import markup_for
 from factlint.kinds.base import RuleSpec, finding_at
 from factlint.plugin.host import PluginHost, shared_host
@@ -54,7 +55,16 @@ UNUSED_SUPPRESSION = EngineCheck(
     "A suppression comment or marker that suppresses no finding. Reported only when every rule it\n"
     "names is enabled in the run (a run with --select cannot tell whether it is still needed).",
 )
-ENGINE_CHECKS = {UNUSED_SUPPRESSION.id: UNUSED_SUPPRESSION}
+RULE_FAILED = EngineCheck(
+    "factlint.RuleFailed",
+    "internal",
+    "error",
+    "Rule %s failed on this document and was skipped: %s",
+    "A rule that raised an error, gave a malformed finding or ran out of its time budget (a rule\n"
+    "author's regular expression that backtracks without end) on one document. The other rules and\n"
+    "documents are still linted; report it to the rule's or plugin's author.",
+)
+ENGINE_CHECKS = {UNUSED_SUPPRESSION.id: UNUSED_SUPPRESSION, RULE_FAILED.id: RULE_FAILED}
 
 
 class Linter:
@@ -134,9 +144,20 @@ class Linter:
         if self.config.language != "auto" and doc.declared_language is None:
             doc.declared_language = self.config.language
         hits = self.ruleset.terms.scan(doc)
-        findings = []
+        findings = [
+            _failed(doc, rule_id, "its regular expression ran out of time") for rule_id in hits.get(TIMED_OUT, ())
+        ]
         for rule in rules:
-            findings.extend(rule.run(doc, hits))
+            # One rule (a plugin's, a user's pattern) failing on one document must not cost the
+            # run the other rules' findings or the other documents: it is reported as a finding.
+            try:
+                found = list(rule.run(doc, hits))
+                problem = next(filter(None, (_malformed(doc, f) for f in found)), None)
+            except (Exception, RecursionError) as exc:  # noqa: BLE001 - see above
+                found, problem = [], f"{type(exc).__name__}: {exc}"[:300]
+            if problem:
+                found = [_failed(doc, rule.id, problem)]
+            findings.extend(found)
         findings = [f for f in findings if not _sic(doc, f)]
         # Suppressions before the level filter: a suppression of a finding below --min-level
         # still suppresses something.
@@ -155,6 +176,8 @@ class Linter:
         # Deferred for start-up: a run served by the result cache never builds a Document.
         from factlint.document import Document
 
+        if text.startswith("\ufeff"):  # the Document drops a BOM: offsets stay the caller's text's
+            return [_shifted(f) for f in self.lint_text(text[1:], path, markup, date, record)]
         return self.lint(Document(text, path=path, markup_kind=kind, date=date, record=record))
 
     def lint_source(self, source: Source) -> list[Finding]:
@@ -195,6 +218,29 @@ class Linter:
             message = check.spec.message.replace("%s", ", ".join(d.selectors) or "all rules")
             out.append(finding_at(doc, d.start, end, check.id, check.category, check.level, message))
         return out
+
+
+def _shifted(f: Finding) -> Finding:
+    """A finding of a text after a leading BOM, its offsets moved onto the text with the BOM (so
+    that text[start:end] is the match); lines and columns stay as an editor shows them."""
+    return dataclasses.replace(f, start=f.start + 1, end=f.end + 1)
+
+
+def _failed(doc: Document, rule_id: str, problem: str) -> Finding:
+    check = RULE_FAILED
+    message = check.spec.message.replace("%s", rule_id, 1).replace("%s", problem, 1)
+    return finding_at(doc, 0, 0, check.id, check.category, check.level, message)
+
+
+def _malformed(doc: Document, f: Any) -> str | None:
+    """What is wrong with a finding a rule returned, or None."""
+    if not isinstance(f, Finding):
+        return f"it returned {type(f).__name__}, not a Finding"
+    if f.severity not in LEVEL_RANK:
+        return f"a finding with the unknown level {f.severity!r}"
+    if not (isinstance(f.start, int) and isinstance(f.end, int) and 0 <= f.start <= f.end <= len(doc.text)):
+        return f"a finding at {f.start!r}..{f.end!r}, outside the document"
+    return None
 
 
 def _suppressed(doc: Document, finding: Finding) -> bool:

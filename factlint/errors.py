@@ -38,4 +38,9 @@ def warn(message: object) -> None:
     """One line on stderr: `factlint: <message>` (a UserError prints as `file:line: message`)."""
     for clear in BEFORE_WARN:
         clear()
-    print(f"factlint: {message}", file=sys.stderr)
+    if sys.stderr is None:  # stderr closed (2>&-): print(file=None) would write to stdout
+        return
+    try:
+        print(f"factlint: {message}", file=sys.stderr)
+    except (OSError, ValueError):  # a closed or full stderr must not end the run
+        pass

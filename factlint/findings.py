@@ -5,7 +5,18 @@ from typing import Any
 
 LEVELS = ("suggestion", "warning", "error")
 LEVEL_RANK = {name: rank for rank, name in enumerate(LEVELS)}
-CATEGORIES = ("date", "transcription", "attribution", "boilerplate", "truncation", "quality", "style", "suppression")
+# TermIndex.scan's key for the rules whose regular expressions ran out of time on a document
+TIMED_OUT = "timed out"
+CATEGORIES = (
+    "date",
+    "transcription",
+    "attribution",
+    "boilerplate",
+    "truncation",
+    "quality",
+    "style",
+    "suppression",
+)
 
 
 class Severity:

@@ -89,8 +89,11 @@ def write_fixed(source, text):
     if not unchanged:
         raise FileChangedError(source.name)
     # os.replace would happily swap out a read-only file: respect the protection instead.
-    if not os.stat(source.name).st_mode & 0o222 or not os.access(source.name, os.W_OK):
+    st = os.stat(source.name)
+    if not st.st_mode & 0o222 or not os.access(source.name, os.W_OK):
         raise PermissionError(errno.EACCES, "the file is read-only")
+    if st.st_nlink > 1:  # replacing it would leave the other names with the old text
+        raise OSError(errno.EMLINK, f"the file has {st.st_nlink} hard links; fix it by hand or unlink the others")
     bom = codecs.BOM_UTF8 if original.startswith(codecs.BOM_UTF8) else b""
     atomic_write(source.name, bom + text.encode("utf-8"), expected=original)
 

@@ -3,6 +3,7 @@ into the document's metadata (`date:`, `language:`…) and never linted as prose
 
 import re
 
+import factlint.safeyaml as safeyaml
 from factlint.lazyre import lazy_compile
 
 _FRONT_MATTER = lazy_compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
@@ -23,9 +24,7 @@ def read_front_matter(text):
         if toml:
             loaded = _toml_loads(m.group(1) or "")
         else:
-            import yaml  # deferred for start-up: only a document with front matter needs it
-
-            loaded = yaml.load(m.group(1) or "", Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+            loaded = safeyaml.load(m.group(1) or "")  # an alias bomb is refused, not expanded
         if isinstance(loaded, dict):
             meta = loaded
     except Exception:  # noqa: BLE001 - a broken front matter is not prose either; just skip it

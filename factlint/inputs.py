@@ -8,8 +8,10 @@ Unreadable input is an InputError naming the file; the run goes on with the othe
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -129,10 +131,17 @@ def collect(paths, config, globs=(), respect_gitignore=True):
     for raw in paths:
         path = Path(raw)
         if raw == "-":
+            if "-" in files:  # standard input can be read only once
+                errors.append(UserError("standard input ('-') named twice", "-"))
+                continue
             files.append("-")
         elif path.is_dir():
-            found = sorted(_walk(path, config, globs, Ignored(raw) if respect_gitignore else None))
-            if not found:
+            unreadable: list = []
+            ignore = Ignored(raw) if respect_gitignore else None
+            found = sorted(_walk(path, config, globs, ignore, unreadable.append))
+            for exc in unreadable:  # named or met on the way: reported, the rest still linted
+                errors.append(UserError(f"cannot read folder: {exc.strerror}", exc.filename or raw))
+            if not found and not unreadable:
                 kinds = ", ".join(globs) if globs else " ".join(config.extensions)
                 errors.append(UserError(f"no files to lint ({kinds}) in this directory", raw))
             files.extend(found)
@@ -155,14 +164,14 @@ def _once(files: list[str]) -> list[str]:
     return unique
 
 
-def _walk(root, config, globs, ignore=None):
+def _walk(root, config, globs, ignore=None, onerror=None):
     excluded = _matcher(config.exclude)
     if ignore is not None and ignore.active:
         by_config = excluded
         excluded = lambda name, full, is_dir=False: by_config(name, full) or ignore.ignored(full, is_dir)  # noqa: E731
     wanted = _matcher(globs) if globs else None
     extensions = tuple(config.extensions)
-    for folder, dirs, files in os.walk(root):
+    for folder, dirs, files in os.walk(root, onerror=onerror):
         if ignore is not None:
             ignore.enter(folder, files)
         dirs[:] = sorted(d for d in dirs if not excluded(d, os.path.join(folder, d), True))
@@ -186,9 +195,17 @@ def _matcher(patterns):
     return lambda name, full, is_dir=False: regex.match(name) is not None or regex.match(full) is not None
 
 
+MAX_BYTES = 32 * 1024 * 1024  # the largest document linted: a news text is well under 1 MB
+
+
 def decode(data, name):
-    """bytes -> str, or InputError for binary or non-UTF-8 input."""
-    if b"\0" in data[:8192]:
+    """bytes -> str, or InputError for binary or non-UTF-8 input (UTF-16 with a BOM is read)."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")  # the BOM says which byte order, and is dropped
+        except UnicodeDecodeError:
+            raise InputError("not valid UTF-16 (it starts with a UTF-16 byte-order mark), skipped", name) from None
+    if b"\0" in data:  # anywhere, not only in the first 8 KiB (memchr: a few ms for 32 MB)
         raise InputError("binary file (contains NUL bytes), skipped", name)
     try:
         return data.decode("utf-8-sig")
@@ -201,11 +218,29 @@ def decode(data, name):
 
 def read_text(name, stdin=None):
     if name == "-":
-        data = (stdin or sys.stdin.buffer).read()
-        return decode(data, "<stdin>")
+        stream = stdin or (sys.stdin.buffer if sys.stdin is not None else None)
+        if stream is None:
+            raise InputError("standard input is closed", "<stdin>")
+        return decode(_bounded(stream, "<stdin>"), "<stdin>")
     try:
-        with open(name, "rb") as fh:
-            data = fh.read()
+        # Non-blocking and checked after opening (no race): a FIFO or a device (a link to
+        # /dev/zero) would hang the run or fill the memory; only regular files are read.
+        fd = os.open(name, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", name) from None
-    return decode(data, name)
+    with os.fdopen(fd, "rb") as fh:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            what = "a folder" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode) else "a device or socket"
+            raise InputError(f"not a regular file ({what}), skipped", name)
+        try:
+            return decode(_bounded(fh, name), name)
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror}", name) from None
+
+
+def _bounded(stream, name):
+    data = stream.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise InputError(f"larger than {MAX_BYTES // 1024 // 1024} MB, skipped (too large for one document)", name)
+    return data

@@ -8,6 +8,7 @@ byte-for-byte that of a serial run.
 """
 
 import os
+import signal
 import sys
 import time
 from collections import deque
@@ -39,6 +40,8 @@ def default_jobs(n_files, any_corpus):
 
 def _init(linter_or_config):
     global _LINTER
+    # Ctrl-C is the parent's to handle (it ends the pool): no traceback from every worker.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(linter_or_config, "lint"):
         _LINTER = linter_or_config
     else:  # spawn: the worker builds its own (from the compiled-rules cache)
@@ -78,6 +81,7 @@ def lint_ordered(linter, items, jobs):
     workers lint. (Tried: the parent linting too, beside jobs - 1 workers, whenever they had
     enough queued. On two cores it measured no faster, and a worker waiting on a busy parent
     sat idle.)"""
+    jobs = min(jobs, max(2, cpu_count()))  # --jobs 200 on two cores: more workers only cost memory
     if jobs <= 1:
         lint_source = linter.lint_source
         for src, found in items:

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from factlint import __version__
 from factlint.findings import Finding
 from factlint.plugin import hookimpl
-from factlint.rulecache import cache_dir
+from factlint.rulecache import cache_dir, seal, secret_key, unseal
 
 if TYPE_CHECKING:
     from factlint.inputs import Source
@@ -47,6 +47,7 @@ class ResultCache:
         config = linter.config
         self.linter = linter
         self.path = os.path.join(directory or cache_dir(), FILE_NAME)
+        self.secret = secret_key()  # authenticates entries (the key lives in cache_dir())
         key = linter.ruleset_key  # not linter.ruleset: a run of cached files never loads the rules
         h = hashlib.sha256(_FORMAT)
         for part in (
@@ -109,7 +110,8 @@ class ResultCache:
             findings = None
             if key in rows:
                 try:
-                    findings = [Finding(path=src.display, **dict(zip(_FIELDS, r))) for r in marshal.loads(rows[key])]
+                    data = unseal(rows[key], self.secret)  # marshal is not safe against crafted data
+                    findings = [Finding(path=src.display, **dict(zip(_FIELDS, r))) for r in marshal.loads(data)]
                 except Exception:  # noqa: BLE001 - a corrupt entry: lint the file
                     findings = None
             if findings is None:
@@ -122,7 +124,10 @@ class ResultCache:
     def put(self, src, findings):
         try:
             rows = [tuple(getattr(f, name) for name in _FIELDS) for f in findings]
-            self._pending.append((src.meta.get("cache_key") or self.key(src), marshal.dumps(rows)))
+            if self.secret is None:  # no safe cache folder: nothing stored
+                return
+            sealed = seal(marshal.dumps(rows), self.secret)
+            self._pending.append((src.meta.get("cache_key") or self.key(src), sealed))
         except ValueError:  # a plugin's finding with data marshal cannot store: not cached
             return
         if len(self._pending) >= _BATCH:

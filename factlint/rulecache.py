@@ -3,12 +3,19 @@
 The key covers factlint's version, the loaded plugins and their versions, the configuration that
 shapes rules, and the *content* of every file in every pack folder, so an edited rule or table is
 never served stale. Set FACTLINT_NO_CACHE=1 to bypass; FACTLINT_CACHE_DIR to move it.
+
+A pickle runs code when loaded, so an entry is trusted only with a valid HMAC made with a
+per-user secret key (`cache.key`, mode 0600, in a folder only its owner may write): a planted or
+damaged entry fails the check and is compiled again, never loaded. A cache folder that others
+may write, or that cannot be made, means no compiled-rules cache.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
+import stat
 from pathlib import Path
 
 from factlint import __version__, ruleset
@@ -62,6 +69,51 @@ def _files(base, suffixes):
     return found
 
 
+_MAGIC = b"factlint-rules-1\n"
+_KEY_FILE = "cache.key"
+
+
+def secret_key(create=True):
+    """The per-user key that authenticates cache entries, or None when the cache folder is not
+    safe (writable by others, not ours) or the key cannot be read or made."""
+    folder = cache_dir()
+    try:
+        if create:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        st = os.stat(folder)
+        if st.st_uid != os.getuid() or st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+            return None
+        path = folder / _KEY_FILE
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            pass
+        else:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(os.urandom(32))
+        st = os.lstat(path)
+        if not stat.S_ISREG(st.st_mode) or st.st_uid != os.getuid() or st.st_mode & 0o077:
+            return None
+        with open(path, "rb") as fh:
+            key = fh.read(64)
+        return key if len(key) == 32 else None  # a half-written key (two runs at once): no cache now
+    except (OSError, AttributeError):  # a read-only or missing home; os.getuid on Windows
+        return None
+
+
+def seal(data, key):
+    """`data` (bytes) with the magic line and its HMAC in front."""
+    return _MAGIC + hmac.new(key, data, hashlib.sha256).digest() + data
+
+
+def unseal(blob, key):
+    """The data of a sealed blob, or None unless it carries a valid HMAC under `key`."""
+    if key is None or not blob.startswith(_MAGIC):
+        return None
+    mac, data = blob[len(_MAGIC) : len(_MAGIC) + 32], blob[len(_MAGIC) + 32 :]
+    return data if hmac.compare_digest(mac, hmac.new(key, data, hashlib.sha256).digest()) else None
+
+
 def _ruleset_path(key):
     return cache_dir() / f"rules-{key}.pickle"
 
@@ -88,10 +140,12 @@ def load_ruleset(host, config, key=None):
         gc.disable()
         try:
             with open(path, "rb") as fh:
-                rules = pickle.load(fh)
-            rules.key = key  # the result cache (resultcache.py) builds on it
-            return rules
-        except Exception:  # noqa: BLE001 - a missing or unreadable cache just means compiling
+                data = unseal(fh.read(), secret_key(create=False))
+            rules = pickle.loads(data) if data is not None else None  # only what this user sealed
+            if isinstance(rules, ruleset.RuleSet):
+                rules.key = key  # the result cache (resultcache.py) builds on it
+                return rules
+        except Exception:  # noqa: BLE001 - a missing, unreadable or stale cache just means compiling
             pass
         finally:
             if gc_was_enabled:
@@ -107,8 +161,10 @@ def _store(path, rules):
     import pickle  # deferred for start-up: see load_ruleset
 
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL))
+        secret = secret_key()
+        if secret is None:  # an unsafe or read-only cache folder: no cache
+            return
+        atomic_write(path, seal(pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL), secret))
         _prune(path.parent)
     except Exception:  # noqa: BLE001 - a read-only home or an unpicklable plugin rule: no cache
         pass

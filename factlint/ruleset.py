@@ -5,9 +5,11 @@ Every problem a rule author can cause is a RuleError printed as `file:line: what
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
+import factlint.safeyaml as safeyaml
 from factlint.errors import RuleError
 from factlint.findings import LEVELS
 from factlint.kinds.base import COMMON_KEYS, MATCHING_KEYS, SCOPES, RuleSpec
@@ -33,8 +35,11 @@ def read_yaml(path):
     import yaml  # deferred for start-up: see above
 
     try:
+        if os.path.isdir(path):
+            raise RuleError("is a folder, not a YAML file", path)
         with open(path, encoding="utf-8") as fh:
-            return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+            text = fh.read(safeyaml.MAX_BYTES + 1)
+        return safeyaml.load(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise RuleError(f"invalid YAML: {exc.problem or exc}", path, mark.line + 1 if mark else None) from None
@@ -42,8 +47,10 @@ def read_yaml(path):
         raise RuleError(f"cannot read: {exc}", path) from None
     except yaml.YAMLError as exc:
         raise RuleError(f"invalid YAML: {exc}", path) from None
-    except ValueError as exc:  # e.g. an impossible date such as 1900-13-01, read as a timestamp
-        raise RuleError(f"invalid value: {exc}", path) from None
+    except safeyaml.YamlBombError as exc:
+        raise RuleError(str(exc), path) from None
+    except (ValueError, RecursionError) as exc:  # an impossible date (1900-13-01); 100,000 nested [
+        raise RuleError(f"invalid value: {str(exc) or type(exc).__name__}", path) from None
 
 
 def key_line(path, key):
@@ -98,7 +105,10 @@ def discover(pack_dirs):
         pack_dir = Path(pack_dir)
         if not pack_dir.is_dir():
             raise RuleError("rule pack folder not found", pack_dir)
-        for path in sorted(pack_dir.glob("*.yml")):
+        rule_files = sorted(pack_dir.glob("*.yml"))
+        if not rule_files:  # a misspelt folder or rules saved as .yaml: say so, not "No findings"
+            raise RuleError("rule pack folder holds no rules (*.yml files)", pack_dir)
+        for path in rule_files:
             rule_id = f"{pack_dir.name}.{path.stem}"
             if rule_id in seen:  # a newsroom pack may override a shipped rule of the same id
                 del seen[rule_id]
@@ -185,6 +195,7 @@ def compile_rules(pack_dirs, kinds, levels=None):
         if levels and rule_id in levels:
             spec.level = levels[rule_id]
         ctx = CompileContext(terms, spec)
+        terms.owner = rule_id
         try:
             rules.append(kind(spec, ctx))
         except re.error as exc:

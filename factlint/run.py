@@ -15,6 +15,7 @@ as they are produced: a corpus of any size is linted and reported in constant me
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -166,13 +167,19 @@ class Run:
 
 def run(paths: Iterable[str], config: Any, options: RunOptions) -> int:
     linter = Linter(config, lazy=True)
-    for option, selectors in (("--select", config.select or ()), ("--ignore", config.ignore)):
+    for option, selectors in (
+        ("--select", config.select or ()),
+        ("--ignore", config.ignore),
+        ("levels", list(config.levels)),  # a misspelt rule id would silently keep its level
+    ):
         unknown = linter.unknown_selectors(selectors)
         if unknown:
             hint = did_you_mean(unknown[0], linter.selector_names())
             raise UserError(
                 f"{option}: {', '.join(map(repr, unknown))} names no rule, pack or category{hint} (see `factlint rules`)"
             )
+    if options.output_file:
+        _check_output_folder(options.output_file)
     formatters = linter.host.formatters()
     if options.fmt not in formatters:
         raise UserError(f"unknown format {options.fmt!r} (available: {', '.join(sorted(formatters))})")
@@ -193,6 +200,8 @@ def did_you_mean(name: str, names: Iterable[str]) -> str:
 def _run(run: Run, paths: Iterable[str], formatter: Any) -> int:
     options, errors, notes = run.options, run.errors, run.notes
     inputs = plan(paths, run.config, options, errors)
+    if options.output_file:
+        _refuse_output_as_input(options.output_file, inputs)
     jobs = options.jobs or default_jobs(len(inputs), any(i.corpus for i in inputs))
     results: Iterable[tuple[Source, list[Finding]]] = run.lint(sources(inputs, options, errors, notes), jobs)
     if run.needs_all:
@@ -251,10 +260,14 @@ def _run(run: Run, paths: Iterable[str], formatter: Any) -> int:
     committed = False
     try:
         if options.output_file:
-            with open(options.output_file, "w", encoding="utf-8") as fh:
-                formatter(report, fh)
+            _write_report(options.output_file, lambda fh: formatter(report, fh))
         else:
-            formatter(report, run.report_stream or sys.stdout)
+            try:
+                formatter(report, run.report_stream or sys.stdout)
+            except BrokenPipeError:
+                raise
+            except OSError as exc:  # > /dev/full
+                raise UserError(f"cannot write the report to standard output: {exc.strerror or exc}") from None
         committed = True
     finally:
         progress.close()
@@ -275,3 +288,58 @@ def _side_statistics() -> Any:
     from factlint.formatters.text import Statistics  # deferred for start-up: only --statistics needs it
 
     return Statistics()
+
+
+def _check_output_folder(path: str) -> None:
+    """Before linting: a report that cannot be written should not cost the whole lint first."""
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise UserError("cannot write the report: its folder does not exist", path)
+    if os.path.isdir(path):
+        raise UserError("cannot write the report: it is a folder", path)
+
+
+def _refuse_output_as_input(path: str, inputs: list) -> None:
+    """`-o a.txt` with a.txt among the inputs would replace the article with its report."""
+    try:
+        out = os.stat(path)
+    except OSError:
+        return  # a new file is no input
+    for inp in inputs:
+        try:
+            st = os.stat(inp.name) if inp.name != "-" else None
+        except OSError:
+            continue
+        if st is not None and (st.st_dev, st.st_ino) == (out.st_dev, out.st_ino):
+            raise UserError("the output file is also an input: refusing to overwrite it", path)
+
+
+def _write_report(path: str, write: Any) -> None:
+    """Write the report to a temporary file beside `path`, then rename it: a failed or
+    interrupted run leaves the old file (or none), never half a report. Text that is not
+    valid Unicode (a non-UTF-8 file name) is written escaped."""
+    # Deferred for start-up: only a run with -o needs it.
+    import tempfile
+
+    real = os.path.realpath(path)
+    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(real), prefix=f".{os.path.basename(real)}.", suffix=".tmp")
+    try:
+        with open(fd, "w", encoding="utf-8", errors="backslashreplace") as fh:
+            write(fh)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, real)
+    except OSError as exc:
+        _unlink(tmp)
+        raise UserError(f"cannot write the report: {exc.strerror or exc}", path) from None
+    except BaseException:
+        _unlink(tmp)
+        raise
+
+
+def _unlink(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass

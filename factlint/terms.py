@@ -12,6 +12,8 @@ import re
 import ahocorasick
 
 import factlint.native as native
+from factlint.findings import TIMED_OUT
+from factlint.text.regexguard import compile_guarded
 
 _REGEX_CHARS = set("\\^$.|?*+()[]{}")
 
@@ -70,6 +72,7 @@ class TermIndex:
         self._handles = 0
         self._shared = {}
         self._automata = None
+        self.owner = None  # the rule being compiled (set by ruleset.compile_rules): named on a timeout
 
     def add(self, terms, ignorecase=False, nonword=False, raw=False, literal=False):
         """Register a list of terms; return the handle for scan() results. `raw=True` matches
@@ -102,10 +105,10 @@ class TermIndex:
                 patterns.append((term_no, term))
         if patterns:
             regex, names = _alternation(patterns, re.IGNORECASE if ignorecase else 0, nonword)
-            self._regexes.append((handle, regex, names, raw, False, _prefixes([t for _n, t in patterns])))
+            self._regexes.append((handle, regex, names, raw, False, _prefixes([t for _n, t in patterns]), self.owner))
         if symbols:  # as the automaton would: in the lower-cased text unless exact, no word edges
             regex, names = _alternation(symbols, 0, True)
-            self._regexes.append((handle, regex, names, raw, ignorecase, None))
+            self._regexes.append((handle, regex, names, raw, ignorecase, None, self.owner))
         self._automata = None
         return handle
 
@@ -143,16 +146,24 @@ class TermIndex:
                     if check is not None and (text if exact else lower)[start:end] != check:
                         continue
                     found.setdefault(handle, []).append((start, end, term_no))
-        for handle, regex, names, raw, on_lower, prefixes in self._regexes:
+        for handle, regex, names, raw, on_lower, prefixes, owner in self._regexes:
             if prefixes and not raw and not _may_match(prefixes, doc.lower):
                 continue
             text = doc.text if raw else doc.prose
             if on_lower:
                 text = lowered(text) if raw else doc.lower
-            for m in regex.finditer(text):
-                found.setdefault(handle, []).append((m.start(), m.end(), names[m.lastgroup]))
+            hits = []
+            try:
+                for m in regex.finditer(text):
+                    hits.append((m.start(), m.end(), names[m.lastgroup]))
+            except TimeoutError:  # a rule author's pattern backtracking without end: reported, not waited for
+                found.setdefault(TIMED_OUT, []).append(owner)
+                continue
+            if hits:
+                found.setdefault(handle, []).extend(hits)
         for handle, hits in found.items():
-            found[handle] = _leftmost_longest(hits)
+            if handle != TIMED_OUT:
+                found[handle] = _leftmost_longest(hits)
         return found
 
 
@@ -167,7 +178,9 @@ def _alternation(patterns, flags, nonword):
     body = "|".join(parts)
     if not nonword:
         body = rf"(?<!\w)(?:{body})(?!\w)"
-    return re.compile(body, flags), names
+    for _term_no, term in patterns:  # each alone, so that the error names the term
+        compile_guarded(term, flags)
+    return compile_guarded(body, flags), names
 
 
 # A regex alternation that begins with a look-behind or matches case-insensitively gets no fast

@@ -198,6 +198,11 @@ def test_github_commands_then_full_text_report(seed_findings):
     code, out = cli("check", "--format", "github", SEED)
     assert code == 1
     lines = out.splitlines()
+    # The text report is wrapped in ::stop-commands::TOKEN ... ::TOKEN:: (issue 12: nothing in
+    # it, such as a file name, can be read as a command).
+    token = lines[len(seed_findings)].removeprefix("::stop-commands::")
+    assert len(token) == 32 and lines[-1] == f"::{token}::"
+    lines = lines[: len(seed_findings)] + lines[len(seed_findings) + 1 : -1]
     commands = [line for line in lines if line.startswith("::")]
     assert len(commands) == len(seed_findings)
     assert lines[: len(commands)] == commands  # commands first, then the text report

@@ -35,6 +35,14 @@ def command(f, report):
 
 
 def format(report, stream):
+    # Deferred for start-up: only this format needs a token.
+    import secrets
+
     for f in report.findings:
         stream.write(command(f, report) + "\n")
+    # The text report is data, not commands: GitHub ignores workflow commands between
+    # ::stop-commands::TOKEN and ::TOKEN:: (a file named "::error ...::x.md" forges nothing).
+    token = secrets.token_hex(16)
+    stream.write(f"::stop-commands::{token}\n")
     text.format(report, stream)
+    stream.write(f"::{token}::\n")

@@ -6,6 +6,7 @@ contents; a home-made one would only be wrong, so none is written.
 """
 
 import json
+import os
 from pathlib import Path
 from urllib.parse import quote
 
@@ -77,7 +78,7 @@ def _rule(rule_id, rule):
         "defaultConfiguration": {"level": SARIF_LEVEL.get(level, "warning")},
         "properties": {"tags": [category]},
     }
-    if link:
+    if link and str(link).lower().startswith(("https://", "http://")):  # never javascript: or data:
         descriptor["helpUri"] = link
     return descriptor
 
@@ -99,7 +100,8 @@ def _result(f, rule_index, report):
     if f.path == "<stdin>":
         artifact = {"uri": "stdin", "uriBaseId": "%SRCROOT%"}
     elif relative is not None:
-        artifact = {"uri": quote(relative), "uriBaseId": "%SRCROOT%"}
+        # fsencode: a non-UTF-8 file name's own bytes, percent-encoded (a URI carries any bytes)
+        artifact = {"uri": quote(os.fsencode(relative)), "uriBaseId": "%SRCROOT%"}
     else:  # outside the repository: an absolute file URI still locates it for local viewers
         artifact = {"uri": Path(f.path).resolve().as_uri()}
     message = f.message

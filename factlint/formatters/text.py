@@ -1,12 +1,27 @@
 """`path:line:col: level Rule.Id message`, one per line, then a summary (Ruff's shape)."""
 
+import re
 from collections import Counter
+
+# Control characters (a newline in a file name, a terminal escape in matched text) and lone
+# surrogates (a non-UTF-8 file name): shown escaped, so that one finding stays one line and no
+# file name can forge another line (or a GitHub workflow command).
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]")
+
+
+def printable(value):
+    """`value` as text with its control characters and lone surrogates escaped (\\n, \\x1b, \\udcff)."""
+    text = str(value)
+    if not _UNPRINTABLE.search(text):
+        return text
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text.replace("\\", "\\\\"))
 
 
 def line(f):
     """One finding as one line (also used by the JUnit formatter)."""
-    where = f"{f.path}:{f.line}:{f.column}:" if f.record is None else f"{f.path}#{f.record}:{f.line}:{f.column}:"
-    return f"{where} {f.severity} {f.rule} {f.message}"
+    path = printable(f.path)
+    where = f"{path}:{f.line}:{f.column}:" if f.record is None else f"{path}#{printable(f.record)}:{f.line}:{f.column}:"
+    return f"{where} {f.severity} {f.rule} {printable(f.message)}"
 
 
 # ANSI SGR codes (hand-written: `rich` would add more to start-up than all of this run's output

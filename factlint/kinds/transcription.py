@@ -63,5 +63,8 @@ class Transcription(Substitution):
         needed = self.contexts[term_no]
         if needed is None:
             return True
-        present = {t for _s, _e, t in hits.get(self.context_handle, ())}
+        # Once per document, not per hit: per hit it was quadratic (the seed repeated 4,000
+        # times: 90% of 129 s here).
+        handle = self.context_handle
+        present = doc.shared(("transcription-context", handle), lambda: {t for _s, _e, t in hits.get(handle, ())})
         return bool(needed & present)

@@ -19,6 +19,7 @@ from factlint.text.language import density, stopwords
 
 _CLOSERS = "\"'”’“‘»«)]*_"
 _LAST_WORD = re.compile(r"(\w+)\W*$")
+_TAIL_WINDOW = 200  # characters at the end of a text where its last word and sentence start are sought
 _TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]*_]*$")
 # A prose paragraph is at least this long; its share of stop words at least that of ordinary
 # running text in jusText's lists (titles and name lists sit well below).
@@ -102,13 +103,16 @@ class Truncation(RuleKind):
                 return None  # "MORE INFORMATION:", a heading over what the scraper left out
             return f"ends with '{tail[-1]}'"
         lang = doc.language
-        m = _LAST_WORD.search(tail)
+        # Searched from near the end only: from the start, `(\w+)\W*$` is quadratic on a long run of
+        # letters followed by another word (40,000 letters and " b": 25 s).
+        m = _LAST_WORD.search(tail, max(0, len(tail) - _TAIL_WINDOW))
         if m:
             last = m.group(1).lower()
             words = self.function_words.get(lang) or self.function_words.get("en", set())
             # "See Also" is a heading, "…features on" a cut sentence: a function word that is
             # capitalised after the first word belongs to a title.
-            if last in words and (m.group(1).islower() or _SENTENCE_START.search(tail, 0, m.start(1))):
+            before = max(0, m.start(1) - _TAIL_WINDOW)  # `\s+$` is quadratic on a long run of spaces
+            if last in words and (m.group(1).islower() or _SENTENCE_START.search(tail, before, m.start(1))):
                 return f"ends with '{m.group(1)}'"
         if self._cut_prose(doc, line, lang):
             return "the last paragraph stops without closing punctuation"

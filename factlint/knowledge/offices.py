@@ -17,6 +17,8 @@ from pathlib import Path
 
 import yaml
 
+import factlint.safeyaml as safeyaml
+
 ROLES = {
     # generic titles: the words English news puts before a name for each kind of office
     "president": ["President"],
@@ -34,7 +36,6 @@ ROLES = {
 }
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 Day = datetime.date
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader where built: 4x faster
 
 
 class TableError(ValueError):
@@ -170,7 +171,7 @@ def load_tables(paths: Iterable[Path | str]) -> OfficeBase:
     for path in paths:
         where = Path(path).name
         try:
-            data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_LOADER) or {}
+            data = safeyaml.load(Path(path).read_text(encoding="utf-8")) or {}
         except (yaml.YAMLError, ValueError) as exc:  # PyYAML raises ValueError for 2000-13-01
             raise TableError(f"{where}: not readable YAML ({exc})") from None
         v = data.get("verified")

@@ -16,6 +16,7 @@ import pluggy
 
 from factlint import __version__, builtin
 from factlint.atomic import atomic_write
+from factlint.errors import UserError
 from factlint.plugin import hookspecs
 from factlint.rulecache import cache_dir
 
@@ -60,19 +61,33 @@ class PluginHost:
 
     # -- collected hook results -------------------------------------------------------------
     def rule_kinds(self) -> dict[str, Any]:
-        return _merge_dicts(self.pm.hook.factlint_rule_kinds())
+        return _merge_dicts(self._collect("factlint_rule_kinds", dict))
 
     def rule_packs(self) -> list[Any]:
         packs: list[Any] = []
-        for result in reversed(self.pm.hook.factlint_rule_packs()):  # registration order
+        for result in reversed(self._collect("factlint_rule_packs", (list, tuple))):  # registration order
             packs.extend(result or ())
         return packs
 
     def formatters(self) -> dict[str, Any]:
-        return _merge_dicts(self.pm.hook.factlint_formatters())
+        return _merge_dicts(self._collect("factlint_formatters", dict))
 
     def default_config(self) -> dict[str, Any]:
-        return _merge_dicts(self.pm.hook.factlint_default_config())
+        return _merge_dicts(self._collect("factlint_default_config", dict))
+
+    def _collect(self, name: str, types: type | tuple) -> list[Any]:
+        """The results of a collecting hook, last registered first (as pluggy's), each checked:
+        a plugin whose hook raises or returns the wrong type is named in a UserError."""
+        results = []
+        for impl in reversed(getattr(self.pm.hook, name).get_hookimpls()):
+            try:
+                result = impl.function(**{arg: None for arg in impl.argnames})
+            except Exception as exc:  # noqa: BLE001 - a plugin's bug, reported with its name
+                raise UserError(f"plugin {impl.plugin_name!r}: {name} failed ({type(exc).__name__}: {exc})") from None
+            if result is not None and not isinstance(result, types):
+                raise UserError(f"plugin {impl.plugin_name!r}: {name} returned {type(result).__name__}")
+            results.append(result)
+        return results
 
     def plugins(self) -> list[tuple[str, str, list[str]]]:
         """(name, version, hooks implemented) for every registered plugin."""
@@ -101,8 +116,10 @@ def entry_points() -> list[tuple[str, ...]]:
         path = cache_dir() / f"plugins-{h.hexdigest()[:32]}.txt"
         try:
             with open(path, encoding="utf-8") as fh:
-                return [tuple(line.rstrip("\n").split("\t")) for line in fh if line.strip()]
-        except OSError:
+                rows = [tuple(line.rstrip("\n").split("\t")) for line in fh if line.strip()]
+            if all(len(row) == 3 and all(row) for row in rows):  # a damaged list is scanned again
+                return rows
+        except (OSError, UnicodeDecodeError):
             pass
     found: list[tuple[str, ...]] = list(_scan_entry_points())
     if path is not None:

@@ -20,6 +20,8 @@ import functools
 
 import regex
 
+from factlint.text.regexguard import TimedPattern, exponential_shape
+
 _FLAG_CHARS = set("imsU")
 
 
@@ -107,10 +109,14 @@ def translate(pattern: str, inner: bool = False) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
-def compile(pattern: str, ignorecase: bool = False) -> regex.Pattern:  # noqa: A001 - mirrors re.compile
-    """Compile a Vale pattern (translated); `ignorecase` prefixes `(?i)` as Vale does."""
+def compile(pattern: str, ignorecase: bool = False) -> TimedPattern:  # noqa: A001 - mirrors re.compile
+    """Compile a Vale pattern (translated); `ignorecase` prefixes `(?i)` as Vale does. Styles come
+    from anywhere: an exponential shape is refused, and every search has a time budget."""
     flags = regex.V0 | (regex.IGNORECASE if ignorecase else 0)
-    return regex.compile(translate(pattern), flags)
+    problem = exponential_shape(pattern)
+    if problem:
+        raise regex.error(problem)
+    return TimedPattern(regex.compile(translate(pattern), flags))
 
 
 error = regex.error
