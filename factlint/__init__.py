@@ -7,7 +7,7 @@ The public API is imported lazily so that `factlint check one.md` pays only for 
 
 import importlib
 
-__version__ = "0.1.0"  # the one version source (pyproject.toml reads it)
+__version__ = "0.2.0"  # the one version source (pyproject.toml reads it)
 
 _LAZY = {
     "Finding": ("factlint.findings", "Finding"),
