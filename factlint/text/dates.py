@@ -8,6 +8,7 @@ import datetime
 import re
 
 from factlint.lazyre import lazy_compile
+from factlint.text.numbers import TENS, UNITS
 
 MONTH_NAMES = "January February March April May June July August September October November December".split()
 MONTH_NUM = {m.lower(): n for n, m in enumerate(MONTH_NAMES, 1)}
@@ -23,8 +24,7 @@ DATE = lazy_compile(
 )
 
 # Numbers in words, for "thirty years ago" and "the thirtieth anniversary".
-_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_UNITS, _TENS = UNITS, TENS
 _ORD_UNITS = (
     "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
     "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"

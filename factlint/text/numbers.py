@@ -29,10 +29,13 @@ DIGIT_FIGURE = re.compile(
 # "260.75bn roubles", "20bn yen", "$5 million": a currency named after a number makes it money.
 CURRENCY_AFTER = re.compile(_CURRENCY_WORDS + r"\b|\s?(?:p|pence|cents?)\b")
 
-SMALL = (
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
+# Number words: the one list every kind reads (dates, figures, contradictions).
+UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
 ).split()
+TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+SMALL = UNITS[1:] + TENS
 _SMALL = "|".join(SMALL)
 _CARDINAL = rf"(?:(?:{_SMALL})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
 SCALES = ("hundred", "thousand", "million", "billion", "trillion")

@@ -7,11 +7,9 @@ from __future__ import annotations
 import math
 import re
 
-_UNITS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen"
-).split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+from factlint.text.numbers import TENS, UNITS
+
+_UNITS, _TENS = UNITS, TENS
 WORDS = {w: n for n, w in enumerate(_UNITS)}
 for _i, _t in enumerate(_TENS, 2):
     WORDS[_t] = _i * 10
