@@ -187,10 +187,14 @@ class RuleKind:
             fixable,
         )
 
+    def runs_on(self, doc: Document) -> bool:
+        """Whether the document is in one of the rule's `languages:` (any, when it has none)."""
+        languages = self.spec.languages
+        return not languages or doc.language in languages
+
     def run(self, doc: Document, hits: Mapping[int, list]) -> list[Finding]:
         """check() with the rule's `limit` (max findings per document) applied."""
-        languages = self.spec.languages
-        if languages and doc.language not in languages:
+        if not self.runs_on(doc):
             return []
         found: Iterable[Finding] = self.check(doc, hits)
         limit = self.spec.limit

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from itertools import islice
 from pathlib import Path
 
 from factlint.kinds.base import Key, RuleKind
@@ -142,16 +141,18 @@ class NamesKind(RuleKind):
             tuple(sorted(self.exception_words)),
         )
 
-    def run(self, doc, hits: dict) -> list:
-        """RuleKind.run, except that a language detected from a sentence or two is not trusted:
-        "An economist in Rio de Janeir told Reuters" has more Portuguese stop words than English
-        ones, and is English. Under TRUSTED_WORDS words, only a declared language gates."""
-        languages = self.spec.languages
-        if languages and doc.language not in languages and (doc.declared_language or _long_enough(doc)):
-            return []
-        found = self.check(doc, hits)
-        limit = self.spec.limit
-        return list(found) if not limit else list(islice(found, limit))
+    def runs_on(self, doc) -> bool:
+        """RuleKind.runs_on, except that a language detected from a sentence or two is not
+        trusted: "An economist in Rio de Janeir told Reuters" has more Portuguese stop words than
+        English ones, and is English. Under TRUSTED_WORDS words, only a declared language gates."""
+        return super().runs_on(doc) or not (doc.declared_language or _long_enough(doc))
+
+    def track_places(self, ctx) -> None:
+        """Which places a text names: every accepted form of the gazetteer, multi-word ones
+        included, registered with the shared automaton (hits under `place_handle`)."""
+        forms = list(self.gazetteer.accepted)
+        self.form_entries = [self.gazetteer.accepted[f] for f in forms]
+        self.place_handle = ctx.terms.add(forms, ignorecase=False, literal=True)
 
     def locate(self, ctx, relative, key, folder=False):
         """A path named by the rule: relative to the rule file, else to the shipped Names pack, so

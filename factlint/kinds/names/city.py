@@ -72,10 +72,7 @@ class CitySpelling(NamesKind):
 
     def compile(self, ctx):
         super().compile(ctx)
-        gaz = self.gazetteer
-        forms = list(gaz.accepted)
-        self.form_entries = [gaz.accepted[f] for f in forms]
-        self.place_handle = ctx.terms.add(forms, ignorecase=False, literal=True)
+        self.track_places(ctx)
         self.min_length = self.option("min-length")
         self._shapes = {}
 

@@ -27,11 +27,7 @@ class NameSpelling(NamesKind):
 
     def compile(self, ctx):
         super().compile(ctx)
-        gaz = self.gazetteer
-        forms = list(gaz.accepted)
-        self.form_entries = [gaz.accepted[f] for f in forms]
-        # Which places a text names: every accepted form, multi-word ones included.
-        self.place_handle = ctx.terms.add(forms, ignorecase=False, literal=True)
+        self.track_places(ctx)
         self.min_length = self.option("min-length")
 
     def check(self, doc, hits):
