@@ -32,6 +32,7 @@ WEIGHTS = {GOOD: 3.0, NEAR: 1.0, SHORT: -0.25, BAD: -1.0}
 BREAK_LABELS = {"comment section", "related links", "newsletter", "cookie notice", "copyright", "navigation"}
 BREAK_WEIGHT = -8.0
 LABEL_WEIGHT = -5.0
+INLINE_LABELS = {"photo credit"}
 LIST_RUN = 15
 MERGE_SCORE = 5.0  # about two long paragraphs
 HEADLINE_GAP = 2
@@ -79,6 +80,8 @@ def _weights(classes: list[str], lines: list[Line]) -> list[float]:
             weight = WEIGHTS[NEAR] / 2 if line.stop >= FRAGMENT_STOP else WEIGHTS[SHORT]
         elif cls == BAD and line.label in BREAK_LABELS:
             weight = BREAK_WEIGHT
+        elif cls == BAD and line.label in INLINE_LABELS:
+            weight = WEIGHTS[BAD]
         elif cls == BAD and line.label:
             weight = LABEL_WEIGHT
         out.append(weight)
@@ -133,7 +136,8 @@ def _extend(core: tuple[int, int], lines: list[Line]) -> tuple[int, int]:
     j = last + 1
     while j < len(lines) and not lines[j].label and lines[j].separators < 2:
         j += 1
-    if j - last - 1 >= LIST_RUN:
+    # The core's last sentence announces what follows ("I'll summarize them:"): its list.
+    if j - last - 1 >= LIST_RUN or lines[last].intro:
         last = j - 1
     j = first - 1
     while j >= 0 and not lines[j].label and lines[j].separators < 2:
