@@ -34,6 +34,7 @@ BREAK_WEIGHT = -8.0
 LABEL_WEIGHT = -5.0
 INLINE_LABELS = {"photo credit"}
 LIST_RUN = 15
+TOC_ENTRIES = 2  # one repeated line is a sign-off or a button ("Link copied"), not a table of contents
 MERGE_SCORE = 5.0  # about two long paragraphs
 HEADLINE_GAP = 2
 
@@ -144,6 +145,17 @@ def _extend(core: tuple[int, int], lines: list[Line]) -> tuple[int, int]:
         j -= 1
     if first - j - 1 >= LIST_RUN:
         first = j + 1
+    # A table of contents right above the body: its entries are the body's own subheadings.
+    headings = {
+        line.key
+        for line, below in zip(lines[first:last], lines[first + 1 : last + 1])
+        if line.key and below.words >= LONG_WORDS and below.terminal
+    }
+    j = first
+    while j > 0 and lines[j - 1].key in headings and not lines[j - 1].label:
+        j -= 1
+    if first - j >= TOC_ENTRIES:
+        first = j
     return first, last
 
 

@@ -35,6 +35,7 @@ _DATE_END = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$")
 SAMPLE = 250
 SHORT_CHARS = 250
 INTRO_WORDS = 6
+TOC_WORDS = 12
 _COUNTS = re.compile(r"\(\s*\d[\d.,]*\s*\)|\b\d[\d.,]*\s*[kKmM]?\s*$|^\s*\d[\d.,]*\s*[kKmM]?\b")  # "(12)", "1.2k"
 _TRIM = re.compile(r"^[\W\d_]+|[\W\d_]+$")
 
@@ -55,6 +56,7 @@ class Line:
     date: bool
     code: bool  # braces, assignments, arrows: a code or file-tree line, not a menu
     intro: bool = False  # a sentence ending in a colon: it introduces the list or table below
+    key: str = ""  # a short line's core text, to find it again (a table of contents' entries)
     label: str | None = None  # residue label from the table (phrases, whole lines, prefixes)
 
 
@@ -112,6 +114,7 @@ def measure(prose: str, start: int, end: int, lang: str) -> Line:
         date=short and bool(_DATE.search(head)),
         code=short and bool(_CODE.search(head)),
         intro=n >= INTRO_WORDS and ended.endswith(":"),
+        key=core_text(text) if n <= TOC_WORDS else "",
     )
 
 
