@@ -137,26 +137,38 @@ def _extend(core: tuple[int, int], lines: list[Line]) -> tuple[int, int]:
     j = last + 1
     while j < len(lines) and not lines[j].label and lines[j].separators < 2:
         j += 1
-    # The core's last sentence announces what follows ("I'll summarize them:"): its list.
-    if j - last - 1 >= LIST_RUN or lines[last].intro:
+    # The core's last sentence announces what follows ("I'll summarize them:"): its list, even
+    # when the core took in its first items.
+    k = last
+    while k > first and not lines[k].terminal and lines[k].words < LONG_WORDS:
+        k -= 1
+    if j - last - 1 >= LIST_RUN or lines[k].intro:
         last = j - 1
     j = first - 1
     while j >= 0 and not lines[j].label and lines[j].separators < 2:
         j -= 1
     if first - j - 1 >= LIST_RUN:
         first = j + 1
-    # A table of contents right above the body: its entries are the body's own subheadings.
-    headings = {
-        line.key
-        for line, below in zip(lines[first:last], lines[first + 1 : last + 1])
-        if line.key and below.words >= LONG_WORDS and below.terminal
-    }
+    return _contents_above(lines, first, last), last
+
+
+def _contents_above(lines: list[Line], first: int, last: int) -> int:
+    """The new first line of the core when a table of contents sits right above it: lines whose
+    text comes back in the body as subheadings (a line right above a paragraph); the body's own
+    first subheading, and the table's last entries, may already be in the core."""
+
+    def paragraph(i: int) -> bool:
+        return i < len(lines) and lines[i].words >= LONG_WORDS and lines[i].terminal
+
+    headings = {lines[i].key for i in range(max(first - 1, 0), last) if lines[i].key and paragraph(i + 1)}
     j = first
     while j > 0 and lines[j - 1].key in headings and not lines[j - 1].label:
         j -= 1
-    if first - j >= TOC_ENTRIES:
-        first = j
-    return first, last
+    lead = first
+    while lead <= last and not paragraph(lead):
+        lead += 1
+    entries = sum(lines[i].key in headings and not paragraph(i + 1) for i in range(j, lead))
+    return j if entries >= TOC_ENTRIES else first
 
 
 def smooth(decided: list[str | None]) -> list[bool]:
