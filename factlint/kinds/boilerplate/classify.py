@@ -5,7 +5,9 @@
    label, a menu, a headline-like link).
 2. The prose core is the best-scoring run of lines (prose counts for, furniture against; a
    section break such as a comment form or a related-links header weighs most), grown over
-   further substantial runs of prose with no section break between: the article's body. Lines
+   further substantial runs of prose with no section break between: the article's body. Photo
+   credits between paragraphs weigh as furniture, not as a section break. The body keeps the list
+   its last sentence announces ("…in short:") and a table of contents right above it. Lines
    outside it are residue (a headline right above it aside).
 3. Inside the core, furniture is decided by its table label or menu shape and prose by its
    class; jusText's context smoothing gives the undecided lines between two pieces of furniture
