@@ -84,13 +84,15 @@ def covered(finding: dict) -> range:
 
 
 def scraped_details(folder: Path) -> int:
-    """What the scorer does not print: article lines flagged per language, and the boilerplate
-    findings on the truncation set's bodies (article lines only, so each one is a false alarm
-    unless its gold label is wrong)."""
+    """What the scorer does not print: article lines flagged per language and by where their gold
+    label came from (`with`: a line holding an annotator's must-keep string; `container`: any
+    other line of the article's DOM container, where the README finds most label noise), and the
+    boilerplate findings on the truncation set's bodies (article lines only, so each one is a
+    false alarm unless its gold label is wrong)."""
     manifest = folder / "manifest.jsonl"
     if not manifest.is_file():
         return 0
-    langs = {m["id"]: m["lang"] for m in map(json.loads, manifest.read_text(encoding="utf-8").splitlines()) if m}
+    pages_meta = {m["id"]: m for m in map(json.loads, manifest.read_text(encoding="utf-8").splitlines()) if m}
     pages = lint_json(folder / "pages", "Boilerplate")
     trunc = lint_json(folder / "trunc", "Boilerplate")
     if pages is None or trunc is None:
@@ -99,19 +101,28 @@ def scraped_details(folder: Path) -> int:
     for f in pages:
         flagged[Path(f["path"]).stem].update(covered(f))
     counts: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
-    for pid, lang in langs.items():
+    by_why: collections.Counter = collections.Counter()
+    for pid, meta in pages_meta.items():
         text = (folder / "pages" / f"{pid}.txt").read_text(encoding="utf-8").split("\n")
         labels = (folder / "pages" / f"{pid}.labels").read_text(encoding="utf-8").split()
         numbers = [n for n, line in enumerate(text, 1) if line.strip()]
-        for n, label in zip(numbers, labels):
+        whys = meta.get("why") or [""] * len(numbers)
+        for n, label, why in zip(numbers, labels, whys):
             if label == "article":
-                counts[lang]["flagged" if n in flagged[pid] else "kept"] += 1
+                hit = n in flagged[pid]
+                counts[meta["lang"]]["flagged" if hit else "kept"] += 1
+                by_why[(why == "with", hit)] += 1
     print("  article lines flagged by language:")
     for lang, c in sorted(counts.items(), key=lambda kv: -sum(kv[1].values())):
         total = c["flagged"] + c["kept"]
         print(f"    {lang:3s} {c['flagged']:5d} / {total:5d} = {c['flagged'] / total:.3f}")
-    full = sum(1 for f in trunc if f["path"].endswith(".full.txt"))
-    print(f"  boilerplate findings on trunc/*.full.txt: {full}; on trunc/*.cut.txt: {len(trunc) - full}")
+    for anchored, name in ((True, "with"), (False, "container")):
+        hit, total = by_why[(anchored, True)], by_why[(anchored, True)] + by_why[(anchored, False)]
+        print(f"  article lines flagged, gold from {name + ':':10s} {hit:5d} / {total:5d} = {hit / max(total, 1):.3f}")
+    full = [f for f in trunc if f["path"].endswith(".full.txt")]
+    lines = sum(len(covered(f)) for f in full)
+    cut = len(trunc) - len(full)
+    print(f"  boilerplate findings on trunc/*.full.txt: {len(full)} ({lines} lines); on trunc/*.cut.txt: {cut}")
     return 0
 
 

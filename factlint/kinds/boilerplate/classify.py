@@ -5,7 +5,9 @@
    label, a menu, a headline-like link).
 2. The prose core is the best-scoring run of lines (prose counts for, furniture against; a
    section break such as a comment form or a related-links header weighs most), grown over
-   further substantial runs of prose with no section break between: the article's body. Lines
+   further substantial runs of prose with no section break between: the article's body. Photo
+   credits between paragraphs weigh as furniture, not as a section break. The body keeps the list
+   its last sentence announces ("…in short:") and a table of contents right above it. Lines
    outside it are residue (a headline right above it aside).
 3. Inside the core, furniture is decided by its table label or menu shape and prose by its
    class; jusText's context smoothing gives the undecided lines between two pieces of furniture
@@ -32,7 +34,9 @@ WEIGHTS = {GOOD: 3.0, NEAR: 1.0, SHORT: -0.25, BAD: -1.0}
 BREAK_LABELS = {"comment section", "related links", "newsletter", "cookie notice", "copyright", "navigation"}
 BREAK_WEIGHT = -8.0
 LABEL_WEIGHT = -5.0
+INLINE_LABELS = {"photo credit"}
 LIST_RUN = 15
+TOC_ENTRIES = 2  # one repeated line is a sign-off or a button ("Link copied"), not a table of contents
 MERGE_SCORE = 5.0  # about two long paragraphs
 HEADLINE_GAP = 2
 
@@ -79,6 +83,8 @@ def _weights(classes: list[str], lines: list[Line]) -> list[float]:
             weight = WEIGHTS[NEAR] / 2 if line.stop >= FRAGMENT_STOP else WEIGHTS[SHORT]
         elif cls == BAD and line.label in BREAK_LABELS:
             weight = BREAK_WEIGHT
+        elif cls == BAD and line.label in INLINE_LABELS:
+            weight = WEIGHTS[BAD]
         elif cls == BAD and line.label:
             weight = LABEL_WEIGHT
         out.append(weight)
@@ -133,14 +139,38 @@ def _extend(core: tuple[int, int], lines: list[Line]) -> tuple[int, int]:
     j = last + 1
     while j < len(lines) and not lines[j].label and lines[j].separators < 2:
         j += 1
-    if j - last - 1 >= LIST_RUN:
+    # The core's last sentence announces what follows ("I'll summarize them:"): its list, even
+    # when the core took in its first items.
+    k = last
+    while k > first and not lines[k].terminal and lines[k].words < LONG_WORDS:
+        k -= 1
+    if j - last - 1 >= LIST_RUN or lines[k].intro:
         last = j - 1
     j = first - 1
     while j >= 0 and not lines[j].label and lines[j].separators < 2:
         j -= 1
     if first - j - 1 >= LIST_RUN:
         first = j + 1
-    return first, last
+    return _contents_above(lines, first, last), last
+
+
+def _contents_above(lines: list[Line], first: int, last: int) -> int:
+    """The new first line of the core when a table of contents sits right above it: lines whose
+    text comes back in the body as subheadings (a line right above a paragraph); the body's own
+    first subheading, and the table's last entries, may already be in the core."""
+
+    def paragraph(i: int) -> bool:
+        return i < len(lines) and lines[i].words >= LONG_WORDS and lines[i].terminal
+
+    headings = {lines[i].key for i in range(max(first - 1, 0), last) if lines[i].key and paragraph(i + 1)}
+    j = first
+    while j > 0 and lines[j - 1].key in headings and not lines[j - 1].label:
+        j -= 1
+    lead = first
+    while lead <= last and not paragraph(lead):
+        lead += 1
+    entries = sum(lines[i].key in headings and not paragraph(i + 1) for i in range(j, lead))
+    return j if entries >= TOC_ENTRIES else first
 
 
 def smooth(decided: list[str | None]) -> list[bool]:

@@ -20,6 +20,8 @@ _TERMINAL = re.compile(r"[.!?…。！？][\"'”’»)\]*_]*$")
 _SEPARATORS = re.compile(r"\s[|•·›»/>–]\s|\s\|\s?|\s?\|\s")
 # French and Swiss quotes put spaces inside guillemets ("« placent »"): a closing » there ends a
 # quote, not a breadcrumb item.
+# Informal prose ends a sentence with an emoji or an emoticon ("… und das gefällt mir 😉").
+_EMOTICON = re.compile(r"(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?|\s[:;]-?[)(DP]|\s<3)$")
 _QUOTED = re.compile(r"«[^«»\n]*»")
 _CODE = re.compile(r"[{};=]|\|--|->|\(\)")
 _INVISIBLE = "\u200b\u200c\u200d\u2060\u2063\ufeff"
@@ -33,6 +35,7 @@ _DATE_END = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$")
 SAMPLE = 250
 SHORT_CHARS = 250
 INTRO_WORDS = 6
+TOC_WORDS = 12
 _COUNTS = re.compile(r"\(\s*\d[\d.,]*\s*\)|\b\d[\d.,]*\s*[kKmM]?\s*$|^\s*\d[\d.,]*\s*[kKmM]?\b")  # "(12)", "1.2k"
 _TRIM = re.compile(r"^[\W\d_]+|[\W\d_]+$")
 
@@ -52,6 +55,8 @@ class Line:
     separators: int  # menu/breadcrumb separators
     date: bool
     code: bool  # braces, assignments, arrows: a code or file-tree line, not a menu
+    intro: bool = False  # a sentence ending in a colon: it introduces the list or table below
+    key: str = ""  # a short line's core text, to find it again (a table of contents' entries)
     label: str | None = None  # residue label from the table (phrases, whole lines, prefixes)
 
 
@@ -101,13 +106,15 @@ def measure(prose: str, start: int, end: int, lang: str) -> Line:
         stop=stop,
         # A sentence that introduces a list, a quote or code ends in a colon ("Now, you can install
         # the requirements:"); a label ("Read also:", "Tags:") is shorter.
-        terminal=bool(_TERMINAL.search(ended)) or (n >= INTRO_WORDS and ended.endswith(":")),
+        terminal=bool(_TERMINAL.search(ended) or _EMOTICON.search(ended)) or (n >= INTRO_WORDS and ended.endswith(":")),
         capitals=capitals,
         upper=upper,
         digits=len(_DIGIT.findall(head)) / len(head) if short and head else 0.0,
         separators=len(_SEPARATORS.findall(_QUOTED.sub("", head) if "«" in head else head)) if short else 0,
         date=short and bool(_DATE.search(head)),
         code=short and bool(_CODE.search(head)),
+        intro=n >= INTRO_WORDS and ended.endswith(":"),
+        key=core_text(text) if n <= TOC_WORDS else "",
     )
 
 
