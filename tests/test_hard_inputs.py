@@ -597,3 +597,64 @@ def test_empty_pack_is_one_clear_line(cli, tmp_path):
     (tmp_path / "a.md").write_text("Text.\n", encoding="utf-8")
     code, out, err = cli("check", "a.md", cwd=tmp_path)
     assert code == 2 and err.strip() == f"factlint: {tmp_path / 'Empty'}: rule pack folder holds no rules (*.yml files)"
+
+
+# -- 11. the rest of "What to build" 3 and item 15 ---------------------------------------------------
+def test_symlink_loops_are_one_line_and_not_followed(cli, tmp_path):
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "loop.txt").symlink_to("loop.txt")
+    (folder / "up").symlink_to("..")
+    (folder / "a.txt").write_text(FIXABLE, encoding="utf-8")
+    started = time.monotonic()
+    code, out, err = cli("check", str(folder))
+    assert time.monotonic() - started < 30
+    assert (
+        code == 2 and err.strip() == f"factlint: {folder / 'loop.txt'}: cannot read: Too many levels of symbolic links"
+    )
+    assert "in 1 file" in out  # a.txt once: the folder loop is not followed
+
+
+def test_documents_over_32_mb_are_refused_with_one_line(cli, tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"a" * 34_000_000)  # one line, over 32 MiB
+    corpus = tmp_path / "big.jsonl"
+    corpus.write_text(
+        json.dumps({"id": 1, "text": "a " * 17_000_000}) + "\n" + json.dumps({"id": 2, "text": FIXABLE}) + "\n",
+        encoding="utf-8",
+    )
+    started = time.process_time()
+    code, out, err = cli("check", str(big), str(corpus))
+    assert time.process_time() - started < 30
+    assert code == 2
+    assert sorted(err.splitlines()) == [
+        f"factlint: {corpus}: 1 malformed record skipped",
+        f"factlint: {corpus}:1: a record longer than 32 MB; record skipped",
+        f"factlint: {big}: larger than 32 MB, skipped (too large for one document)",
+    ]
+    assert "Asherites" in out  # record 2 was linted
+
+
+def test_mixed_line_endings(cli, tmp_path):
+    (tmp_path / "a.txt").write_bytes(b"One.\r\nTwo.\rThree has Asherites.\n")
+    code, out, _err = cli("check", "--format", "json", str(tmp_path / "a.txt"))
+    found = [(f["line"], f["column"], f["match"]) for f in json.loads(out) if f["rule"] == "Names.Transcriptions"]
+    assert found == [(3, 11, "Asherites")]
+
+
+def test_jobs_200_starts_no_more_workers_than_cpus(cli, tmp_path, monkeypatch):
+    import factlint.parallel as parallel
+
+    started = []
+    real_pool = parallel._pool
+
+    def pool(linter, workers):
+        started.append(workers)
+        return real_pool(linter, workers)
+
+    monkeypatch.setattr(parallel, "_pool", pool)
+    for i in range(60):
+        (tmp_path / f"{i:02}.txt").write_text(f"Text {i}. {FIXABLE}", encoding="utf-8")
+    code, out, _err = cli("check", "--no-cache", "--jobs", "200", str(tmp_path))
+    assert code == 1 and "in 60 files" in out
+    assert started == [min(200, max(2, parallel.cpu_count()))]
