@@ -14,7 +14,7 @@ import time
 from collections import deque
 
 from factlint.engine import Linter
-from factlint.errors import BEFORE_WARN
+from factlint.errors import BEFORE_WARN, UserError
 
 # A batch is cut at this many characters of text or this many documents, whichever comes first.
 BATCH_CHARS = 32_000  # small enough that the last batches leave no process idle for long
@@ -88,13 +88,15 @@ def lint_ordered(linter, items, jobs):
             yield src, (found if found is not None else lint_source(src))
         return
     pool = None  # started at the first batch to lint: a run served from the cache needs none
+    workers = []  # its processes, to notice one that dies (_get)
     pending = deque()  # (entries, AsyncResult or None); entries: [(src, findings or None)]
     limit = jobs * IN_FLIGHT_PER_JOB
 
     def submit(entries, batch):
-        nonlocal pool
+        nonlocal pool, workers
         if batch and pool is None:
             pool = _pool(linter, jobs)
+            workers = list(getattr(pool, "_pool", ()))
         pending.append((entries, pool.apply_async(_lint_batch, (batch,)) if batch else None))
 
     try:
@@ -108,11 +110,11 @@ def lint_ordered(linter, items, jobs):
                 submit(entries, batch)
                 entries, batch, chars = [], [], 0
                 while len(pending) >= limit or (pending and _ready(pending[0])):
-                    yield from _finish(pending.popleft())
+                    yield from _finish(pending.popleft(), workers)
         if entries:
             submit(entries, batch)
         while pending:
-            yield from _finish(pending.popleft())
+            yield from _finish(pending.popleft(), workers)
     finally:
         if pool is not None:
             pool.terminate()
@@ -123,11 +125,23 @@ def _ready(entry):
     return entry[1] is None or entry[1].ready()
 
 
-def _finish(entry):
+def _finish(entry, workers=()):
     entries, result = entry
-    linted = iter(result.get() if result is not None else ())
+    linted = iter(_get(result, workers) if result is not None else ())
     for src, found in entries:
         yield src, (found if found is not None else next(linted))
+
+
+def _get(result, workers):
+    """result.get(), but a worker that dies (a plugin's native crash or os._exit, the OOM killer)
+    stops the run with one line: the pool would replace it and wait for its batch for ever."""
+    while not result.ready():
+        result.wait(0.2)
+        dead = next((p.exitcode for p in workers if p.exitcode is not None), None)
+        if dead is not None and not result.ready():
+            how = f"killed by signal {-dead}" if dead < 0 else f"exit code {dead}"
+            raise UserError(f"a --jobs worker process ended unexpectedly ({how}; a plugin's rule?); run stopped")
+    return result.get()
 
 
 class Progress:

@@ -205,7 +205,7 @@ def test_unsupported_kinds_and_keys_one_line_each(tmp_path):
     assert len(notes) == 5
     assert any("M.yml: extends: metric is not supported yet" in n for n in notes)
     assert any("E.yml: key 'wibble' is not supported" in n for n in notes)
-    assert any("Bad.yml: cannot compile" in n for n in notes)
+    assert any("Bad.yml:3: cannot compile" in n for n in notes)  # the line of `tokens`
 
 
 def test_vale_kinds_in_a_factlint_pack(tmp_path):

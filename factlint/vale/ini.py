@@ -47,6 +47,7 @@ class ValeConfig:
     vocab: list = field(default_factory=list)
     sections: list = field(default_factory=list)
     notes: list = field(default_factory=list)  # "not supported" lines, printed once
+    style_lines: dict = field(default_factory=dict)  # style -> first line naming it (for errors)
     skipped_scopes: tuple | None = None  # block tags not linted (Vale: script, style, pre, figure)
     ignored_scopes: tuple | None = None  # inline tags masked (Vale: code, tt, kbd)
 
@@ -140,7 +141,7 @@ def read_vale_config(path: Path) -> ValeConfig:
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
-    except OSError as exc:
+    except (OSError, UnicodeDecodeError) as exc:
         raise UserError(f"cannot read the Vale configuration: {exc}", path) from None
     cfg = ValeConfig(path=path, styles_path=path.parent)
     section = None
@@ -189,6 +190,8 @@ def _section(cfg: ValeConfig, sec: Section, key: str, value: str, n: int) -> Non
     where = f"{cfg.path}:{n}"
     if key == "BasedOnStyles":
         sec.styles = _split_list(value)
+        for style in sec.styles:
+            cfg.style_lines.setdefault(style, n)
     elif key == "Vocab":
         sec.vocab += _split_list(value)
     elif key in ("TokenIgnores", "BlockIgnores"):

@@ -113,10 +113,13 @@ def compile(pattern: str, ignorecase: bool = False) -> TimedPattern:  # noqa: A0
     """Compile a Vale pattern (translated); `ignorecase` prefixes `(?i)` as Vale does. Styles come
     from anywhere: an exponential shape is refused, and every search has a time budget."""
     flags = regex.V0 | (regex.IGNORECASE if ignorecase else 0)
-    problem = exponential_shape(pattern)
+    translated = translate(pattern)
+    # The translation too: `re` cannot parse a flag group mid-pattern (`raw` pieces before a
+    # `(?m)` word template), so the original alone would escape the check.
+    problem = exponential_shape(pattern) or exponential_shape(translated)
     if problem:
         raise regex.error(problem)
-    return TimedPattern(regex.compile(translate(pattern), flags))
+    return TimedPattern(regex.compile(translated, flags))
 
 
 error = regex.error

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from factlint.errors import RuleError
 from factlint.kinds.base import COMMON_KEYS, RuleSpec
-from factlint.ruleset import read_yaml
+from factlint.ruleset import key_line, read_yaml
 from factlint.vale.ini import ValeConfig
 from factlint.vale.regex import error as RegexError
 
@@ -94,7 +94,10 @@ class ValeStyles:
                 for path in sorted(folder.rglob("*.yml")):
                     rules[f"{style}.{path.stem}"] = path
             elif style != "Vale":
-                self._once(f"{self.cfg.path}: style {style!r} not found in StylesPath {self.cfg.styles_path}")
+                line = self.cfg.style_lines.get(style)
+                where = f"{self.cfg.path}:{line}" if line else str(self.cfg.path)
+                found = "is a file, not a style folder," if folder.exists() else "not found"
+                self._once(f"{where}: style {style!r} {found} in StylesPath {self.cfg.styles_path}")
             self._files[style] = rules
         return self._files[style]
 
@@ -175,17 +178,46 @@ class ValeStyles:
         if data["level"] not in ("suggestion", "warning", "error"):
             self._once(f"{where}: level {data['level']!r} is not a Vale level; rule {rule_id} skipped")
             return None
+        wrong = _wrong_type(data, kind.keys)
+        if wrong:  # Vale (Go's YAML into typed fields) refuses these too
+            key, expected = wrong
+            at = f"{where}:{key_line(path, key)}" if path is not None else where
+            self._once(f"{at}: key {key!r} must be {expected}, not {type(data[key]).__name__}; rule {rule_id} skipped")
+            return None
         spec = RuleSpec(rule_id, where, data, kind.keys)
         try:
             return kind(spec, _Ctx(accept))
         except (RegexError, ValueError, TypeError, KeyError) as exc:
-            self._once(f"{where}: cannot compile rule {rule_id}: {exc}; skipped")
+            key = next((k for k in _PATTERN_KEYS if k in data), None) if isinstance(exc, RegexError) else None
+            at = f"{where}:{key_line(path, key)}" if key and path is not None else where
+            self._once(f"{at}: cannot compile rule {rule_id}: {exc}; skipped")
             return None
 
     def _once(self, line: str) -> None:
         if line not in self._noted:
             self._noted.add(line)
             self.note(line)
+
+
+# The keys holding patterns, in the order a compile error is most likely theirs.
+_PATTERN_KEYS = ("tokens", "raw", "swap", "token", "first", "second", "match", "either", "exceptions")
+# Vale's types where they are wider than factlint's own (a list of scopes).
+_VALE_TYPES = {"scope": (str, list)}
+
+
+def _wrong_type(data: dict, kind_keys: dict):
+    """(key, expected type) of the first key whose value has the wrong type, or None."""
+    for key, value in data.items():
+        spec = kind_keys.get(key) or COMMON_KEYS.get(key)
+        if spec is None or value is None or key in ("extends", "level"):  # both checked with a message of their own
+            continue
+        types = _VALE_TYPES.get(key, spec.type)
+        types = types if isinstance(types, tuple) else (types,)
+        if float in types:
+            types = (*types, int)  # `threshold: 1`
+        if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
+            return key, " or ".join(t.__name__ for t in types if t is not int or float not in types)
+    return None
 
 
 def _builtin(name: str, accept: tuple, reject: tuple):
