@@ -208,7 +208,7 @@ class Attribution(RuleKind):
                     if kind not in ("pct", "money", "record", "odds")
                     else None
                 )
-                if harm is not None or claims.is_claim(prose, s_start, s_end, start, end, kind, memo):
+                if harm is not None or claims.is_claim(prose, s_start, s_end, start, end, kind, memo, True):
                     found.append(((start, end), harm))
             if not found:
                 continue

@@ -98,10 +98,46 @@ _RULE_TRIGGERS = frozenset(
     clause regulations exempt exemption exemptions under""".split()
 )
 _VOTED_TRIGGERS = frozenset("voted vote votes majority".split())
+# Every alternative of _MARKET names a security, a currency, a commodity or trading, or is a
+# price in pence after "to": the trigger words alone ("rise", "price") are too common a gate.
+_MARKET_NAMES = frozenset(
+    """shares share stock stocks index indices ftse dow nasdaq nikkei dax cac hang sterling pound dollar
+    euro yen exchange bond trading crude crudes oil gold copper greenback""".split()
+)
+_PENCE = frozenset(("p", "pence", "cents"))
+
+
+def _market_words(words: frozenset) -> bool:
+    return not _MARKET_NAMES.isdisjoint(words) or ("to" in words and not _PENCE.isdisjoint(words))
+
+
+# Stems without which a pattern cannot match (Figure.mentions, asked once per sentence).
+_VOTE_STEMS = ("vote", "poll", "majority", "seat")
+_POLICY_AFTER_STEMS = ("target", "ceiling", "limit", "cap", "threshold", "quota", "rate")
+_POLICY_STEMS = (
+    "target",
+    "ceiling",
+    "limit",
+    "cap",
+    "threshold",
+    "maximum",
+    "minimum",
+    "quota",
+    "rate",
+    "borrowing",
+    "band",
+    "tax",
+    "jail",
+    "aim",
+    "designed",
+    "intended",
+)
+_PENALTY_STEMS = ("fine", "penalt", "bail", "damage", "compensation", "settle", "pay")
+_SETTLEMENT_STEMS = ("winner", "settle", "end", "close", "resolve")
 
 
 def _market(fig: Figure) -> bool:
-    return fig.holds("market", _MARKET, _MARKET_TRIGGERS)
+    return fig.holds("market", _MARKET, _MARKET_TRIGGERS, _market_words)
 
 
 def _sport(fig: Figure) -> bool:
@@ -148,22 +184,26 @@ def market(fig: Figure) -> bool:
 
 
 def vote(fig: Figure) -> bool:
-    return _VOTE_AFTER.match(fig.after) is not None or fig.holds("voted", _VOTED, _VOTED_TRIGGERS)
+    return fig.mentions("vote", _VOTE_STEMS) and (
+        _VOTE_AFTER.match(fig.after) is not None or fig.holds("voted", _VOTED, _VOTED_TRIGGERS)
+    )
 
 
 def rule_or_policy(fig: Figure) -> bool:
     return (
-        _POLICY_AFTER.match(fig.after) is not None
+        (fig.mentions("policy-after", _POLICY_AFTER_STEMS) and _POLICY_AFTER.match(fig.after) is not None)
         or fig.holds("rule", _RULE_WORDS, _RULE_TRIGGERS)
-        or _POLICY_BEFORE.search(fig.before) is not None
+        or (fig.mentions("policy", _POLICY_STEMS) and _POLICY_BEFORE.search(fig.before) is not None)
     )
 
 
 def penalty(fig: Figure) -> bool:
     """Fines, bail and damages set by a court or regulator are public record."""
-    return _PENALTY_BEFORE.search(fig.before) is not None
+    return fig.mentions("penalty", _PENALTY_STEMS) and _PENALTY_BEFORE.search(fig.before) is not None
 
 
 def settlement_or_winnings(fig: Figure) -> bool:
     """Holds for "paid the SEC $250m to settle charges", "$1m to the winner"."""
-    return _SETTLEMENT_AFTER.match(fig.after) is not None or _WINNER_AFTER.match(fig.after) is not None
+    return fig.mentions("settlement", _SETTLEMENT_STEMS) and (
+        _SETTLEMENT_AFTER.match(fig.after) is not None or _WINNER_AFTER.match(fig.after) is not None
+    )
