@@ -32,6 +32,7 @@ class Figure:
         "after",
         "_amount",
         "_valued",
+        "_low_before",
     )
 
     def __init__(self, prose: str, s_start: int, s_end: int, start: int, end: int, kind: str, memo: dict) -> None:
@@ -43,6 +44,7 @@ class Figure:
         self.after = prose[end : min(s_end, end + 40)]
         self._amount: float | None = None
         self._valued = False
+        self._low_before: str | None = None
 
     @property
     def amount(self) -> float | None:
@@ -50,6 +52,17 @@ class Figure:
         if not self._valued:
             self._amount, self._valued = numbers.value(self.text), True
         return self._amount
+
+    def before_has(self, stems: re.Pattern) -> bool:
+        """Whether the text before the figure holds one of the words of `stems` (made by `stems()`),
+        lower-cased, as a plain substring. The tests that search the text before a figure with a
+        pattern anchored at its end try it at each of sixty characters: a test whose pattern
+        cannot match without one of its words asks this first (speed)."""
+        low = self._low_before
+        if low is None:
+            before = self.before
+            low = self._low_before = "" if any(c in before for c in _CASE_ODD) else before.lower() + " "
+        return not low or stems.search(low) is not None
 
     def holds(
         self, name: str, regex: re.Pattern, triggers: frozenset, needs: Callable[[frozenset], bool] | None = None
@@ -81,13 +94,19 @@ class Figure:
             lower = self.memo["lower"] = "" if any(c in text for c in _CASE_ODD) else text.lower()
         return lower
 
-    def mentions(self, name: str, stems: tuple[str, ...]) -> bool:
-        """Whether the lower-cased sentence holds one of `stems` anywhere (asked once per sentence).
-        A test whose regex cannot match without one of them asks this first: most sentences hold
-        none, and a substring test is far cheaper than a regex search (speed)."""
+    def mentions(self, name: str, stems: re.Pattern) -> bool:
+        """Whether the lower-cased sentence holds one of the words of `stems` (made by `stems()`)
+        anywhere, asked once per sentence. A test whose regex cannot match without one of them
+        asks this first: most sentences hold none, and one search of plain words is far cheaper
+        than the test's own regex searched figure by figure (speed)."""
         memo = self.memo
         found = memo.get(name)
         if found is None:
             lower = self._lower()
-            found = memo[name] = not lower or any(stem in lower for stem in stems)
+            found = memo[name] = not lower or stems.search(lower) is not None
         return found
+
+
+def stems(*words: str) -> re.Pattern:
+    """The pattern `Figure.mentions` searches for: any of `words` (lower-case) as a plain substring."""
+    return re.compile("|".join(re.escape(w) for w in words))

@@ -188,14 +188,11 @@ class Attribution(RuleKind):
         doc.memo[self.cues_key] = (_Hits(hits.get(self.h_cues, ())), {})
         prose = doc.prose
         casualties = _Hits(hits.get(self.h_casualty, ()))
-        by_sentence = {}
-        for fig in figures:
-            by_sentence.setdefault(doc.sentence_at(fig[0]), []).append(fig)
-        for (block, number), figs in by_sentence.items():
+        for (block, number), figs in _by_sentence(doc, figures).items():
             if doc.is_heading(block) or _headline(doc, block):
                 continue
             s_start, s_end = doc.block_sentences(block)[number]
-            if sum(w[:1].isalnum() for w in prose[s_start : min(s_end, s_start + 60)].split()) < MIN_WORDS:
+            if not _words_at_least(prose[s_start : min(s_end, s_start + 60)], MIN_WORDS):
                 continue  # a table cell, a list row or a results line: not a sentence to judge
             harms = casualties.within(s_start, s_end)
             found = []
@@ -341,6 +338,36 @@ def _continues(prose, s_start, s_end):
         or _OPENS_WITH_SHARE.match(prose, s_start, s_end)
         or _CONTINUES_WORD.search(prose, s_start, s_end)
     )
+
+
+def _by_sentence(doc, figures: list) -> dict:
+    """The figures (sorted) grouped by `doc.sentence_at` of their start, asked once per sentence,
+    not per figure: a figure before the next sentence's (or block's) start is in the same one."""
+    groups: dict = {}
+    group: list = []
+    limit = -1
+    for fig in figures:
+        if fig[0] >= limit:
+            key = doc.sentence_at(fig[0])
+            block, number = key
+            sentences, blocks = doc.block_sentences(block), doc.blocks
+            if number + 1 < len(sentences):
+                limit = sentences[number + 1][0]
+            else:
+                limit = blocks[block + 1][0] if block + 1 < len(blocks) else len(doc.prose) + 1
+            group = groups.setdefault(key, [])
+        group.append(fig)
+    return groups
+
+
+def _words_at_least(text: str, n: int) -> bool:
+    """Whether `text` holds at least n words that start with a letter or digit (stops at the n-th)."""
+    for w in text.split():
+        if w[:1].isalnum():
+            n -= 1
+            if n <= 0:
+                return True
+    return n <= 0
 
 
 class _Hits:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import factlint.kinds.attribution.labels as labels
-from factlint.kinds.attribution.figure import Figure
+from factlint.kinds.attribution.figure import Figure, stems
 
 # A definite set already known to the reader: "the two men", "all 148 members", "its 34 guidelines".
 _DEFINITE_BEFORE = re.compile(
@@ -63,13 +63,13 @@ _HYPOTHETICAL = re.compile(
 
 # Stems without which the patterns above cannot match (Figure.mentions: a sentence with none is
 # never searched). Each is a plain substring of a word every match holds.
-_SAMPLE_STEMS = ("interview", "respon", "questio", "people", "cover", "survey", "poll", "sample", "study")
-_ARITHMETIC_STEMS = ("equivalent", "same", "works", "amounts")
-_AUDIENCE_STEMS = ("address", "speak", "spoke", "talk", "perform", "play")
-_IF_STEMS = ("if", "unless")
-_HYPOTHETICAL_STEMS = ("if", "unless", "suppos", "provid", "condition", "long")
-_SCHEDULED_STEMS = ("will", "are")
-_IDIOM_STEMS = (
+_SAMPLE_STEMS = stems("interview", "respon", "questio", "people", "cover", "survey", "poll", "sample", "study")
+_ARITHMETIC_STEMS = stems("equivalent", "same", "works", "amounts")
+_AUDIENCE_STEMS = stems("address", "speak", "spoke", "talk", "perform", "play")
+_IF_STEMS = stems("if", "unless")
+_HYPOTHETICAL_STEMS = stems("if", "unless", "suppos", "provid", "condition", "long")
+_SCHEDULED_STEMS = stems("will", "are")
+_IDIOM_STEMS = stems(
     "record",
     "better",
     "worse",
@@ -87,7 +87,8 @@ _IDIOM_STEMS = (
 def survey_sample(fig: Figure) -> bool:
     """Holds for "based on 8,000 telephone interviews": a survey's method, not its finding."""
     return fig.mentions("sample", _SAMPLE_STEMS) and (
-        _SAMPLE_AFTER.match(fig.after) is not None or _SAMPLE_BEFORE.search(fig.before) is not None
+        _SAMPLE_AFTER.match(fig.after) is not None
+        or (fig.before_has(_SAMPLE_STEMS) and _SAMPLE_BEFORE.search(fig.before) is not None)
     )
 
 
@@ -160,7 +161,7 @@ def percent_title(fig: Figure) -> bool:
 
 
 def arithmetic(fig: Figure) -> bool:
-    return fig.mentions("arithmetic", _ARITHMETIC_STEMS) and _ARITHMETIC_BEFORE.search(fig.before) is not None
+    return fig.before_has(_ARITHMETIC_STEMS) and _ARITHMETIC_BEFORE.search(fig.before) is not None
 
 
 def target(fig: Figure) -> bool:
@@ -175,7 +176,7 @@ def scheduled(fig: Figure) -> bool:
 
 def audience(fig: Figure) -> bool:
     """Holds for "is set to address 2,000 people": a schedule."""
-    return fig.mentions("audience", _AUDIENCE_STEMS) and _AUDIENCE_BEFORE.search(fig.before) is not None
+    return fig.before_has(_AUDIENCE_STEMS) and _AUDIENCE_BEFORE.search(fig.before) is not None
 
 
 def there_would_be(fig: Figure) -> bool:
