@@ -87,6 +87,7 @@ class Attribution(RuleKind):
             vague_subjects=word_set("vague_subjects"),
             vague=vague_re,
             according=_ACCORDING,
+            according_holds="ccord",  # no letter of it has an ignore-case twin outside ASCII
         )
         self.h_casualty = ctx.terms.add(ctx.strings("casualty", data["casualty"]), ignorecase=True, literal=True)
         self.h_figures = ctx.terms.add(list(numbers.TRIGGER_WORDS), ignorecase=True, literal=True)
@@ -209,16 +210,20 @@ class Attribution(RuleKind):
                     found.append(((start, end), harm))
             if not found:
                 continue
-            srcs = self.sources(doc, s_start, s_end)
-            judged = [(self.status(doc, block, number, span, srcs), span, harm) for span, harm in found]
+            judged = [(self.status(doc, block, number, span), span, harm) for span, harm in found]
             # the most checkable figure: unsourced before vague before sourced, a casualty first
             (status, source, cue), span, harm = min(judged, key=lambda j: (j[0][0], j[2] is None))
             yield span, harm, status, source, cue
 
-    def status(self, doc, block: int, number: int, span: tuple, srcs: list) -> tuple:
+    def status(self, doc, block: int, number: int, span: tuple) -> tuple:
         """(UNSOURCED | VAGUE | SOURCED, the vague source's span or None, its text or None)."""
         prose = doc.prose
         s_start, s_end = doc.block_sentences(block)[number]
+        # A named source that covers the figure decides alone, whatever vague wording stands
+        # beside it: the vague patterns are searched only when none does (speed).
+        if any(self.named_covers(prose, s_start, s_end, src, span) for src in self.sources(doc, s_start, s_end, False)):
+            return SOURCED, None, None
+        srcs = self.sources(doc, s_start, s_end)
         vague = None
         respondents = False
         for src in srcs:
@@ -259,14 +264,38 @@ class Attribution(RuleKind):
             return VAGUE, None, carried[1]
         return UNSOURCED, None, None
 
-    def sources(self, doc, start: int, end: int) -> list:
-        """The sources of a sentence, read once per document (a sentence is read again as the
-        previous one of the next)."""
+    def named_covers(self, prose: str, s_start: int, s_end: int, src: tuple, span: tuple) -> bool:
+        """Whether `src` is a named source that speaks for the figure at `span` (as `status` reads
+        its sources: the branch of its loop that answers SOURCED)."""
+        if src[2] != sourcing.NAMED:
+            return False
+        subject = src[3]
+        if subject is not None and subject[0] == "own":
+            if not subject[1] <= span[0] < subject[2]:
+                return False
+            subject = None
+        if subject is not None and subject[0] <= span[0] < subject[1]:
+            said_by_a_report = any(
+                w in self.lexicon.source_nouns for w in prose[subject[0] : subject[1]].lower().split()
+            )
+            if prose[src[0] : src[1]].lower() in _OPINION_VERBS and not said_by_a_report:
+                return False  # respondents: "42% of them say" is vague
+        return sourcing.covers(prose, s_start, s_end, src, span[0])
+
+    def sources(self, doc, start: int, end: int, vague: bool = True) -> list:
+        """The sources of a sentence (sourcing.sources), read once per document (a sentence is
+        read again as the previous one of the next). `vague=False`: all but the matches of the
+        vague patterns, which are searched only when asked for (they are never named sources)."""
         cues, cache = doc.memo[self.cues_key]
-        found = cache.get(start)
-        if found is None:
-            found = cache[start] = sourcing.sources(doc.prose, start, end, self.lexicon, bool(cues.within(start, end)))
-        return found
+        parts = cache.get(start)
+        if parts is None:
+            head, tail = sourcing.named_sources(doc.prose, start, end, self.lexicon, bool(cues.within(start, end)))
+            parts = cache[start] = [head + tail, None, head, tail]
+        if not vague:
+            return parts[0]
+        if parts[1] is None:
+            parts[1] = parts[2] + sourcing.vague_sources(doc.prose, start, end, self.lexicon) + parts[3]
+        return parts[1]
 
     def carried(self, doc, block: int, number: int) -> tuple | None:
         """(quality, cue text) of the source the previous sentence carries into this one (the
@@ -278,10 +307,13 @@ class Attribution(RuleKind):
         else:
             return None
         p_start, p_end = doc.block_sentences(p_block)[p_number]
+        named = next((f for f in self.sources(doc, p_start, p_end, False) if f[2] == sourcing.NAMED), None)
+        if named is not None:  # the first named source, wherever vague wording stands (never named)
+            return named[2], doc.prose[named[0] : named[1]]
         found = self.sources(doc, p_start, p_end)
         if not found:
             return None
-        best = next((f for f in found if f[2] == sourcing.NAMED), found[0])
+        best = found[0]
         return best[2], doc.prose[best[0] : best[1]]
 
     def tied(self, prose: str, start: int, end: int, harm: tuple) -> bool:

@@ -64,6 +64,13 @@ def sources(prose: str, s_start: int, s_end: int, lex: Lexicon, cues: bool = Tru
     respondents, "42% of them say", by a figure inside it), ("own", from, to) for an actor's
     own verb (the reach of its object), or None. `cues`: whether the sentence holds any of
     `cue_words` (if not, only "according to" and the vague patterns are looked for)."""
+    head, tail = named_sources(prose, s_start, s_end, lex, cues)
+    return head + vague_sources(prose, s_start, s_end, lex) + tail
+
+
+def named_sources(prose: str, s_start: int, s_end: int, lex: Lexicon, cues: bool = True) -> tuple[list, list]:
+    """The sources of `sources` but those of the vague patterns (which are never named), as the
+    two lists that stand before and after them."""
     text = prose[s_start:s_end]
     toks = subjects.tokens(text) if cues else []
     found = []
@@ -74,11 +81,15 @@ def sources(prose: str, s_start: int, s_end: int, lex: Lexicon, cues: bool = Tru
             source = _source_at(toks, i, low, s_start, lex)
             if source is not None:
                 found.append(source)
-    found.extend(_according_to(text, s_start, lex))
-    for m in lex.vague.finditer(text):
-        found.append((s_start + m.start(), s_start + m.end(), VAGUE, None))
-    found.extend(_named_source_nouns(toks, s_start, lex))
-    return found
+    if not lex.according_holds or lex.according_holds in text.lower():
+        found.extend(_according_to(text, s_start, lex))
+    return found, list(_named_source_nouns(toks, s_start, lex))
+
+
+def vague_sources(prose: str, s_start: int, s_end: int, lex: Lexicon) -> list:
+    """The sources the vague patterns find in the sentence ("it is estimated", "reportedly")."""
+    text = prose[s_start:s_end]
+    return [(s_start + m.start(), s_start + m.end(), VAGUE, None) for m in lex.vague.finditer(text)]
 
 
 # Keyed by identity, not by the lexicon: hashing one hashes its regexes' code, 5 µs a call (speed).

@@ -47,6 +47,9 @@ class Lexicon:
     vague_subjects: frozenset
     vague: re.Pattern
     according: re.Pattern
+    # A lower-case string every match of `according` holds ("" if none is known): a sentence
+    # whose lower-cased text lacks it is not searched (speed).
+    according_holds: str = ""
 
 
 def tokens(text: str) -> list:
