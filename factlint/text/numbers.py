@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+import factlint.native as native
+
 SCALE = r"(?:\s?(?:m|bn|k|tn|(?i:million|billion|trillion))\b)"  # "$100 Million" in a title-case headline
 _CURRENCY_WORDS = r"(?:\s(?:dollars?|pounds?|euros?|yen|yuan|rupees?|roubles?|rubles?|francs?|pesos?|marks?|lira|kronor|kroner|krona|riyals?|won|rand|baht|ringgit|rupiah|shekels?))"
 # The pattern opens with one character class (a currency sign or a digit), so the regex engine
@@ -27,6 +29,16 @@ DIGIT_FIGURE = re.compile(
     r"|(?<![\w.,/:£$€#-].)(?P<num>\d{0,2}(?:,\d{3})+(?:\.\d+)?(?!\w|[.,:/-]\d)" + SCALE + r"?"
     r"|\d*(?:\.\d+)?" + SCALE + r"?(?!\w|[.,:/-]\d|[-–]\w|\.[^\W\d_]))))"
 )
+
+
+def digit_figures(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every match of DIGIT_FIGURE in `text` (kind: its group's name); the
+    native core reads them by hand in one call (factlint.native)."""
+    if native.rust is not None:
+        return native.rust.digit_figures(text)
+    return [(m.start(), m.end(), m.lastgroup or "") for m in DIGIT_FIGURE.finditer(text)]
+
+
 # "260.75bn roubles", "20bn yen", "$5 million": a currency named after a number makes it money.
 CURRENCY_AFTER = re.compile(_CURRENCY_WORDS + r"\b|\s?(?:p|pence|cents?)\b")
 

@@ -147,16 +147,14 @@ class Attribution(RuleKind):
         """(start, end, kind) of every figure in the prose, sorted, without overlaps."""
         prose, lower = doc.prose, doc.lower
         found = []
-        for m in numbers.DIGIT_FIGURE.finditer(prose):
-            kind = m.lastgroup
-            end = m.end()
+        for start, end, kind in numbers.digit_figures(prose):
             if kind == "num":
-                if claims.not_a_claim_anywhere(prose, end, m.group()):
+                if claims.not_a_claim_anywhere(prose, end, prose[start:end]):
                     continue
                 currency = numbers.CURRENCY_AFTER.match(prose, end)
                 if currency:  # "68m euros", "260.75bn roubles"
                     kind, end = "money", currency.end()
-            found.append((m.start(), end, kind))
+            found.append((start, end, kind))
         for start, _end, _term in hits.get(self.h_figures, ()):
             fig = numbers.word_figure(lower, start, min(len(lower), start + 60))
             if fig is not None:
