@@ -19,10 +19,10 @@ by every attribution rule over the same table (Document.memo).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterator
 
 import factlint.kinds.attribution.claims as claims
+import factlint.kinds.attribution.sentences as sentences
 import factlint.kinds.attribution.sourcing as sourcing
 from factlint.kinds.base import Key, RuleKind
 from factlint.text import numbers
@@ -184,14 +184,14 @@ class Attribution(RuleKind):
         figures = self.figures(doc, hits)
         if not figures:
             return
-        doc.memo[self.cues_key] = (_Hits(hits.get(self.h_cues, ())), {})
+        doc.memo[self.cues_key] = (sentences.Hits(hits.get(self.h_cues, ())), {})
         prose = doc.prose
-        casualties = _Hits(hits.get(self.h_casualty, ()))
-        for (block, number), figs in _by_sentence(doc, figures).items():
+        casualties = sentences.Hits(hits.get(self.h_casualty, ()))
+        for (block, number), figs in sentences.by_sentence(doc, figures).items():
             if doc.is_heading(block) or _headline(doc, block):
                 continue
             s_start, s_end = doc.block_sentences(block)[number]
-            if not _words_at_least(prose[s_start : min(s_end, s_start + 60)], MIN_WORDS):
+            if not sentences.words_at_least(prose[s_start : min(s_end, s_start + 60)], MIN_WORDS):
                 continue  # a table cell, a list row or a results line: not a sentence to judge
             harms = casualties.within(s_start, s_end)
             found = []
@@ -247,7 +247,7 @@ class Attribution(RuleKind):
             if vague is None:
                 vague = cue
         b_start = doc.blocks[block][0]
-        if vague is None and _inside_quote(prose, b_start, span[0]):
+        if vague is None and sentences.inside_quote(prose, b_start, span[0]):
             return SOURCED, None, None  # a quotation has a speaker, named here or in the next paragraph
         if vague is not None and not respondents:
             return VAGUE, vague, prose[vague[0] : vague[1]]
@@ -368,64 +368,3 @@ def _continues(prose, s_start, s_end):
         or _OPENS_WITH_SHARE.match(prose, s_start, s_end)
         or _CONTINUES_WORD.search(prose, s_start, s_end)
     )
-
-
-def _by_sentence(doc, figures: list) -> dict:
-    """The figures (sorted) grouped by `doc.sentence_at` of their start, asked once per sentence,
-    not per figure: a figure before the next sentence's (or block's) start is in the same one."""
-    groups: dict = {}
-    group: list = []
-    limit = -1
-    for fig in figures:
-        if fig[0] >= limit:
-            key = doc.sentence_at(fig[0])
-            block, number = key
-            sentences, blocks = doc.block_sentences(block), doc.blocks
-            if number + 1 < len(sentences):
-                limit = sentences[number + 1][0]
-            else:
-                limit = blocks[block + 1][0] if block + 1 < len(blocks) else len(doc.prose) + 1
-            group = groups.setdefault(key, [])
-        group.append(fig)
-    return groups
-
-
-def _words_at_least(text: str, n: int) -> bool:
-    """Whether `text` holds at least n words that start with a letter or digit (stops at the n-th)."""
-    for w in text.split():
-        if w[:1].isalnum():
-            n -= 1
-            if n <= 0:
-                return True
-    return n <= 0
-
-
-class _Hits:
-    """Automaton hits of one word list, sorted, with range look-ups."""
-
-    __slots__ = ("hits", "starts")
-
-    def __init__(self, hits):
-        self.hits = hits
-        self.starts = [h[0] for h in hits]
-
-    def within(self, start, end):
-        """Hits that start in [start, end) and end by `end`."""
-        i = bisect_left(self.starts, start)
-        j = bisect_left(self.starts, end, i)
-        return [h for h in self.hits[i:j] if h[1] <= end]
-
-
-def _inside_quote(prose, start, offset):
-    """Whether `offset` is inside a quotation that opens in prose[start:offset]: the last
-    quotation mark before it opens one. Read mark by mark, not by parity, because news copy
-    opens each quoted sentence anew and closes only the last ('"A. "B."')."""
-    last = max(prose.rfind('"', start, offset), prose.rfind("“", start, offset), prose.rfind("”", start, offset))
-    if last < 0:
-        return False
-    mark = prose[last]
-    if mark != '"':
-        return mark == "“"
-    before = prose[last - 1] if last > start else " "
-    after = prose[last + 1] if last + 1 < len(prose) else " "
-    return (before.isspace() or before in "([{—–-") and not after.isspace()
