@@ -149,9 +149,12 @@ def fraction_lead(lower: str, start: int) -> int:
     return m.start() if m else start
 
 
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
 def value(text: str) -> float | None:
     """The value of a digit figure's number ("£1.04bn" -> 1.04e9, "20,000" -> 20000), or None."""
-    m = re.search(r"\d[\d,]*(?:\.\d+)?", text)
+    m = _NUMBER.search(text)
     if not m:
         return None
     try:
