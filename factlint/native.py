@@ -8,6 +8,8 @@ an exact counterpart of each, with the same arguments and results (offsets in co
     factlint.terms.TermIndex.scan (automaton part)  _native.Automaton(keys, entries).scan(text, lower)
     factlint.document.split_sentences(prose, s, e)  _native.split_sentences(prose[s:e], s)
     factlint.text.language._count(words(sample))    _native.StopIndex(index).count(sample.lower())
+    factlint.text.numbers.DIGIT_FIGURE.finditer     _native.digit_figures(text)
+    factlint.kinds.attribution.subjects.py_tokens   _native.tokens(text)
 
 `CORE` says which one runs: "rust" when the extension is built and importable, "python" when it
 is not (`pip install .` without cargo) or when the environment sets FACTLINT_CORE=python.

@@ -154,6 +154,66 @@ def test_document_sentences_match_python():
             assert [doc.block_sentences(i) for i in range(len(doc.blocks))] == spans, repr(text)
 
 
+# Figures in digits: currency signs, separators, scales and percent words next to digits of
+# other scripts and letters whose ignore-case twins are ASCII ("mİllion" is "million").
+FIGURE_PIECES = list("0123456789 ,.-–/:£$€¥#%_pPeErRcCnNtTmMbBkKiIlLoO\n\t") + [
+    "\u00a0",
+    "é",
+    "٣",
+    "٤",
+    "½",
+    "²",
+    "ı",
+    "İ",
+    "ſ",
+    "\u212a",
+    "𝟘",
+    "per cent",
+    "Per Cent",
+    "percent",
+    "PERCENT",
+    " million",
+    "MILLION",
+    "mİllion",
+    "bıllion",
+    " trillion",
+    "bn",
+    "tn",
+    "m ",
+    "k.",
+    "1,234",
+    ",567",
+    "3.5",
+    "£5m",
+]
+
+
+def test_digit_figures_match_python():
+    from factlint.text import numbers
+
+    def python(text):
+        return [(m.start(), m.end(), m.lastgroup) for m in numbers.DIGIT_FIGURE.finditer(text)]
+
+    rng = random.Random(8)
+    for _ in range(20000):
+        text = "".join(rng.choice(FIGURE_PIECES) for _ in range(rng.randint(1, 18)))
+        assert RUST.digit_figures(text) == python(text), repr(text)
+    for text in texts(300, 9):
+        assert RUST.digit_figures(text) == python(text), repr(text)
+
+
+def test_attribution_tokens_match_python():
+    from factlint.kinds.attribution import subjects
+
+    pieces = PIECES + FIGURE_PIECES + ["don't", "O’Neill", "AT&T", "a.m.", "--", "'s", "’s"]
+    rng = random.Random(10)
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 16)))
+        assert RUST.tokens(text) == subjects.py_tokens(text), repr(text)
+    for text in texts(300, 11):
+        assert RUST.tokens(text) == subjects.py_tokens(text), repr(text)
+
+
 def test_language_counts_match_python():
     index = RUST.StopIndex([(word, list(weights.items())) for word, weights in language._index().items()])
     stop_words = [w for lang in ("en", "de", "fr", "tr", "ru", "el") for w in language._ranked(lang)[:40]]

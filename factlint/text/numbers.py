@@ -14,18 +14,31 @@ from __future__ import annotations
 
 import re
 
+import factlint.native as native
+
 SCALE = r"(?:\s?(?:m|bn|k|tn|(?i:million|billion|trillion))\b)"  # "$100 Million" in a title-case headline
 _CURRENCY_WORDS = r"(?:\s(?:dollars?|pounds?|euros?|yen|yuan|rupees?|roubles?|rubles?|francs?|pesos?|marks?|lira|kronor|kroner|krona|riyals?|won|rand|baht|ringgit|rupiah|shekels?))"
-# The leading look-ahead lets the regex engine skip to digits and currency signs (5x faster);
-# written with ranges, not \d (a Unicode category test at every character). Non-ASCII
-# characters pass it so that other scripts' digits still reach \d below.
+# The pattern opens with one character class (a currency sign or a digit), so the regex engine
+# skips to candidates in its fast C loop; what the first character was is then asked by a
+# look-behind (a figure in digits is "\d" preceded by none of [\w.,], read one character on).
+# The named groups say the kind; their spans leave out that first character (use the match's).
 DIGIT_FIGURE = re.compile(
-    "(?=[$£€¥0-9\u0080-\U0010ffff])"
-    r"(?:(?P<money>[$£€¥]\s?\d[\d,]*(?:\.\d+)?" + SCALE + r"?)"
-    r"|(?P<pct>(?<![\w.,])\d[\d,]*(?:\.\d+)?\s?(?:%|[Pp]er\s?[Cc]ent\b|[Pp]ercent\b|PERCENT\b))"
-    r"|(?P<num>(?<![\w.,/:£$€#-])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w|[.,:/-]\d)" + SCALE + r"?"
-    r"|(?<![\w.,/:£$€#-])\d+(?:\.\d+)?" + SCALE + r"?(?!\w|[.,:/-]\d|[-–]\w|\.[^\W\d_])))"
+    r"[$£€¥\d]"
+    r"(?:(?<=[$£€¥])(?P<money>\s?\d[\d,]*(?:\.\d+)?" + SCALE + r"?)"
+    r"|(?<=\d)(?:(?<![\w.,].)(?P<pct>[\d,]*(?:\.\d+)?\s?(?:%|[Pp]er\s?[Cc]ent\b|[Pp]ercent\b|PERCENT\b))"
+    r"|(?<![\w.,/:£$€#-].)(?P<num>\d{0,2}(?:,\d{3})+(?:\.\d+)?(?!\w|[.,:/-]\d)" + SCALE + r"?"
+    r"|\d*(?:\.\d+)?" + SCALE + r"?(?!\w|[.,:/-]\d|[-–]\w|\.[^\W\d_]))))"
 )
+
+
+def digit_figures(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every match of DIGIT_FIGURE in `text` (kind: its group's name); the
+    native core reads them by hand in one call (factlint.native)."""
+    if native.rust is not None:
+        return native.rust.digit_figures(text)
+    return [(m.start(), m.end(), m.lastgroup or "") for m in DIGIT_FIGURE.finditer(text)]
+
+
 # "260.75bn roubles", "20bn yen", "$5 million": a currency named after a number makes it money.
 CURRENCY_AFTER = re.compile(_CURRENCY_WORDS + r"\b|\s?(?:p|pence|cents?)\b")
 
@@ -80,6 +93,9 @@ _READERS = (
     (_FRACTION, "fraction"),
     (_MULTITUDE, "multitude"),
 )
+# The readers as one alternation, in their order: group i+1 is _READERS[i] (one match per start,
+# not five; the readers hold no groups of their own).
+_READ = re.compile("|".join(f"({regex.pattern})" for regex, _kind in _READERS))
 
 
 def word_figure(lower: str, start: int, limit: int) -> tuple[int, int, str] | None:
@@ -100,18 +116,31 @@ def word_figure(lower: str, start: int, limit: int) -> tuple[int, int, str] | No
             break
         starts.insert(0, m.start())
     for at in starts:
-        for regex, kind in _READERS:
-            m = regex.match(lower, at, limit)
-            if m and m.end() > start:
-                if kind == "scaled" and lower[at : m.end()].strip() in ("hundred", "thousand"):
-                    return None  # "hundred" alone is read from the word that counts it
-                if kind == "fraction" and _PART_BEFORE.search(lower, max(0, at - 12), at):
-                    return None  # "the second half of the match": a part, not a share
-                return at, m.end(), kind
+        m = _READ.match(lower, at, limit)
+        if m is None:
+            continue  # no reader matches here
+        kind = _READERS[m.lastindex - 1][1]
+        if m.end() <= start:  # the first reader that matches stops short: a later one may reach further
+            m, kind = next(
+                ((r.match(lower, at, limit), k) for r, k in _READERS if _reaches(r, lower, at, start, limit)),
+                (None, ""),
+            )
+            if m is None:
+                continue
+        if kind == "scaled" and lower[at : m.end()].strip() in ("hundred", "thousand"):
+            return None  # "hundred" alone is read from the word that counts it
+        if kind == "fraction" and _PART_BEFORE.search(lower, max(0, at - 12), at):
+            return None  # "the second half of the match": a part, not a share
+        return at, m.end(), kind
     m = _CARDINAL_WORD.match(lower, start, limit)
     if m:
         return start, m.end(), "numword"
     return None
+
+
+def _reaches(regex: re.Pattern, lower: str, at: int, start: int, limit: int) -> bool:
+    m = regex.match(lower, at, limit)
+    return m is not None and m.end() > start
 
 
 def fraction_lead(lower: str, start: int) -> int:
@@ -120,9 +149,12 @@ def fraction_lead(lower: str, start: int) -> int:
     return m.start() if m else start
 
 
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
 def value(text: str) -> float | None:
     """The value of a digit figure's number ("£1.04bn" -> 1.04e9, "20,000" -> 20000), or None."""
-    m = re.search(r"\d[\d,]*(?:\.\d+)?", text)
+    m = _NUMBER.search(text)
     if not m:
         return None
     try:

@@ -4,6 +4,8 @@
 //! the running Python once per distinct character and cached, so both cores agree on every
 //! character whatever Unicode version Rust's standard library was built with.
 
+mod attribution;
+
 use aho_corasick::{AhoCorasick, MatchKind};
 use pyo3::prelude::*;
 use pyo3::types::PyString;
@@ -386,6 +388,8 @@ impl StopIndex {
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(word_view, m)?)?;
     m.add_function(wrap_pyfunction!(split_sentences, m)?)?;
+    m.add_function(wrap_pyfunction!(attribution::digit_figures, m)?)?;
+    m.add_function(wrap_pyfunction!(attribution::tokens, m)?)?;
     m.add_class::<Automaton>()?;
     m.add_class::<StopIndex>()?;
     Ok(())

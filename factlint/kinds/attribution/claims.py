@@ -133,9 +133,19 @@ def _tests(kind: str) -> tuple[Test, ...]:
     return tests
 
 
-def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: str, memo: dict | None = None) -> bool:
+def is_claim(
+    prose: str,
+    s_start: int,
+    s_end: int,
+    start: int,
+    end: int,
+    kind: str,
+    memo: dict | None = None,
+    counted: bool = False,
+) -> bool:
     """Whether the figure prose[start:end] of kind `kind` (numbers.py's kinds, plus "record"
-    and "odds") states a fact a reader would want a source for. `memo`: one dict per sentence."""
+    and "odds") states a fact a reader would want a source for. `memo`: one dict per sentence;
+    `counted`: `may_count` is known to hold for it (its label test need not run twice)."""
     if kind == "numword":
         return False  # "two ministers met": only a casualty count makes a small number a claim
     if kind == "odds":
@@ -144,7 +154,7 @@ def is_claim(prose: str, s_start: int, s_end: int, start: int, end: int, kind: s
     if kind == "record":  # market levels and sports records are public record
         return not public_record.public_level(fig)
     if kind == "num":
-        if labels.named_or_labelled(prose, s_start, start, end):
+        if not counted and labels.named_or_labelled(prose, s_start, start, end):
             return False
         if numbers.CURRENCY_AFTER.match(fig.after):
             kind = fig.kind = "money"

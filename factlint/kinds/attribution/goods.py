@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import factlint.kinds.attribution.labels as labels
-from factlint.kinds.attribution.figure import Figure
+from factlint.kinds.attribution.figure import Figure, stems
 
 # Prices of goods and services, prizes, bail, fines and bonds are specifications or public record.
 _PRICE_BEFORE = re.compile(
@@ -64,6 +64,35 @@ _COST_TO = re.compile(
     r"\bcost(?:s|ing)?\s+(?:(?:the|its|their|his|her|our)\s+)?(?:[\w'’-]+\s+){0,2}?(?:economy|economies|country|nation|taxpayers?|consumers|businesses|firms|companies|industry|government|public|state|NHS|exchequer|treasury)\b[^.;]*$",
     re.I,
 )
+# Words without which the patterns on the text before a figure cannot match (Figure.before_has).
+_CAPACITY_STEMS = stems("enough", "hold", "store", "carr", "support", "handle", "seat", "accommodate", "take")
+_CAPACITY_LIST_STEMS = stems("hold", "store", "carr", "seat")
+_PRICE_STEMS = stems(
+    "priz",
+    "jackpot",
+    "bail",
+    "bond",
+    "fine",
+    "penalty",
+    "cost",
+    "pric",
+    "charg",
+    "retail",
+    "sell",
+    "sale",
+    "tariff",
+    "fare",
+    "subscription",
+    "fee",
+    "per",
+    "salary",
+    "wage",
+    "pot",
+    "purse",
+    "winnings",
+    "set",
+)
+_OWNER_STEMS = stems("its", "their", "his", "her")
 # The words without which _PRICE_WORDS cannot match (a sentence holding none is never searched).
 _PRICE_TRIGGERS = frozenset(
     "cheaper dearer priced price on for retail retails retailing cost costs fare fares ticket tickets tariff tariffs".split()
@@ -85,12 +114,14 @@ def model_number(fig: Figure) -> bool:
 
 def capacity(fig: Figure) -> bool:
     """Holds for "can hold up to 10,000 songs"."""
-    return _CAPACITY_BEFORE.search(fig.before) is not None
+    return fig.before_has(_CAPACITY_STEMS) and _CAPACITY_BEFORE.search(fig.before) is not None
 
 
 def capacity_in_words(fig: Figure) -> bool:
     """Holds for "enough to hold hundreds of pictures"."""
-    return _CAPACITY_BEFORE.search(fig.before) is not None or _CAPACITY_LIST_BEFORE.search(fig.before) is not None
+    return (fig.before_has(_CAPACITY_STEMS) and _CAPACITY_BEFORE.search(fig.before) is not None) or (
+        fig.before_has(_CAPACITY_LIST_STEMS) and _CAPACITY_LIST_BEFORE.search(fig.before) is not None
+    )
 
 
 def units_in_words(fig: Figure) -> bool:
@@ -105,12 +136,16 @@ def price_in_words(fig: Figure) -> bool:
 
 def conversion(fig: Figure) -> bool:
     """A conversion: "$11bn (£5.8bn)", "($9.37bn; £4.8bn)"."""
-    return _CONVERSION.search(fig.before) is not None
+    return "(" in fig.before and _CONVERSION.search(fig.before) is not None
 
 
 def own_programme(fig: Figure) -> bool:
     """The owner's own figure for its own plan (the plan's owner is the source)."""
-    return _OWNER_BEFORE.search(fig.before) is not None and _OWN_PROGRAMME.match(fig.after.lstrip()) is not None
+    return (
+        fig.before_has(_OWNER_STEMS)
+        and _OWNER_BEFORE.search(fig.before) is not None
+        and _OWN_PROGRAMME.match(fig.after.lstrip()) is not None
+    )
 
 
 def rate_or_prize(fig: Figure) -> bool:
@@ -133,7 +168,12 @@ def price_of_goods(fig: Figure) -> bool:
 def priced(fig: Figure) -> bool:
     """The price of goods, a prize, bail (a project that costs $2bn is a claim)."""
     amount = fig.amount
-    return _PRICE_BEFORE.search(fig.before) is not None and amount is not None and amount < 1e6
+    return (
+        amount is not None
+        and amount < 1e6
+        and fig.before_has(_PRICE_STEMS)
+        and _PRICE_BEFORE.search(fig.before) is not None
+    )
 
 
 def per_second(fig: Figure) -> bool:

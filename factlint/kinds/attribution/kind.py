@@ -19,10 +19,10 @@ by every attribution rule over the same table (Document.memo).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterator
 
 import factlint.kinds.attribution.claims as claims
+import factlint.kinds.attribution.sentences as sentences
 import factlint.kinds.attribution.sourcing as sourcing
 from factlint.kinds.base import Key, RuleKind
 from factlint.text import numbers
@@ -87,6 +87,7 @@ class Attribution(RuleKind):
             vague_subjects=word_set("vague_subjects"),
             vague=vague_re,
             according=_ACCORDING,
+            according_holds="ccord",  # no letter of it has an ignore-case twin outside ASCII
         )
         self.h_casualty = ctx.terms.add(ctx.strings("casualty", data["casualty"]), ignorecase=True, literal=True)
         self.h_figures = ctx.terms.add(list(numbers.TRIGGER_WORDS), ignorecase=True, literal=True)
@@ -146,16 +147,14 @@ class Attribution(RuleKind):
         """(start, end, kind) of every figure in the prose, sorted, without overlaps."""
         prose, lower = doc.prose, doc.lower
         found = []
-        for m in numbers.DIGIT_FIGURE.finditer(prose):
-            kind = m.lastgroup
-            end = m.end()
+        for start, end, kind in numbers.digit_figures(prose):
             if kind == "num":
-                if claims.not_a_claim_anywhere(prose, end, m.group()):
+                if claims.not_a_claim_anywhere(prose, end, prose[start:end]):
                     continue
                 currency = numbers.CURRENCY_AFTER.match(prose, end)
                 if currency:  # "68m euros", "260.75bn roubles"
                     kind, end = "money", currency.end()
-            found.append((m.start(), end, kind))
+            found.append((start, end, kind))
         for start, _end, _term in hits.get(self.h_figures, ()):
             fig = numbers.word_figure(lower, start, min(len(lower), start + 60))
             if fig is not None:
@@ -185,17 +184,14 @@ class Attribution(RuleKind):
         figures = self.figures(doc, hits)
         if not figures:
             return
-        doc.memo[self.cues_key] = (_Hits(hits.get(self.h_cues, ())), {})
+        doc.memo[self.cues_key] = (sentences.Hits(hits.get(self.h_cues, ())), {})
         prose = doc.prose
-        casualties = _Hits(hits.get(self.h_casualty, ()))
-        by_sentence = {}
-        for fig in figures:
-            by_sentence.setdefault(doc.sentence_at(fig[0]), []).append(fig)
-        for (block, number), figs in by_sentence.items():
+        casualties = sentences.Hits(hits.get(self.h_casualty, ()))
+        for (block, number), figs in sentences.by_sentence(doc, figures).items():
             if doc.is_heading(block) or _headline(doc, block):
                 continue
             s_start, s_end = doc.block_sentences(block)[number]
-            if sum(w[:1].isalnum() for w in prose[s_start : min(s_end, s_start + 60)].split()) < MIN_WORDS:
+            if not sentences.words_at_least(prose[s_start : min(s_end, s_start + 60)], MIN_WORDS):
                 continue  # a table cell, a list row or a results line: not a sentence to judge
             harms = casualties.within(s_start, s_end)
             found = []
@@ -208,20 +204,24 @@ class Attribution(RuleKind):
                     if kind not in ("pct", "money", "record", "odds")
                     else None
                 )
-                if harm is not None or claims.is_claim(prose, s_start, s_end, start, end, kind, memo):
+                if harm is not None or claims.is_claim(prose, s_start, s_end, start, end, kind, memo, True):
                     found.append(((start, end), harm))
             if not found:
                 continue
-            srcs = self.sources(doc, s_start, s_end)
-            judged = [(self.status(doc, block, number, span, srcs), span, harm) for span, harm in found]
+            judged = [(self.status(doc, block, number, span), span, harm) for span, harm in found]
             # the most checkable figure: unsourced before vague before sourced, a casualty first
             (status, source, cue), span, harm = min(judged, key=lambda j: (j[0][0], j[2] is None))
             yield span, harm, status, source, cue
 
-    def status(self, doc, block: int, number: int, span: tuple, srcs: list) -> tuple:
+    def status(self, doc, block: int, number: int, span: tuple) -> tuple:
         """(UNSOURCED | VAGUE | SOURCED, the vague source's span or None, its text or None)."""
         prose = doc.prose
         s_start, s_end = doc.block_sentences(block)[number]
+        # A named source that covers the figure decides alone, whatever vague wording stands
+        # beside it: the vague patterns are searched only when none does (speed).
+        if any(self.named_covers(prose, s_start, s_end, src, span) for src in self.sources(doc, s_start, s_end, False)):
+            return SOURCED, None, None
+        srcs = self.sources(doc, s_start, s_end)
         vague = None
         respondents = False
         for src in srcs:
@@ -247,7 +247,7 @@ class Attribution(RuleKind):
             if vague is None:
                 vague = cue
         b_start = doc.blocks[block][0]
-        if vague is None and _inside_quote(prose, b_start, span[0]):
+        if vague is None and sentences.inside_quote(prose, b_start, span[0]):
             return SOURCED, None, None  # a quotation has a speaker, named here or in the next paragraph
         if vague is not None and not respondents:
             return VAGUE, vague, prose[vague[0] : vague[1]]
@@ -262,14 +262,38 @@ class Attribution(RuleKind):
             return VAGUE, None, carried[1]
         return UNSOURCED, None, None
 
-    def sources(self, doc, start: int, end: int) -> list:
-        """The sources of a sentence, read once per document (a sentence is read again as the
-        previous one of the next)."""
+    def named_covers(self, prose: str, s_start: int, s_end: int, src: tuple, span: tuple) -> bool:
+        """Whether `src` is a named source that speaks for the figure at `span` (as `status` reads
+        its sources: the branch of its loop that answers SOURCED)."""
+        if src[2] != sourcing.NAMED:
+            return False
+        subject = src[3]
+        if subject is not None and subject[0] == "own":
+            if not subject[1] <= span[0] < subject[2]:
+                return False
+            subject = None
+        if subject is not None and subject[0] <= span[0] < subject[1]:
+            said_by_a_report = any(
+                w in self.lexicon.source_nouns for w in prose[subject[0] : subject[1]].lower().split()
+            )
+            if prose[src[0] : src[1]].lower() in _OPINION_VERBS and not said_by_a_report:
+                return False  # respondents: "42% of them say" is vague
+        return sourcing.covers(prose, s_start, s_end, src, span[0])
+
+    def sources(self, doc, start: int, end: int, vague: bool = True) -> list:
+        """The sources of a sentence (sourcing.sources), read once per document (a sentence is
+        read again as the previous one of the next). `vague=False`: all but the matches of the
+        vague patterns, which are searched only when asked for (they are never named sources)."""
         cues, cache = doc.memo[self.cues_key]
-        found = cache.get(start)
-        if found is None:
-            found = cache[start] = sourcing.sources(doc.prose, start, end, self.lexicon, bool(cues.within(start, end)))
-        return found
+        parts = cache.get(start)
+        if parts is None:
+            head, tail = sourcing.named_sources(doc.prose, start, end, self.lexicon, bool(cues.within(start, end)))
+            parts = cache[start] = [head + tail, None, head, tail]
+        if not vague:
+            return parts[0]
+        if parts[1] is None:
+            parts[1] = parts[2] + sourcing.vague_sources(doc.prose, start, end, self.lexicon) + parts[3]
+        return parts[1]
 
     def carried(self, doc, block: int, number: int) -> tuple | None:
         """(quality, cue text) of the source the previous sentence carries into this one (the
@@ -281,10 +305,13 @@ class Attribution(RuleKind):
         else:
             return None
         p_start, p_end = doc.block_sentences(p_block)[p_number]
+        named = next((f for f in self.sources(doc, p_start, p_end, False) if f[2] == sourcing.NAMED), None)
+        if named is not None:  # the first named source, wherever vague wording stands (never named)
+            return named[2], doc.prose[named[0] : named[1]]
         found = self.sources(doc, p_start, p_end)
         if not found:
             return None
-        best = next((f for f in found if f[2] == sourcing.NAMED), found[0])
+        best = found[0]
         return best[2], doc.prose[best[0] : best[1]]
 
     def tied(self, prose: str, start: int, end: int, harm: tuple) -> bool:
@@ -341,34 +368,3 @@ def _continues(prose, s_start, s_end):
         or _OPENS_WITH_SHARE.match(prose, s_start, s_end)
         or _CONTINUES_WORD.search(prose, s_start, s_end)
     )
-
-
-class _Hits:
-    """Automaton hits of one word list, sorted, with range look-ups."""
-
-    __slots__ = ("hits", "starts")
-
-    def __init__(self, hits):
-        self.hits = hits
-        self.starts = [h[0] for h in hits]
-
-    def within(self, start, end):
-        """Hits that start in [start, end) and end by `end`."""
-        i = bisect_left(self.starts, start)
-        j = bisect_left(self.starts, end, i)
-        return [h for h in self.hits[i:j] if h[1] <= end]
-
-
-def _inside_quote(prose, start, offset):
-    """Whether `offset` is inside a quotation that opens in prose[start:offset]: the last
-    quotation mark before it opens one. Read mark by mark, not by parity, because news copy
-    opens each quoted sentence anew and closes only the last ('"A. "B."')."""
-    last = max(prose.rfind('"', start, offset), prose.rfind("“", start, offset), prose.rfind("”", start, offset))
-    if last < 0:
-        return False
-    mark = prose[last]
-    if mark != '"':
-        return mark == "“"
-    before = prose[last - 1] if last > start else " "
-    after = prose[last + 1] if last + 1 < len(prose) else " "
-    return (before.isspace() or before in "([{—–-") and not after.isspace()

@@ -46,31 +46,33 @@ _SENTENCE_OPENERS = frozenset(
     These All And But Or Then Still Yet Than Percent""".split()
 )
 _BROADCAST_TIME = re.compile(r"\s+on\s+(?:BBC|ITV|Channel|Radio|Sky|Five|S4C)\b")
+# A unit, a month, a street or a broadcast after a number, in one match (a call per figure, not four).
+_CONTEXT_AFTER = re.compile(
+    "|".join(
+        f"(?{'i' if r.flags & re.I else '-i'}:{r.pattern})"
+        for r in (_UNITS_AFTER, _MONTH_AFTER, _STREET, _BROADCAST_TIME)
+    )
+)
 
 
 def not_a_claim_anywhere(prose: str, end: int, text: str) -> bool:
     """What makes a digit number no claim whatever its sentence: a year, a duration, a unit, a
     date, a street number, a small number (style guides spell those out), a score or range."""
+    # One test holding is enough: the plain-Python ones first, then one regex for all the contexts after.
     digits = text.replace(",", "")
     after = prose[end : end + 24]
-    if _UNITS_AFTER.match(after):
+    if after.startswith(("-", "–", "/")):
         return True
-    if digits.isdigit() and len(digits) == 4 and 1000 <= int(digits) <= 2099 and "," not in text:
-        return True
-    if _MONTH_AFTER.match(after) or _STREET.match(after) or _BROADCAST_TIME.match(after):
-        return True
+    if digits.isdigit():
+        if "," not in text and (
+            (len(digits) == 4 and 1000 <= int(digits) <= 2099) or (len(digits) >= 5 and not SCALE_AFTER.match(after))
+        ):
+            return True  # a year; a code or number, not a count: news style writes counts with commas ("text 85130")
+        if len(digits.lstrip("0")) <= 1 and not SCALE_AFTER.match(after) and not numbers.CURRENCY_AFTER.match(after):
+            return True
     if len(digits) == 4 and digits[0] == "0":
         return True  # a clock time: "from 0800 to 1800GMT"
-    if digits.isdigit() and len(digits) >= 5 and "," not in text and not SCALE_AFTER.match(after):
-        return True  # a code or number, not a count: news style writes counts with commas ("text 85130")
-    if (
-        digits.isdigit()
-        and len(digits.lstrip("0")) <= 1
-        and not SCALE_AFTER.match(after)
-        and not numbers.CURRENCY_AFTER.match(after)
-    ):
-        return True
-    return after.startswith(("-", "–", "/"))
+    return _CONTEXT_AFTER.match(after) is not None
 
 
 def named_or_labelled(prose: str, s_start: int, start: int, end: int) -> bool:

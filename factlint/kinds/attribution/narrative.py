@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import factlint.kinds.attribution.labels as labels
-from factlint.kinds.attribution.figure import Figure
+from factlint.kinds.attribution.figure import Figure, stems
 
 # A definite set already known to the reader: "the two men", "all 148 members", "its 34 guidelines".
 _DEFINITE_BEFORE = re.compile(
@@ -61,10 +61,35 @@ _HYPOTHETICAL = re.compile(
     re.I,
 )
 
+# Stems without which the patterns above cannot match (Figure.mentions: a sentence with none is
+# never searched). Each is a plain substring of a word every match holds.
+_SAMPLE_STEMS = stems("interview", "respon", "questio", "people", "cover", "survey", "poll", "sample", "study")
+_ARITHMETIC_STEMS = stems("equivalent", "same", "works", "amounts")
+_AUDIENCE_STEMS = stems("address", "speak", "spoke", "talk", "perform", "play")
+_IF_STEMS = stems("if", "unless")
+_HYPOTHETICAL_STEMS = stems("if", "unless", "suppos", "provid", "condition", "long")
+_SCHEDULED_STEMS = stems("will", "are")
+_IDIOM_STEMS = stems(
+    "record",
+    "better",
+    "worse",
+    "different",
+    "times",
+    "ways",
+    "reasons",
+    "years",
+    "miles",
+    "million",
+    "effort",
+)
+
 
 def survey_sample(fig: Figure) -> bool:
     """Holds for "based on 8,000 telephone interviews": a survey's method, not its finding."""
-    return _SAMPLE_AFTER.match(fig.after) is not None or _SAMPLE_BEFORE.search(fig.before) is not None
+    return fig.mentions("sample", _SAMPLE_STEMS) and (
+        _SAMPLE_AFTER.match(fig.after) is not None
+        or (fig.before_has(_SAMPLE_STEMS) and _SAMPLE_BEFORE.search(fig.before) is not None)
+    )
 
 
 def small_count(fig: Figure) -> bool:
@@ -84,7 +109,10 @@ def age_at(fig: Figure) -> bool:
 
 
 def idiom_around(fig: Figure) -> bool:
-    return _IDIOM.search(fig.prose, max(fig.s_start, fig.start - 10), min(fig.s_end, fig.end + 12)) is not None
+    return (
+        fig.mentions("idiom", _IDIOM_STEMS)
+        and _IDIOM.search(fig.prose, max(fig.s_start, fig.start - 10), min(fig.s_end, fig.end + 12)) is not None
+    )
 
 
 def label_or_known_scale(fig: Figure) -> bool:
@@ -121,7 +149,10 @@ def title_mid_sentence(fig: Figure) -> bool:
 
 
 def percent_idiom(fig: Figure) -> bool:
-    return _IDIOM.search(fig.prose, fig.start, min(fig.s_end, fig.end + 10)) is not None
+    return (
+        fig.mentions("idiom", _IDIOM_STEMS)
+        and _IDIOM.search(fig.prose, fig.start, min(fig.s_end, fig.end + 10)) is not None
+    )
 
 
 def percent_title(fig: Figure) -> bool:
@@ -130,7 +161,7 @@ def percent_title(fig: Figure) -> bool:
 
 
 def arithmetic(fig: Figure) -> bool:
-    return _ARITHMETIC_BEFORE.search(fig.before) is not None
+    return fig.before_has(_ARITHMETIC_STEMS) and _ARITHMETIC_BEFORE.search(fig.before) is not None
 
 
 def target(fig: Figure) -> bool:
@@ -140,12 +171,12 @@ def target(fig: Figure) -> bool:
 
 def scheduled(fig: Figure) -> bool:
     """Holds for "350 films will be screened at the festival": a programme."""
-    return _SCHEDULED_AFTER.match(fig.after) is not None
+    return fig.mentions("scheduled", _SCHEDULED_STEMS) and _SCHEDULED_AFTER.match(fig.after) is not None
 
 
 def audience(fig: Figure) -> bool:
     """Holds for "is set to address 2,000 people": a schedule."""
-    return _AUDIENCE_BEFORE.search(fig.before) is not None
+    return fig.before_has(_AUDIENCE_STEMS) and _AUDIENCE_BEFORE.search(fig.before) is not None
 
 
 def there_would_be(fig: Figure) -> bool:
@@ -156,11 +187,15 @@ def there_would_be(fig: Figure) -> bool:
 def conditional(fig: Figure) -> bool:
     """Holds for "If the price is at the top of the range, the firm could be valued at 200m euros"."""
     return (
-        _IF_CLAUSE.search(fig.prose, fig.s_start, fig.start) is not None
+        fig.mentions("if", _IF_STEMS)
+        and _IF_CLAUSE.search(fig.prose, fig.s_start, fig.start) is not None
         and _MODAL.search(fig.prose, fig.s_start, fig.start) is not None
     )
 
 
 def hypothetical(fig: Figure) -> bool:
     """Holds for "If unemployment rose to 8.2%, …": a condition, not a statement."""
-    return _HYPOTHETICAL.search(fig.prose[max(fig.s_start, fig.start - 80) : fig.start]) is not None
+    return (
+        fig.mentions("hypothetical", _HYPOTHETICAL_STEMS)
+        and _HYPOTHETICAL.search(fig.prose[max(fig.s_start, fig.start - 80) : fig.start]) is not None
+    )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from factlint.kinds.attribution.figure import Figure
+from factlint.kinds.attribution.figure import Figure, stems
 
 # Market trading (share prices and moves, exchange rates, indices) is public record.
 _MARKET = re.compile(
@@ -98,10 +98,85 @@ _RULE_TRIGGERS = frozenset(
     clause regulations exempt exemption exemptions under""".split()
 )
 _VOTED_TRIGGERS = frozenset("voted vote votes majority".split())
+# The words each alternative of _MARKET needs (the trigger words alone, "rise", "price", are too
+# common a gate): a market noun and a move, a rise in shares, a price in pence, trading, ...
+_MARKET_NOUNS = frozenset(
+    """shares share stock stocks index indices ftse dow nasdaq nikkei dax cac hang sterling pound dollar
+    euro yen exchange bond""".split()
+)
+_MARKET_MOVES = frozenset(
+    """closed closing trading traded slipped fell rose gained dropped jumped climbed tumbled lost buys fallen
+    risen surged soared plunged plummeted slumped rallied dipped edged sank slid suspended performed recording
+    ended finished opened up down""".split()
+)
+_MARKET_RISES = frozenset("rise fall drop gain jump slump decline slide".split())
+_STOCK = frozenset(("shares", "share", "stock"))
+_PENCE = frozenset(("p", "pence", "cents"))
+_BE_WORDS = frozenset(("were", "was", "are", "is"))
+_MOVED = frozenset(("by", "up", "down"))
+_COMMODITIES = frozenset(("crude", "crudes", "oil", "gold", "copper"))
+_COMMODITY_MOVES = frozenset(
+    """dropped fell rose climbed jumped slipped surged slumped gained lost closed closing traded trading ended
+    higher lower""".split()
+)
+_CURRENCIES = frozenset(("dollar", "euro", "pound", "yen", "greenback"))
+
+
+def _market_words(w: frozenset) -> bool:
+    return (
+        (not _MARKET_NOUNS.isdisjoint(w) and not _MARKET_MOVES.isdisjoint(w))
+        or (not _MARKET_RISES.isdisjoint(w) and "in" in w and not _STOCK.isdisjoint(w))
+        or ("to" in w and not _PENCE.isdisjoint(w))
+        or ("trading" in w and not _BE_WORDS.isdisjoint(w))
+        or ("shares" in w and not _MOVED.isdisjoint(w))
+        or (not _COMMODITIES.isdisjoint(w) and not _COMMODITY_MOVES.isdisjoint(w))
+        or ("against" in w and "the" in w and not _CURRENCIES.isdisjoint(w))
+    )
+
+
+# _RULE_WORDS: one of its words, or "start(s) paying", or "under the" a plan, scheme, deal, ...
+_RULE_ALONE = frozenset(
+    """required obliged must allowed permitted entitled eligible legally threshold allowance clause regulations
+    exempt exemption exemptions""".split()
+)
+_UNDER_THE = frozenset("plan plans scheme terms rules proposal proposals deal agreement".split())
+
+
+def _rule_words(w: frozenset) -> bool:
+    return (
+        not _RULE_ALONE.isdisjoint(w)
+        or ("paying" in w and ("start" in w or "starts" in w))
+        or ("under" in w and "the" in w and not _UNDER_THE.isdisjoint(w))
+    )
+
+
+# Stems without which a pattern cannot match (Figure.mentions, asked once per sentence).
+_VOTE_STEMS = stems("vote", "poll", "majority", "seat")
+_POLICY_AFTER_STEMS = stems("target", "ceiling", "limit", "cap", "threshold", "quota", "rate")
+_POLICY_STEMS = stems(
+    "target",
+    "ceiling",
+    "limit",
+    "cap",
+    "threshold",
+    "maximum",
+    "minimum",
+    "quota",
+    "rate",
+    "borrowing",
+    "band",
+    "tax",
+    "jail",
+    "aim",
+    "designed",
+    "intended",
+)
+_PENALTY_STEMS = stems("fine", "penalt", "bail", "damage", "compensation", "settle", "pay")
+_SETTLEMENT_STEMS = stems("winner", "settle", "end", "close", "resolve")
 
 
 def _market(fig: Figure) -> bool:
-    return fig.holds("market", _MARKET, _MARKET_TRIGGERS)
+    return fig.holds("market", _MARKET, _MARKET_TRIGGERS, _market_words)
 
 
 def _sport(fig: Figure) -> bool:
@@ -148,22 +223,26 @@ def market(fig: Figure) -> bool:
 
 
 def vote(fig: Figure) -> bool:
-    return _VOTE_AFTER.match(fig.after) is not None or fig.holds("voted", _VOTED, _VOTED_TRIGGERS)
+    return fig.mentions("vote", _VOTE_STEMS) and (
+        _VOTE_AFTER.match(fig.after) is not None or fig.holds("voted", _VOTED, _VOTED_TRIGGERS)
+    )
 
 
 def rule_or_policy(fig: Figure) -> bool:
     return (
-        _POLICY_AFTER.match(fig.after) is not None
-        or fig.holds("rule", _RULE_WORDS, _RULE_TRIGGERS)
-        or _POLICY_BEFORE.search(fig.before) is not None
+        (fig.mentions("policy-after", _POLICY_AFTER_STEMS) and _POLICY_AFTER.match(fig.after) is not None)
+        or fig.holds("rule", _RULE_WORDS, _RULE_TRIGGERS, _rule_words)
+        or (fig.before_has(_POLICY_STEMS) and _POLICY_BEFORE.search(fig.before) is not None)
     )
 
 
 def penalty(fig: Figure) -> bool:
     """Fines, bail and damages set by a court or regulator are public record."""
-    return _PENALTY_BEFORE.search(fig.before) is not None
+    return fig.before_has(_PENALTY_STEMS) and _PENALTY_BEFORE.search(fig.before) is not None
 
 
 def settlement_or_winnings(fig: Figure) -> bool:
     """Holds for "paid the SEC $250m to settle charges", "$1m to the winner"."""
-    return _SETTLEMENT_AFTER.match(fig.after) is not None or _WINNER_AFTER.match(fig.after) is not None
+    return fig.mentions("settlement", _SETTLEMENT_STEMS) and (
+        _SETTLEMENT_AFTER.match(fig.after) is not None or _WINNER_AFTER.match(fig.after) is not None
+    )

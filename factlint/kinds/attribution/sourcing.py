@@ -64,33 +64,48 @@ def sources(prose: str, s_start: int, s_end: int, lex: Lexicon, cues: bool = Tru
     respondents, "42% of them say", by a figure inside it), ("own", from, to) for an actor's
     own verb (the reach of its object), or None. `cues`: whether the sentence holds any of
     `cue_words` (if not, only "according to" and the vague patterns are looked for)."""
+    head, tail = named_sources(prose, s_start, s_end, lex, cues)
+    return head + vague_sources(prose, s_start, s_end, lex) + tail
+
+
+def named_sources(prose: str, s_start: int, s_end: int, lex: Lexicon, cues: bool = True) -> tuple[list, list]:
+    """The sources of `sources` but those of the vague patterns (which are never named), as the
+    two lists that stand before and after them."""
     text = prose[s_start:s_end]
     toks = subjects.tokens(text) if cues else []
     found = []
-    starters = _starters(lex)
-    for i, tok in enumerate(toks):
-        low = tok[2].lower()
-        if low in starters:  # most words start no source: no call for them (speed)
-            source = _source_at(toks, i, low, s_start, lex)
-            if source is not None:
-                found.append(source)
-    found.extend(_according_to(text, s_start, lex))
-    for m in lex.vague.finditer(text):
-        found.append((s_start + m.start(), s_start + m.end(), VAGUE, None))
-    found.extend(_named_source_nouns(toks, s_start, lex))
-    return found
+    starters, nouns = _starters(lex)
+    lows = [tok[2].lower() for tok in toks]
+    if not starters.isdisjoint(lows):  # most words start no source: no call for them (speed)
+        for i, low in enumerate(lows):
+            if low in starters:
+                source = _source_at(toks, i, low, s_start, lex)
+                if source is not None:
+                    found.append(source)
+    if not lex.according_holds or lex.according_holds in text.lower():
+        found.extend(_according_to(text, s_start, lex))
+    # a sentence without a source noun or a respondents' word names no poll or study
+    return found, [] if nouns.isdisjoint(lows) else list(_named_source_nouns(toks, s_start, lex))
+
+
+def vague_sources(prose: str, s_start: int, s_end: int, lex: Lexicon) -> list:
+    """The sources the vague patterns find in the sentence ("it is estimated", "reportedly")."""
+    text = prose[s_start:s_end]
+    return [(s_start + m.start(), s_start + m.end(), VAGUE, None) for m in lex.vague.finditer(text)]
 
 
 # Keyed by identity, not by the lexicon: hashing one hashes its regexes' code, 5 µs a call (speed).
-_STARTERS: dict[int, tuple[Lexicon, frozenset]] = {}
+_STARTERS: dict[int, tuple[Lexicon, frozenset, frozenset]] = {}
 
 
-def _starters(lex: Lexicon) -> frozenset:
-    """The words `_source_at` may find a source at (once per lexicon)."""
+def _starters(lex: Lexicon) -> tuple[frozenset, frozenset]:
+    """The words `_source_at` may find a source at, and those `_named_source_nouns` may (once
+    per lexicon)."""
     hit = _STARTERS.get(id(lex))
     if hit is None or hit[0] is not lex:
-        hit = _STARTERS[id(lex)] = (lex, frozenset({"is", "are"}) | _PLAN_NOUNS | lex.own | lex.reporting)
-    return hit[1]
+        starters = frozenset({"is", "are"}) | _PLAN_NOUNS | lex.own | lex.reporting
+        hit = _STARTERS[id(lex)] = (lex, starters, _RESPONDENTS | lex.source_nouns)
+    return hit[1], hit[2]
 
 
 def _source_at(toks: list, i: int, low: str, at: int, lex: Lexicon) -> tuple | None:

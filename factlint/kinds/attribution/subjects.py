@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import factlint.native as native
+
 NAMED, VAGUE = "named", "vague"
 _TOKEN = re.compile(r"[^\W\d_][\w'’.&-]*[\w]|[^\W\d_]|[$£€¥]?\d+(?:[,.]\d+)*\w*%?|[^\w\s]")
 _PRONOUNS = frozenset("he she it they we i you".split())
@@ -47,9 +49,20 @@ class Lexicon:
     vague_subjects: frozenset
     vague: re.Pattern
     according: re.Pattern
+    # A lower-case string every match of `according` holds ("" if none is known): a sentence
+    # whose lower-cased text lacks it is not searched (speed).
+    according_holds: str = ""
 
 
 def tokens(text: str) -> list:
+    """(start, end, token) of the words, numbers and marks of `text` (the native core reads them
+    by hand in one call: factlint.native)."""
+    if native.rust is not None:
+        return native.rust.tokens(text)
+    return py_tokens(text)
+
+
+def py_tokens(text: str) -> list:
     return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
 
 

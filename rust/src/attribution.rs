@@ -1,0 +1,264 @@
+//! The attribution kind's scans, read by hand: the exact counterparts of
+//! `factlint.text.numbers.DIGIT_FIGURE` (its `finditer` over a text, as (start, end, kind) in code
+//! points) and of `factlint.kinds.attribution.subjects.tokens` (the `_TOKEN` regex). Character
+//! classes are the running Python's (crate::props): `\d` is str.isdecimal, `\w` str.isalnum or
+//! "_", `\s` str.isspace. The regex's backtracking is settled once per alternative (see the
+//! comments): every choice but the greedy one leaves a digit, a comma or a point next, which
+//! none of the following parts accepts.
+
+use pyo3::prelude::*;
+
+use crate::{props, ALNUM, DECIMAL, SPACE};
+
+struct Text {
+    s: Vec<char>,
+    p: Vec<u8>,
+}
+
+impl Text {
+    fn dec(&self, i: usize) -> bool {
+        i < self.s.len() && self.p[i] & DECIMAL != 0
+    }
+    fn word(&self, i: usize) -> bool {
+        i < self.s.len() && (self.s[i] == '_' || self.p[i] & ALNUM != 0)
+    }
+    fn space(&self, i: usize) -> bool {
+        i < self.s.len() && self.p[i] & SPACE != 0
+    }
+    fn is(&self, i: usize, set: &str) -> bool {
+        i < self.s.len() && set.contains(self.s[i])
+    }
+    /// `[\d,]*`
+    fn digits_commas(&self, mut i: usize) -> usize {
+        while self.dec(i) || self.is(i, ",") {
+            i += 1;
+        }
+        i
+    }
+    /// `\d*`
+    fn digits(&self, mut i: usize) -> usize {
+        while self.dec(i) {
+            i += 1;
+        }
+        i
+    }
+    /// `(?:\.\d+)?`, greedy
+    fn decimals(&self, i: usize) -> usize {
+        if self.is(i, ".") && self.dec(i + 1) {
+            self.digits(i + 1)
+        } else {
+            i
+        }
+    }
+    /// A case-insensitive ASCII letter as Python's ignore-case matching reads it ("ı" and "İ" are "i").
+    fn ci(&self, i: usize, x: char) -> bool {
+        if i >= self.s.len() {
+            return false;
+        }
+        let c = self.s[i];
+        if c.is_ascii() {
+            c.to_ascii_lowercase() == x
+        } else {
+            x == 'i' && (c == '\u{131}' || c == '\u{130}')
+        }
+    }
+    /// `(?:m|bn|k|tn|(?i:million|billion|trillion))\b` at i: its end.
+    fn scale_word(&self, i: usize) -> Option<usize> {
+        for w in ["m", "bn", "k", "tn"] {
+            let e = i + w.len();
+            if w.chars().enumerate().all(|(k, x)| i + k < self.s.len() && self.s[i + k] == x) && !self.word(e) {
+                return Some(e);
+            }
+        }
+        for w in ["million", "billion", "trillion"] {
+            let e = i + w.len();
+            if w.chars().enumerate().all(|(k, x)| self.ci(i + k, x)) && !self.word(e) {
+                return Some(e);
+            }
+        }
+        None
+    }
+    /// numbers.SCALE at i (greedy `\s?`: a space is taken when the word follows it; if not,
+    /// the word cannot start at the space either): its end.
+    fn scale(&self, i: usize) -> Option<usize> {
+        if self.space(i) {
+            self.scale_word(i + 1)
+        } else {
+            self.scale_word(i)
+        }
+    }
+    /// `\s?(?:%|[Pp]er\s?[Cc]ent\b|[Pp]ercent\b|PERCENT\b)` at i: its end.
+    fn percent(&self, i: usize) -> Option<usize> {
+        if self.space(i) {
+            if let Some(e) = self.percent_word(i + 1) {
+                return Some(e);
+            }
+        }
+        self.percent_word(i)
+    }
+    fn percent_word(&self, i: usize) -> Option<usize> {
+        if self.is(i, "%") {
+            return Some(i + 1);
+        }
+        if self.is(i, "Pp") && self.is(i + 1, "e") && self.is(i + 2, "r") {
+            // [Pp]er\s?[Cc]ent\b: the space taken first, then left out
+            for j in [i + 3 + usize::from(self.space(i + 3)), i + 3] {
+                if self.is(j, "Cc") && self.is(j + 1, "e") && self.is(j + 2, "n") && self.is(j + 3, "t") && !self.word(j + 4)
+                {
+                    return Some(j + 4);
+                }
+            }
+            if self.is(i + 3, "c") && self.is(i + 4, "e") && self.is(i + 5, "n") && self.is(i + 6, "t") && !self.word(i + 7) {
+                return Some(i + 7);
+            }
+        }
+        let upper: Vec<char> = "PERCENT".chars().collect();
+        if (0..7).all(|k| i + k < self.s.len() && self.s[i + k] == upper[k]) && !self.word(i + 7) {
+            return Some(i + 7);
+        }
+        None
+    }
+    /// `(?!\w|[.,:/-]\d|[-–]\w|\.[^\W\d_])` at i
+    fn num_end_ok(&self, i: usize) -> bool {
+        !(self.word(i)
+            || (self.is(i, ".,:/-") && self.dec(i + 1))
+            || (self.is(i, "-–") && self.word(i + 1))
+            || (self.is(i, ".") && self.word(i + 1) && !self.dec(i + 1) && self.s[i + 1] != '_'))
+    }
+    /// `(?!\w|[.,:/-]\d)` at i
+    fn group_end_ok(&self, i: usize) -> bool {
+        !(self.word(i) || (self.is(i, ".,:/-") && self.dec(i + 1)))
+    }
+
+    /// The figure that starts at i, as (end, kind), or None.
+    fn figure_at(&self, i: usize) -> Option<(usize, &'static str)> {
+        let c = self.s[i];
+        if "$£€¥".contains(c) {
+            // money: [$£€¥]\s?\d[\d,]*(?:\.\d+)?SCALE?
+            let mut j = i + 1;
+            if self.space(j) {
+                j += 1;
+            }
+            if !self.dec(j) {
+                return None;
+            }
+            let j = self.decimals(self.digits_commas(j + 1));
+            return Some((self.scale(j).unwrap_or(j), "money"));
+        }
+        if !self.dec(i) {
+            return None;
+        }
+        // pct: (?<![\w.,])\d[\d,]*(?:\.\d+)?\s?(?:%|per cent|percent|PERCENT)
+        if i == 0 || !(self.word(i - 1) || self.is(i - 1, ".,")) {
+            let j = self.decimals(self.digits_commas(i + 1));
+            if let Some(e) = self.percent(j) {
+                return Some((e, "pct"));
+            }
+        }
+        if i > 0 && (self.word(i - 1) || self.is(i - 1, ".,/:£$€#-")) {
+            return None;
+        }
+        // num, grouped: \d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w|[.,:/-]\d)SCALE?
+        let run = self.digits(i) - i;
+        if run <= 3 {
+            let mut j = i + run;
+            let mut groups = 0;
+            while self.is(j, ",") && self.dec(j + 1) && self.dec(j + 2) && self.dec(j + 3) {
+                j += 4;
+                groups += 1;
+            }
+            if groups > 0 {
+                let j = self.decimals(j);
+                if self.group_end_ok(j) {
+                    return Some((self.scale(j).unwrap_or(j), "num"));
+                }
+            }
+        }
+        // num, plain: \d+(?:\.\d+)?SCALE?(?!…): the scale is taken only if what follows it passes
+        let j = self.decimals(i + run);
+        if let Some(e) = self.scale(j) {
+            if self.num_end_ok(e) {
+                return Some((e, "num"));
+            }
+        }
+        if self.num_end_ok(j) {
+            return Some((j, "num"));
+        }
+        None
+    }
+}
+
+fn read(py: Python<'_>, text: &str) -> PyResult<Text> {
+    let s: Vec<char> = text.chars().collect();
+    let mut ascii = [0u8; 128];
+    for (k, slot) in ascii.iter_mut().enumerate() {
+        *slot = props(py, char::from(k as u8))?;
+    }
+    let mut p = Vec::with_capacity(s.len());
+    for &c in &s {
+        p.push(if c.is_ascii() { ascii[c as usize] } else { props(py, c)? });
+    }
+    Ok(Text { s, p })
+}
+
+/// numbers.DIGIT_FIGURE.finditer(text) as [(start, end, kind)] (kind: the match's lastgroup).
+#[pyfunction]
+pub fn digit_figures(py: Python<'_>, text: &str) -> PyResult<Vec<(usize, usize, &'static str)>> {
+    let t = read(py, text)?;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < t.s.len() {
+        if let Some((end, kind)) = t.figure_at(i) {
+            out.push((i, end, kind));
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    Ok(out)
+}
+
+/// subjects.tokens(text): [(start, end, token)] of
+/// `[^\W\d_][\w'’.&-]*[\w]|[^\W\d_]|[$£€¥]?\d+(?:[,.]\d+)*\w*%?|[^\w\s]`.
+#[pyfunction]
+pub fn tokens(py: Python<'_>, text: &str) -> PyResult<Vec<(usize, usize, String)>> {
+    let t = read(py, text)?;
+    let n = t.s.len();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let end = if t.word(i) && !t.dec(i) && t.s[i] != '_' {
+            // a word: the longest run of [\w'’.&-] that ends on a word character, or the letter alone
+            let mut k = i + 1;
+            while t.word(k) || t.is(k, "'’.&-") {
+                k += 1;
+            }
+            let mut r = k;
+            while r > i + 1 && !t.word(r - 1) {
+                r -= 1;
+            }
+            r.max(i + 1)
+        } else if t.dec(i) || (t.is(i, "$£€¥") && t.dec(i + 1)) {
+            // a number, greedy throughout (nothing after it can fail)
+            let mut k = t.digits(if t.dec(i) { i } else { i + 1 });
+            while t.is(k, ",.") && t.dec(k + 1) {
+                k = t.digits(k + 1);
+            }
+            while t.word(k) {
+                k += 1;
+            }
+            if t.is(k, "%") {
+                k += 1;
+            }
+            k
+        } else if !t.word(i) && !t.space(i) {
+            i + 1
+        } else {
+            i += 1;
+            continue;
+        };
+        out.push((i, end, t.s[i..end].iter().collect()));
+        i = end;
+    }
+    Ok(out)
+}
