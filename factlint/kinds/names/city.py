@@ -21,7 +21,6 @@ from factlint.kinds.names.base import (
     word_after,
     word_before,
 )
-from factlint.lazyre import lazy_compile
 from factlint.text.phonetics import fold, is_inflection, letter_mask, plain
 
 # A country is the text's topic when it (or its cities) is named this often, among the most named.
@@ -36,22 +35,6 @@ PLACE_NOUNS = frozenset(
     "city town village region province district oblast county prefecture municipality governorate "
     "suburb suburbs outskirts mayor governor airport port".split()
 )
-_NAME = r"([A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]+)"
-_PLACE_CUE = lazy_compile(
-    r"(?<!\w)(?:(?:"
-    + "|".join(sorted(PLACE_BEFORE))
-    + r")|(?:"
-    + "|".join(sorted(PLACE_NOUNS))
-    + r") of)[ \t]+"
-    + _NAME
-    + r"(?!\w)"
-    # The noun after a name is looked at, not taken: it may begin the next cue ("Mayor of X").
-    + r"|(?<![\w'’])"
-    + _NAME
-    + r"(?=[ \t]+(?:"
-    + "|".join(sorted(PLACE_NOUNS))
-    + r")(?!\w))"
-)
 # Nouns after a possessive that make it a firm ("Southcorp's shares"), not a city ("Kyiv's mayor").
 FIRM_NOUNS = frozenset(
     "shares share stock board chairman chief boss executive executives profits profit sales revenue "
@@ -59,6 +42,41 @@ FIRM_NOUNS = frozenset(
 )
 # Words after a name that make it an actor, a person or a firm, not a place ("Yukos said").
 ACTOR_AFTER = frozenset("said says told announced reported added argued claimed denied has have is was".split())
+
+
+def _is_word(c: str) -> bool:
+    return c.isalnum() or c == "_"  # what a regex's \w matches
+
+
+def _place_cue(prose: str, start: int, end: int) -> bool:
+    """The name at prose[start:end] follows a word of place ("in Kolomouz", "the mayor of
+    Kolomouz") or comes before a noun of place ("Kolomouz region"), across spaces or tabs, the
+    cue a whole word."""
+    i = start
+    while i and prose[i - 1] in " \t":
+        i -= 1
+    if i < start:
+        j = i
+        while j and _is_word(prose[j - 1]):
+            j -= 1
+        word = prose[j:i]
+        if word in PLACE_BEFORE:
+            return True
+        if word == "of" and j >= 2 and prose[j - 1] == " ":
+            k = j - 1
+            while k and _is_word(prose[k - 1]):
+                k -= 1
+            if prose[k : j - 1] in PLACE_NOUNS:
+                return True
+    i, n = end, len(prose)
+    while i < n and prose[i] in " \t":
+        i += 1
+    if i == end:
+        return False
+    j = i
+    while j < n and _is_word(prose[j]):
+        j += 1
+    return prose[i:j] in PLACE_NOUNS
 
 
 class CitySpelling(NamesKind):
@@ -89,8 +107,9 @@ class CitySpelling(NamesKind):
         if not candidates:
             return
         prose = doc.prose
-        # Used as a place somewhere ("in Kolomouz"): one regex pass, before any position is looked up.
-        cued = {a or b for a, b in _PLACE_CUE.findall(prose)}.intersection(candidates)
+        # Used as a place somewhere ("in Kolomouz"): only the candidates' own occurrences are
+        # looked at (a regex over the whole text cost more than the rest of the rule).
+        cued = {t for t in candidates if any(_place_cue(prose, s, e) for s, e in occurrences(doc, t))}
         if not cued:
             return
         # The names of the world's cities and smaller places are no misspellings of a city.
