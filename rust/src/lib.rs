@@ -10,6 +10,8 @@ use pyo3::types::PyString;
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
+mod names;
+
 const ALNUM: u8 = 1;
 const UPPER: u8 = 2;
 const DIGIT: u8 = 4;
@@ -388,5 +390,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(split_sentences, m)?)?;
     m.add_class::<Automaton>()?;
     m.add_class::<StopIndex>()?;
+    names::register(m)?;
     Ok(())
 }

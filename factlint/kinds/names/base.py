@@ -12,6 +12,7 @@ import os
 from collections import Counter
 from pathlib import Path
 
+import factlint.native as native
 from factlint.kinds.base import Key, RuleKind
 from factlint.knowledge.gazetteer import load_gazetteer
 from factlint.knowledge.lexicon import Vocabulary, WordList, shared
@@ -47,13 +48,18 @@ _SENTENCE_EDGE = lazy_compile(r"[.!?\n«»“”„\"]")
 
 def capitalised_tokens(doc):
     """{token: count} of capitalised words in the prose (first letter upper, rest lower), computed
-    once per Document and shared by the Names rules."""
+    once per Document and shared by the Names rules (by the core factlint/native.py chose)."""
     tokens = doc.memo.get("names.tokens")
     if tokens is None:
-        counts = Counter(_CAPITALISED.findall(doc.prose))
-        tokens = {t: n for t, n in counts.items() if t[1:].islower() and t[0].isupper()}
-        doc.memo["names.tokens"] = tokens
+        scan = native.rust.capitalised_tokens if native.rust is not None else py_capitalised_tokens
+        tokens = doc.memo["names.tokens"] = scan(doc.prose)
     return tokens
+
+
+def py_capitalised_tokens(prose: str) -> dict[str, int]:
+    """{token: count} of the title-case matches of _CAPITALISED, in the order they first occur."""
+    counts = Counter(_CAPITALISED.findall(prose))
+    return {t: n for t, n in counts.items() if t[1:].islower() and t[0].isupper()}
 
 
 def occurrences(doc, token):

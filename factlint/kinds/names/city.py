@@ -12,6 +12,7 @@ from collections import Counter
 
 import jellyfish
 
+import factlint.native as native
 from factlint.kinds.base import Key
 from factlint.kinds.names.base import (
     NamesKind,
@@ -107,14 +108,12 @@ class CitySpelling(NamesKind):
         if not candidates:
             return
         prose = doc.prose
+        # The names of the world's cities and smaller places are no misspellings of a city.
+        lowered = {t.lower(): t for t in candidates}
+        unplaced = [lowered[low] for low in cities.small_words.missing(cities.words.missing(lowered))]
         # Used as a place somewhere ("in Kolomouz"): only the candidates' own occurrences are
         # looked at (a regex over the whole text cost more than the rest of the rule).
-        cued = {t for t in candidates if any(_place_cue(prose, s, e) for s, e in occurrences(doc, t))}
-        if not cued:
-            return
-        # The names of the world's cities and smaller places are no misspellings of a city.
-        lowered = {t.lower(): t for t in cued}
-        cued = {lowered[low] for low in cities.small_words.missing(cities.words.missing(lowered))}
+        cued = {t for t in unplaced if any(_place_cue(prose, s, e) for s, e in occurrences(doc, t))}
         placed = {}
         for token in cued:
             spans = occurrences(doc, token)
@@ -181,32 +180,50 @@ class CitySpelling(NamesKind):
         n, mask, folded = len(low), letter_mask(low), fold(low)
         best, found = 3, {}
         for code in codes:
-            shapes = self._shape(code)
-            for size in range(n - 2, n + 3):
-                for name, t_low, t_mask, pop in shapes.get(size, ()):
-                    if (mask ^ t_mask).bit_count() > 4:
-                        continue
-                    d = jellyfish.damerau_levenshtein_distance(low, t_low)
-                    if fold(t_low) == folded and d <= 2:
-                        d = 1  # sounds the same: as close as one slip
-                    # A short name with another first letter is more often another name (Anfield).
-                    ok = (d == 1 and n >= 5 and (low[0] == t_low[0] or n >= 8)) or (d == 2 and n >= 8)
-                    if not ok or is_inflection(low, t_low) or d > best:
-                        continue
-                    if d < best:
-                        best, found = d, {}
-                    found[name] = max(found.get(name, 0), pop)
+            for name, t_low, pop, d in self._within_two(code, low, mask):
+                if fold(t_low) == folded:
+                    d = 1  # sounds the same: as close as one slip
+                # A short name with another first letter is more often another name (Anfield).
+                ok = (d == 1 and n >= 5 and (low[0] == t_low[0] or n >= 8)) or (d == 2 and n >= 8)
+                if not ok or is_inflection(low, t_low) or d > best:
+                    continue
+                if d < best:
+                    best, found = d, {}
+                found[name] = max(found.get(name, 0), pop)
         return sorted(found, key=lambda k: -found[k])
 
+    def _within_two(self, code, low, mask):
+        """(name, plain name, population, distance) of the country's cities two letters shorter
+        to two longer than `low` and within two edits of it, shortest first."""
+        shapes, rows, index = self._shape(code)
+        if index is not None:  # the Rust core: the same loop in one call (factlint/native.py)
+            for i, d in index.near(low, mask, 2):
+                name, t_low, _mask, pop = rows[i]
+                yield name, t_low, pop, d
+            return
+        n = len(low)
+        for size in range(n - 2, n + 3):
+            for name, t_low, t_mask, pop in shapes.get(size, ()):
+                # Two edits change at most four letters of the alphabet used.
+                if (mask ^ t_mask).bit_count() > 4:
+                    continue
+                d = jellyfish.damerau_levenshtein_distance(low, t_low)
+                if d <= 2:
+                    yield name, t_low, pop, d
+
     def _shape(self, code):
-        """A country's cities by length, with their letter masks (built once per process)."""
-        shapes = self._shapes.get(code)
-        if shapes is None:
+        """A country's cities by length, with their letter masks, and the Rust core's index of
+        them (built once per process)."""
+        shaped = self._shapes.get(code)
+        if shaped is None:
             shapes = {}
             words = self.english.words
             for name, low, pop, mask in self.gazetteer.cities.cities_in(code):
                 if low in words and self.common_word(low):  # Most, Bath: a word is no misspelt city
                     continue
                 shapes.setdefault(len(low), []).append((name, low, mask, pop))
-            self._shapes[code] = shapes
-        return shapes
+            rows, index = [row for bucket in shapes.values() for row in bucket], None
+            if native.rust is not None:
+                index = native.rust.NearIndex([(t_low, t_mask) for _n, t_low, t_mask, _p in rows], False)
+            shaped = self._shapes[code] = (shapes, rows, index)
+        return shaped
