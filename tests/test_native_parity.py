@@ -279,7 +279,9 @@ def name_texts(n, seed):
     rng = random.Random(seed)
     pieces = NAME_PIECES + PIECES
     for _ in range(n):
-        yield "".join(rng.choice(pieces) + rng.choice(["", " ", " ", ".", "-", "\t"]) for _ in range(rng.randint(0, 60)))
+        yield "".join(
+            rng.choice(pieces) + rng.choice(["", " ", " ", ".", "-", "\t"]) for _ in range(rng.randint(0, 60))
+        )
 
 
 def test_names_token_scans_match_python():

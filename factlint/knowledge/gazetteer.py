@@ -139,7 +139,6 @@ class Gazetteer:
             out.append((target, distances.get(target, 9), target in same_fold, meta == self.metaphones[target]))
         return out
 
-
     def _native_index(self):
         """by_shape as the Rust core's NearIndex (built on the first near-miss look-up)."""
         if self._native is None:
