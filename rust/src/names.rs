@@ -6,6 +6,30 @@
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FxHash (rustc's): the words hashed here are short and not chosen by an attacker, and SipHash
+/// was most of the scans' time.
+#[derive(Default)]
+struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxBuild = BuildHasherDefault<Fx>;
 
 use super::{is_letter, is_word};
 
@@ -30,7 +54,7 @@ fn title_case(py: Python<'_>, token: &str) -> PyResult<bool> {
 #[pyfunction]
 fn capitalised_tokens<'py>(py: Python<'py>, prose: &str) -> PyResult<Bound<'py, PyDict>> {
     let mut order: Vec<&str> = Vec::new();
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: HashMap<&str, usize, FxBuild> = HashMap::default();
     let mut chars = prose.char_indices().peekable();
     let mut prev: Option<char> = None;
     while let Some((start, c)) = chars.next() {
@@ -86,7 +110,7 @@ fn odd_class(c: char) -> u8 {
 /// never leave the scan.
 #[pyclass(frozen)]
 struct WordSet {
-    words: HashSet<String>,
+    words: HashSet<String, FxBuild>,
 }
 
 #[pymethods]
@@ -118,40 +142,63 @@ impl WordSet {
 #[pyfunction]
 #[pyo3(signature = (prose, known=None))]
 fn odd_case_words<'t>(py: Python<'_>, prose: &'t str, known: Option<PyRef<'_, WordSet>>) -> PyResult<Vec<&'t str>> {
+    let known = known.as_deref();
+    if prose.is_ascii() {
+        let b = prose.as_bytes();
+        return odd_runs(py, prose, known, b.len(), |i| b[i] as char, |i| i);
+    }
     let s: Vec<(usize, char)> = prose.char_indices().collect();
     let n = s.len();
-    let byte = |i: usize| if i < n { s[i].0 } else { prose.len() };
-    let mut seen: HashSet<&str> = HashSet::new();
+    odd_runs(py, prose, known, n, |i| s[i].1, |i| if i < n { s[i].0 } else { prose.len() })
+}
+
+/// The scan of odd_case_words over `n` code points: `at(i)` the i-th, `byte(i)` its offset.
+fn odd_runs<'t>(
+    py: Python<'_>,
+    prose: &'t str,
+    known: Option<&WordSet>,
+    n: usize,
+    at: impl Fn(usize) -> char,
+    byte: impl Fn(usize) -> usize,
+) -> PyResult<Vec<&'t str>> {
+    let mut seen: HashSet<&str, FxBuild> = HashSet::default();
     let mut out = Vec::new();
     let mut i = 0;
     while i < n {
-        let class = odd_class(s[i].1);
+        let class = odd_class(at(i));
         if class == 0 {
             i += 1;
             continue;
         }
         let mut j = i + 1;
-        while j < n && odd_class(s[j].1) == class {
+        while j < n && odd_class(at(j)) == class {
             j += 1;
         }
         // Inside the run no match can start (a letter is before it): the scan goes on at its end.
-        let blocked_before = i > 0 && {
-            let p = s[i - 1].1;
-            matches!(p, '\'' | '’' | '@' | '/' | '.' | '#' | '\\' | '-') || is_word(py, p)?
-        };
-        let blocked_after = j < n && {
-            let a = s[j].1;
-            matches!(a, '\'' | '’' | '@' | '/' | '\\' | '-')
-                || is_word(py, a)?
-                || (a == '.' && j + 1 < n && is_word(py, s[j + 1].1)?)
-        };
-        if j - i >= 6 && !blocked_before && !blocked_after {
-            let word = &prose[byte(i)..byte(j)];
-            if seen.insert(word) && !(class == 1 && known.as_ref().is_some_and(|k| k.knows(word))) {
-                out.push(word);
+        let (start, end) = (i, j);
+        i = j;
+        if end - start < 6 {
+            continue;
+        }
+        if start > 0 {
+            let p = at(start - 1);
+            if matches!(p, '\'' | '’' | '@' | '/' | '.' | '#' | '\\' | '-') || is_word(py, p)? {
+                continue;
             }
         }
-        i = j;
+        if end < n {
+            let a = at(end);
+            if matches!(a, '\'' | '’' | '@' | '/' | '\\' | '-')
+                || is_word(py, a)?
+                || (a == '.' && end + 1 < n && is_word(py, at(end + 1))?)
+            {
+                continue;
+            }
+        }
+        let word = &prose[byte(start)..byte(end)];
+        if seen.insert(word) && !(class == 1 && known.is_some_and(|k| k.knows(word))) {
+            out.push(word);
+        }
     }
     Ok(out)
 }
