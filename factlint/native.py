@@ -8,6 +8,9 @@ an exact counterpart of each, with the same arguments and results (offsets in co
     factlint.terms.TermIndex.scan (automaton part)  _native.Automaton(keys, entries).scan(text, lower)
     factlint.document.split_sentences(prose, s, e)  _native.split_sentences(prose[s:e], s)
     factlint.text.language._count(words(sample))    _native.StopIndex(index).count(sample.lower())
+    names.base.py_capitalised_tokens(prose)         _native.capitalised_tokens(prose)
+    names.near_miss.py_odd_case_words(prose)        _native.odd_case_words(prose[, WordSet(lexicon)])
+    Gazetteer._near / CitySpelling._within_two loop _native.NearIndex(entries, by_first).near(...)
 
 `CORE` says which one runs: "rust" when the extension is built and importable, "python" when it
 is not (`pip install .` without cargo) or when the environment sets FACTLINT_CORE=python.
