@@ -219,10 +219,7 @@ class NamesKind(RuleKind):
         return found
 
     def _unknown_tokens(self, doc, min_length):
-        lowered = {}
-        for token in capitalised_tokens(doc):
-            if len(token) >= min_length:
-                lowered[token.lower()] = token
+        lowered = {token.lower(): token for token in capitalised_tokens(doc) if len(token) >= min_length}
         rest = self.english.words.missing(lowered.keys()) - self.gazetteer.words - self.vocabulary.accept
         return [lowered[low] for low in rest if not self.known(lowered[low])]
 

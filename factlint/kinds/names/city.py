@@ -22,6 +22,7 @@ from factlint.kinds.names.base import (
     word_after,
     word_before,
 )
+from factlint.lazyre import lazy_compile
 from factlint.text.phonetics import fold, is_inflection, letter_mask, plain
 
 # A country is the text's topic when it (or its cities) is named this often, among the most named.
@@ -45,8 +46,21 @@ FIRM_NOUNS = frozenset(
 ACTOR_AFTER = frozenset("said says told announced reported added argued claimed denied has have is was".split())
 
 
-def _is_word(c: str) -> bool:
-    return c.isalnum() or c == "_"  # what a regex's \w matches
+_WORD_ENDING = lazy_compile(r"\w+\Z")  # searched up to an endpos: the word that ends there
+_WORD = lazy_compile(r"\w+")
+_LONGEST_CUE = max(map(len, PLACE_BEFORE | PLACE_NOUNS))
+
+
+def _word_ending(prose: str, end: int) -> tuple[str, int]:
+    """(the whole word that ends at `end`, its start), or ("", start) when there is none or it
+    is longer than any cue."""
+    m = _WORD_ENDING.search(prose, max(0, end - _LONGEST_CUE - 1), end)
+    if m is None:
+        return "", end
+    start = m.start()
+    if start and (prose[start - 1].isalnum() or prose[start - 1] == "_"):
+        return "", start  # cut by the window: a longer word
+    return m.group(), start
 
 
 def _place_cue(prose: str, start: int, end: int) -> bool:
@@ -57,27 +71,18 @@ def _place_cue(prose: str, start: int, end: int) -> bool:
     while i and prose[i - 1] in " \t":
         i -= 1
     if i < start:
-        j = i
-        while j and _is_word(prose[j - 1]):
-            j -= 1
-        word = prose[j:i]
+        word, j = _word_ending(prose, i)
         if word in PLACE_BEFORE:
             return True
-        if word == "of" and j >= 2 and prose[j - 1] == " ":
-            k = j - 1
-            while k and _is_word(prose[k - 1]):
-                k -= 1
-            if prose[k : j - 1] in PLACE_NOUNS:
-                return True
+        if word == "of" and j >= 2 and prose[j - 1] == " " and _word_ending(prose, j - 1)[0] in PLACE_NOUNS:
+            return True
     i, n = end, len(prose)
     while i < n and prose[i] in " \t":
         i += 1
     if i == end:
         return False
-    j = i
-    while j < n and _is_word(prose[j]):
-        j += 1
-    return prose[i:j] in PLACE_NOUNS
+    m = _WORD.match(prose, i)
+    return m is not None and m.group() in PLACE_NOUNS
 
 
 class CitySpelling(NamesKind):
@@ -212,18 +217,25 @@ class CitySpelling(NamesKind):
                     yield name, t_low, pop, d
 
     def _shape(self, code):
-        """A country's cities by length, with their letter masks, and the Rust core's index of
-        them (built once per process)."""
+        """A country's cities by length with their letter masks (the Python core), or in a list
+        and the Rust core's index of them; built once per process."""
         shaped = self._shapes.get(code)
         if shaped is None:
-            shapes = {}
-            words = self.english.words
-            for name, low, pop, mask in self.gazetteer.cities.cities_in(code):
-                if low in words and self.common_word(low):  # Most, Bath: a word is no misspelt city
-                    continue
-                shapes.setdefault(len(low), []).append((name, low, mask, pop))
-            rows, index = [row for bucket in shapes.values() for row in bucket], None
+            cities = self.gazetteer.cities.cities_in(code)
+            listed = {low for _n, low, _p, _m in cities}
+            listed -= self.english.words.missing(listed)  # set differences first (C level)
+            proper = self.english.proper
+            # Most, Bath: a word is no misspelt city.
+            rows = [
+                (name, low, mask, pop)
+                for name, low, pop, mask in cities
+                if not (low in listed and low.capitalize() not in proper)
+            ]
+            shapes, index = {}, None
             if native.rust is not None:
                 index = native.rust.NearIndex([(t_low, t_mask) for _n, t_low, t_mask, _p in rows], False)
+            else:
+                for row in rows:
+                    shapes.setdefault(len(row[1]), []).append(row)
             shaped = self._shapes[code] = (shapes, rows, index)
         return shaped
