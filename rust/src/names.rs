@@ -203,6 +203,109 @@ fn odd_runs<'t>(
     Ok(out)
 }
 
+/// The names city.CitySpelling finds cued as places (city._place_cue at any of their
+/// occurrences): after a word of place ("in Kolomouz", "mayor of Kolomouz") or before a noun of
+/// place ("Kolomouz region"), across spaces or tabs: the words of `before` and `nouns` (city's
+/// PLACE_BEFORE and PLACE_NOUNS, lower-case ASCII).
+#[pyclass(frozen)]
+struct PlaceCues {
+    before: HashSet<String, FxBuild>,
+    nouns: HashSet<String, FxBuild>,
+}
+
+/// The word s[a..b] if it is short lower-case ASCII (as every cue is), in `buf`.
+fn short_word<'b>(s: &[char], a: usize, b: usize, buf: &'b mut [u8; 16]) -> Option<&'b str> {
+    if b - a > buf.len() {
+        return None;
+    }
+    for (k, c) in s[a..b].iter().enumerate() {
+        if !c.is_ascii_lowercase() {
+            return None;
+        }
+        buf[k] = *c as u8;
+    }
+    std::str::from_utf8(&buf[..b - a]).ok()
+}
+
+#[pymethods]
+impl PlaceCues {
+    #[new]
+    fn new(before: Vec<String>, nouns: Vec<String>) -> Self {
+        PlaceCues { before: before.into_iter().collect(), nouns: nouns.into_iter().collect() }
+    }
+
+    /// The cued names of `prose`, sorted and distinct, in one pass.
+    fn cued(&self, py: Python<'_>, prose: &str) -> PyResult<Vec<String>> {
+        let s: Vec<char> = prose.chars().collect();
+        let n = s.len();
+        let word = |i: usize| -> PyResult<bool> { is_word(py, s[i]) };
+        let letters_end = |mut j: usize| -> PyResult<usize> {
+            while j < n && is_letter(py, s[j])? {
+                j += 1;
+            }
+            Ok(j)
+        };
+        let blank = |mut i: usize| {
+            let start = i;
+            while i < n && (s[i] == ' ' || s[i] == '\t') {
+                i += 1;
+            }
+            (i > start, i)
+        };
+        let mut buf = [0u8; 16];
+        let mut out: Vec<String> = Vec::new();
+        let mut i = 0;
+        while i < n {
+            if !word(i)? {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < n && word(j)? {
+                j += 1;
+            }
+            // i..j: a whole word. A cue before a name (a capital, letters, no word character)?
+            let mut after = None;
+            if let Some(w) = short_word(&s, i, j, &mut buf) {
+                if self.before.contains(w) {
+                    after = Some(j);
+                } else if self.nouns.contains(w) && j + 3 <= n && s[j] == ' ' && s[j + 1] == 'o' && s[j + 2] == 'f' {
+                    after = Some(j + 3);
+                }
+            }
+            if let Some(k) = after {
+                let (spaced, k) = blank(k);
+                if spaced && k < n && capital(s[k]) {
+                    let e = letters_end(k + 1)?;
+                    if e > k + 1 && !(e < n && word(e)?) {
+                        out.push(s[k..e].iter().collect());
+                    }
+                }
+            }
+            // A name (no apostrophe before it) before a noun of place?
+            if capital(s[i]) && !(i > 0 && matches!(s[i - 1], '\'' | '’')) {
+                let e = letters_end(i + 1)?;
+                if e > i + 1 {
+                    let (spaced, k) = blank(e);
+                    if spaced && k < n && s[k].is_ascii_lowercase() {
+                        let mut m = k;
+                        while m < n && word(m)? {
+                            m += 1;
+                        }
+                        if short_word(&s, k, m, &mut buf).is_some_and(|w| self.nouns.contains(w)) {
+                            out.push(s[i..e].iter().collect());
+                        }
+                    }
+                }
+            }
+            i = j;
+        }
+        out.sort_unstable();
+        out.dedup();
+        Ok(out)
+    }
+}
+
 /// jellyfish.damerau_levenshtein_distance (unrestricted) of two ASCII strings.
 fn damerau(a: &[u8], b: &[u8]) -> usize {
     let (l1, l2) = (a.len(), b.len());
@@ -302,6 +405,7 @@ impl NearIndex {
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(capitalised_tokens, m)?)?;
     m.add_function(wrap_pyfunction!(odd_case_words, m)?)?;
+    m.add_class::<PlaceCues>()?;
     m.add_function(wrap_pyfunction!(ascii_damerau, m)?)?;
     m.add_class::<NearIndex>()?;
     m.add_class::<WordSet>()?;

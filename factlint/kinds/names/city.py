@@ -8,6 +8,7 @@ text makes the city likely: it names the city's country, or another city of that
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 
 import jellyfish
@@ -49,6 +50,12 @@ ACTOR_AFTER = frozenset("said says told announced reported added argued claimed 
 _WORD_ENDING = lazy_compile(r"\w+\Z")  # searched up to an endpos: the word that ends there
 _WORD = lazy_compile(r"\w+")
 _LONGEST_CUE = max(map(len, PLACE_BEFORE | PLACE_NOUNS))
+
+
+@functools.cache
+def _native_cues():
+    """The cues for the Rust core's one-pass reading (words of lower-case ASCII, as it wants)."""
+    return native.rust.PlaceCues(sorted(PLACE_BEFORE), sorted(PLACE_NOUNS))
 
 
 def _word_ending(prose: str, end: int) -> tuple[str, int]:
@@ -116,9 +123,15 @@ class CitySpelling(NamesKind):
         # The names of the world's cities and smaller places are no misspellings of a city.
         lowered = {t.lower(): t for t in candidates}
         unplaced = [lowered[low] for low in cities.small_words.missing(cities.words.missing(lowered))]
-        # Used as a place somewhere ("in Kolomouz"): only the candidates' own occurrences are
-        # looked at (a regex over the whole text cost more than the rest of the rule).
-        cued = {t for t in unplaced if any(_place_cue(prose, s, e) for s, e in occurrences(doc, t))}
+        # Used as a place somewhere ("in Kolomouz"): the Rust core reads every cue in one pass;
+        # the Python core looks only at the candidates' own occurrences (a regex over the whole
+        # text cost more than the rest of the rule).
+        if not unplaced:
+            return
+        if native.rust is not None:
+            cued = set(_native_cues().cued(prose)).intersection(unplaced)
+        else:
+            cued = {t for t in unplaced if any(_place_cue(prose, s, e) for s, e in occurrences(doc, t))}
         placed = {}
         for token in cued:
             spans = occurrences(doc, token)
