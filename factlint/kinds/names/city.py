@@ -235,14 +235,16 @@ class CitySpelling(NamesKind):
         shaped = self._shapes.get(code)
         if shaped is None:
             cities = self.gazetteer.cities.cities_in(code)
+            # Most, Bath: a word is no misspelt city (unless the word list has it as a name too).
+            # Set differences, in batches: a look-up per city cost more than the rest of the rule.
             listed = {low for _n, low, _p, _m in cities}
-            listed -= self.english.words.missing(listed)  # set differences first (C level)
-            proper = self.english.proper
-            # Most, Bath: a word is no misspelt city.
+            listed -= self.english.words.missing(listed)
+            named = {low.capitalize() for low in listed}
+            named -= self.english.proper.missing(named)
             rows = [
                 (name, low, mask, pop)
                 for name, low, pop, mask in cities
-                if not (low in listed and low.capitalize() not in proper)
+                if not (low in listed and low.capitalize() not in named)
             ]
             shapes, index = {}, None
             if native.rust is not None:
