@@ -297,3 +297,129 @@ def test_user_pack_identical_on_both_cores(tmp_path):
     python = lint([str(doc)], "python", cwd=tmp_path)
     assert b"Newsroom.Words" in python
     assert lint([str(doc)], "rust", cwd=tmp_path) == python
+
+
+# -- the Names kinds (rust/src/names.rs) ------------------------------------------------------
+NAME_PIECES = [
+    "in",
+    "towards",
+    "mayor of",
+    "city of ",
+    "region",
+    "suburbs",
+    "Kolomouz",
+    "Olomouc",
+    "portugese",
+    "PORTUGESE",
+    "afganhistan",
+    "Isreal",
+    "McDonald",
+    "O'Brien",
+    "d’Ivoire",
+    "Zürich",
+    "ZÜRICH",
+    "ärztekammer",
+    "straße",
+    "Łódź",
+    "Ǆemal",
+    "ǅemal",
+    "İstanbul",
+    "Ωmega",
+    "Ἀθῆναι",
+    "한국",
+    "Москва",
+    "www.example.com",
+    "portugese.com",
+    "@handle",
+    "#hashtag",
+    "/usr/lib",
+    "half-portugese",
+    "Name2",
+    "players",
+    "ÿÿÿÿÿÿ",
+]
+
+
+def name_texts(n, seed):
+    rng = random.Random(seed)
+    pieces = NAME_PIECES + PIECES
+    for _ in range(n):
+        yield "".join(
+            rng.choice(pieces) + rng.choice(["", " ", " ", ".", "-", "\t"]) for _ in range(rng.randint(0, 60))
+        )
+
+
+def test_names_token_scans_match_python():
+    from factlint.kinds.names.base import py_capitalised_tokens
+    from factlint.kinds.names.near_miss import py_odd_case_words
+
+    seen = 0
+    for text in [*name_texts(1500, 8), *texts(300, 9)]:
+        want = py_capitalised_tokens(text)
+        got = RUST.capitalised_tokens(text)
+        assert list(got.items()) == list(want.items()), repr(text)  # the order of first occurrence too
+        words = py_odd_case_words(text)
+        assert sorted(RUST.odd_case_words(text)) == sorted(words), repr(text)
+        seen += len(words)
+    assert seen > 1000
+
+
+def test_odd_case_words_leave_out_the_known_ones():
+    from factlint.knowledge.lexicon import Lexicon
+
+    lexicon = Lexicon(["player", "market", "church", "portugese"])
+    known = RUST.WordSet(lexicon._text)
+    text = "players markets churches portugese afganhistan PORTUGESE marketes playerss"
+    assert sorted(RUST.odd_case_words(text, known)) == ["PORTUGESE", "afganhistan", "playerss"]
+    assert RUST.odd_case_words(text) == text.split()
+
+
+def test_near_index_matches_the_python_loop():
+    import jellyfish
+
+    from factlint.text.phonetics import letter_mask, plain
+
+    rng = random.Random(10)
+    alphabet = "aeiourstnlkzhyçéøıłß"
+    names = sorted({"".join(rng.choice(alphabet) for _ in range(rng.randint(3, 9))) for _ in range(1500)})
+    names = [plain(n) for n in names]
+    for by_first in (True, False):
+        index = RUST.NearIndex([(n, letter_mask(n)) for n in names], by_first)
+        for _ in range(400):
+            word = plain("".join(rng.choice(alphabet) for _ in range(rng.randint(3, 9))))
+            mask = letter_mask(word)
+            want = []
+            for size in range(len(word) - 2, len(word) + 3):
+                for i, name in enumerate(names):
+                    if len(name) != size or (by_first and name[0] != word[0]):
+                        continue
+                    if (mask ^ letter_mask(name)).bit_count() <= 4:
+                        d = jellyfish.damerau_levenshtein_distance(word, name)
+                        if d <= 2:
+                            want.append((i, d))
+            assert index.near(word, mask, 2) == want, word
+
+
+def test_ascii_distance_matches_jellyfish():
+    import jellyfish
+
+    rng = random.Random(11)
+    for _ in range(3000):
+        a = "".join(rng.choice("abcdeh") for _ in range(rng.randint(0, 9)))
+        b = "".join(rng.choice("abcdeh") for _ in range(rng.randint(0, 9)))
+        assert RUST.ascii_damerau(a, b) == jellyfish.damerau_levenshtein_distance(a, b), (a, b)
+
+
+def test_place_cues_match_python():
+    from factlint.kinds.names import city
+    from factlint.kinds.names.base import _CAPITALISED, occurrences
+
+    cues = RUST.PlaceCues(sorted(city.PLACE_BEFORE), sorted(city.PLACE_NOUNS))
+    seen = 0
+    for text in [*name_texts(1500, 12), *texts(200, 13)]:
+        doc = Document(text)
+        names = set(_CAPITALISED.findall(doc.prose))
+        want = {t for t in names if any(city._place_cue(doc.prose, s, e) for s, e in occurrences(doc, t))}
+        assert set(cues.cued(doc.prose)) & names == want, repr(text)
+        seen += len(want)
+    assert seen > 150

@@ -9,6 +9,7 @@ import re
 
 import jellyfish
 
+import factlint.native as native
 from factlint.knowledge import cldr
 from factlint.knowledge import geonames as gn
 from factlint.knowledge.lexicon import shared
@@ -90,11 +91,17 @@ class Gazetteer:
             self.by_shape.setdefault((low[0], len(low)), []).append((target, low, letter_mask(low)))
             self.metaphones[target] = jellyfish.metaphone(folded)
         self._memo = {}
+        self._native = None
 
     def __getstate__(self):
         state = dict(self.__dict__)
         state["_memo"] = {}  # per process: not worth storing in the cache
+        state["_native"] = None  # the Rust core's index: built in the process that needs it
         return state
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+        self.__dict__.setdefault("_native", None)
 
     def near(self, token):
         """Gazetteer target words close to `token`, same first letter only:
@@ -112,20 +119,33 @@ class Gazetteer:
         first, mask = low[0], letter_mask(low)
         same_fold = {t for t in self.by_fold.get(folded, ()) if plain(t)[0] == first}
         distances = {}
-        distance_of = jellyfish.damerau_levenshtein_distance
-        for size in range(len(low) - 2, len(low) + 3):
-            # Two edits change at most four letters of the alphabet used: an integer test that
-            # spares most distance computations.
-            for target, t_low, t_mask in self.by_shape.get((first, size), ()):
-                if (mask ^ t_mask).bit_count() <= 4:
-                    distance = distance_of(low, t_low)
-                    if distance <= 2:
-                        distances[target] = distance
+        if native.rust is not None:  # the same loop, in one call (factlint/native.py)
+            targets, index = self._native_index()
+            for i, distance in index.near(low, mask, 2):
+                distances[targets[i]] = distance
+        else:
+            distance_of = jellyfish.damerau_levenshtein_distance
+            for size in range(len(low) - 2, len(low) + 3):
+                # Two edits change at most four letters of the alphabet used: an integer test
+                # that spares most distance computations.
+                for target, t_low, t_mask in self.by_shape.get((first, size), ()):
+                    if (mask ^ t_mask).bit_count() <= 4:
+                        distance = distance_of(low, t_low)
+                        if distance <= 2:
+                            distances[target] = distance
         out = []
         meta = jellyfish.metaphone(folded) if (same_fold or distances) else None
         for target in same_fold | set(distances):
             out.append((target, distances.get(target, 9), target in same_fold, meta == self.metaphones[target]))
         return out
+
+    def _native_index(self):
+        """by_shape as the Rust core's NearIndex (built on the first near-miss look-up)."""
+        if self._native is None:
+            rows = [row for bucket in self.by_shape.values() for row in bucket]
+            index = native.rust.NearIndex([(t_low, t_mask) for _t, t_low, t_mask in rows], True)
+            self._native = ([t for t, _l, _m in rows], index)
+        return self._native
 
 
 # Distinct tokens whose near-miss targets are remembered (a few hundred bytes each).

@@ -11,6 +11,7 @@ import os
 import re
 from pathlib import Path
 
+import factlint.native as native
 from factlint.lazyre import lazy_compile
 
 _SHARED: dict = {}
@@ -46,7 +47,16 @@ class Lexicon:
     def __setstate__(self, text):
         self._text = text
         self._set = None
+        self._native = None
         self._lookups = 0
+
+    def native_set(self):
+        """The lexicon as the Rust core's WordSet, for scans that look words up without handing
+        them to Python; None on the Python core, and until the run has made enough look-ups to
+        have built the set (a one-file run never pays for it)."""
+        if self._native is None and self._set is not None and native.rust is not None:
+            self._native = native.rust.WordSet(self._text)
+        return self._native
 
     def _as_set(self):
         if self._set is None:

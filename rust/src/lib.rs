@@ -12,6 +12,8 @@ use pyo3::types::PyString;
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
+mod names;
+
 const ALNUM: u8 = 1;
 const UPPER: u8 = 2;
 const DIGIT: u8 = 4;
@@ -392,5 +394,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(attribution::tokens, m)?)?;
     m.add_class::<Automaton>()?;
     m.add_class::<StopIndex>()?;
+    names::register(m)?;
     Ok(())
 }

@@ -12,6 +12,7 @@ import os
 from collections import Counter
 from pathlib import Path
 
+import factlint.native as native
 from factlint.kinds.base import Key, RuleKind
 from factlint.knowledge.gazetteer import load_gazetteer
 from factlint.knowledge.lexicon import Vocabulary, WordList, shared
@@ -47,28 +48,48 @@ _SENTENCE_EDGE = lazy_compile(r"[.!?\n«»“”„\"]")
 
 def capitalised_tokens(doc):
     """{token: count} of capitalised words in the prose (first letter upper, rest lower), computed
-    once per Document and shared by the Names rules."""
+    once per Document and shared by the Names rules (by the core factlint/native.py chose)."""
     tokens = doc.memo.get("names.tokens")
     if tokens is None:
-        counts = Counter(_CAPITALISED.findall(doc.prose))
-        tokens = {t: n for t, n in counts.items() if t[1:].islower() and t[0].isupper()}
-        doc.memo["names.tokens"] = tokens
+        scan = native.rust.capitalised_tokens if native.rust is not None else py_capitalised_tokens
+        tokens = doc.memo["names.tokens"] = scan(doc.prose)
     return tokens
 
 
+def py_capitalised_tokens(prose: str) -> dict[str, int]:
+    """{token: count} of the title-case matches of _CAPITALISED, in the order they first occur."""
+    counts = Counter(_CAPITALISED.findall(prose))
+    return {t: n for t, n in counts.items() if t[1:].islower() and t[0].isupper()}
+
+
 def occurrences(doc, token):
-    """(start, end) of every whole-word occurrence of a capitalised token in the prose. One pass
-    over the document records them all (a pass per token would be quadratic in a long text)."""
+    """(start, end) of every whole-word occurrence of a capitalised token in the prose: where the
+    token regex matches exactly the token and no digit follows ("Name2"). Found with str.find,
+    per token asked for: a rule asks for few tokens, and one regex pass recording every token's
+    positions cost more than the rest of the rule."""
     spans = doc.memo.get("names.spans")
     if spans is None:
-        prose, spans = doc.prose, {}
-        n = len(prose)
-        for m in _CAPITALISED.finditer(prose):
-            end = m.end()
-            if end == n or not (prose[end].isalnum() or prose[end] == "_"):  # not "Name2"
-                spans.setdefault(m.group(), []).append((m.start(), end))
-        doc.memo["names.spans"] = spans
-    return spans.get(token, [])
+        spans = doc.memo["names.spans"] = {}
+    found = spans.get(token)
+    if found is None:
+        found = spans[token] = _occurrences(doc.prose, token) if _CAPITALISED.fullmatch(token) else []
+    return found
+
+
+def _occurrences(prose, token):
+    found = []
+    size, n = len(token), len(prose)
+    at = prose.find(token)
+    while at >= 0:
+        end = at + size
+        before = prose[at - 1] if at else " "
+        after = prose[end] if end < n else " "
+        # Where the token regex starts a match (no word character or apostrophe before) and
+        # where it ends one that no digit or word character continues.
+        if not (before.isalnum() or before in "_'’") and not (after.isalnum() or after == "_"):
+            found.append((at, end))
+        at = prose.find(token, at + 1)
+    return found
 
 
 def word_before(prose, start):
@@ -198,10 +219,7 @@ class NamesKind(RuleKind):
         return found
 
     def _unknown_tokens(self, doc, min_length):
-        lowered = {}
-        for token in capitalised_tokens(doc):
-            if len(token) >= min_length:
-                lowered[token.lower()] = token
+        lowered = {token.lower(): token for token in capitalised_tokens(doc) if len(token) >= min_length}
         rest = self.english.words.missing(lowered.keys()) - self.gazetteer.words - self.vocabulary.accept
         return [lowered[low] for low in rest if not self.known(lowered[low])]
 

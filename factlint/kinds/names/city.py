@@ -8,10 +8,12 @@ text makes the city likely: it names the city's country, or another city of that
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 
 import jellyfish
 
+import factlint.native as native
 from factlint.kinds.base import Key
 from factlint.kinds.names.base import (
     NamesKind,
@@ -36,22 +38,6 @@ PLACE_NOUNS = frozenset(
     "city town village region province district oblast county prefecture municipality governorate "
     "suburb suburbs outskirts mayor governor airport port".split()
 )
-_NAME = r"([A-ZÀ-ÖØ-ÞĀ-Ž][^\W\d_]+)"
-_PLACE_CUE = lazy_compile(
-    r"(?<!\w)(?:(?:"
-    + "|".join(sorted(PLACE_BEFORE))
-    + r")|(?:"
-    + "|".join(sorted(PLACE_NOUNS))
-    + r") of)[ \t]+"
-    + _NAME
-    + r"(?!\w)"
-    # The noun after a name is looked at, not taken: it may begin the next cue ("Mayor of X").
-    + r"|(?<![\w'’])"
-    + _NAME
-    + r"(?=[ \t]+(?:"
-    + "|".join(sorted(PLACE_NOUNS))
-    + r")(?!\w))"
-)
 # Nouns after a possessive that make it a firm ("Southcorp's shares"), not a city ("Kyiv's mayor").
 FIRM_NOUNS = frozenset(
     "shares share stock board chairman chief boss executive executives profits profit sales revenue "
@@ -59,6 +45,51 @@ FIRM_NOUNS = frozenset(
 )
 # Words after a name that make it an actor, a person or a firm, not a place ("Yukos said").
 ACTOR_AFTER = frozenset("said says told announced reported added argued claimed denied has have is was".split())
+
+
+_WORD_ENDING = lazy_compile(r"\w+\Z")  # searched up to an endpos: the word that ends there
+_WORD = lazy_compile(r"\w+")
+_LONGEST_CUE = max(map(len, PLACE_BEFORE | PLACE_NOUNS))
+
+
+@functools.cache
+def _native_cues():
+    """The cues for the Rust core's one-pass reading (words of lower-case ASCII, as it wants)."""
+    return native.rust.PlaceCues(sorted(PLACE_BEFORE), sorted(PLACE_NOUNS))
+
+
+def _word_ending(prose: str, end: int) -> tuple[str, int]:
+    """(the whole word that ends at `end`, its start), or ("", start) when there is none or it
+    is longer than any cue."""
+    m = _WORD_ENDING.search(prose, max(0, end - _LONGEST_CUE - 1), end)
+    if m is None:
+        return "", end
+    start = m.start()
+    if start and (prose[start - 1].isalnum() or prose[start - 1] == "_"):
+        return "", start  # cut by the window: a longer word
+    return m.group(), start
+
+
+def _place_cue(prose: str, start: int, end: int) -> bool:
+    """The name at prose[start:end] follows a word of place ("in Kolomouz", "the mayor of
+    Kolomouz") or comes before a noun of place ("Kolomouz region"), across spaces or tabs, the
+    cue a whole word."""
+    i = start
+    while i and prose[i - 1] in " \t":
+        i -= 1
+    if i < start:
+        word, j = _word_ending(prose, i)
+        if word in PLACE_BEFORE:
+            return True
+        if word == "of" and j >= 2 and prose[j - 1] == " " and _word_ending(prose, j - 1)[0] in PLACE_NOUNS:
+            return True
+    i, n = end, len(prose)
+    while i < n and prose[i] in " \t":
+        i += 1
+    if i == end:
+        return False
+    m = _WORD.match(prose, i)
+    return m is not None and m.group() in PLACE_NOUNS
 
 
 class CitySpelling(NamesKind):
@@ -89,13 +120,18 @@ class CitySpelling(NamesKind):
         if not candidates:
             return
         prose = doc.prose
-        # Used as a place somewhere ("in Kolomouz"): one regex pass, before any position is looked up.
-        cued = {a or b for a, b in _PLACE_CUE.findall(prose)}.intersection(candidates)
-        if not cued:
-            return
         # The names of the world's cities and smaller places are no misspellings of a city.
-        lowered = {t.lower(): t for t in cued}
-        cued = {lowered[low] for low in cities.small_words.missing(cities.words.missing(lowered))}
+        lowered = {t.lower(): t for t in candidates}
+        unplaced = [lowered[low] for low in cities.small_words.missing(cities.words.missing(lowered))]
+        # Used as a place somewhere ("in Kolomouz"): the Rust core reads every cue in one pass;
+        # the Python core looks only at the candidates' own occurrences (a regex over the whole
+        # text cost more than the rest of the rule).
+        if not unplaced:
+            return
+        if native.rust is not None:
+            cued = set(_native_cues().cued(prose)).intersection(unplaced)
+        else:
+            cued = {t for t in unplaced if any(_place_cue(prose, s, e) for s, e in occurrences(doc, t))}
         placed = {}
         for token in cued:
             spans = occurrences(doc, token)
@@ -162,32 +198,59 @@ class CitySpelling(NamesKind):
         n, mask, folded = len(low), letter_mask(low), fold(low)
         best, found = 3, {}
         for code in codes:
-            shapes = self._shape(code)
-            for size in range(n - 2, n + 3):
-                for name, t_low, t_mask, pop in shapes.get(size, ()):
-                    if (mask ^ t_mask).bit_count() > 4:
-                        continue
-                    d = jellyfish.damerau_levenshtein_distance(low, t_low)
-                    if fold(t_low) == folded and d <= 2:
-                        d = 1  # sounds the same: as close as one slip
-                    # A short name with another first letter is more often another name (Anfield).
-                    ok = (d == 1 and n >= 5 and (low[0] == t_low[0] or n >= 8)) or (d == 2 and n >= 8)
-                    if not ok or is_inflection(low, t_low) or d > best:
-                        continue
-                    if d < best:
-                        best, found = d, {}
-                    found[name] = max(found.get(name, 0), pop)
+            for name, t_low, pop, d in self._within_two(code, low, mask):
+                if fold(t_low) == folded:
+                    d = 1  # sounds the same: as close as one slip
+                # A short name with another first letter is more often another name (Anfield).
+                ok = (d == 1 and n >= 5 and (low[0] == t_low[0] or n >= 8)) or (d == 2 and n >= 8)
+                if not ok or is_inflection(low, t_low) or d > best:
+                    continue
+                if d < best:
+                    best, found = d, {}
+                found[name] = max(found.get(name, 0), pop)
         return sorted(found, key=lambda k: -found[k])
 
-    def _shape(self, code):
-        """A country's cities by length, with their letter masks (built once per process)."""
-        shapes = self._shapes.get(code)
-        if shapes is None:
-            shapes = {}
-            words = self.english.words
-            for name, low, pop, mask in self.gazetteer.cities.cities_in(code):
-                if low in words and self.common_word(low):  # Most, Bath: a word is no misspelt city
+    def _within_two(self, code, low, mask):
+        """(name, plain name, population, distance) of the country's cities two letters shorter
+        to two longer than `low` and within two edits of it, shortest first."""
+        shapes, rows, index = self._shape(code)
+        if index is not None:  # the Rust core: the same loop in one call (factlint/native.py)
+            for i, d in index.near(low, mask, 2):
+                name, t_low, _mask, pop = rows[i]
+                yield name, t_low, pop, d
+            return
+        n = len(low)
+        for size in range(n - 2, n + 3):
+            for name, t_low, t_mask, pop in shapes.get(size, ()):
+                # Two edits change at most four letters of the alphabet used.
+                if (mask ^ t_mask).bit_count() > 4:
                     continue
-                shapes.setdefault(len(low), []).append((name, low, mask, pop))
-            self._shapes[code] = shapes
-        return shapes
+                d = jellyfish.damerau_levenshtein_distance(low, t_low)
+                if d <= 2:
+                    yield name, t_low, pop, d
+
+    def _shape(self, code):
+        """A country's cities by length with their letter masks (the Python core), or in a list
+        and the Rust core's index of them; built once per process."""
+        shaped = self._shapes.get(code)
+        if shaped is None:
+            cities = self.gazetteer.cities.cities_in(code)
+            # Most, Bath: a word is no misspelt city (unless the word list has it as a name too).
+            # Set differences, in batches: a look-up per city cost more than the rest of the rule.
+            listed = {low for _n, low, _p, _m in cities}
+            listed -= self.english.words.missing(listed)
+            named = {low.capitalize() for low in listed}
+            named -= self.english.proper.missing(named)
+            rows = [
+                (name, low, mask, pop)
+                for name, low, pop, mask in cities
+                if not (low in listed and low.capitalize() not in named)
+            ]
+            shapes, index = {}, None
+            if native.rust is not None:
+                index = native.rust.NearIndex([(t_low, t_mask) for _n, t_low, t_mask, _p in rows], False)
+            else:
+                for row in rows:
+                    shapes.setdefault(len(row[1]), []).append(row)
+            shaped = self._shapes[code] = (shapes, rows, index)
+        return shaped

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import factlint.native as native
 from factlint.kinds.base import Key
 from factlint.kinds.names.base import NamesKind, foreign_sentence, occurrences, word_after, word_before
 from factlint.lazyre import lazy_compile
@@ -84,21 +85,25 @@ class NameSpelling(NamesKind):
         """{word: [(start, end)]} of the words in lower case or capitals that no word list
         knows: the misspellings a capitalised-word scan never sees ("afganhistan"). The
         positions are looked for only for the few words left after the set differences."""
-        words = set(_ODD_CASE.findall(doc.prose))
+        english, places, accept = self.english.words, self.gazetteer.words, self.vocabulary.accept
+        words = odd_case_words(doc.prose, english)
         if not words:
             return {}
-        lowered = {}
-        for word in words:
-            lowered.setdefault(word.lower(), []).append(word)
-        rest = self.english.words.missing(lowered.keys()) - self.gazetteer.words - self.vocabulary.accept
-        keep = {w for low in rest for w in lowered[low] if not self.known(w.capitalize())}
+        # The word list holds lower-case words: a set difference (C level) drops the listed ones
+        # before any word is lowered; the capitals and the rest are looked at one by one.
+        keep = set()
+        for word in english.missing(words):
+            low = word.lower()
+            if low in places or low in accept or (low != word and low in english):
+                continue
+            if not self.known(word.capitalize()):
+                keep.add(word)
         if not keep:
             return {}
-        spans = {}
-        for m in _ODD_CASE.finditer(doc.prose):
-            if m.group() in keep:
-                spans.setdefault(m.group(), []).append(m.span())
-        return spans
+        prose = doc.prose
+        found = {word: spans for word in keep if (spans := _odd_spans(prose, word))}
+        # In the order of the text, as one pass over it would give them.
+        return {w: found[w] for w in sorted(found, key=lambda w: found[w][0])}
 
     def _best(self, token, linked, regions):
         """The closest gazetteer names ([whole-word targets], [part-of-name targets]), by how much
@@ -168,6 +173,40 @@ class NameSpelling(NamesKind):
             yield self.finding(
                 doc, m.start(), m.end(), suggestions=[right] if right else [], message=message, fixable=bool(right)
             )
+
+
+def py_odd_case_words(prose: str) -> set[str]:
+    """The distinct matches of _ODD_CASE."""
+    return set(_ODD_CASE.findall(prose))
+
+
+def odd_case_words(prose: str, english) -> set[str]:
+    """py_odd_case_words, by the core factlint/native.py chose; the Rust core leaves out the
+    words of the `english` Lexicon (which the caller drops) once it has a set of them."""
+    if native.rust is not None:
+        return set(native.rust.odd_case_words(prose, english.native_set()))
+    return py_odd_case_words(prose)
+
+
+def _odd_spans(prose: str, word: str) -> list[tuple[int, int]]:
+    """Where _ODD_CASE matches exactly `word` (a run of six letters or more of one case)."""
+    found: list[tuple[int, int]] = []
+    if not _ODD_CASE.fullmatch(word):
+        return found
+    size, n = len(word), len(prose)
+    at = prose.find(word)
+    while at >= 0:
+        end = at + size
+        before = prose[at - 1] if at else " "
+        after = prose[end] if end < n else " "
+        if not (before.isalnum() or before in "_'’@/.#\\-") and not (
+            after.isalnum()
+            or after in "_'’@/\\-"
+            or (after == "." and end + 1 < n and (prose[end + 1].isalnum() or prose[end + 1] == "_"))
+        ):
+            found.append((at, end))
+        at = prose.find(word, at + 1)
+    return found
 
 
 def _top(scored):

@@ -1,0 +1,413 @@
+//! The Names kinds' per-document scans and their near-miss distance loop, each the exact
+//! counterpart of the Python code named in its comment (factlint/native.py lists the pairs).
+//! Character classes come from the running Python (lib.rs `props`), so both cores agree on
+//! every character; a distance between strings that are not both ASCII is asked of jellyfish.
+
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyString};
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FxHash (rustc's): the words hashed here are short and not chosen by an attacker, and SipHash
+/// was most of the scans' time.
+#[derive(Default)]
+struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxBuild = BuildHasherDefault<Fx>;
+
+use super::{is_letter, is_word};
+
+/// The first letter of names.base._CAPITALISED: `[A-ZÀ-ÖØ-ÞĀ-Ž]`.
+fn capital(c: char) -> bool {
+    matches!(c, 'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' | 'Ā'..='Ž')
+}
+
+/// `t[0].isupper() and t[1:].islower()` of a token of letters (Python's tables off ASCII).
+fn title_case(py: Python<'_>, token: &str) -> PyResult<bool> {
+    if token.is_ascii() {
+        let b = token.as_bytes();
+        return Ok(b[0].is_ascii_uppercase() && b[1..].iter().all(|c| c.is_ascii_lowercase()));
+    }
+    let first = token.chars().next().map_or(0, |c| c.len_utf8());
+    let upper = PyString::new(py, &token[..first]).call_method0("isupper")?.extract::<bool>()?;
+    Ok(upper && PyString::new(py, &token[first..]).call_method0("islower")?.extract::<bool>()?)
+}
+
+/// names.base.py_capitalised_tokens: {token: count} of the matches of _CAPITALISED that are
+/// title case, in the order of their first occurrence.
+#[pyfunction]
+fn capitalised_tokens<'py>(py: Python<'py>, prose: &str) -> PyResult<Bound<'py, PyDict>> {
+    let mut order: Vec<&str> = Vec::new();
+    let mut counts: HashMap<&str, usize, FxBuild> = HashMap::default();
+    let mut chars = prose.char_indices().peekable();
+    let mut prev: Option<char> = None;
+    while let Some((start, c)) = chars.next() {
+        let starts = capital(c)
+            && match prev {
+                None => true,
+                Some(p) => !(p == '\'' || p == '’' || is_word(py, p)?),
+            };
+        prev = Some(c);
+        if !starts {
+            continue;
+        }
+        let first_end = start + c.len_utf8();
+        let mut end = first_end;
+        while let Some(&(at, d)) = chars.peek() {
+            if !is_letter(py, d)? {
+                break;
+            }
+            chars.next();
+            end = at + d.len_utf8();
+            prev = Some(d);
+        }
+        if end > first_end {
+            let token = &prose[start..end];
+            match counts.get_mut(token) {
+                Some(n) => *n += 1,
+                None => {
+                    counts.insert(token, 1);
+                    order.push(token);
+                }
+            }
+        }
+    }
+    let out = PyDict::new(py);
+    for token in order {
+        if title_case(py, token)? {
+            out.set_item(token, counts[token])?;
+        }
+    }
+    Ok(out)
+}
+
+/// 1 for a letter of `[a-zà-öø-ÿ]`, 2 for one of `[A-ZÀ-ÖØ-Þ]` (near_miss._ODD_CASE), else 0.
+fn odd_class(c: char) -> u8 {
+    match c {
+        'a'..='z' | 'à'..='ö' | 'ø'..='ÿ' => 1,
+        'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' => 2,
+        _ => 0,
+    }
+}
+
+/// A set of words (lexicon.Lexicon: one sorted string, a word a line), for look-ups that
+/// never leave the scan.
+#[pyclass(frozen)]
+struct WordSet {
+    words: HashSet<String, FxBuild>,
+}
+
+#[pymethods]
+impl WordSet {
+    #[new]
+    fn new(text: &str) -> Self {
+        WordSet { words: text.split('\n').filter(|w| !w.is_empty()).map(str::to_owned).collect() }
+    }
+
+    fn __contains__(&self, word: &str) -> bool {
+        self.words.contains(word)
+    }
+
+    /// The word, or the word less a plural -s or -es, is in the set (NamesKind.known on a
+    /// lower-case word: the English list leaves plurals out).
+    fn knows(&self, word: &str) -> bool {
+        let words = &self.words;
+        words.contains(word)
+            || (word.ends_with('s')
+                && (words.contains(&word[..word.len() - 1])
+                    || (word.ends_with("es") && words.contains(&word[..word.len() - 2]))))
+    }
+}
+
+/// The distinct matches of near_miss._ODD_CASE: runs of six letters or more of one case, not
+/// inside a word, an address, a path or a compound (`set(_ODD_CASE.findall(prose))`), less
+/// the lower-case ones that `known` knows (WordSet.knows: NameSpelling._odd_case drops them),
+/// without a Python string for each word of the text.
+#[pyfunction]
+#[pyo3(signature = (prose, known=None))]
+fn odd_case_words<'t>(py: Python<'_>, prose: &'t str, known: Option<PyRef<'_, WordSet>>) -> PyResult<Vec<&'t str>> {
+    let known = known.as_deref();
+    if prose.is_ascii() {
+        let b = prose.as_bytes();
+        return odd_runs(py, prose, known, b.len(), |i| b[i] as char, |i| i);
+    }
+    let s: Vec<(usize, char)> = prose.char_indices().collect();
+    let n = s.len();
+    odd_runs(py, prose, known, n, |i| s[i].1, |i| if i < n { s[i].0 } else { prose.len() })
+}
+
+/// The scan of odd_case_words over `n` code points: `at(i)` the i-th, `byte(i)` its offset.
+fn odd_runs<'t>(
+    py: Python<'_>,
+    prose: &'t str,
+    known: Option<&WordSet>,
+    n: usize,
+    at: impl Fn(usize) -> char,
+    byte: impl Fn(usize) -> usize,
+) -> PyResult<Vec<&'t str>> {
+    let mut seen: HashSet<&str, FxBuild> = HashSet::default();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let class = odd_class(at(i));
+        if class == 0 {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < n && odd_class(at(j)) == class {
+            j += 1;
+        }
+        // Inside the run no match can start (a letter is before it): the scan goes on at its end.
+        let (start, end) = (i, j);
+        i = j;
+        if end - start < 6 {
+            continue;
+        }
+        if start > 0 {
+            let p = at(start - 1);
+            if matches!(p, '\'' | '’' | '@' | '/' | '.' | '#' | '\\' | '-') || is_word(py, p)? {
+                continue;
+            }
+        }
+        if end < n {
+            let a = at(end);
+            if matches!(a, '\'' | '’' | '@' | '/' | '\\' | '-')
+                || is_word(py, a)?
+                || (a == '.' && end + 1 < n && is_word(py, at(end + 1))?)
+            {
+                continue;
+            }
+        }
+        let word = &prose[byte(start)..byte(end)];
+        if seen.insert(word) && !(class == 1 && known.is_some_and(|k| k.knows(word))) {
+            out.push(word);
+        }
+    }
+    Ok(out)
+}
+
+/// The names city.CitySpelling finds cued as places (city._place_cue at any of their
+/// occurrences): after a word of place ("in Kolomouz", "mayor of Kolomouz") or before a noun of
+/// place ("Kolomouz region"), across spaces or tabs: the words of `before` and `nouns` (city's
+/// PLACE_BEFORE and PLACE_NOUNS, lower-case ASCII).
+#[pyclass(frozen)]
+struct PlaceCues {
+    before: HashSet<String, FxBuild>,
+    nouns: HashSet<String, FxBuild>,
+}
+
+/// The word s[a..b] if it is short lower-case ASCII (as every cue is), in `buf`.
+fn short_word<'b>(s: &[char], a: usize, b: usize, buf: &'b mut [u8; 16]) -> Option<&'b str> {
+    if b - a > buf.len() {
+        return None;
+    }
+    for (k, c) in s[a..b].iter().enumerate() {
+        if !c.is_ascii_lowercase() {
+            return None;
+        }
+        buf[k] = *c as u8;
+    }
+    std::str::from_utf8(&buf[..b - a]).ok()
+}
+
+#[pymethods]
+impl PlaceCues {
+    #[new]
+    fn new(before: Vec<String>, nouns: Vec<String>) -> Self {
+        PlaceCues { before: before.into_iter().collect(), nouns: nouns.into_iter().collect() }
+    }
+
+    /// The cued names of `prose`, sorted and distinct, in one pass.
+    fn cued(&self, py: Python<'_>, prose: &str) -> PyResult<Vec<String>> {
+        let s: Vec<char> = prose.chars().collect();
+        let n = s.len();
+        let word = |i: usize| -> PyResult<bool> { is_word(py, s[i]) };
+        let letters_end = |mut j: usize| -> PyResult<usize> {
+            while j < n && is_letter(py, s[j])? {
+                j += 1;
+            }
+            Ok(j)
+        };
+        let blank = |mut i: usize| {
+            let start = i;
+            while i < n && (s[i] == ' ' || s[i] == '\t') {
+                i += 1;
+            }
+            (i > start, i)
+        };
+        let mut buf = [0u8; 16];
+        let mut out: Vec<String> = Vec::new();
+        let mut i = 0;
+        while i < n {
+            if !word(i)? {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < n && word(j)? {
+                j += 1;
+            }
+            // i..j: a whole word. A cue before a name (a capital, letters, no word character)?
+            let mut after = None;
+            if let Some(w) = short_word(&s, i, j, &mut buf) {
+                if self.before.contains(w) {
+                    after = Some(j);
+                } else if self.nouns.contains(w) && j + 3 <= n && s[j] == ' ' && s[j + 1] == 'o' && s[j + 2] == 'f' {
+                    after = Some(j + 3);
+                }
+            }
+            if let Some(k) = after {
+                let (spaced, k) = blank(k);
+                if spaced && k < n && capital(s[k]) {
+                    let e = letters_end(k + 1)?;
+                    if e > k + 1 && !(e < n && word(e)?) {
+                        out.push(s[k..e].iter().collect());
+                    }
+                }
+            }
+            // A name (no apostrophe before it) before a noun of place?
+            if capital(s[i]) && !(i > 0 && matches!(s[i - 1], '\'' | '’')) {
+                let e = letters_end(i + 1)?;
+                if e > i + 1 {
+                    let (spaced, k) = blank(e);
+                    if spaced && k < n && s[k].is_ascii_lowercase() {
+                        let mut m = k;
+                        while m < n && word(m)? {
+                            m += 1;
+                        }
+                        if short_word(&s, k, m, &mut buf).is_some_and(|w| self.nouns.contains(w)) {
+                            out.push(s[i..e].iter().collect());
+                        }
+                    }
+                }
+            }
+            i = j;
+        }
+        out.sort_unstable();
+        out.dedup();
+        Ok(out)
+    }
+}
+
+/// jellyfish.damerau_levenshtein_distance (unrestricted) of two ASCII strings.
+fn damerau(a: &[u8], b: &[u8]) -> usize {
+    let (l1, l2) = (a.len(), b.len());
+    let infinite = l1 + l2;
+    let width = l2 + 2;
+    let mut score = vec![0usize; (l1 + 2) * width];
+    let mut da = [0usize; 128];
+    score[0] = infinite;
+    for i in 0..=l1 {
+        score[(i + 1) * width] = infinite;
+        score[(i + 1) * width + 1] = i;
+    }
+    for j in 0..=l2 {
+        score[j + 1] = infinite;
+        score[width + j + 1] = j;
+    }
+    for i in 1..=l1 {
+        let mut db = 0;
+        for j in 1..=l2 {
+            let i1 = da[b[j - 1] as usize & 127];
+            let j1 = db;
+            let mut cost = 1;
+            if a[i - 1] == b[j - 1] {
+                cost = 0;
+                db = j;
+            }
+            let best = (score[i * width + j] + cost)
+                .min(score[(i + 1) * width + j] + 1)
+                .min(score[i * width + j + 1] + 1)
+                .min(score[i1 * width + j1] + (i - i1 - 1) + 1 + (j - j1 - 1));
+            score[(i + 1) * width + j + 1] = best;
+        }
+        da[a[i - 1] as usize & 127] = i;
+    }
+    score[(l1 + 1) * width + l2 + 1]
+}
+
+#[pyfunction]
+fn ascii_damerau(a: &str, b: &str) -> PyResult<usize> {
+    if !(a.is_ascii() && b.is_ascii()) {
+        return Err(pyo3::exceptions::PyValueError::new_err("ASCII strings only"));
+    }
+    Ok(damerau(a.as_bytes(), b.as_bytes()))
+}
+
+/// Near-miss targets by (first letter, length) or by length alone, with their letter masks
+/// (text.phonetics.letter_mask): the loop of gazetteer.Gazetteer._near and of
+/// city.CitySpelling._near over one bucket after another.
+#[pyclass(frozen)]
+struct NearIndex {
+    buckets: HashMap<(char, usize), Vec<(usize, String, u64)>>,
+    by_first: bool,
+    distance: Py<PyAny>,
+}
+
+#[pymethods]
+impl NearIndex {
+    /// entries: [(plain name, letter mask)], numbered in that order.
+    #[new]
+    fn new(py: Python<'_>, entries: Vec<(String, u64)>, by_first: bool) -> PyResult<Self> {
+        let mut buckets: HashMap<(char, usize), Vec<(usize, String, u64)>> = HashMap::new();
+        for (id, (low, mask)) in entries.into_iter().enumerate() {
+            let first = if by_first { low.chars().next().unwrap_or('\0') } else { '\0' };
+            buckets.entry((first, low.chars().count())).or_default().push((id, low, mask));
+        }
+        let distance = py.import("jellyfish")?.getattr("damerau_levenshtein_distance")?.unbind();
+        Ok(NearIndex { buckets, by_first, distance })
+    }
+
+    /// [(entry number, distance)] of the entries two letters shorter to two longer than `low`
+    /// (with its first letter, if so built), shortest first and in entry order, whose masks
+    /// differ from `mask` in at most four bits and whose distance is at most `max_distance`.
+    fn near(&self, py: Python<'_>, low: &str, mask: u64, max_distance: usize) -> PyResult<Vec<(usize, usize)>> {
+        let n = low.chars().count();
+        let first = if self.by_first { low.chars().next().unwrap_or('\0') } else { '\0' };
+        let mut out = Vec::new();
+        for size in n.saturating_sub(2)..=n + 2 {
+            let Some(bucket) = self.buckets.get(&(first, size)) else { continue };
+            for (id, t_low, t_mask) in bucket {
+                if (mask ^ t_mask).count_ones() > 4 {
+                    continue;
+                }
+                let d = if low.is_ascii() && t_low.is_ascii() {
+                    damerau(low.as_bytes(), t_low.as_bytes())
+                } else {
+                    self.distance.call1(py, (low, t_low.as_str()))?.extract::<usize>(py)?
+                };
+                if d <= max_distance {
+                    out.push((*id, d));
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(capitalised_tokens, m)?)?;
+    m.add_function(wrap_pyfunction!(odd_case_words, m)?)?;
+    m.add_class::<PlaceCues>()?;
+    m.add_function(wrap_pyfunction!(ascii_damerau, m)?)?;
+    m.add_class::<NearIndex>()?;
+    m.add_class::<WordSet>()?;
+    Ok(())
+}
