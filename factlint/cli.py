@@ -13,6 +13,7 @@ import sys
 import click
 
 import factlint.native as native
+import factlint.regexcache as regexcache
 from factlint import __version__
 from factlint.config import Config
 from factlint.engine import Linter
@@ -218,6 +219,8 @@ def _valid_date(value):
 def _check(
     paths, fmt, select, ignore, min_level, fail_level, config_path, globs, exclude, output_file, statistics, **post
 ):
+    # The patterns earlier runs compiled, before the modules and rules that compile them load.
+    regexcache.warm()
     from factlint.run import RunOptions, run  # deferred for start-up: `rules`, `explain` and `plugins` never run it
 
     config = _setup(config_path, select, ignore, min_level, fail_level)
@@ -234,7 +237,10 @@ def _check(
     from factlint.vale.entry import run_if_configured
 
     code = run_if_configured(paths, config, options)
-    sys.exit(run(paths, config, options) if code is None else code)
+    if code is None:
+        code = run(paths, config, options)
+        regexcache.save()  # after the report: only a run that compiled new patterns writes
+    sys.exit(code)
 
 
 @main.command("dask-check")

@@ -13,7 +13,6 @@ import ahocorasick
 
 import factlint.native as native
 from factlint.findings import TIMED_OUT
-from factlint.text.regexguard import compile_guarded
 
 _REGEX_CHARS = set("\\^$.|?*+()[]{}")
 
@@ -107,7 +106,7 @@ class TermIndex:
             regex, names = _alternation(patterns, re.IGNORECASE if ignorecase else 0, nonword)
             self._regexes.append((handle, regex, names, raw, False, _prefixes([t for _n, t in patterns]), self.owner))
         if symbols:  # as the automaton would: in the lower-cased text unless exact, no word edges
-            regex, names = _alternation(symbols, 0, True)
+            regex, names = _symbols(symbols)
             self._regexes.append((handle, regex, names, raw, ignorecase, None, self.owner))
         self._automata = None
         return handle
@@ -169,18 +168,54 @@ class TermIndex:
 
 def _alternation(patterns, flags, nonword):
     """One regex for [(term_no, pattern)], longest first so that at one position the longest
-    alternative wins; with the group name -> term_no map."""
+    alternative wins; with the group name -> term_no map. A rule author's pattern: guarded
+    (regexguard), checked now, compiled on first use (a run whose documents never reach it,
+    see _prefixes, never imports the `regex` package)."""
+    # Deferred for start-up: only compiling rules checks patterns.
+    from factlint.text.regexguard import compile_guarded
+
+    body, names = _body(patterns)
+    if not nonword:
+        body = rf"(?<!\w)(?:{body})(?!\w)"
+    for _term_no, term in patterns:  # each alone, so that the error names the term
+        compile_guarded(term, flags)
+    compile_guarded(body, flags)
+    return _Guarded(body, flags), names
+
+
+def _symbols(symbols):
+    """The alternation of escaped literal symbols ("©"): plain text cannot backtrack, so `re`
+    compiles it (no guard, no `regex` import); matches are those of the guarded engine."""
+    body, names = _body(symbols)
+    return re.compile(body), names
+
+
+def _body(patterns):
     parts, names = [], {}
     for term_no, term in sorted(patterns, key=lambda p: -len(p[1])):
         name = f"t{term_no}"
         names[name] = term_no
         parts.append(f"(?P<{name}>{term})")
-    body = "|".join(parts)
-    if not nonword:
-        body = rf"(?<!\w)(?:{body})(?!\w)"
-    for _term_no, term in patterns:  # each alone, so that the error names the term
-        compile_guarded(term, flags)
-    return compile_guarded(body, flags), names
+    return "|".join(parts), names
+
+
+class _Guarded:
+    """A guarded pattern (regexguard.compile_guarded) compiled on first use; pickled as its
+    source, so that loading the compiled rules neither imports `regex` nor compiles it."""
+
+    def __init__(self, pattern, flags):
+        self.pattern, self.flags = pattern, flags
+        self._compiled = None
+
+    def finditer(self, text):
+        if self._compiled is None:
+            from factlint.text.regexguard import compile_guarded  # deferred for start-up: see above
+
+            self._compiled = compile_guarded(self.pattern, self.flags)
+        return self._compiled.finditer(text)
+
+    def __reduce__(self):
+        return (_Guarded, (self.pattern, self.flags))
 
 
 # A regex alternation that begins with a look-behind or matches case-insensitively gets no fast
