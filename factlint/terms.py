@@ -135,8 +135,11 @@ class TermIndex:
             text = doc.text if raw else doc.prose
             lower = lowered(text) if raw else doc.lower
             if native.rust is not None:  # checks applied natively, in the order of auto.iter()
-                for handle, start, end, term_no in auto.scan(text, lower):
-                    found.setdefault(handle, []).append((start, end, term_no))
+                for handle, group in auto.scan(text, lower):
+                    if handle in found:
+                        found[handle].extend(group)
+                    else:
+                        found[handle] = group
                 continue
             # Padded: view offsets are text offsets + 1.
             for last, (length, entries) in auto.iter(" " + word_view(lower) + " "):
