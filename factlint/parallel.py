@@ -31,7 +31,7 @@ _LINTER = None  # the worker's Linter
 PRIME_TEXT = (
     "Prime Minister Anna Berg said on Monday, 3 March 2014, that 1,200 people (5%) had left Paris.\n\n"
     "According to the United Nations, about £3.5m was raised in London and Moscow last year.\n\n"
-    "\"It is a good result,\" Mr Berg told the BBC. Officials said the figure could rise.\n"
+    '"It is a good result," Mr Berg told the BBC. Officials said the figure could rise.\n'
 )
 
 

@@ -214,7 +214,7 @@ def test_workers_inherit_the_primed_linter(monkeypatch, tmp_path):
     from factlint.engine import Linter
     from factlint.inputs import Source
 
-    Linter(Config()).rules  # the compiled-rules cache is warm: workers could each read it
+    assert Linter(Config()).rules  # the compiled-rules cache is warm: workers could each read it
     log = tmp_path / "set-up.log"
     load_ruleset, build = rulecache.load_ruleset, terms.TermIndex._build
 
