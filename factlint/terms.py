@@ -36,6 +36,7 @@ _NONWORD_BYTES = bytes.maketrans(
     bytes(range(128)), bytes(b if (chr(b).isalnum() or b == 95) else 32 for b in range(128))
 )
 _NON_ASCII = re.compile("[^\x00-\x7f]+")
+_CHUNK = 256
 
 
 def py_word_view(text):
@@ -45,11 +46,17 @@ def py_word_view(text):
     view = text.encode("ascii", "replace").translate(_NONWORD_BYTES).decode("ascii")
     if text.isascii():
         return view
-    parts, pos = [], 0
-    for m in _NON_ASCII.finditer(text):
-        parts.append(view[pos : m.start()])
-        parts.append("".join(c if c.isalnum() else " " for c in m.group()))
-        pos = m.end()
+    # The non-ASCII characters are found a chunk at a time: str.isascii() passes over an ASCII
+    # chunk at memory speed, where the regex tests every character (one "£" in an article made
+    # the view 50 times slower).
+    parts, pos, n = [], 0, len(text)
+    for chunk in range(0, n, _CHUNK):
+        if text[chunk : chunk + _CHUNK].isascii():
+            continue
+        for m in _NON_ASCII.finditer(text, chunk, chunk + _CHUNK):
+            parts.append(view[pos : m.start()])
+            parts.append("".join(c if c.isalnum() else " " for c in m.group()))
+            pos = m.end()
     parts.append(view[pos:])
     return "".join(parts)
 
