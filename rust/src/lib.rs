@@ -6,7 +6,7 @@
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use pyo3::prelude::*;
-use pyo3::types::PyString;
+use pyo3::types::{PyBytes, PyString};
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
@@ -258,6 +258,15 @@ impl<'a> Cursor<'a> {
     }
 }
 
+/// A str, or UTF-8 bytes, as &str.
+fn utf8<'a>(obj: &'a Bound<'_, PyAny>) -> PyResult<&'a str> {
+    if let Ok(bytes) = obj.downcast::<PyBytes>() {
+        return std::str::from_utf8(bytes.as_bytes())
+            .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()));
+    }
+    obj.downcast::<PyString>()?.to_str()
+}
+
 type Entry = (usize, usize, usize, usize, Option<String>, bool);
 
 /// The term automaton of terms.TermIndex: keys of the padded word view, each with its entries
@@ -285,7 +294,15 @@ impl Automaton {
     /// iter() gives them (by end, longest key first), the handles in the order of their first
     /// hit, every check against `text` (exact) or `lower` already applied. Grouped here, so that
     /// Python gets one tuple per hit, not two.
-    fn scan(&self, py: Python<'_>, text: &str, lower: &str) -> PyResult<Vec<(usize, Vec<(usize, usize, usize)>)>> {
+    /// `text` and `lower` are str or their UTF-8 bytes: terms.py passes a long non-ASCII text
+    /// encoded, since a str lent as &str keeps a UTF-8 copy of itself for as long as it lives.
+    fn scan(
+        &self,
+        py: Python<'_>,
+        text: &Bound<'_, PyAny>,
+        lower: &Bound<'_, PyAny>,
+    ) -> PyResult<Vec<(usize, Vec<(usize, usize, usize)>)>> {
+        let (text, lower) = (utf8(text)?, utf8(lower)?);
         let mut view = String::with_capacity(lower.len() + 2);
         view.push(' ');
         view_into(py, lower, &mut view)?;
