@@ -81,7 +81,10 @@ def _pool(linter, workers):
         # collections do not touch (and copy) those pages.
         linter.lint_text(PRIME_TEXT, path="prime.txt")
         gc.freeze()
-        return multiprocessing.get_context("fork").Pool(workers, _init, (linter,))
+        try:
+            return multiprocessing.get_context("fork").Pool(workers, _init, (linter,))
+        finally:
+            gc.unfreeze()  # the workers are forked: the parent collects as before
     return multiprocessing.get_context().Pool(workers, _init, (linter.config,))
 
 

@@ -18,6 +18,7 @@ from factlint.rulecache import cache_dir
 def fresh(tmp_path, monkeypatch):
     monkeypatch.setenv("FACTLINT_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(regexcache, "_stored", {})
+    monkeypatch.setattr(re, "_cache", {})  # re's own, as a run starts (a whole suite fills it)
     return tmp_path
 
 
