@@ -219,8 +219,6 @@ def _valid_date(value):
 def _check(
     paths, fmt, select, ignore, min_level, fail_level, config_path, globs, exclude, output_file, statistics, **post
 ):
-    # The patterns earlier runs compiled, before the modules and rules that compile them load.
-    regexcache.warm()
     from factlint.run import RunOptions, run  # deferred for start-up: `rules`, `explain` and `plugins` never run it
 
     config = _setup(config_path, select, ignore, min_level, fail_level)

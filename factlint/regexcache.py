@@ -29,6 +29,7 @@ except ImportError:  # pragma: no cover - another implementation
 
 _FORMAT = 1  # of the file: a change of its layout changes its name
 _CODE_TYPE = "I"  # unsigned int: _sre's code words (checked against _sre.CODESIZE in _usable)
+_warmed = False  # warm() has read the file (or found none)
 _stored: dict = {}  # re._cache key -> _sre.compile arguments: what the file holds (and will)
 # re._MAXCACHE is 512: a fuller cache drops its oldest entries. Room is left for what a run
 # compiles besides (a user's patterns).
@@ -52,9 +53,12 @@ def _path():  # -> Path; deferred for start-up: rulecache imports the ruleset
 
 
 def warm() -> int:
-    """Put the stored patterns into re's cache; the number put there (0 when there is no file)."""
-    if not _usable():
-        return 0
+    """Put the stored patterns into re's cache, once per process; the number of patterns the
+    file holds (0 when there is none)."""
+    global _warmed
+    if _warmed or not _usable():
+        return len(_stored)
+    _warmed = True
     import pickle  # deferred for start-up: only when a file is there to read
 
     from factlint.rulecache import secret_key, unseal
@@ -81,8 +85,9 @@ def warm() -> int:
 
 
 def save() -> bool:
-    """Store the patterns this process compiled, if there are any the file does not hold yet."""
-    if not _usable():
+    """Store the patterns this process compiled, if there are any the file does not hold yet.
+    Only after warm() (which read the file): a run that loaded no rules keeps it as it is."""
+    if not _warmed or not _usable():
         return False
     cache = dict(re._cache)  # type: ignore[attr-defined]
     new = [key for key in cache if key not in _stored]

@@ -18,6 +18,7 @@ from factlint.rulecache import cache_dir
 def fresh(tmp_path, monkeypatch):
     monkeypatch.setenv("FACTLINT_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(regexcache, "_stored", {})
+    monkeypatch.setattr(regexcache, "_warmed", False)
     monkeypatch.setattr(re, "_cache", {})  # re's own, as a run starts (a whole suite fills it)
     return tmp_path
 
@@ -35,13 +36,16 @@ def test_stored_patterns_come_back_identical(fresh):
         rf"(?i)(?<![\w.])ﬁ{tag}(?:ß|İ)+",
         rf"^[^\W\d_]+(?:['’][^\W\d_]+)?{tag}$",
     ]
+    assert regexcache.warm() == 0  # no file yet
     for p in patterns:
         re.compile(p, re.MULTILINE)
     assert regexcache.save()
     assert any(p.name.startswith("regex-") for p in fresh.iterdir())
     _forget(patterns)
     regexcache._stored.clear()
+    regexcache._warmed = False  # as in a new process
     assert regexcache.warm() > 0
+    assert regexcache.warm() == len(regexcache._stored)  # once per process
     text = f"{tag}  1,200.5 and {tag} £3,000 ﬁ{tag.upper()}SS İ\nWord’s{tag}\n"
     for p in patterns:
         seeded = re.compile(p, re.MULTILINE)  # served from re's cache: built from the file
@@ -56,6 +60,7 @@ def test_stored_patterns_come_back_identical(fresh):
 
 def test_damaged_or_foreign_file_is_ignored(fresh):
     tag = uuid.uuid4().hex
+    regexcache.warm()
     re.compile(tag + "x+")
     assert regexcache.save()
     (path,) = [p for p in fresh.iterdir() if p.name.startswith("regex-")]
@@ -64,16 +69,19 @@ def test_damaged_or_foreign_file_is_ignored(fresh):
     path.write_bytes(bytes(data))
     _forget([tag + "x+"])
     regexcache._stored.clear()
+    regexcache._warmed = False
     assert regexcache.warm() == 0
     assert re.compile(tag + "x+").fullmatch(tag + "xxx")  # compiled as usual
     path.write_bytes(b"not a cache")
+    regexcache._warmed = False
     assert regexcache.warm() == 0
 
 
 def test_no_cache_variable_turns_it_off(fresh, monkeypatch):
     monkeypatch.setenv("FACTLINT_NO_CACHE", "1")
+    assert regexcache.warm() == 0
     re.compile(uuid.uuid4().hex)
-    assert not regexcache.save() and regexcache.warm() == 0
+    assert not regexcache.save()
     assert not list(fresh.iterdir())
 
 
@@ -107,3 +115,18 @@ def test_second_run_compiles_almost_nothing(tmp_path, monkeypatch):
         counts.append(int(done.stderr.rsplit("COMPILED ", 1)[1]))
     assert any(p.name.startswith("regex-") for p in cache_dir().iterdir())
     assert counts[0] > 100 and counts[1] < counts[0] / 5, counts  # left: a few imported before the file is read
+
+
+def test_a_run_that_loads_no_rules_leaves_the_file_alone(fresh):
+    """A run served by the result cache never reads the file (warm() is called where the rules
+    load), so it must not write it either: its few patterns would replace the stored ones."""
+    regexcache.warm()
+    re.compile(uuid.uuid4().hex + "y+")
+    assert regexcache.save()
+    (path,) = [p for p in fresh.iterdir() if p.name.startswith("regex-")]
+    stored = path.read_bytes()
+    regexcache._stored.clear()
+    regexcache._warmed = False  # a new process that has not loaded rules
+    re.compile(uuid.uuid4().hex + "z+")
+    assert not regexcache.save()
+    assert path.read_bytes() == stored
