@@ -6,7 +6,7 @@
 
 Every run is a real `factlint` process; its peak memory is the largest resident set of the
 process and its workers (os.wait4's ru_maxrss). Inputs that are generated (the 10 MB / 100 MB
-JSONL, the 50 MB single file) and the caches live in a temporary folder outside the repository,
+JSONL, the single huge file) and the caches live in a temporary folder outside the repository,
 removed at the end; nothing is ever written into the repository.
 Peers: `bash /work/shared/peers/install.sh` installs proselint and textlint + prh under
 /tmp/factlint-peers (override with --peers DIR).
@@ -153,6 +153,17 @@ def bench_cores(args, env, table):
             wall, rss, _code = measure_with_timeout(proselint, env, args.timeout, cwd=peers)
             cpu = CPU[wall]
             table.add("proselint", wall, mb, docs, rss, f"{cpu / rs_cpu:.1f}x rust's CPU, {cpu / py_cpu:.1f}x python's")
+            medians["proselint"] = (wall, cpu)
+        side_by_side(target.name, mb, medians)
+
+
+def side_by_side(name, mb, medians):
+    """The cores (and proselint) in one block: wall and CPU seconds, MB/s of each, and each
+    one's CPU as a multiple of the Rust core's."""
+    print(f"  {name}, side by side:{'wall s':>12}{'CPU s':>9}{'MB/s wall':>11}{'MB/s CPU':>10}{'CPU / rust':>12}")
+    rust_cpu = medians["rust"][1]
+    for label, (wall, cpu) in medians.items():
+        print(f"    {label:<20}{wall:>12.2f}{cpu:>9.2f}{mb / wall:>11.2f}{mb / cpu:>10.2f}{cpu / rust_cpu:>11.2f}x")
 
 
 def _spin(n):
@@ -261,15 +272,44 @@ def bench_scaling(args, env, tmp, table):
     ratio = results[100][0] / results[10][0]
     print(f"  time ratio 100 MB / 10 MB: {ratio:.2f} (linear: 10)")
     print(f"  peak memory on 100 MB: {results[100][1]:.1f} MB ({'<' if results[100][1] < 200 else '>='} 200 MB)")
-    path = make_single_file(tmp / "single-50MB.txt", 50_000_000)
+    bench_single(args, env, tmp, table)
+
+
+def bench_single(args, env, tmp, table):
+    """One huge document against the corpus folder, both linted serially without the result
+    cache: peak memory as a multiple of the input, and CPU per MB against the folder's. The
+    document is 50 MB unless factlint refuses that much in one document (inputs.MAX_BYTES)."""
+    target = min(50_000_000, int(_max_document_bytes() * 0.95))
+    path = make_single_file(tmp / f"single-{target // 1_000_000}MB.txt", target)
     size = size_of(path) / 1e6
-    cmd = factlint_cmd() + ["check", str(path), "--format", "json-lines", "--no-cache", *args.extra]
+    cmd = factlint_cmd() + ["check", str(path), "--format", "json-lines", "--no-cache", "--jobs", "1", *args.extra]
     try:
         wall, rss, code = measure_with_timeout(cmd, env, args.timeout)
-        table.add(f"{path.name} (one document)", wall, size, 1, rss, "" if code in (0, 1) else f"exit {code}")
     except TimeoutError:
         print(f"  {path.name}: gave up after {args.timeout} s (superlinear?)")
-    path.unlink()
+        return
+    finally:
+        path.unlink()
+    table.add(f"{path.name} (one document)", wall, size, 1, rss, "" if code in (0, 1) else f"exit {code}")
+    cpu = CPU[wall]
+    folder_mb = size_of(CORPUS_DIR) / 1e6
+    folder_wall, folder_rss, _code = measure(serial_cmd(CORPUS_DIR, args), env)
+    folder_cpu = CPU[folder_wall]
+    print(
+        f"  one document: peak {rss:.0f} MB = {rss / size:.1f}x the input (goal <= 4x); CPU per MB "
+        f"{cpu / size:.3f} s vs the folder's {folder_cpu / folder_mb:.3f} s = {(cpu / size) / (folder_cpu / folder_mb):.2f}x "
+        f"(goal <= 1.2x)"
+    )
+
+
+def _max_document_bytes():
+    """factlint's bound on one document (issue 12), read from the checkout being measured."""
+    sys.path.insert(0, str(HERE.parent))
+    try:
+        from factlint.inputs import MAX_BYTES
+    finally:
+        sys.path.pop(0)
+    return MAX_BYTES
 
 
 def measure_with_timeout(cmd, env, timeout, cwd=None):
@@ -339,7 +379,8 @@ def main():
     parser.add_argument("--quick", action="store_true", help="Skip the slow parts: scaling and peers.")
     parser.add_argument("--cores", action="store_true", help="Only the two cores side by side (and proselint).")
     parser.add_argument("--no-peers", action="store_true", help="Skip proselint and textlint.")
-    parser.add_argument("--no-scaling", action="store_true", help="Skip the 10/100 MB JSONL and 50 MB file runs.")
+    parser.add_argument("--no-scaling", action="store_true", help="Skip the 10/100 MB JSONL and one-document runs.")
+    parser.add_argument("--single", action="store_true", help="Only the one huge document against the folder.")
     parser.add_argument("--runs", type=int, default=15, help="Start-up runs (median) [15].")
     parser.add_argument("--repeat", type=int, default=5, help="Rounds of the throughput runs (median) [5].")
     parser.add_argument(
@@ -353,14 +394,20 @@ def main():
         if not path.exists():
             sys.exit(f"bench: {path} not found")
     tmp = Path(tempfile.mkdtemp(prefix="factlint-bench-"))
-    env = {**os.environ, "FACTLINT_CACHE_DIR": str(tmp / "cache")}
-    env.pop("CI", None)
+    # Bytecode is cached as an installed package's is (PYTHONDONTWRITEBYTECODE would make every
+    # run of a checkout compile its modules again), in the temporary folder, not the repository.
+    env = {**os.environ, "FACTLINT_CACHE_DIR": str(tmp / "cache"), "PYTHONPYCACHEPREFIX": str(tmp / "pycache")}
+    for name in ("CI", "PYTHONDONTWRITEBYTECODE"):
+        env.pop(name, None)
     print(f"factlint benchmark: {sys.version.split()[0]}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.2f}")
     table = Table()
     try:
         measure(
             factlint_cmd() + ["check", str(CORPUS_JSONL.parent / "README.md"), "--no-cache"], env
         )  # compile rules once
+        if args.single:
+            bench_single(args, env, tmp, table)
+            return
         bench_cores(args, env, table)
         if args.cores:
             return

@@ -13,6 +13,7 @@ import sys
 import click
 
 import factlint.native as native
+import factlint.regexcache as regexcache
 from factlint import __version__
 from factlint.config import Config
 from factlint.engine import Linter
@@ -234,7 +235,10 @@ def _check(
     from factlint.vale.entry import run_if_configured
 
     code = run_if_configured(paths, config, options)
-    sys.exit(run(paths, config, options) if code is None else code)
+    if code is None:
+        code = run(paths, config, options)
+        regexcache.save()  # after the report: only a run that compiled new patterns writes
+    sys.exit(code)
 
 
 @main.command("dask-check")

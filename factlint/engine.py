@@ -14,6 +14,7 @@ import re
 from fnmatch import fnmatch
 from typing import TYPE_CHECKING, Any
 
+import factlint.regexcache as regexcache
 from factlint import rulecache
 from factlint.config import Config
 from factlint.findings import CATEGORIES, LEVEL_RANK, TIMED_OUT, Finding
@@ -86,6 +87,9 @@ class Linter:
     @property
     def ruleset(self) -> RuleSet:
         if self._ruleset is None:
+            # The patterns earlier runs compiled, before the kinds and rules that compile them load
+            # (a run served by the result cache never gets here, nor reads them).
+            regexcache.warm()
             self._ruleset = rulecache.load_ruleset(self.host, self.config, key=self.ruleset_key)
         return self._ruleset
 

@@ -156,12 +156,25 @@ def _once(files: list[str]) -> list[str]:
     """Each file once, however often it is named ('a.md ./a.md dir/' lints a.md once)."""
     seen: set[str] = set()
     unique = []
+    folders: dict[str, str] = {}  # folder -> its real path
     for name in files:
-        key = name if name == "-" else os.path.realpath(name)
+        key = name if name == "-" else _real(name, folders)
         if key not in seen:
             seen.add(key)
             unique.append(name)
     return unique
+
+
+def _real(name: str, folders: dict[str, str]) -> str:
+    """os.path.realpath(name), resolving each folder once: realpath costs a system call per
+    path component, per file (a tenth of a second for a folder of 2,000 files)."""
+    head, tail = os.path.split(name)
+    if tail in ("", ".", "..") or os.path.islink(name):
+        return os.path.realpath(name)
+    real = folders.get(head)
+    if real is None:
+        real = folders[head] = os.path.realpath(head or os.curdir)
+    return os.path.join(real, tail)
 
 
 def _walk(root, config, globs, ignore=None, onerror=None):

@@ -7,6 +7,7 @@ size is linted in bounded memory; results are yielded strictly in input order, s
 byte-for-byte that of a serial run.
 """
 
+import gc
 import os
 import signal
 import sys
@@ -24,6 +25,14 @@ IN_FLIGHT_PER_JOB = 3
 MANY_FILES = 50
 
 _LINTER = None  # the worker's Linter
+
+# A short article that reaches every default kind's set-up: sentences, figures and their sources,
+# capitalised names and places, an office, a date, a list of words.
+PRIME_TEXT = (
+    "Prime Minister Anna Berg said on Monday, 3 March 2014, that 1,200 people (5%) had left Paris.\n\n"
+    "According to the United Nations, about £3.5m was raised in London and Moscow last year.\n\n"
+    '"It is a good result," Mr Berg told the BBC. Officials said the figure could rise.\n'
+)
 
 
 def cpu_count():
@@ -64,12 +73,18 @@ def _pool(linter, workers):
 
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods:
-        # fork: workers inherit the Linter; nothing is pickled to start them. Rules in the
-        # compiled-rules cache are read by each worker (at the same time); rules that are not
-        # are compiled here, once (a second), not once per worker.
-        if not linter.loads_fast:
-            _ = linter.rules
-        return multiprocessing.get_context("fork").Pool(workers, _init, (linter,))
+        # fork: workers inherit the Linter; nothing is pickled to start them. Everything a
+        # first document sets up (the compiled rules, the term automaton, the language index,
+        # the kinds' lazily compiled patterns and word sets) is set up here, once, by linting a
+        # short text: every worker would otherwise spend that time itself (a tenth of a second
+        # each, a twentieth of the corpus folder). Frozen, so that the workers' garbage
+        # collections do not touch (and copy) those pages.
+        linter.lint_text(PRIME_TEXT, path="prime.txt")
+        gc.freeze()
+        try:
+            return multiprocessing.get_context("fork").Pool(workers, _init, (linter,))
+        finally:
+            gc.unfreeze()  # the workers are forked: the parent collects as before
     return multiprocessing.get_context().Pool(workers, _init, (linter.config,))
 
 

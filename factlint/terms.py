@@ -13,7 +13,6 @@ import ahocorasick
 
 import factlint.native as native
 from factlint.findings import TIMED_OUT
-from factlint.text.regexguard import compile_guarded
 
 _REGEX_CHARS = set("\\^$.|?*+()[]{}")
 
@@ -37,6 +36,7 @@ _NONWORD_BYTES = bytes.maketrans(
     bytes(range(128)), bytes(b if (chr(b).isalnum() or b == 95) else 32 for b in range(128))
 )
 _NON_ASCII = re.compile("[^\x00-\x7f]+")
+_CHUNK = 256
 
 
 def py_word_view(text):
@@ -46,11 +46,17 @@ def py_word_view(text):
     view = text.encode("ascii", "replace").translate(_NONWORD_BYTES).decode("ascii")
     if text.isascii():
         return view
-    parts, pos = [], 0
-    for m in _NON_ASCII.finditer(text):
-        parts.append(view[pos : m.start()])
-        parts.append("".join(c if c.isalnum() else " " for c in m.group()))
-        pos = m.end()
+    # The non-ASCII characters are found a chunk at a time: str.isascii() passes over an ASCII
+    # chunk at memory speed, where the regex tests every character (one "£" in an article made
+    # the view 50 times slower).
+    parts, pos, n = [], 0, len(text)
+    for chunk in range(0, n, _CHUNK):
+        if text[chunk : chunk + _CHUNK].isascii():
+            continue
+        for m in _NON_ASCII.finditer(text, chunk, chunk + _CHUNK):
+            parts.append(view[pos : m.start()])
+            parts.append("".join(c if c.isalnum() else " " for c in m.group()))
+            pos = m.end()
     parts.append(view[pos:])
     return "".join(parts)
 
@@ -107,7 +113,7 @@ class TermIndex:
             regex, names = _alternation(patterns, re.IGNORECASE if ignorecase else 0, nonword)
             self._regexes.append((handle, regex, names, raw, False, _prefixes([t for _n, t in patterns]), self.owner))
         if symbols:  # as the automaton would: in the lower-cased text unless exact, no word edges
-            regex, names = _alternation(symbols, 0, True)
+            regex, names = _symbols(symbols)
             self._regexes.append((handle, regex, names, raw, ignorecase, None, self.owner))
         self._automata = None
         return handle
@@ -136,8 +142,11 @@ class TermIndex:
             text = doc.text if raw else doc.prose
             lower = lowered(text) if raw else doc.lower
             if native.rust is not None:  # checks applied natively, in the order of auto.iter()
-                for handle, start, end, term_no in auto.scan(text, lower):
-                    found.setdefault(handle, []).append((start, end, term_no))
+                for handle, group in auto.scan(_lent(text), _lent(lower)):
+                    if handle in found:
+                        found[handle].extend(group)
+                    else:
+                        found[handle] = group
                 continue
             # Padded: view offsets are text offsets + 1.
             for last, (length, entries) in auto.iter(" " + word_view(lower) + " "):
@@ -167,20 +176,63 @@ class TermIndex:
         return found
 
 
+def _lent(text):
+    """A text as lent to the Rust core: a str lent as such keeps a UTF-8 copy of itself for its
+    lifetime (a non-ASCII one: the document and its lower-cased copy would each carry one), so
+    a long non-ASCII text goes as bytes, freed after the call."""
+    return text if len(text) < 4096 or text.isascii() else text.encode()
+
+
 def _alternation(patterns, flags, nonword):
     """One regex for [(term_no, pattern)], longest first so that at one position the longest
-    alternative wins; with the group name -> term_no map."""
+    alternative wins; with the group name -> term_no map. A rule author's pattern: guarded
+    (regexguard), checked now, compiled on first use (a run whose documents never reach it,
+    see _prefixes, never imports the `regex` package)."""
+    # Deferred for start-up: only compiling rules checks patterns.
+    from factlint.text.regexguard import compile_guarded
+
+    body, names = _body(patterns)
+    if not nonword:
+        body = rf"(?<!\w)(?:{body})(?!\w)"
+    for _term_no, term in patterns:  # each alone, so that the error names the term
+        compile_guarded(term, flags)
+    compile_guarded(body, flags)
+    return _Guarded(body, flags), names
+
+
+def _symbols(symbols):
+    """The alternation of escaped literal symbols ("©"): plain text cannot backtrack, so `re`
+    compiles it (no guard, no `regex` import); matches are those of the guarded engine."""
+    body, names = _body(symbols)
+    return re.compile(body), names
+
+
+def _body(patterns):
     parts, names = [], {}
     for term_no, term in sorted(patterns, key=lambda p: -len(p[1])):
         name = f"t{term_no}"
         names[name] = term_no
         parts.append(f"(?P<{name}>{term})")
-    body = "|".join(parts)
-    if not nonword:
-        body = rf"(?<!\w)(?:{body})(?!\w)"
-    for _term_no, term in patterns:  # each alone, so that the error names the term
-        compile_guarded(term, flags)
-    return compile_guarded(body, flags), names
+    return "|".join(parts), names
+
+
+class _Guarded:
+    """A guarded pattern (regexguard.compile_guarded) compiled on first use; pickled as its
+    source, so that loading the compiled rules neither imports `regex` nor compiles it."""
+
+    def __init__(self, pattern, flags):
+        self.pattern, self.flags = pattern, flags
+        self._compiled = None
+
+    def finditer(self, text):
+        if self._compiled is None:
+            from factlint.text.regexguard import compile_guarded  # deferred for start-up: see above
+
+            self._compiled = compile_guarded(self.pattern, self.flags)
+        return self._compiled.finditer(text)
+
+    def __reduce__(self):
+        return (_Guarded, (self.pattern, self.flags))
 
 
 # A regex alternation that begins with a look-behind or matches case-insensitively gets no fast

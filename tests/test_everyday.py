@@ -252,3 +252,17 @@ def test_gitignore_patterns(tmp_path, rule, path, is_dir, ignored):
     ignore = Ignored(str(tmp_path))
     ignore.enter(str(tmp_path), [".gitignore"])  # as the walk does in each folder
     assert ignore.ignored(str(tmp_path / path), is_dir) is ignored
+
+
+def test_a_file_named_through_symlinks_is_linted_once(cli, tmp_path):
+    """Duplicates are found by real path, each folder resolved once: a file reached through a
+    linked folder or a linked file is still the same file."""
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "a.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "linked").symlink_to(real, target_is_directory=True)
+    (tmp_path / "alias.txt").symlink_to(real / "a.txt")
+    paths = [real / "a.txt", tmp_path / "linked" / "a.txt", tmp_path / "alias.txt", tmp_path / "linked"]
+    code, out, _ = cli("check", *map(str, paths), "--quiet")
+    assert code == 1 and len(out.splitlines()) == 8
+    assert all(line.startswith(str(real / "a.txt")) for line in out.splitlines())

@@ -202,3 +202,35 @@ def test_rules_not_in_the_cache_are_compiled_once_before_the_workers_fork(monkey
     assert compiled == [os.getpid()]  # here, once
     assert [len(f) for _s, f in got] == [len(linter.lint_text(t, path=f"d{i}.txt")) for i, t in enumerate(texts)]
     assert linter.loads_fast
+
+
+def test_workers_inherit_the_primed_linter(monkeypatch, tmp_path):
+    """The parent sets up everything a first document needs (rules from the cache, automaton,
+    language index) before forking: no worker loads the rules or builds the automaton again."""
+    import factlint.parallel as parallel
+    import factlint.rulecache as rulecache
+    import factlint.terms as terms
+    from factlint.config import Config
+    from factlint.engine import Linter
+    from factlint.inputs import Source
+
+    assert Linter(Config()).rules  # the compiled-rules cache is warm: workers could each read it
+    log = tmp_path / "set-up.log"
+    load_ruleset, build = rulecache.load_ruleset, terms.TermIndex._build
+
+    def logged(name, fn):
+        def wrapper(*args, **kw):
+            with open(log, "a", encoding="utf-8") as fh:
+                fh.write(f"{name} {os.getpid()}\n")
+            return fn(*args, **kw)
+
+        return wrapper
+
+    monkeypatch.setattr(rulecache, "load_ruleset", logged("rules", load_ruleset))
+    monkeypatch.setattr(terms.TermIndex, "_build", logged("automaton", build))
+    linter = Linter(Config(), lazy=True)
+    texts = [(BBC / name).read_text(encoding="utf-8") for name in sorted(os.listdir(BBC))[:8]]
+    items = [(Source(f"d{i}.txt", f"d{i}.txt", t), None) for i, t in enumerate(texts)]
+    got = list(parallel.lint_ordered(linter, iter(items), 2))
+    assert log.read_text(encoding="utf-8").split("\n")[:-1] == [f"rules {os.getpid()}", f"automaton {os.getpid()}"]
+    assert [f for _s, f in got] == [linter.lint_text(t, path=f"d{i}.txt") for i, t in enumerate(texts)]

@@ -65,6 +65,7 @@ SAMPLE = 20_000  # characters: the head of a long text says which language it is
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
+@cache  # a find_spec per list cost a tenth of a millisecond each
 def _stoplist_dir() -> Path | None:
     spec = importlib.util.find_spec("justext")
     if spec is None or not spec.submodule_search_locations:
@@ -73,19 +74,50 @@ def _stoplist_dir() -> Path | None:
     return folder if folder.is_dir() else None
 
 
-@cache
-def _ranked(lang: str) -> tuple[str, ...]:
-    """A language's stop words, lower case, most frequent first (jusText's lists are ordered)."""
+def _stoplist(lang: str) -> Path | None:
     name = STOPLISTS.get(lang)
     folder = _stoplist_dir()
     if name is None or folder is None or not (folder / f"{name}.txt").is_file():
-        return ()
+        return None
+    return folder / f"{name}.txt"
+
+
+def _distinct(lines: list[str], limit: int | None = None) -> tuple[str, ...]:
     seen: dict[str, None] = {}
-    for line in (folder / f"{name}.txt").read_text(encoding="utf-8").splitlines():
+    for line in lines:
         word = line.strip().lower()
         if word:
             seen.setdefault(word)
+            if len(seen) == limit:
+                break
     return tuple(seen)
+
+
+@cache
+def _ranked(lang: str) -> tuple[str, ...]:
+    """A language's stop words, lower case, most frequent first (jusText's lists are ordered)."""
+    path = _stoplist(lang)
+    return _distinct(path.read_text(encoding="utf-8").splitlines()) if path is not None else ()
+
+
+def _head(lang: str, n: int) -> tuple[str, ...]:
+    """_ranked(lang)[:n], reading only as much of the list as that takes: the detection index
+    needs the head of each of 31 lists, and reading them whole cost a fifth of start-up."""
+    path = _stoplist(lang)
+    if path is None:
+        return ()
+    text, size = "", 4096
+    with open(path, encoding="utf-8") as fh:
+        while True:
+            chunk = fh.read(size)
+            text += chunk
+            lines = text.splitlines()
+            if chunk:  # more may follow: the last line may be cut short
+                lines.pop()
+            words = _distinct(lines, n)
+            if len(words) >= n or not chunk:
+                return words
+            size *= 2
 
 
 @cache
@@ -103,7 +135,7 @@ def _index() -> dict[str, dict[str, float]]:
     alone; "de": Spanish and French, not English), 1/n for each of n."""
     ranks: dict[str, dict[str, int]] = {}
     for lang in STOPLISTS:
-        for rank, word in enumerate(_ranked(lang)[:DETECTION_WORDS]):
+        for rank, word in enumerate(_head(lang, DETECTION_WORDS)):
             ranks.setdefault(word, {})[lang] = rank
     index: dict[str, dict[str, float]] = {}
     for word, by_lang in ranks.items():

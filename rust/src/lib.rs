@@ -8,7 +8,7 @@ mod attribution;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use pyo3::prelude::*;
-use pyo3::types::PyString;
+use pyo3::types::{PyBytes, PyString};
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
@@ -204,33 +204,71 @@ fn split_sentences(py: Python<'_>, block: &str, offset: usize) -> PyResult<Vec<(
     Ok(out)
 }
 
-/// Byte offset of each code point of a string (identity for ASCII).
-struct Chars<'a> {
-    text: &'a str,
-    bytes: Option<Vec<usize>>,
+/// Whether a byte starts a code point (is not a UTF-8 continuation byte).
+fn starts_char(b: u8) -> bool {
+    (b as i8) >= -0x40
 }
 
-impl<'a> Chars<'a> {
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| starts_char(b)).count()
+}
+
+/// Code point offsets of a string turned into byte offsets by walking from the last one asked:
+/// the scan asks in (nearly) ascending order, so the whole document costs one pass, and no
+/// table of offsets is kept (8 bytes a character: 480 MB for a 30 MB document and its lower-cased
+/// copy).
+struct Cursor<'a> {
+    text: &'a str,
+    count: usize,
+    ascii: bool,
+    at_char: usize,
+    at_byte: usize,
+}
+
+impl<'a> Cursor<'a> {
     fn new(text: &'a str) -> Self {
-        let bytes = if text.is_ascii() {
-            None
-        } else {
-            let mut v: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-            v.push(text.len());
-            Some(v)
-        };
-        Chars { text, bytes }
+        let ascii = text.is_ascii();
+        let count = if ascii { text.len() } else { count_chars(text.as_bytes()) };
+        Cursor { text, count, ascii, at_char: 0, at_byte: 0 }
+    }
+    fn seek(&mut self, target: usize) -> usize {
+        let target = target.min(self.count);
+        if self.ascii {
+            return target;
+        }
+        let bytes = self.text.as_bytes();
+        while self.at_char < target {
+            self.at_byte += 1;
+            while self.at_byte < bytes.len() && !starts_char(bytes[self.at_byte]) {
+                self.at_byte += 1;
+            }
+            self.at_char += 1;
+        }
+        while self.at_char > target {
+            self.at_byte -= 1;
+            while !starts_char(bytes[self.at_byte]) {
+                self.at_byte -= 1;
+            }
+            self.at_char -= 1;
+        }
+        self.at_byte
     }
     /// text[start:end] as Python slices: bounds past the end are clamped (a key may end in the
     /// view's closing pad).
-    fn slice(&self, start: usize, end: usize) -> &'a str {
-        let count = self.bytes.as_ref().map_or(self.text.len(), |v| v.len() - 1);
-        let (start, end) = (start.min(count), end.min(count));
-        match &self.bytes {
-            None => &self.text[start..end],
-            Some(v) => &self.text[v[start]..v[end]],
-        }
+    fn slice(&mut self, start: usize, end: usize) -> &'a str {
+        let b = self.seek(start);
+        let e = self.seek(end.max(start));
+        &self.text[b..e]
     }
+}
+
+/// A str, or UTF-8 bytes, as &str.
+fn utf8<'a>(obj: &'a Bound<'_, PyAny>) -> PyResult<&'a str> {
+    if let Ok(bytes) = obj.downcast::<PyBytes>() {
+        return std::str::from_utf8(bytes.as_bytes())
+            .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()));
+    }
+    obj.downcast::<PyString>()?.to_str()
 }
 
 type Entry = (usize, usize, usize, usize, Option<String>, bool);
@@ -256,37 +294,43 @@ impl Automaton {
         Ok(Automaton { ac, lengths, entries })
     }
 
-    /// [(handle, start, end, term_no)] in the order pyahocorasick's iter() gives them (by end,
-    /// longest key first), every check against `text` (exact) or `lower` already applied.
-    fn scan(&self, py: Python<'_>, text: &str, lower: &str) -> PyResult<Vec<(usize, usize, usize, usize)>> {
+    /// [(handle, [(start, end, term_no)])]: the hits of each handle in the order pyahocorasick's
+    /// iter() gives them (by end, longest key first), the handles in the order of their first
+    /// hit, every check against `text` (exact) or `lower` already applied. Grouped here, so that
+    /// Python gets one tuple per hit, not two.
+    /// `text` and `lower` are str or their UTF-8 bytes: terms.py passes a long non-ASCII text
+    /// encoded, since a str lent as &str keeps a UTF-8 copy of itself for as long as it lives.
+    fn scan(
+        &self,
+        py: Python<'_>,
+        text: &Bound<'_, PyAny>,
+        lower: &Bound<'_, PyAny>,
+    ) -> PyResult<Vec<(usize, Vec<(usize, usize, usize)>)>> {
+        let (text, lower) = (utf8(text)?, utf8(lower)?);
         let mut view = String::with_capacity(lower.len() + 2);
         view.push(' ');
         view_into(py, lower, &mut view)?;
         view.push(' ');
+        // Matches come by end offset: their code point offsets are counted on as they come.
+        let bytes = view.as_bytes();
+        let (mut at_byte, mut at_char) = (0usize, 0usize);
         let mut found: Vec<(usize, usize, usize)> = Vec::new();
-        let byte_to_char: Option<Vec<u32>> = if view.is_ascii() {
-            None
-        } else {
-            let mut v = vec![0u32; view.len() + 1];
-            let mut n = 0u32;
-            for (b, _) in view.char_indices() {
-                v[b] = n;
-                n += 1;
-            }
-            v[view.len()] = n;
-            Some(v)
-        };
         for m in self.ac.find_overlapping_iter(&view) {
-            let end = match &byte_to_char {
-                None => m.end(),
-                Some(v) => v[m.end()] as usize,
-            };
+            let end = m.end();
+            if end >= at_byte {
+                at_char += count_chars(&bytes[at_byte..end]);
+            } else {
+                at_char -= count_chars(&bytes[end..at_byte]);
+            }
+            at_byte = end;
             let key = m.pattern().as_usize();
-            found.push((end, usize::MAX - self.lengths[key], key));
+            found.push((at_char, usize::MAX - self.lengths[key], key));
         }
+        drop(view);
         found.sort_unstable();
-        let (text, lower) = (Chars::new(text), Chars::new(lower));
-        let mut out = Vec::new();
+        let (mut text, mut lower) = (Cursor::new(text), Cursor::new(lower));
+        let mut groups: Vec<(usize, Vec<(usize, usize, usize)>)> = Vec::new();
+        let mut group_of: HashMap<usize, usize> = HashMap::new();
         for (end, _, key) in found {
             let (last, length) = (end - 1, self.lengths[key]);
             for (handle, term_no, before, after, check, exact) in &self.entries[key] {
@@ -297,10 +341,14 @@ impl Automaton {
                         continue;
                     }
                 }
-                out.push((*handle, start, stop, *term_no));
+                let g = *group_of.entry(*handle).or_insert_with(|| {
+                    groups.push((*handle, Vec::new()));
+                    groups.len() - 1
+                });
+                groups[g].1.push((start, stop, *term_no));
             }
         }
-        Ok(out)
+        Ok(groups)
     }
 }
 

@@ -1,0 +1,50 @@
+"""The Rust term scan on long non-ASCII documents: they are lent to it as UTF-8 bytes (terms._lent,
+so that the str does not keep a UTF-8 copy of itself), and its code point offsets are counted as
+matches come rather than from per-character tables. Same hits as the Python core."""
+
+import sys
+
+import pytest
+from test_native_parity import RUST, _need_native, index_and_handles, texts  # noqa: F401 - the skip fixture
+
+import factlint.native as native
+import factlint.terms as terms
+from factlint.document import Document
+
+
+def long_documents():
+    pieces = list(texts(400, 11, long_every=1000))
+    docs = []
+    for i in range(0, 400, 80):
+        text = "\n\n".join(pieces[i : i + 80]) + " İzmit \u212a 😀 Zoë according to U.S. officials. " * 40
+        docs.append(Document(text, markup_kind="markdown" if i % 160 else "text"))
+    return docs
+
+
+def test_long_non_ascii_documents_scan_as_on_the_python_core(monkeypatch):
+    docs = long_documents()
+    assert all(len(d.prose) > 4096 and not d.prose.isascii() for d in docs)
+    assert isinstance(terms._lent(docs[0].lower), bytes) and terms._lent("short é") == "short é"
+    index, _handles = index_and_handles()
+    monkeypatch.setattr(native, "rust", RUST)
+    native_hits = [index.scan(doc) for doc in docs]
+    index._automata = None
+    monkeypatch.setattr(native, "rust", None)
+    python_hits = [index.scan(doc) for doc in docs]
+    assert native_hits == python_hits
+    assert sum(len(h) for found in python_hits for h in found.values()) > 500
+
+
+def test_a_scanned_document_keeps_no_utf8_copy(monkeypatch):
+    monkeypatch.setattr(native, "rust", RUST)
+    index, _handles = index_and_handles()
+    doc = long_documents()[0]
+    before = sys.getsizeof(doc.prose), sys.getsizeof(doc.lower)  # getsizeof counts a cached UTF-8 copy
+    index.scan(doc)
+    assert (sys.getsizeof(doc.prose), sys.getsizeof(doc.lower)) == before
+
+
+def test_bytes_that_are_not_utf8_are_refused():
+    automaton = RUST.Automaton(["x"], [[(0, 0, 0, 0, None, False)]])
+    with pytest.raises(ValueError):
+        automaton.scan(b"\xff\xfe", b"\xff\xfe")
