@@ -409,10 +409,12 @@ def test_broken_pipe_is_quiet(tmp_path):
 def test_ctrl_c_exits_130_without_tracebacks(tmp_path, jobs):
     corpus = tmp_path / "c.jsonl"
     corpus.write_text(
-        "".join(json.dumps({"id": i, "text": SEED.read_text(encoding="utf-8")}) + "\n" for i in range(3000))
+        # Far more than 4 s of work even on a fast machine with a fast core (3,000 records took
+        # 6 s once, and a faster core finished them before the signal came).
+        "".join(json.dumps({"id": i, "text": SEED.read_text(encoding="utf-8")}) + "\n" for i in range(12000))
     )
     proc = _spawn(["check", "--jobs", jobs, str(corpus)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    time.sleep(6)
+    time.sleep(4)
     os.killpg(os.getpgid(proc.pid), 0)  # still running
     proc.send_signal(signal.SIGINT)
     _out, err = proc.communicate(timeout=60)
