@@ -41,7 +41,6 @@ def main():
     from factlint.engine import Linter
     from factlint.kinds.names.base import _CAPITALISED
     from factlint.text.numbers import DIGIT_FIGURE as _DIGIT_FIGURE
-    from factlint.terms import word_view
 
     files = sorted(CORPUS_DIR.glob("*.txt"))
     size = sum(p.stat().st_size for p in files) / 1e6
