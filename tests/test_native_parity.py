@@ -21,10 +21,11 @@ from factlint.document import Document
 from factlint.text import language
 from tests.conftest import SHARED
 
+WHY_NOT = ""
 try:
     RUST = importlib.import_module("factlint._native")
-except ImportError:
-    RUST = None
+except ImportError as error:  # kept for the failure message: a missing build and a broken one differ
+    RUST, WHY_NOT = None, str(error)
 
 REQUIRE = os.environ.get("FACTLINT_REQUIRE_NATIVE") == "1"
 
@@ -33,7 +34,9 @@ REQUIRE = os.environ.get("FACTLINT_REQUIRE_NATIVE") == "1"
 def _need_native():
     if RUST is None:
         if REQUIRE:
-            pytest.fail("FACTLINT_REQUIRE_NATIVE=1 but factlint._native is not built (is cargo on PATH?)")
+            pytest.fail(
+                f"FACTLINT_REQUIRE_NATIVE=1 but factlint._native cannot be imported ({WHY_NOT}; cargo on PATH?)"
+            )
         pytest.skip("factlint._native not built (no Rust toolchain at install): only the Python core exists")
 
 
