@@ -15,7 +15,8 @@ an exact counterpart of each, with the same arguments and results (offsets in co
     Gazetteer._near / CitySpelling._within_two loop _native.NearIndex(entries, by_first).near(...)
 
 `CORE` says which one runs: "rust" when the extension is built and importable, "python" when it
-is not (`pip install .` without cargo) or when the environment sets FACTLINT_CORE=python.
+is not (`pip install .` without cargo), when the environment sets FACTLINT_CORE=python, or when
+in a checkout the extension is older than the Rust sources beside it (see stale_build).
 tests/test_native_parity.py holds the two to identical output.
 """
 
@@ -24,14 +25,41 @@ from types import ModuleType
 
 FORCE_VARIABLE = "FACTLINT_CORE"
 
+CHECKOUT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def stale_build(extension: str, root: str = CHECKOUT) -> bool:
+    """Whether `extension` was built from older Rust sources than the checkout at `root` holds.
+
+    In a source checkout (an editable install) a `git pull` brings new Python code and new Rust
+    code, but the extension is rebuilt only by the next `pip install -e .`: the old one would be
+    called with the new code's arguments. git rewrites only the files it changes, so a source
+    newer than the extension means it changed since the build. An installed wheel has no rust/."""
+    sources = os.path.join(root, "rust")
+    if not os.path.isfile(os.path.join(sources, "Cargo.toml")) or not os.path.isfile(
+        os.path.join(root, "pyproject.toml")
+    ):
+        return False
+    try:
+        built = os.stat(extension).st_mtime_ns
+        names = [os.path.join(sources, "Cargo.toml")]
+        names += [e.path for e in os.scandir(os.path.join(sources, "src")) if e.name.endswith(".rs")]
+        return any(os.stat(name).st_mtime_ns > built for name in names)
+    except OSError:
+        return False
+
+
 rust: ModuleType | None
+_why = "native extension not built"
 if os.environ.get(FORCE_VARIABLE, "").strip().lower() == "python":
-    rust = None
+    rust, _why = None, f"{FORCE_VARIABLE}=python"
 else:
     try:
         import factlint._native as rust
     except ImportError:  # built without a Rust toolchain: the Python core
         rust = None
+    if rust is not None and stale_build(rust.__file__ or ""):
+        rust, _why = None, "native extension older than rust/: rebuild it with pip install -e ."
 
 CORE = "rust" if rust is not None else "python"
 
@@ -40,5 +68,4 @@ def describe() -> str:
     """One line for `factlint --version` and `factlint plugins`."""
     if rust is not None:
         return "core: rust (factlint._native)"
-    why = f"{FORCE_VARIABLE}=python" if os.environ.get(FORCE_VARIABLE) else "native extension not built"
-    return f"core: python ({why})"
+    return f"core: python ({_why})"

@@ -115,8 +115,9 @@ PLACE = re.compile(
 )
 
 
+# Longest first, ties by text: the same pattern string in every process, so the regex cache holds it.
 _HAS_NUMBER = re.compile(
-    r"\d|\b(?i:{})\b".format("|".join(sorted({w.split()[-1].split("-")[0] for w in WORDS}, key=len, reverse=True)))
+    r"\d|\b(?i:{})\b".format("|".join(sorted({w.split()[-1].split("-")[0] for w in WORDS}, key=lambda w: (-len(w), w))))
 )
 
 

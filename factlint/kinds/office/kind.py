@@ -58,9 +58,10 @@ class OfficeHolder(RuleKind):
                 self.role_of.setdefault(t.lower(), office.role)
             for q in office.qualifiers:
                 self.quals.setdefault(name_key(q), set()).add(i)
+        # Longest first, ties by text: one pattern string in every process (the regex cache keys on it).
         alts = "|".join(
             re.escape(q).replace(r"\ ", r"\s+").replace(r"\.", r"\.?")
-            for q in sorted({q for o in self.base.offices for q in o.qualifiers}, key=len, reverse=True)
+            for q in sorted({q for o in self.base.offices for q in o.qualifiers}, key=lambda q: (-len(q), q))
         )
         # A qualifier right before the title: "Russian ", "Russia's ", "the European Commission ".
         self.qual_before = re.compile(rf"(?<![\w.])(?P<q>{alts})(?:['’]s)?[ \t]+$", re.I)
