@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import factlint.native as native
@@ -76,20 +77,35 @@ def occurrences(doc, token):
     return found
 
 
-def _occurrences(prose, token):
+def find_whole(
+    prose: str, word: str, starts: Callable[[str], bool], ends: Callable[[str, int], bool]
+) -> list[tuple[int, int]]:
+    """Every (start, end) of `word` in `prose` where a token regex would match it whole: `starts`
+    accepts the character before it (a space at the text's start), `ends` the text and the end.
+    str.find at the word's own places, not a regex pass over the whole text for every word."""
     found = []
-    size, n = len(token), len(prose)
-    at = prose.find(token)
+    size = len(word)
+    at = prose.find(word)
     while at >= 0:
         end = at + size
-        before = prose[at - 1] if at else " "
-        after = prose[end] if end < n else " "
-        # Where the token regex starts a match (no word character or apostrophe before) and
-        # where it ends one that no digit or word character continues.
-        if not (before.isalnum() or before in "_'’") and not (after.isalnum() or after == "_"):
+        if starts(prose[at - 1] if at else " ") and ends(prose, end):
             found.append((at, end))
-        at = prose.find(token, at + 1)
+        at = prose.find(word, at + 1)
     return found
+
+
+def _occurrences(prose, token):
+    # Where the token regex starts a match (no word character or apostrophe before) and where
+    # it ends one that no digit or word character continues.
+    return find_whole(prose, token, _token_starts, _token_ends)
+
+
+def _token_starts(before: str) -> bool:
+    return not (before.isalnum() or before in "_'’")
+
+
+def _token_ends(prose: str, end: int) -> bool:
+    return end >= len(prose) or not (prose[end].isalnum() or prose[end] == "_")
 
 
 def word_before(prose, start):

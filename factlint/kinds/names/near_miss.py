@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import factlint.native as native
 from factlint.kinds.base import Key
-from factlint.kinds.names.base import NamesKind, foreign_sentence, occurrences, word_after, word_before
+from factlint.kinds.names.base import NamesKind, find_whole, foreign_sentence, occurrences, word_after, word_before
 from factlint.lazyre import lazy_compile
 from factlint.text.phonetics import plain, typing_slip, vowel_slip
 
@@ -190,23 +190,24 @@ def odd_case_words(prose: str, english) -> set[str]:
 
 def _odd_spans(prose: str, word: str) -> list[tuple[int, int]]:
     """Where _ODD_CASE matches exactly `word` (a run of six letters or more of one case)."""
-    found: list[tuple[int, int]] = []
     if not _ODD_CASE.fullmatch(word):
-        return found
-    size, n = len(word), len(prose)
-    at = prose.find(word)
-    while at >= 0:
-        end = at + size
-        before = prose[at - 1] if at else " "
-        after = prose[end] if end < n else " "
-        if not (before.isalnum() or before in "_'’@/.#\\-") and not (
-            after.isalnum()
-            or after in "_'’@/\\-"
-            or (after == "." and end + 1 < n and (prose[end + 1].isalnum() or prose[end + 1] == "_"))
-        ):
-            found.append((at, end))
-        at = prose.find(word, at + 1)
-    return found
+        return []
+    return find_whole(prose, word, _odd_starts, _odd_ends)
+
+
+def _odd_starts(before: str) -> bool:
+    return not (before.isalnum() or before in "_'’@/.#\\-")
+
+
+def _odd_ends(prose: str, end: int) -> bool:
+    if end >= len(prose):
+        return True
+    after = prose[end]
+    return not (
+        after.isalnum()
+        or after in "_'’@/\\-"
+        or (after == "." and end + 1 < len(prose) and (prose[end + 1].isalnum() or prose[end + 1] == "_"))
+    )
 
 
 def _top(scored):
