@@ -5,7 +5,13 @@ matches come rather than from per-character tables. Same hits as the Python core
 import sys
 
 import pytest
-from test_native_parity import RUST, _need_native, index_and_handles, texts  # noqa: F401 - the skip fixture
+from test_native_parity import (  # noqa: F401 - the skip fixture
+    RUST,
+    _need_native,
+    index_and_handles,
+    scan_on_both_cores,
+    texts,
+)
 
 import factlint.native as native
 import factlint.terms as terms
@@ -25,12 +31,7 @@ def test_long_non_ascii_documents_scan_as_on_the_python_core(monkeypatch):
     docs = long_documents()
     assert all(len(d.prose) > 4096 and not d.prose.isascii() for d in docs)
     assert isinstance(terms._lent(docs[0].lower), bytes) and terms._lent("short é") == "short é"
-    index, _handles = index_and_handles()
-    monkeypatch.setattr(native, "rust", RUST)
-    native_hits = [index.scan(doc) for doc in docs]
-    index._automata = None
-    monkeypatch.setattr(native, "rust", None)
-    python_hits = [index.scan(doc) for doc in docs]
+    native_hits, python_hits = scan_on_both_cores(monkeypatch, docs)
     assert native_hits == python_hits
     assert sum(len(h) for found in python_hits for h in found.values()) > 500
 

@@ -243,14 +243,19 @@ def index_and_handles():
     return index, [index.add(words, **options) for words, options in TERM_LISTS]
 
 
-def test_term_scan_matches_python(monkeypatch):
-    docs = [Document(text, markup_kind=kind) for text in texts(300, 4) for kind in ("text", "markdown")]
+def scan_on_both_cores(monkeypatch, docs):
+    """(native hits, Python hits) of the test terms on `docs`, the automaton built anew per core."""
     index, _handles = index_and_handles()
     monkeypatch.setattr(native, "rust", RUST)
     native_hits = [index.scan(doc) for doc in docs]
     index._automata = None
     monkeypatch.setattr(native, "rust", None)
-    python_hits = [index.scan(doc) for doc in docs]
+    return native_hits, [index.scan(doc) for doc in docs]
+
+
+def test_term_scan_matches_python(monkeypatch):
+    docs = [Document(text, markup_kind=kind) for text in texts(300, 4) for kind in ("text", "markdown")]
+    native_hits, python_hits = scan_on_both_cores(monkeypatch, docs)
     assert native_hits == python_hits
     assert sum(len(h) for found in python_hits for h in found.values()) > 1000  # the terms do occur
 
