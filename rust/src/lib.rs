@@ -5,6 +5,7 @@
 //! character whatever Unicode version Rust's standard library was built with.
 
 mod attribution;
+mod boilerplate;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use pyo3::prelude::*;
@@ -443,5 +444,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Automaton>()?;
     m.add_class::<StopIndex>()?;
     names::register(m)?;
+    boilerplate::register(m)?;
     Ok(())
 }

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+import factlint.kinds.boilerplate.fast as fast
 from factlint.kinds.base import Key, RuleKind
 from factlint.kinds.boilerplate.classify import classify, is_menu
 from factlint.kinds.boilerplate.features import Line, core_text, is_dateline, measure, split_units
@@ -34,8 +35,13 @@ class Boilerplate(RuleKind):
             raise ctx.error(f"table: {path.name} needs a 'phrases' mapping of label -> entries", "table")
         self.table = Table(data, ctx.strings)
         self.handle = ctx.terms.add(self.table.phrases, ignorecase=True, literal=True)
+        constants = {"PHRASE_LINE": PHRASE_LINE, "FILLER": FILLER, "MAX_LABELS": MAX_LABELS, "LONE": LONE}
+        self.native = fast.build(self.table, {**constants, "REPEATED": REPEATED})
 
     def check(self, doc, hits):
+        if self.native is not None:
+            yield from self._native_check(doc, hits)
+            return
         prose = doc.prose
         # Markdown joins a paragraph's lines (soft wraps); a scraped plain text puts each piece
         # of the page on a line of its own.
@@ -67,7 +73,7 @@ class Boilerplate(RuleKind):
             first.label == "dateline"
             or (not first.label and not first.terminal and 1 <= first.words <= 25 and first.separators < 2)
         )
-        flags = classify(lines, bool(stopwords(lang)), self._headings(doc, lines), headline)
+        flags = classify(lines, bool(stopwords(lang)), self._headings(doc, [line.start for line in lines]), headline)
         # Short unpunctuated lines alone do not make a page: a clean article ends with a line-up
         # or a table as often as a scraped page with a menu. Blocks without page furniture of
         # their own count only in a text that shows some elsewhere. And a text where only a line
@@ -88,6 +94,18 @@ class Boilerplate(RuleKind):
                 yield self._block(doc, lines, phrase_labels, i, j)
             i = j + 1
 
+    def _native_check(self, doc, hits):
+        """check() on the Rust core: the same findings from one call (see fast.py)."""
+        spans = list(doc.blocks) if doc.markup == "markdown" else None
+        if spans == []:
+            return
+        exempt = sorted(self._headings(doc, [s for s, _e in spans])) if spans else []
+        found = self.native.check(
+            fast.lent(doc.prose), spans, fast.stop_words(doc.language), hits.get(self.handle) or [], exempt
+        )
+        for start, end, labels, n in found:
+            yield self.finding(doc, start, end, (labels, f"{n} line{'s' if n != 1 else ''}"))
+
     def _phrase_labels(self, doc, found, spans, lines) -> dict[int, list[str]]:
         """Line index -> the labels of the table phrases on it, in order."""
         prose = doc.prose
@@ -106,14 +124,14 @@ class Boilerplate(RuleKind):
             out.setdefault(i, []).append(self.table.labels[term])
         return out
 
-    def _headings(self, doc, lines: list[Line]) -> set[int]:
-        """Markdown headings: never residue."""
+    def _headings(self, doc, starts: list[int]) -> set[int]:
+        """Markdown headings (the indexes of the lines starting at `starts`): never residue."""
         exempt = set()
         text = doc.text
         if doc.markup == "markdown":
-            for i, line in enumerate(lines):
-                line_start = text.rfind("\n", 0, line.start) + 1
-                if text[line_start : line.start].lstrip().startswith("#"):
+            for i, start in enumerate(starts):
+                line_start = text.rfind("\n", 0, start) + 1
+                if text[line_start:start].lstrip().startswith("#"):
                     exempt.add(i)
         return exempt
 

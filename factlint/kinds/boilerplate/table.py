@@ -48,11 +48,14 @@ class Table:
         # make a share bar whatever else it says.
         self.share_words = {e for e, label in self.lines.items() if label == "share bar" and " " not in e}
         self.prefixes: list[tuple[str, re.Pattern]] = []
+        # The same as (label, entries, after) for the Rust core (see fast.py).
+        self.prefix_entries: list[tuple[str, list[str], str]] = []
         for label, entries in _groups(data, "prefixes"):
             entries = strings("table", entries)
             alts = "|".join(re.escape(e) for e in sorted(set(entries), key=len, reverse=True))
             after = _AFTER.get(label, _DEFAULT_AFTER)
             self.prefixes.append((label, re.compile(rf"^[^\w\n]{{0,3}}(?i:{alts})\b(?={after})")))
+            self.prefix_entries.append((label, sorted(set(entries), key=len, reverse=True), after))
 
     def line_label(self, text: str, words: int) -> str | None:
         """The label of a line that is page furniture as a whole or by its opening words."""
