@@ -1180,7 +1180,9 @@ impl Boilerplate {
         let c = &self.c;
         let weights = self.weights(classes, lines);
         let n = lines.len();
-        let (_score, first, last) = best_run(&weights, 0, n);
+        let before = prefix_runs(&weights);
+        let mut after = SuffixRuns::new(&weights);
+        let (_score, first, last) = before[n];
         if last < first || !classes[first as usize..=last as usize].iter().any(|&k| k == GOOD || k == NEAR) {
             return None;
         }
@@ -1188,12 +1190,12 @@ impl Boilerplate {
         let (mut first, mut last) = (first as usize, last as usize);
         loop {
             let mut grown = false;
-            let (score, a, b) = best_run(&weights, last + 1, n);
+            let (score, a, b) = after.get(last + 1);
             if b >= a && score >= c.merge_score && !breaks[last + 1..a as usize].iter().any(|&x| x) {
                 last = b as usize;
                 grown = true;
             }
-            let (score, a, b) = best_run(&weights, 0, first);
+            let (score, a, b) = before[first];
             if b >= a && score >= c.merge_score && breaks[(b + 1) as usize..first].iter().filter(|&&x| x).count() <= 1 {
                 first = a as usize;
                 grown = true;
@@ -1299,11 +1301,13 @@ fn words_of_letters(py: Python<'_>, s: &[char]) -> PyResult<Vec<(usize, usize)>>
     words(py, s, false)
 }
 
-/// classify._best_run: (score, first, last) of the best-scoring run within [lo, hi) (Kadane's).
-fn best_run(weights: &[f64], lo: usize, hi: usize) -> (f64, isize, isize) {
-    let (mut best, mut span) = (0.0, (lo as isize, lo as isize - 1));
-    let (mut run, mut run_start) = (0.0, lo);
-    for (i, &w) in weights.iter().enumerate().take(hi).skip(lo) {
+/// classify.prefix_runs: _best_run(weights, 0, k) for every k, (score, first, last).
+fn prefix_runs(weights: &[f64]) -> Vec<(f64, isize, isize)> {
+    let mut out = Vec::with_capacity(weights.len() + 1);
+    out.push((0.0, 0, -1));
+    let (mut best, mut span) = (0.0, (0isize, -1isize));
+    let (mut run, mut run_start) = (0.0, 0usize);
+    for (i, &w) in weights.iter().enumerate() {
         if run <= 0.0 {
             run = w;
             run_start = i;
@@ -1314,8 +1318,53 @@ fn best_run(weights: &[f64], lo: usize, hi: usize) -> (f64, isize, isize) {
             best = run;
             span = (run_start as isize, i as isize);
         }
+        out.push((best, span.0, span.1));
     }
-    (best, span.0, span.1)
+    out
+}
+
+/// classify.SuffixRuns: _best_run(weights, lo, len) for any lo, each segment of the scan's
+/// chain summed once.
+struct SuffixRuns<'w> {
+    weights: &'w [f64],
+    best: Vec<Option<(f64, usize, usize)>>,
+}
+
+impl<'w> SuffixRuns<'w> {
+    fn new(weights: &'w [f64]) -> Self {
+        SuffixRuns { weights, best: vec![None; weights.len()] }
+    }
+
+    fn get(&mut self, lo: usize) -> (f64, isize, isize) {
+        let (w, n) = (self.weights, self.weights.len());
+        let mut path = Vec::new();
+        let mut r = lo;
+        while r < n && self.best[r].is_none() {
+            let mut run = w[r];
+            let (mut top, mut at, mut i) = (run, r, r + 1);
+            while i < n && run > 0.0 {
+                run += w[i];
+                if run > top {
+                    top = run;
+                    at = i;
+                }
+                i += 1;
+            }
+            path.push((top, r, at));
+            r = i;
+        }
+        let mut later = if r < n { self.best[r] } else { None };
+        for &segment in path.iter().rev() {
+            if later.map_or(true, |l| segment.0 >= l.0) {
+                later = Some(segment);
+            }
+            self.best[segment.1] = later;
+        }
+        match if lo < n { self.best[lo] } else { None } {
+            Some((score, first, last)) if score > 0.0 => (score, first as isize, last as isize),
+            _ => (0.0, lo as isize, lo as isize - 1),
+        }
+    }
 }
 
 /// classify.smooth: per line, whether it ends up BAD.

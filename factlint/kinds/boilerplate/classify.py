@@ -105,23 +105,80 @@ def _best_run(weights: list[float], lo: int, hi: int) -> tuple[float, int, int]:
     return best, span[0], span[1]
 
 
+def prefix_runs(weights: list[float]) -> list[tuple[float, int, int]]:
+    """_best_run(weights, 0, k) for every k, from one scan: the scan over [0, k) is the first k
+    steps of the scan over the whole list."""
+    out = [(0.0, 0, -1)]
+    best, span = 0.0, (0, -1)
+    run, run_start = 0.0, 0
+    for i, weight in enumerate(weights):
+        if run <= 0:
+            run, run_start = weight, i
+        else:
+            run += weight
+        if run > best:
+            best, span = run, (run_start, i)
+        out.append((best, span[0], span[1]))
+    return out
+
+
+class SuffixRuns:
+    """_best_run(weights, lo, len(weights)) for the growing lo that prose_core asks.
+
+    The scan from lo is a chain of segments (it starts a new run where the sum drops to zero or
+    below), and a segment depends only on where it starts: each is summed once, in the order the
+    scan adds it, and the best of the chain from each start is kept; a scan from inside a known
+    segment rejoins the chain at that segment's end. The result is the first position of the
+    chain's highest run sum, as the scan's strict `>` keeps it."""
+
+    def __init__(self, weights: list[float]) -> None:
+        self.weights = weights
+        self.best: list[tuple[float, int, int] | None] = [None] * len(weights)
+
+    def __call__(self, lo: int) -> tuple[float, int, int]:
+        weights, memo, n = self.weights, self.best, len(self.weights)
+        path = []
+        r = lo
+        while r < n and memo[r] is None:
+            run = top = weights[r]
+            at, i = r, r + 1
+            while i < n and run > 0:
+                run += weights[i]
+                if run > top:
+                    top, at = run, i
+                i += 1
+            path.append((top, r, at))
+            r = i
+        later = memo[r] if r < n else None
+        for segment in reversed(path):
+            if later is None or segment[0] >= later[0]:
+                later = segment
+            memo[segment[1]] = later
+        found = memo[lo] if lo < n else None
+        return found if found is not None and found[0] > 0 else (0.0, lo, lo - 1)
+
+
 def prose_core(classes: list[str], lines: list[Line]) -> tuple[int, int] | None:
     """(first, last) index of the article's prose core, or None when the text has no prose.
 
     The best-scoring run of lines, then grown over further runs of prose (a recipe's method
     after its ingredient list, a second part after a table) when they are substantial and no
-    section break (a comment form, a related-links header, a copyright line) lies between."""
+    section break (a comment form, a related-links header, a copyright line) lies between.
+    The runs before and after the core are those of _best_run, read from tables built once (a
+    fresh scan per step was quadratic in the number of lines)."""
     weights = _weights(classes, lines)
-    score, first, last = _best_run(weights, 0, len(lines))
+    before = prefix_runs(weights)
+    after = SuffixRuns(weights)
+    score, first, last = before[len(lines)]
     if last < first or not any(c in (GOOD, NEAR) for c in classes[first : last + 1]):
         return None
     breaks = [bool(lines[i].label in BREAK_LABELS) for i in range(len(lines))]
     while True:
         grown = False
-        score, a, b = _best_run(weights, last + 1, len(lines))
+        score, a, b = after(last + 1)
         if b >= a and score >= MERGE_SCORE and not any(breaks[last + 1 : a]):
             last, grown = b, True
-        score, a, b = _best_run(weights, 0, first)
+        score, a, b = before[first]
         # Before the core, a lone break is an in-body promo ("Sign up for our newsletter" after
         # the lead): page furniture above an article is not long prose.
         if b >= a and score >= MERGE_SCORE and sum(breaks[b + 1 : first]) <= 1:

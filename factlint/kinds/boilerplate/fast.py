@@ -18,6 +18,8 @@ import factlint.kinds.boilerplate.table as table
 import factlint.native as native
 from factlint.text.language import stopwords
 
+UNBUILT = False  # Boilerplate._native before its first use (None: no Rust core for it)
+
 # The `after` patterns the Rust core reads by hand (rust/src/boilerplate.rs, `after`).
 AFTER_KINDS = {
     r"\s*(?:\([^)\n]{0,20}\)\s*)?(?:[:|/©]|\s(?:by|von|de|por|di|da|par|door)\s)": 1,
