@@ -13,6 +13,9 @@ an exact counterpart of each, with the same arguments and results (offsets in co
     names.base.py_capitalised_tokens(prose)         _native.capitalised_tokens(prose)
     names.near_miss.py_odd_case_words(prose)        _native.odd_case_words(prose[, WordSet(lexicon)])
     Gazetteer._near / CitySpelling._within_two loop _native.NearIndex(entries, by_first).near(...)
+    boilerplate.Boilerplate.check: the blocks    _native.Boilerplate(table, ...).check(prose, spans,
+      to report (split_units, measure, labels,      StopWords(stop list), hits, headings), one call
+      classify; see kinds/boilerplate/fast.py)      per document
 
 `CORE` says which one runs: "rust" when the extension is built and importable, "python" when it
 is not (`pip install .` without cargo), when the environment sets FACTLINT_CORE=python, or when

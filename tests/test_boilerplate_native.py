@@ -36,6 +36,11 @@ PROSE = [
     "it was one of the things that they had not been able to do in the past and that is why",
     "El consejo aprobó el presupuesto el martes por la noche, después de un largo debate 😉",
     "and the mayor said that she would defend it against any challenge brought by the opposition",
+    # Long paragraphs end as the short ones do, past the head (SAMPLE) and its tail window.
+    "the vote was close " * 20 + "and it ended." + "”" * 70,
+    "the vote was close " * 20 + "and so it went on" + "»" * 3 + "\u200b" * 70,
+    "the vote was close " * 20 + "what a day :-)",
+    "the vote was close " * 20 + "Cookie settings:",
 ]
 FURNITURE = [
     "Home | News | Sport | Weather",

@@ -10,14 +10,70 @@ use pyo3::types::PyString;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Mutex, OnceLock};
 
-use super::{is_letter, is_word, props, utf8, DECIMAL, SPACE};
+use super::{utf8, ALNUM, ASCII, DECIMAL, SPACE, UPPER};
 
+/// lib.rs `props`, its ASCII table read here without a call (filled by the first `props`).
+#[inline]
+fn props(py: Python<'_>, c: char) -> PyResult<u8> {
+    if (c as u32) < 128 {
+        if let Some(table) = ASCII.get() {
+            return Ok(table[c as usize]);
+        }
+    }
+    super::props(py, c)
+}
+#[inline]
 fn space(py: Python<'_>, c: char) -> PyResult<bool> {
     Ok(props(py, c)? & SPACE != 0)
 }
+#[inline]
 fn decimal(py: Python<'_>, c: char) -> PyResult<bool> {
     Ok(props(py, c)? & DECIMAL != 0)
 }
+/// `\w` of Python's re.
+#[inline]
+fn is_word(py: Python<'_>, c: char) -> PyResult<bool> {
+    Ok(c == '_' || props(py, c)? & ALNUM != 0)
+}
+/// `[^\W\d_]` of Python's re.
+#[inline]
+fn is_letter(py: Python<'_>, c: char) -> PyResult<bool> {
+    Ok(c != '_' && props(py, c)? & (ALNUM | DECIMAL) == ALNUM)
+}
+
+/// FxHash (rustc's) for the stop-word and table look-ups: short keys, not chosen by an attacker.
+#[derive(Default)]
+struct Fx(u64);
+
+impl std::hash::Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.write_u64(i as u64);
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.write_u64(i as u64);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.write_u64(i as u64);
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxSet = HashSet<String, std::hash::BuildHasherDefault<Fx>>;
+/// Words as characters: looked up by a slice of the lower-cased line, no string built.
+type CharSet = HashSet<Box<[char]>, std::hash::BuildHasherDefault<Fx>>;
+type FxMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<Fx>>;
 
 /// Python's c.lower() (None: the character itself), c.islower(), c.upper() == c.
 struct Case {
@@ -447,37 +503,73 @@ struct Line {
     label: Option<usize>,
 }
 
-/// features.measure over the unit's characters.
-fn measure(py: Python<'_>, t: &[char], start: usize, end: usize, stops: Option<&HashSet<String>>) -> PyResult<Line> {
-    const INVISIBLE: [char; 6] = ['\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{2063}', '\u{feff}'];
+const INVISIBLE: [char; 6] = ['\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{2063}', '\u{feff}'];
+const TAIL: usize = 64;
+
+/// Whether the last characters `w` of a longer text answer _TERMINAL, _EMOTICON and the colon
+/// test as the whole would: the look-back of each stays inside them.
+fn tail_enough(w: &[char]) -> bool {
+    let mut e = w.len();
+    while e > 0 && INVISIBLE.contains(&w[e - 1]) {
+        e -= 1;
+    }
+    let ended = &w[..e];
+    e >= 6 && ends(ended).all(|x| ended[..x].iter().any(|&c| !closer(c)))
+}
+
+/// features.measure over one unit. A long unit is read by its head (SAMPLE characters), its
+/// tail and a count of its spaces; the whole of it only when its key is needed.
+fn measure(py: Python<'_>, unit: &str, start: usize, end: usize, stops: Option<&CharSet>) -> PyResult<Line> {
+    let mut head: Vec<char> = Vec::with_capacity(unit.len().min(SAMPLE));
+    let mut cut = unit.len();
+    for (b, c) in unit.char_indices() {
+        if head.len() == SAMPLE {
+            cut = b;
+            break;
+        }
+        head.push(c);
+    }
+    let rest = &unit[cut..];
+    let chars = head.len() + rest.chars().count();
+    let whole = || -> Vec<char> { unit.chars().collect() };
+    let tail: Vec<char> = if rest.is_empty() {
+        Vec::new()
+    } else {
+        let mut w: Vec<char> = rest.chars().rev().take(TAIL).collect();
+        w.reverse();
+        if tail_enough(&w) {
+            w
+        } else {
+            whole()
+        }
+    };
+    let t: &[char] = if rest.is_empty() { &head } else { &tail };
     let mut e = t.len();
     while e > 0 && INVISIBLE.contains(&t[e - 1]) {
         e -= 1;
     }
     let ended = &t[..e];
-    let chars = t.len();
-    let head = &t[..chars.min(SAMPLE)];
+    let head = &head[..];
     let mut low = Vec::new();
     lower(py, head, &mut low)?;
     let lowered = words(py, &low, true)?;
     let sampled = lowered.len();
-    let n = if chars <= SAMPLE { sampled } else { sampled + t[SAMPLE..].iter().filter(|&&c| c == ' ').count() };
+    let n = if chars <= SAMPLE { sampled } else { sampled + rest.bytes().filter(|&b| b == b' ').count() };
     let mut stop = 0.0;
     if let Some(stops) = stops.filter(|s| sampled > 0 && !s.is_empty()) {
-        let mut word = String::new();
         let mut hits = 0usize;
         for &(a, b) in &lowered {
-            word.clear();
-            word.extend(&low[a..b]);
-            hits += stops.contains(&word) as usize;
+            hits += stops.contains(&low[a..b]) as usize;
         }
         stop = hits as f64 / sampled as f64;
     }
     let (mut capitals, mut upper) = (0.0, false);
     if sampled > 0 && chars <= SAMPLE {
         let mut caps = 0usize;
-        for (a, _b) in words(py, head, true)? {
-            caps += (props(py, head[a])? & super::UPPER != 0) as usize;
+        // An ASCII line lower-cased keeps its words where they were.
+        let own = if head.iter().all(char::is_ascii) { None } else { Some(words(py, head, true)?) };
+        for &(a, _b) in own.as_ref().unwrap_or(&lowered) {
+            caps += (props(py, head[a])? & UPPER != 0) as usize;
         }
         capitals = caps as f64 / sampled as f64;
         upper = lowered.iter().map(|(a, b)| b - a).sum::<usize>() >= 4 && upper_same(py, head)?;
@@ -512,7 +604,13 @@ fn measure(py: Python<'_>, t: &[char], start: usize, end: usize, stops: Option<&
         date: short && has_date(py, head)?,
         code: short && has_code(head),
         intro: n >= INTRO_WORDS && colon,
-        key: if n <= TOC_WORDS { core_text(py, t)? } else { String::new() },
+        key: if n > TOC_WORDS {
+            String::new()
+        } else if rest.is_empty() {
+            core_text(py, head)?
+        } else {
+            core_text(py, &whole())?
+        },
         label: None,
     })
 }
@@ -688,14 +786,14 @@ fn after(py: Python<'_>, s: &[char], p: usize, kind: u8) -> PyResult<bool> {
 /// A language's stop words, handed over once (text.language.stopwords).
 #[pyclass(frozen)]
 pub struct StopWords {
-    words: HashSet<String>,
+    words: CharSet,
 }
 
 #[pymethods]
 impl StopWords {
     #[new]
     fn new(words: Vec<String>) -> Self {
-        StopWords { words: words.into_iter().collect() }
+        StopWords { words: words.iter().map(|w| w.chars().collect()).collect() }
     }
 }
 
@@ -732,9 +830,9 @@ pub struct Boilerplate {
     is_inline: Vec<bool>,
     term_label: Vec<usize>,
     term_weak: Vec<bool>,
-    lines: HashMap<String, usize>,
+    lines: FxMap<usize>,
     longest: usize,
-    share_words: HashSet<String>,
+    share_words: FxSet,
     /// (label, entries as characters, what must follow)
     prefixes: Vec<(usize, Vec<Vec<char>>, u8)>,
     byline: Option<usize>,
@@ -864,8 +962,7 @@ impl Boilerplate {
         let has_stops = stops.is_some_and(|s| !s.is_empty());
         let mut lines = Vec::with_capacity(units.len());
         for u in &units {
-            let t: Vec<char> = prose[u[2]..u[3]].chars().collect();
-            lines.push(measure(py, &t, u[0], u[1], stops)?);
+            lines.push(measure(py, &prose[u[2]..u[3]], u[0], u[1], stops)?);
         }
         let phrase_labels = self.phrase_labels(py, prose, &offsets, &hits, &lines)?;
         let c = &self.c;
@@ -953,7 +1050,7 @@ impl Boilerplate {
         for &(start, end, term) in hits {
             if start > 0 {
                 if let Some(c) = at(start - 1) {
-                    if props(py, c)? & super::ALNUM != 0 {
+                    if props(py, c)? & ALNUM != 0 {
                         continue; // glued to a word: mojibake
                     }
                 }
