@@ -2,10 +2,13 @@
 item, a signature, a source note, a URL, a credit, a code line or a heading-like line are not.
 The texts are our own."""
 
+import random
+
 import pytest
 
 from factlint.config import Config
 from factlint.engine import Linter
+from factlint.kinds.truncation import _TRAILER, strip_trailer
 
 LEAD = (
     "The city council approved a new budget on Tuesday after a debate that lasted more than six hours.\n\n"
@@ -143,3 +146,20 @@ def test_code_block_at_the_end_of_markdown_is_not_truncation(linter):
 def test_bad_input_never_raises(linter, text):
     truncated(linter, text)
     truncated(linter, text, markup="markdown")
+
+
+def test_trailer_searched_in_the_tail_window_as_in_the_whole_text():
+    """strip_trailer searches the last _TAIL_WINDOW characters only: the same result as the
+    regex over the whole paragraph, for trailers of every shape at and around the window's edge."""
+    rng = random.Random(3)
+    pieces = ["word", "the", ".", "!", "”", "»", ")", "(", "(BA)", "(AFP)", "(ABCDE)", "❖", "★", "😀", " ", "  "]
+    pieces += ["\t", "\n", "-", ",", "é", "_", "[3]", "…", "x" * 50]
+    stripped = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 120))).rstrip()
+        if rng.random() < 0.3:
+            text = "a" * rng.randint(150, 260) + text
+        expected = _TRAILER.sub("", text)
+        assert strip_trailer(text) == expected, repr(text)
+        stripped += expected != text
+    assert stripped > 1000

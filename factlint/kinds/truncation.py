@@ -63,6 +63,23 @@ _WORD = re.compile(r"[^\W\d_]+")
 PUNCTUATED_SHARE = 0.4
 
 
+_TRAILER_CHAR = re.compile(r"[^\w\s.!?…,:;\"”’»)\]-]")
+
+
+def strip_trailer(text: str) -> str:
+    """_TRAILER.sub("", text) for a text without trailing white space, searched in its last
+    _TAIL_WINDOW characters only (from the start, the search costs the whole paragraph). A
+    trailer is white space and symbols, or "(AB)": the window holds all of it unless it starts
+    on one of those characters, or on the "(" of a trailer whose look-behind lies before it."""
+    cut = len(text) - _TAIL_WINDOW
+    if cut <= 0:
+        return _TRAILER.sub("", text)
+    first = text[cut]
+    if first.isspace() or first == "(" or _TRAILER_CHAR.match(first):
+        return _TRAILER.sub("", text)
+    return text[:cut] + _TRAILER.sub("", text[cut:])
+
+
 class Truncation(RuleKind):
     name = "truncation"
     category = "truncation"
@@ -86,7 +103,7 @@ class Truncation(RuleKind):
         if doc.is_heading(len(blocks) - 1):
             return
         prose = doc.prose
-        tail = _TRAILER.sub("", prose[b_start:b_end].rstrip()).rstrip(_CLOSERS + " \t\r\n\u2063\u200b")
+        tail = strip_trailer(prose[b_start:b_end].rstrip()).rstrip(_CLOSERS + " \t\r\n\u2063\u200b")
         if not tail or tail[-1] in ".!?…" or unicodedata.category(tail[-1]) == "So":
             return  # closing punctuation, or an emoji that closes the sentence
         line = tail[tail.rfind("\n") + 1 :].strip()
