@@ -35,10 +35,13 @@ fn decimal(py: Python<'_>, c: char) -> PyResult<bool> {
 fn is_word(py: Python<'_>, c: char) -> PyResult<bool> {
     Ok(c == '_' || props(py, c)? & ALNUM != 0)
 }
-/// `[^\W\d_]` of Python's re.
+/// `[^\W\d_]` of Python's re (in ASCII: the letters a-z, A-Z).
 #[inline]
 fn is_letter(py: Python<'_>, c: char) -> PyResult<bool> {
-    Ok(c != '_' && props(py, c)? & (ALNUM | DECIMAL) == ALNUM)
+    if c.is_ascii() {
+        return Ok(c.is_ascii_alphabetic());
+    }
+    Ok(props(py, c)? & (ALNUM | DECIMAL) == ALNUM)
 }
 
 /// FxHash (rustc's) for the stop-word and table look-ups: short keys, not chosen by an attacker.
@@ -947,11 +950,13 @@ impl Boilerplate {
         exempt: Vec<usize>,
     ) -> PyResult<Vec<(usize, usize, String, usize)>> {
         let prose = utf8(prose)?;
-        let offsets = Offsets::new(prose);
+        // Only Markdown blocks and phrase hits come as code points: most texts need no table.
+        let offsets = std::cell::OnceCell::new();
+        let offsets = || offsets.get_or_init(|| Offsets::new(prose));
         let units: Vec<[usize; 4]> = match spans {
             Some(spans) => spans
                 .into_iter()
-                .map(|(s, e)| [s, e, offsets.byte(prose, s), offsets.byte(prose, e.max(s))])
+                .map(|(s, e)| [s, e, offsets().byte(prose, s), offsets().byte(prose, e.max(s))])
                 .collect(),
             None => split_units(py, prose)?,
         };
@@ -964,7 +969,8 @@ impl Boilerplate {
         for u in &units {
             lines.push(measure(py, &prose[u[2]..u[3]], u[0], u[1], stops)?);
         }
-        let phrase_labels = self.phrase_labels(py, prose, &offsets, &hits, &lines)?;
+        let phrase_labels =
+            if hits.is_empty() { vec![Vec::new(); lines.len()] } else { self.phrase_labels(py, prose, offsets(), &hits, &lines)? };
         let c = &self.c;
         let mut templated = vec![false; lines.len()];
         for (i, line) in lines.iter_mut().enumerate() {
