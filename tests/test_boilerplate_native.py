@@ -210,11 +210,14 @@ def test_prose_core_is_linear_in_the_lines():
     def timed(runs):
         ls = lines(runs)
         classes = [GOOD if line.label is None else BAD for line in ls]
-        start = time.process_time()
-        core = prose_core(classes, ls)
-        return time.process_time() - start, core
+        best = float("inf")
+        for _ in range(3):  # the best of three: the machine may be shared
+            start = time.process_time()
+            core = prose_core(classes, ls)
+            best = min(best, time.process_time() - start)
+        return best, core
 
-    small, core_small = timed(2000)
+    small, core_small = timed(1000)
     large, core_large = timed(16000)
-    assert core_small == (0, 3 * 2000 - 3) and core_large == (0, 3 * 16000 - 3)  # every run joined
-    assert large < 8 * small * 3  # linear: 8x the lines, well under 64x the time
+    assert core_small == (0, 3 * 1000 - 3) and core_large == (0, 3 * 16000 - 3)  # every run joined
+    assert large < 80 * max(small, 1e-3)  # 16x the lines: linear is 16x the time, quadratic 256x
