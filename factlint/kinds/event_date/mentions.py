@@ -47,7 +47,9 @@ class Mentions:
     def _qualified(self, i, sentence):
         """Whether one of event i's qualifiers stands in the sentence as a word."""
         qualifier = self.qualifiers[i]
-        return bool(qualifier) and any(q in sentence for q in self.qualifier_words[i]) and bool(qualifier.search(sentence))
+        return (
+            bool(qualifier) and any(q in sentence for q in self.qualifier_words[i]) and bool(qualifier.search(sentence))
+        )
 
     # -- where a mention stands --------------------------------------------------------------
     def context(self, prose, m_start):
