@@ -241,15 +241,21 @@ def test_language_counts_match_python_at_word_edges():
         assert (n, counts, distinct) == (rows[0], {l: c for l, c, _d in rows[1]}, {l: d for l, _c, d in rows[1]})
 
 
-def test_overlapping_terms_are_chosen_as_python_chooses(monkeypatch):
+@pytest.mark.parametrize("inside_words", [False, True])
+def test_overlapping_terms_are_chosen_as_python_chooses(monkeypatch, inside_words):
     # The Rust core chooses leftmost-longest among a handle's hits itself, except for a handle
-    # that has regex hits too (Python chooses among both): many overlapping terms of each.
-    words = ["new", "new york", "york", "york city", "new york city", "city hall", "hall", "or"]
+    # that has regex hits too (Python chooses among both): many overlapping terms of each. Terms
+    # that match inside words make the core run its automaton, whole-word terms alone its
+    # word-by-word look-up: both are compared.
+    words = ["new", "new york", "york", "york city", "new york city", "city hall", "hall", "or", "--or", "é-é", "ǅ"]
     index = terms.TermIndex()
     index.add(words, ignorecase=True)
     index.add(words + ["new\\s+jersey", "jersey\\s+city"], ignorecase=True)
-    index.add(["ork", "ew yo", "cit"], ignorecase=True, nonword=True)
-    pieces = ["New", "new", "York", "york", "City", "city", "Hall", "Jersey", "or", " ", " ", "  ", ", ", "\n"]
+    index.add(["Hall", "York City", "NEW"])
+    if inside_words:
+        index.add(["ork", "ew yo", "cit"], ignorecase=True, nonword=True)
+    pieces = ["New", "new", "York", "york", "City", "city", "Hall", "Jersey", "or", "-", "é", "-", "ǅ", "😀"]
+    pieces += [" ", " ", "  ", ", ", "\n", "\r\n"]
     rng = random.Random(13)
     docs = [Document("".join(rng.choice(pieces) for _ in range(rng.randint(1, 30)))) for _ in range(400)]
     monkeypatch.setattr(native, "rust", RUST)
@@ -258,7 +264,7 @@ def test_overlapping_terms_are_chosen_as_python_chooses(monkeypatch):
     monkeypatch.setattr(native, "rust", None)
     python_hits = [index.scan(doc) for doc in docs]
     assert native_hits == python_hits
-    assert sum(len(h) for found in python_hits for h in found.values()) > 2000
+    assert sum(len(h) for found in python_hits for h in found.values()) > 800
 
 
 TERM_LISTS = [

@@ -344,14 +344,81 @@ type Hit = (usize, usize, usize);
 /// (handle, term_no, before, after, check, exact).
 #[pyclass(frozen)]
 struct Automaton {
-    /// The concrete automaton, not the AhoCorasick wrapper: the search loop is then compiled
-    /// for it, where the wrapper's dynamic dispatch cost a call per byte (150 MB/s, a third of it).
-    ac: NFA,
+    /// The automaton over every byte of the view, built only when some key does not fit
+    /// `by_word` (a `nonword` rule's term may start inside a word).
+    ac: Option<NFA>,
     lengths: Vec<usize>,
     entries: Vec<Vec<Entry>>,
     /// Per handle: whether its hits go back as found (Python adds a regex's hits to them and
     /// chooses among all), else already chosen leftmost-longest here.
     merged: Vec<bool>,
+    /// The keys by their first word, when every key is spaces, a word and a space, then
+    /// anything (a word term's padding: all of the shipped packs' keys): the view is then
+    /// read a word at a time, one hash look-up each, where running the automaton over every
+    /// byte cost a cache miss each (10,000 keys). None: the automaton runs.
+    by_word: Option<ByWord>,
+}
+
+struct ByWord {
+    /// first word -> [(leading spaces, key number, byte where the key's first word ends)]
+    words: FxMap<Vec<u8>, Vec<(usize, usize, usize)>>,
+    keys: Vec<Vec<u8>>,
+    longest: usize,
+}
+
+impl ByWord {
+    fn new(keys: &[String]) -> Option<ByWord> {
+        let mut words: FxMap<Vec<u8>, Vec<(usize, usize, usize)>> = FxMap::default();
+        let mut longest = 0;
+        for (number, key) in keys.iter().enumerate() {
+            let k = key.as_bytes();
+            let lead = k.iter().take_while(|&&b| b == b' ').count();
+            let end = lead + k[lead..].iter().take_while(|&&b| b != b' ').count();
+            if lead == 0 || end == lead || end == k.len() {
+                return None;
+            }
+            longest = longest.max(end - lead);
+            words.entry(k[lead..end].to_vec()).or_default().push((lead, number, end));
+        }
+        Some(ByWord { words, keys: keys.iter().map(|k| k.as_bytes().to_vec()).collect(), longest })
+    }
+
+    /// Every occurrence of every key in the view: at each word of the view that is some key's
+    /// first word, the keys whose leading spaces stand before it and whose rest follows it.
+    fn hits(&self, view: &str, lengths: &[usize]) -> Vec<Found> {
+        let bytes = view.as_bytes();
+        let n = bytes.len();
+        let (mut at_byte, mut at_char) = (0usize, 0usize);
+        let mut found = Vec::new();
+        let (mut i, mut prev_end) = (0usize, 0usize);
+        while i < n {
+            if bytes[i] == b' ' {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < n && bytes[i] != b' ' {
+                i += 1;
+            }
+            let spaces = start - prev_end;
+            prev_end = i;
+            if i - start > self.longest {
+                continue;
+            }
+            let Some(keys) = self.words.get(&bytes[start..i]) else { continue };
+            for &(lead, key, end) in keys {
+                if lead > spaces || !bytes[i..].starts_with(&self.keys[key][end..]) {
+                    continue;
+                }
+                at_char += count_chars(&bytes[at_byte..start]);
+                at_byte = start;
+                // Spaces are one byte each: the key starts `lead` code points before the word.
+                let key_end = at_char - lead + lengths[key];
+                found.push((key_end, usize::MAX - lengths[key], key));
+            }
+        }
+        found
+    }
 }
 
 #[pymethods]
@@ -359,17 +426,23 @@ impl Automaton {
     #[new]
     #[pyo3(signature = (keys, entries, merged = Vec::new()))]
     fn new(keys: Vec<String>, entries: Vec<Vec<Entry>>, merged: Vec<usize>) -> PyResult<Self> {
-        let ac = NFA::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&keys)
-            .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+        let by_word = ByWord::new(&keys);
+        let ac = match by_word {
+            Some(_) => None, // never run: not built (a hundredth of a second at start-up)
+            None => Some(
+                NFA::builder()
+                    .match_kind(MatchKind::Standard)
+                    .build(&keys)
+                    .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?,
+            ),
+        };
         let lengths = keys.iter().map(|k| k.chars().count()).collect();
         let handles = entries.iter().flatten().map(|e| e.0 + 1).chain(merged.iter().map(|h| h + 1)).max().unwrap_or(0);
         let mut is_merged = vec![false; handles];
         for handle in merged {
             is_merged[handle] = true;
         }
-        Ok(Automaton { ac, lengths, entries, merged: is_merged })
+        Ok(Automaton { ac, lengths, entries, merged: is_merged, by_word })
     }
 
     /// [(handle, [(start, end, term_no)])]: the hits of each handle, the handles in the order of
@@ -385,21 +458,11 @@ impl Automaton {
         view.push(' ');
         view_into(py, lower, &mut view)?;
         view.push(' ');
-        // Matches come by end offset: their code point offsets are counted on as they come.
-        let bytes = view.as_bytes();
-        let (mut at_byte, mut at_char) = (0usize, 0usize);
-        let mut found: Vec<(usize, usize, usize)> = Vec::new();
-        for m in self.overlapping(&view)? {
-            let end = m.end();
-            if end >= at_byte {
-                at_char += count_chars(&bytes[at_byte..end]);
-            } else {
-                at_char -= count_chars(&bytes[end..at_byte]);
-            }
-            at_byte = end;
-            let key = m.pattern().as_usize();
-            found.push((at_char, usize::MAX - self.lengths[key], key));
-        }
+        let mut found = match (&self.by_word, &self.ac) {
+            (Some(by_word), _) => by_word.hits(&view, &self.lengths),
+            (None, Some(ac)) => self.hits(ac, &view)?,
+            (None, None) => unreachable!("one of the two is built"),
+        };
         drop(view);
         found.sort_unstable();
         let (mut text, mut lower) = (Cursor::new(text), Cursor::new(lower));
@@ -431,13 +494,33 @@ impl Automaton {
     }
 }
 
+/// A key's occurrence in the view: (end in code points, usize::MAX - its length, key number),
+/// so that sorting puts them in pyahocorasick's order (by end, the longest key first).
+type Found = (usize, usize, usize);
+
 impl Automaton {
-    fn overlapping<'a, 'h>(
-        &'a self,
-        view: &'h str,
-    ) -> PyResult<aho_corasick::automaton::FindOverlappingIter<'a, 'h, NFA>> {
-        self.ac
-            .try_find_overlapping_iter(Input::new(view))
+    /// Every occurrence of every key, the automaton run over the whole view.
+    fn hits(&self, ac: &NFA, view: &str) -> PyResult<Vec<Found>> {
+        // Matches come by end offset: their code point offsets are counted on as they come.
+        let bytes = view.as_bytes();
+        let (mut at_byte, mut at_char) = (0usize, 0usize);
+        let mut found = Vec::new();
+        for m in Self::overlapping(ac, view)? {
+            let end = m.end();
+            if end >= at_byte {
+                at_char += count_chars(&bytes[at_byte..end]);
+            } else {
+                at_char -= count_chars(&bytes[end..at_byte]);
+            }
+            at_byte = end;
+            let key = m.pattern().as_usize();
+            found.push((at_char, usize::MAX - self.lengths[key], key));
+        }
+        Ok(found)
+    }
+
+    fn overlapping<'a, 'h>(ac: &'a NFA, view: &'h str) -> PyResult<aho_corasick::automaton::FindOverlappingIter<'a, 'h, NFA>> {
+        ac.try_find_overlapping_iter(Input::new(view))
             .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))
     }
 }
