@@ -202,6 +202,15 @@ def test_ranges_and_decades(linter, text, expected):
             [("twenty-fifth anniversary", ["30th anniversary"])],
         ),
         ("Published: 24 April 2015\n\nArmenians marked the centenary of the Armenian genocide.", []),
+        # The special words in any case (the search looks for "cent" in the lower-cased window first).
+        (
+            "Published: 24 April 2016\n\nArmenians marked the CENTENARY of the Armenian genocide.",
+            [("CENTENARY", ["101st anniversary"])],
+        ),
+        (
+            "Published: 24 April 2016\n\nArmenians marked the Quincentenary of the Armenian genocide.",
+            [("Quincentenary", ["101st anniversary"])],
+        ),
         (
             "Published: 24 April 2016\n\nArmenians marked the centenary of the Armenian genocide.",
             [("centenary", ["101st anniversary"])],
