@@ -156,7 +156,8 @@ class Linter:
             # run the other rules' findings or the other documents: it is reported as a finding.
             try:
                 found = list(rule.run(doc, hits))
-                problem = next(filter(None, (_malformed(doc, f) for f in found)), None)
+                # Most rules find nothing in most documents: no generator to build for those.
+                problem = next(filter(None, (_malformed(doc, f) for f in found)), None) if found else None
             except (Exception, RecursionError) as exc:  # noqa: BLE001 - see above
                 found, problem = [], f"{type(exc).__name__}: {exc}"[:300]
             if problem:

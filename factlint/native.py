@@ -5,7 +5,8 @@ it. The *Rust core* (rust/, built by setup.py as the optional extension `factlin
 an exact counterpart of each, with the same arguments and results (offsets in code points):
 
     factlint.terms.word_view(text)                  _native.word_view(text)
-    factlint.terms.TermIndex.scan (automaton part)  _native.Automaton(keys, entries).scan(text, lower)
+    factlint.terms.TermIndex.scan (automaton part,  _native.Automaton(keys, entries, merged).scan(text, lower)
+      and _leftmost_longest of its handles)
     factlint.document.split_sentences(prose, s, e)  _native.split_sentences(prose[s:e], s)
     factlint.text.language._count(words(sample))    _native.StopIndex(index).count(sample.lower())
     factlint.text.numbers.DIGIT_FIGURE.finditer     _native.digit_figures(text)

@@ -119,12 +119,17 @@ class TermIndex:
         return handle
 
     def _build(self):
+        # The handles that also have regex hits: their automaton hits are chosen among
+        # (leftmost-longest) together with those; the Rust core chooses among any other
+        # handle's hits itself.
+        self._merged = {entry[0] for entry in self._regexes}
         automata = []
         for raw, table in sorted(self._tables.items()):
             if not table:
                 continue
             if native.rust is not None:  # the same keys and entries, scanned natively
-                automata.append((native.rust.Automaton(list(table), list(table.values())), raw))
+                merged = sorted(self._merged)
+                automata.append((native.rust.Automaton(list(table), list(table.values()), merged), raw))
                 continue
             auto = ahocorasick.Automaton()
             for key, entries in table.items():
@@ -170,8 +175,9 @@ class TermIndex:
                 continue
             if hits:
                 found.setdefault(handle, []).extend(hits)
+        chosen = self._merged if native.rust is not None else found  # see _build
         for handle, hits in found.items():
-            if handle != TIMED_OUT:
+            if handle != TIMED_OUT and handle in chosen:
                 found[handle] = _leftmost_longest(hits)
         return found
 

@@ -101,3 +101,33 @@ def test_cheap_without_counts(linter):
     doc = Document("The minister won the vote and left for Paris. He won praise.", path="t.txt")
     hits = linter.ruleset.terms.scan(doc)
     assert list(rule.check(doc, hits)) == []
+
+
+def test_class_word_test_keeps_every_statement(linter):
+    # Extractor.statements runs a pattern only on a sentence holding one of its class words
+    # (lower-cased); case-insensitive `re` also reads "ı" as "i" and "İ" as "i", which lower()
+    # does not: those sentences always run the patterns.
+    import copy
+
+    extractor = linter.ruleset.by_id["Figures.Contradiction"].extractor
+    unfiltered = copy.copy(extractor)
+    unfiltered.firsts = {kind: None for kind in extractor.firsts}
+    sentences = [
+        "Police said 34 people were KILLED when a car bomb exploded.",
+        "Police said 34 kılled when a car bomb exploded.",
+        "Police said 34 KİLLED when a car bomb exploded.",
+        "The attack, killing 40, was the worst this year.",
+        "The DEATH TOLL rose to 40 on Sunday.",
+        "The death\ntoll stood at 12.",
+        "At least 50 people were injured and 20 arrested.",
+        "Forty were hurt; 12 remain missing.",
+        "He won 4,210 votes in 2019.",
+        "Nothing was counted here in 2019.",
+    ]
+
+    def read(ex, text):
+        return [(st.start, st.end, st.cls, st.noun, st.low, st.high) for st in ex.statements(text, 0, len(text), False)]
+
+    found = [read(extractor, text) for text in sentences]
+    assert found == [read(unfiltered, text) for text in sentences]
+    assert found[1] and found[2] and sum(1 for f in found if f) >= 7

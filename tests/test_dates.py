@@ -87,6 +87,16 @@ def test_wrong_dates_are_flagged_with_the_right_one(linter, text, match, suggest
     assert (match, [suggestion]) in found, found
 
 
+def test_a_generic_head_needs_its_qualifier_as_a_whole_word(linter):
+    # The qualifier is first looked for as text (kinds/event_date/mentions.py): inside a longer
+    # word it is there as text but not as a word, so the head names no event.
+    wrong = "Every April, crowds mark the start of the Ottoman genocide in 1917."
+    assert flagged(linter, wrong) == [("1917", ["1915"])]
+    assert flagged(linter, wrong.replace("Ottoman", "Neo-Ottoman")) == [("1917", ["1915"])]
+    assert flagged(linter, wrong.replace("Ottoman", "Ottomans")) == []
+    assert flagged(linter, wrong.replace("Ottoman", "ottoman")) == []  # qualifiers keep their case
+
+
 def test_message_names_the_event_its_date_and_the_source(linter):
     (f,) = dates(linter, "The Indian Ocean tsunami of December 2006 devastated Aceh.")
     assert f.message == (
@@ -192,6 +202,15 @@ def test_ranges_and_decades(linter, text, expected):
             [("twenty-fifth anniversary", ["30th anniversary"])],
         ),
         ("Published: 24 April 2015\n\nArmenians marked the centenary of the Armenian genocide.", []),
+        # The special words in any case (the search looks for "cent" in the lower-cased window first).
+        (
+            "Published: 24 April 2016\n\nArmenians marked the CENTENARY of the Armenian genocide.",
+            [("CENTENARY", ["101st anniversary"])],
+        ),
+        (
+            "Published: 24 April 2016\n\nArmenians marked the Quincentenary of the Armenian genocide.",
+            [("Quincentenary", ["101st anniversary"])],
+        ),
         (
             "Published: 24 April 2016\n\nArmenians marked the centenary of the Armenian genocide.",
             [("centenary", ["101st anniversary"])],

@@ -228,6 +228,45 @@ def test_language_counts_match_python():
         assert (n, counts, distinct) == (rows[0], {l: c for l, c, _d in rows[1]}, {l: d for l, _c, d in rows[1]})
 
 
+def test_language_counts_match_python_at_word_edges():
+    # The native word loop reads ASCII bytes through a table and anything else a character at a
+    # time: apostrophes, digits and "_" beside letters of every kind, at the ends of the text too.
+    index = RUST.StopIndex([(word, list(weights.items())) for word, weights in language._index().items()])
+    pieces = ["the", "de", "и", "l", "été", "e\u0301", "ǅ", "٣", "x2", "_", "'", "’", "''", " ", "\n", "😀", "𝐀", "ß"]
+    rng = random.Random(12)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        n, counts, distinct = language._count(language.words(text))
+        rows = index.count(text.lower())
+        assert (n, counts, distinct) == (rows[0], {l: c for l, c, _d in rows[1]}, {l: d for l, _c, d in rows[1]})
+
+
+@pytest.mark.parametrize("inside_words", [False, True])
+def test_overlapping_terms_are_chosen_as_python_chooses(monkeypatch, inside_words):
+    # The Rust core chooses leftmost-longest among a handle's hits itself, except for a handle
+    # that has regex hits too (Python chooses among both): many overlapping terms of each. Terms
+    # that match inside words make the core run its automaton, whole-word terms alone its
+    # word-by-word look-up: both are compared.
+    words = ["new", "new york", "york", "york city", "new york city", "city hall", "hall", "or", "--or", "é-é", "ǅ"]
+    index = terms.TermIndex()
+    index.add(words, ignorecase=True)
+    index.add(words + ["new\\s+jersey", "jersey\\s+city"], ignorecase=True)
+    index.add(["Hall", "York City", "NEW"])
+    if inside_words:
+        index.add(["ork", "ew yo", "cit"], ignorecase=True, nonword=True)
+    pieces = ["New", "new", "York", "york", "City", "city", "Hall", "Jersey", "or", "-", "é", "-", "ǅ", "😀"]
+    pieces += [" ", " ", "  ", ", ", "\n", "\r\n"]
+    rng = random.Random(13)
+    docs = [Document("".join(rng.choice(pieces) for _ in range(rng.randint(1, 30)))) for _ in range(400)]
+    monkeypatch.setattr(native, "rust", RUST)
+    native_hits = [index.scan(doc) for doc in docs]
+    index._automata = None
+    monkeypatch.setattr(native, "rust", None)
+    python_hits = [index.scan(doc) for doc in docs]
+    assert native_hits == python_hits
+    assert sum(len(h) for found in python_hits for h in found.values()) > 800
+
+
 TERM_LISTS = [
     (["according to", "U.S.", "un", "İzmit", "é", "zoë", "σοφια", "😀", "e\u0301", "__init__"], {}),
     (["Minister", "Dr", "No", "ΣΟΦΙΑ", "Zoë"], {"ignorecase": False}),

@@ -7,10 +7,14 @@
 mod attribution;
 mod boilerplate;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::automaton::Automaton as _;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Input, MatchKind};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 mod names;
@@ -22,8 +26,16 @@ const SPACE: u8 = 8;
 const ALPHA: u8 = 16;
 const DECIMAL: u8 = 32;
 
+/// Set beside a character's bits in the BMP table once Python has been asked about it.
+const KNOWN: u8 = 128;
+
 static ASCII: OnceLock<[u8; 128]> = OnceLock::new();
-static OTHER: OnceLock<Mutex<HashMap<char, u8>>> = OnceLock::new();
+/// The bits of every character of the Basic Multilingual Plane asked so far (0: not yet): read
+/// without a lock on every character of every scan, so a relaxed atomic byte each (two threads
+/// asking about one character store the same answer).
+static BMP: [AtomicU8; 0x10000] = [const { AtomicU8::new(0) }; 0x10000];
+/// Characters beyond the BMP (emoji, mathematical letters): rare enough for a locked map.
+static ASTRAL: OnceLock<Mutex<HashMap<char, u8>>> = OnceLock::new();
 
 fn ask(py: Python<'_>, c: char) -> PyResult<u8> {
     let mut buf = [0u8; 4];
@@ -38,19 +50,24 @@ fn ask(py: Python<'_>, c: char) -> PyResult<u8> {
 }
 
 /// The Python string predicates of one character, as bits.
+#[inline]
 fn props(py: Python<'_>, c: char) -> PyResult<u8> {
-    if (c as u32) < 128 {
-        if let Some(table) = ASCII.get() {
-            return Ok(table[c as usize]);
+    let code = c as usize;
+    if code < 0x10000 {
+        let known = BMP[code].load(Ordering::Relaxed);
+        if known != 0 {
+            return Ok(known & !KNOWN);
         }
-        let mut table = [0u8; 128];
-        for (i, slot) in table.iter_mut().enumerate() {
-            *slot = ask(py, char::from(i as u8))?;
-        }
-        let _ = ASCII.set(table);
-        return Ok(table[c as usize]);
+        let bits = ask(py, c)?;
+        BMP[code].store(bits | KNOWN, Ordering::Relaxed);
+        return Ok(bits);
     }
-    let cache = OTHER.get_or_init(|| Mutex::new(HashMap::new()));
+    astral(py, c)
+}
+
+#[cold]
+fn astral(py: Python<'_>, c: char) -> PyResult<u8> {
+    let cache = ASTRAL.get_or_init(|| Mutex::new(HashMap::new()));
     if let Some(bits) = cache.lock().unwrap().get(&c) {
         return Ok(*bits);
     }
@@ -59,14 +76,63 @@ fn props(py: Python<'_>, c: char) -> PyResult<u8> {
     Ok(bits)
 }
 
+/// The bits of the 128 ASCII characters, for loops that look at bytes.
+fn ascii_table(py: Python<'_>) -> PyResult<&'static [u8; 128]> {
+    if let Some(table) = ASCII.get() {
+        return Ok(table);
+    }
+    let mut table = [0u8; 128];
+    for (i, slot) in table.iter_mut().enumerate() {
+        *slot = props(py, char::from(i as u8))?;
+    }
+    Ok(ASCII.get_or_init(|| table))
+}
+
 fn is_word(py: Python<'_>, c: char) -> PyResult<bool> {
     Ok(c == '_' || props(py, c)? & ALNUM != 0)
 }
 
-fn view_into(py: Python<'_>, text: &str, out: &mut String) -> PyResult<()> {
-    for c in text.chars() {
-        out.push(if is_word(py, c)? { c } else { ' ' });
+/// The character that starts at byte `i` of `text`, and its length in bytes.
+#[inline]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b < 128 {
+        return (char::from(b), 1);
     }
+    let c = text[i..].chars().next().expect("a character starts here");
+    (c, c.len_utf8())
+}
+
+/// The view a byte at a time: an ASCII byte through a table, a character beyond ASCII (rare in
+/// news text) through props.
+fn view_into(py: Python<'_>, text: &str, out: &mut String) -> PyResult<()> {
+    let ascii = ascii_table(py)?;
+    let mut map = [b' '; 128];
+    for (b, slot) in map.iter_mut().enumerate() {
+        if b == usize::from(b'_') || ascii[b] & ALNUM != 0 {
+            *slot = b as u8;
+        }
+    }
+    let bytes = text.as_bytes();
+    let mut buf = std::mem::take(out).into_bytes();
+    buf.reserve(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 128 {
+            buf.push(map[usize::from(b)]);
+            i += 1;
+            continue;
+        }
+        let (c, len) = char_at(text, i);
+        if is_word(py, c)? {
+            buf.extend_from_slice(&bytes[i..i + len]);
+        } else {
+            buf.push(b' ');
+        }
+        i += len;
+    }
+    *out = String::from_utf8(buf).expect("whole characters or spaces");
     Ok(())
 }
 
@@ -273,65 +339,136 @@ fn utf8<'a>(obj: &'a Bound<'_, PyAny>) -> PyResult<&'a str> {
 }
 
 type Entry = (usize, usize, usize, usize, Option<String>, bool);
+type Hit = (usize, usize, usize);
 
 /// The term automaton of terms.TermIndex: keys of the padded word view, each with its entries
 /// (handle, term_no, before, after, check, exact).
 #[pyclass(frozen)]
 struct Automaton {
-    ac: AhoCorasick,
+    /// The automaton over every byte of the view, built only when some key does not fit
+    /// `by_word` (a `nonword` rule's term may start inside a word).
+    ac: Option<NFA>,
     lengths: Vec<usize>,
     entries: Vec<Vec<Entry>>,
+    /// Per handle: whether its hits go back as found (Python adds a regex's hits to them and
+    /// chooses among all), else already chosen leftmost-longest here.
+    merged: Vec<bool>,
+    /// The keys by their first word, when every key is spaces, a word and a space, then
+    /// anything (a word term's padding: all of the shipped packs' keys): the view is then
+    /// read a word at a time, one hash look-up each, where running the automaton over every
+    /// byte cost a cache miss each (10,000 keys). None: the automaton runs.
+    by_word: Option<ByWord>,
+}
+
+struct ByWord {
+    /// first word -> [(leading spaces, key number, byte where the key's first word ends)]
+    words: FxMap<Vec<u8>, Vec<(usize, usize, usize)>>,
+    keys: Vec<Vec<u8>>,
+    longest: usize,
+}
+
+impl ByWord {
+    fn new(keys: &[String]) -> Option<ByWord> {
+        let mut words: FxMap<Vec<u8>, Vec<(usize, usize, usize)>> = FxMap::default();
+        let mut longest = 0;
+        for (number, key) in keys.iter().enumerate() {
+            let k = key.as_bytes();
+            let lead = k.iter().take_while(|&&b| b == b' ').count();
+            let end = lead + k[lead..].iter().take_while(|&&b| b != b' ').count();
+            if lead == 0 || end == lead || end == k.len() {
+                return None;
+            }
+            longest = longest.max(end - lead);
+            words.entry(k[lead..end].to_vec()).or_default().push((lead, number, end));
+        }
+        Some(ByWord { words, keys: keys.iter().map(|k| k.as_bytes().to_vec()).collect(), longest })
+    }
+
+    /// Every occurrence of every key in the view: at each word of the view that is some key's
+    /// first word, the keys whose leading spaces stand before it and whose rest follows it.
+    fn hits(&self, view: &str, lengths: &[usize]) -> Vec<Found> {
+        let bytes = view.as_bytes();
+        let n = bytes.len();
+        let (mut at_byte, mut at_char) = (0usize, 0usize);
+        let mut found = Vec::new();
+        let (mut i, mut prev_end) = (0usize, 0usize);
+        while i < n {
+            if bytes[i] == b' ' {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < n && bytes[i] != b' ' {
+                i += 1;
+            }
+            let spaces = start - prev_end;
+            prev_end = i;
+            if i - start > self.longest {
+                continue;
+            }
+            let Some(keys) = self.words.get(&bytes[start..i]) else { continue };
+            for &(lead, key, end) in keys {
+                if lead > spaces || !bytes[i..].starts_with(&self.keys[key][end..]) {
+                    continue;
+                }
+                at_char += count_chars(&bytes[at_byte..start]);
+                at_byte = start;
+                // Spaces are one byte each: the key starts `lead` code points before the word.
+                let key_end = at_char - lead + lengths[key];
+                found.push((key_end, usize::MAX - lengths[key], key));
+            }
+        }
+        found
+    }
 }
 
 #[pymethods]
 impl Automaton {
     #[new]
-    fn new(keys: Vec<String>, entries: Vec<Vec<Entry>>) -> PyResult<Self> {
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&keys)
-            .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+    #[pyo3(signature = (keys, entries, merged = Vec::new()))]
+    fn new(keys: Vec<String>, entries: Vec<Vec<Entry>>, merged: Vec<usize>) -> PyResult<Self> {
+        let by_word = ByWord::new(&keys);
+        let ac = match by_word {
+            Some(_) => None, // never run: not built (a hundredth of a second at start-up)
+            None => Some(
+                NFA::builder()
+                    .match_kind(MatchKind::Standard)
+                    .build(&keys)
+                    .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?,
+            ),
+        };
         let lengths = keys.iter().map(|k| k.chars().count()).collect();
-        Ok(Automaton { ac, lengths, entries })
+        let handles = entries.iter().flatten().map(|e| e.0 + 1).chain(merged.iter().map(|h| h + 1)).max().unwrap_or(0);
+        let mut is_merged = vec![false; handles];
+        for handle in merged {
+            is_merged[handle] = true;
+        }
+        Ok(Automaton { ac, lengths, entries, merged: is_merged, by_word })
     }
 
-    /// [(handle, [(start, end, term_no)])]: the hits of each handle in the order pyahocorasick's
-    /// iter() gives them (by end, longest key first), the handles in the order of their first
-    /// hit, every check against `text` (exact) or `lower` already applied. Grouped here, so that
-    /// Python gets one tuple per hit, not two.
+    /// [(handle, [(start, end, term_no)])]: the hits of each handle, the handles in the order of
+    /// their first hit, every check against `text` (exact) or `lower` already applied. A handle
+    /// named in `merged` gets its hits in the order pyahocorasick's iter() gives them (by end,
+    /// longest key first); any other its leftmost-longest choice among them (terms.py's
+    /// _leftmost_longest). Grouped here, so that Python gets one tuple per hit, not two.
     /// `text` and `lower` are str or their UTF-8 bytes: terms.py passes a long non-ASCII text
     /// encoded, since a str lent as &str keeps a UTF-8 copy of itself for as long as it lives.
-    fn scan(
-        &self,
-        py: Python<'_>,
-        text: &Bound<'_, PyAny>,
-        lower: &Bound<'_, PyAny>,
-    ) -> PyResult<Vec<(usize, Vec<(usize, usize, usize)>)>> {
+    fn scan(&self, py: Python<'_>, text: &Bound<'_, PyAny>, lower: &Bound<'_, PyAny>) -> PyResult<Vec<(usize, Vec<Hit>)>> {
         let (text, lower) = (utf8(text)?, utf8(lower)?);
         let mut view = String::with_capacity(lower.len() + 2);
         view.push(' ');
         view_into(py, lower, &mut view)?;
         view.push(' ');
-        // Matches come by end offset: their code point offsets are counted on as they come.
-        let bytes = view.as_bytes();
-        let (mut at_byte, mut at_char) = (0usize, 0usize);
-        let mut found: Vec<(usize, usize, usize)> = Vec::new();
-        for m in self.ac.find_overlapping_iter(&view) {
-            let end = m.end();
-            if end >= at_byte {
-                at_char += count_chars(&bytes[at_byte..end]);
-            } else {
-                at_char -= count_chars(&bytes[end..at_byte]);
-            }
-            at_byte = end;
-            let key = m.pattern().as_usize();
-            found.push((at_char, usize::MAX - self.lengths[key], key));
-        }
+        let mut found = match (&self.by_word, &self.ac) {
+            (Some(by_word), _) => by_word.hits(&view, &self.lengths),
+            (None, Some(ac)) => self.hits(ac, &view)?,
+            (None, None) => unreachable!("one of the two is built"),
+        };
         drop(view);
         found.sort_unstable();
         let (mut text, mut lower) = (Cursor::new(text), Cursor::new(lower));
-        let mut groups: Vec<(usize, Vec<(usize, usize, usize)>)> = Vec::new();
-        let mut group_of: HashMap<usize, usize> = HashMap::new();
+        let mut groups: Vec<(usize, Vec<Hit>)> = Vec::new();
+        let mut group_of: Vec<usize> = vec![usize::MAX; self.merged.len()];
         for (end, _, key) in found {
             let (last, length) = (end - 1, self.lengths[key]);
             for (handle, term_no, before, after, check, exact) in &self.entries[key] {
@@ -342,15 +479,70 @@ impl Automaton {
                         continue;
                     }
                 }
-                let g = *group_of.entry(*handle).or_insert_with(|| {
+                if group_of[*handle] == usize::MAX {
+                    group_of[*handle] = groups.len();
                     groups.push((*handle, Vec::new()));
-                    groups.len() - 1
-                });
-                groups[g].1.push((start, stop, *term_no));
+                }
+                groups[group_of[*handle]].1.push((start, stop, *term_no));
+            }
+        }
+        for (handle, hits) in &mut groups {
+            if !self.merged[*handle] {
+                leftmost_longest(hits);
             }
         }
         Ok(groups)
     }
+}
+
+/// A key's occurrence in the view: (end in code points, usize::MAX - its length, key number),
+/// so that sorting puts them in pyahocorasick's order (by end, the longest key first).
+type Found = (usize, usize, usize);
+
+impl Automaton {
+    /// Every occurrence of every key, the automaton run over the whole view.
+    fn hits(&self, ac: &NFA, view: &str) -> PyResult<Vec<Found>> {
+        // Matches come by end offset: their code point offsets are counted on as they come.
+        let bytes = view.as_bytes();
+        let (mut at_byte, mut at_char) = (0usize, 0usize);
+        let mut found = Vec::new();
+        for m in Self::overlapping(ac, view)? {
+            let end = m.end();
+            if end >= at_byte {
+                at_char += count_chars(&bytes[at_byte..end]);
+            } else {
+                at_char -= count_chars(&bytes[end..at_byte]);
+            }
+            at_byte = end;
+            let key = m.pattern().as_usize();
+            found.push((at_char, usize::MAX - self.lengths[key], key));
+        }
+        Ok(found)
+    }
+
+    fn overlapping<'a, 'h>(ac: &'a NFA, view: &'h str) -> PyResult<aho_corasick::automaton::FindOverlappingIter<'a, 'h, NFA>> {
+        ac.try_find_overlapping_iter(Input::new(view))
+            .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))
+    }
+}
+
+/// terms._leftmost_longest: by start, the longest first at one start (a stable sort, so the
+/// first found wins a tie), each hit kept unless it starts inside the last one kept.
+fn leftmost_longest(hits: &mut Vec<Hit>) {
+    if hits.len() < 2 {
+        return;
+    }
+    hits.sort_by_key(|h| (h.0, std::cmp::Reverse(h.1)));
+    let mut last_end = 0;
+    let mut first = true;
+    hits.retain(|h| {
+        let keep = first || h.0 >= last_end;
+        if keep {
+            last_end = h.1;
+            first = false;
+        }
+        keep
+    });
 }
 
 /// `[^\W\d_]` of Python's re: a word character that is not a decimal digit nor "_".
@@ -358,39 +550,95 @@ fn is_letter(py: Python<'_>, c: char) -> PyResult<bool> {
     Ok(c != '_' && props(py, c)? & (ALNUM | DECIMAL) == ALNUM)
 }
 
-/// text.language.words on lower-cased text: the matches of `[^\W\d_]+(?:['’][^\W\d_]+)?`.
-fn words_of<'t>(py: Python<'_>, text: &'t str) -> PyResult<Vec<&'t str>> {
-    let s: Vec<(usize, char)> = text.char_indices().collect();
-    let n = s.len();
-    let byte = |i: usize| if i < n { s[i].0 } else { text.len() };
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < n {
-        if !is_letter(py, s[i].1)? {
-            i += 1;
-            continue;
-        }
-        let mut j = i + 1;
-        while j < n && is_letter(py, s[j].1)? {
-            j += 1;
-        }
-        if j + 1 < n && matches!(s[j].1, '\'' | '’') && is_letter(py, s[j + 1].1)? {
-            j += 2;
-            while j < n && is_letter(py, s[j].1)? {
+/// text.language.words on lower-cased text: each match of `[^\W\d_]+(?:['’][^\W\d_]+)?`
+/// handed to `each`, in one pass over the bytes (ASCII letters through a table).
+fn each_word<'t>(py: Python<'_>, text: &'t str, mut each: impl FnMut(&'t str)) -> PyResult<()> {
+    let ascii = ascii_table(py)?;
+    let mut letters = [false; 128];
+    for (b, slot) in letters.iter_mut().enumerate() {
+        *slot = b != usize::from(b'_') && ascii[b] & (ALNUM | DECIMAL) == ALNUM;
+    }
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    // The end of the run of letters from byte j: ASCII ones in a tight loop.
+    let letters_from = |mut j: usize| -> PyResult<usize> {
+        loop {
+            while j < n && bytes[j] < 128 && letters[usize::from(bytes[j])] {
                 j += 1;
             }
+            if j >= n || bytes[j] < 128 {
+                return Ok(j);
+            }
+            let (c, len) = char_at(text, j);
+            if !is_letter(py, c)? {
+                return Ok(j);
+            }
+            j += len;
         }
-        out.push(&text[byte(i)..byte(j)]);
+    };
+    let mut i = 0;
+    while i < n {
+        let (c, len) = char_at(text, i);
+        let yes = if c.is_ascii() { letters[usize::from(bytes[i])] } else { is_letter(py, c)? };
+        if !yes {
+            i += len;
+            continue;
+        }
+        let mut j = letters_from(i + len)?;
+        if j < n {
+            let (c, len) = char_at(text, j);
+            if (c == '\'' || c == '’') && j + len < n {
+                let after = letters_from(j + len)?;
+                if after > j + len {
+                    j = after;
+                }
+            }
+        }
+        each(&text[i..j]);
         i = j;
     }
-    Ok(out)
+    Ok(())
 }
+
+/// FxHash (rustc's): the stop-word look-up hashes one short word per word of the text, where
+/// the standard SipHash cost more than the rest of the count.
+#[derive(Default, Clone, Copy)]
+struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl Fx {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 
 /// text.language's stop-word index (word -> [(language, weight)]) for detect().
 #[pyclass(frozen)]
 struct StopIndex {
     langs: Vec<String>,
-    index: HashMap<String, Vec<(usize, f64)>>,
+    ids: FxMap<String, usize>,
+    rows: Vec<Vec<(usize, f64)>>,
+    longest: usize,
 }
 
 #[pymethods]
@@ -398,7 +646,9 @@ impl StopIndex {
     #[new]
     fn new(index: Vec<(String, Vec<(String, f64)>)>) -> Self {
         let mut langs: Vec<String> = Vec::new();
-        let mut table = HashMap::new();
+        let mut ids = FxMap::default();
+        let mut rows = Vec::new();
+        let mut longest = 0;
         for (word, weights) in index {
             let mut row = Vec::new();
             for (lang, weight) in weights {
@@ -408,30 +658,45 @@ impl StopIndex {
                 });
                 row.push((at, weight));
             }
-            table.insert(word, row);
+            longest = longest.max(word.len());
+            if let Some(&id) = ids.get(&word) {
+                rows[id] = row; // as a dict built from the pairs: the last one wins
+            } else {
+                ids.insert(word, rows.len());
+                rows.push(row);
+            }
         }
-        StopIndex { langs, index: table }
+        StopIndex { langs, ids, rows, longest }
     }
 
     /// (number of words, [(language, summed weight, distinct stop words)]) of lower-cased text,
     /// the weights added in the text's order as detect() adds them.
     fn count(&self, py: Python<'_>, lower: &str) -> PyResult<(usize, Vec<(String, f64, usize)>)> {
-        let tokens = words_of(py, lower)?;
-        let mut sums = vec![0.0f64; self.langs.len()];
-        let mut seen: Vec<std::collections::HashSet<&str>> = vec![Default::default(); self.langs.len()];
-        let mut order: Vec<usize> = Vec::new();
-        for token in &tokens {
-            if let Some(row) = self.index.get(*token) {
-                for &(lang, weight) in row {
-                    if seen[lang].is_empty() {
+        let n_langs = self.langs.len();
+        let (mut sums, mut distinct) = (vec![0.0f64; n_langs], vec![0usize; n_langs]);
+        let (mut order, mut hit): (Vec<usize>, Vec<bool>) = (Vec::new(), vec![false; n_langs]);
+        let mut seen = vec![false; self.rows.len()];
+        let mut tokens = 0;
+        each_word(py, lower, |token| {
+            tokens += 1;
+            if token.len() > self.longest {
+                return;
+            }
+            if let Some(&id) = self.ids.get(token) {
+                for &(lang, weight) in &self.rows[id] {
+                    if !hit[lang] {
+                        hit[lang] = true;
                         order.push(lang);
                     }
                     sums[lang] += weight;
-                    seen[lang].insert(token);
+                    if !seen[id] {
+                        distinct[lang] += 1;
+                    }
                 }
+                seen[id] = true;
             }
-        }
-        Ok((tokens.len(), order.into_iter().map(|l| (self.langs[l].clone(), sums[l], seen[l].len())).collect()))
+        })?;
+        Ok((tokens, order.into_iter().map(|l| (self.langs[l].clone(), sums[l], distinct[l])).collect()))
     }
 }
 

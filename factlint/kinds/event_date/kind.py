@@ -30,9 +30,14 @@ class EventDate(Mentions, RelativeDates, RuleKind):
         aliases, alias_event, heads = [], [], {}
         # A generic head ("genocide") names an event only with one of its qualifiers in the sentence.
         self.qualifiers = []
+        # Each qualifier as text too: a sentence holding none of them as a substring cannot match
+        # the pattern, which is then neither run (a word-boundary alternation tries every
+        # position) nor compiled.
+        self.qualifier_words = []
         for i, ev in enumerate(self.events):
             quals = ev.qualifiers
             self.qualifiers.append(lazy_compile(rf"\b(?:{'|'.join(map(re.escape, quals))})\b") if quals else None)
+            self.qualifier_words.append(tuple(quals))
             for alias in ev.aliases:
                 aliases.append(alias)
                 alias_event.append(i)

@@ -40,11 +40,16 @@ class Mentions:
             block, number = doc.sentence_at(start)
             s_start, s_end = doc.block_sentences(block)[number]
             sentence = doc.prose[s_start:s_end]
-            candidates = [
-                i for i in self.head_events[term] if self.qualifiers[i] and self.qualifiers[i].search(sentence)
-            ]
+            candidates = [i for i in self.head_events[term] if self._qualified(i, sentence)]
             if len(candidates) == 1:  # two events fit: ambiguous, say nothing
                 yield start, end, candidates[0]
+
+    def _qualified(self, i, sentence):
+        """Whether one of event i's qualifiers stands in the sentence as a word."""
+        qualifier = self.qualifiers[i]
+        return (
+            bool(qualifier) and any(q in sentence for q in self.qualifier_words[i]) and bool(qualifier.search(sentence))
+        )
 
     # -- where a mention stands --------------------------------------------------------------
     def context(self, prose, m_start):

@@ -22,12 +22,17 @@ class RelativeDates:
     def relative(self, doc, prose, event, m_start, m_end):
         lo = max(0, m_start - MAX_GAP)
         claims = []
-        m = ANNIVERSARY_BEFORE.search(prose, lo, m_start)
-        if m and not self.modified.match(prose, m_end):
-            claims.append(("anniversary", m, phase_of(m.group("phase"))))
-        m = YEARS_BEFORE.search(prose, lo, m_start)
-        if m and not self.modified.match(prose, m_end):
-            claims.append(("years-" + m.group("rel"), m, phase_of(m.group("phase"))))
+        # The two searches before the mention try every position of the window: each is run
+        # only when the window holds the text its match must hold ("anniversary" as written or
+        # a special word, all of which hold "cent" in any case; "year" as written).
+        if prose.find("anniversary", lo, m_start) != -1 or "cent" in prose[lo:m_start].lower():
+            m = ANNIVERSARY_BEFORE.search(prose, lo, m_start)
+            if m and not self.modified.match(prose, m_end):
+                claims.append(("anniversary", m, phase_of(m.group("phase"))))
+        if prose.find("year", lo, m_start) != -1:
+            m = YEARS_BEFORE.search(prose, lo, m_start)
+            if m and not self.modified.match(prose, m_end):
+                claims.append(("years-" + m.group("rel"), m, phase_of(m.group("phase"))))
         m = ANNIVERSARY_AFTER.match(prose, m_end)
         if m:
             claims.append(("anniversary", m, None))

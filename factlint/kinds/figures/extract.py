@@ -121,6 +121,23 @@ _HAS_NUMBER = re.compile(
 )
 
 
+# Characters that case-insensitive `re` equates with an ASCII letter although lower() does not
+# make them one (as in factlint.terms): a sentence with one always runs the patterns.
+_CASE_FIX = ("ı", "ſ", "İ")
+
+
+def _first_words(phrases: list) -> tuple[str, ...] | None:
+    """The lower-cased first word of each class phrase: a pattern's match holds one of them
+    (case aside). None when a phrase is not ASCII text with a word (no cheap test then)."""
+    out = set()
+    for phrase in phrases:
+        words = phrase.lower().split() if isinstance(phrase, str) and phrase.isascii() else None
+        if not words:
+            return None
+        out.add(words[0])
+    return tuple(sorted(out))
+
+
 @dataclass
 class Statement:
     start: int  # the figure's span in the prose
@@ -173,13 +190,21 @@ class Extractor:
             rf"\b(?P<cls>{alt(toll)})\s+(?:[\w'’]+\s+){{0,4}}?(?:of|at|to|is|was|reached|stood\s+at|stands\s+at)\s+{q}{NUMBER}(?![\w%-])",
             re.I,
         )
+        self.firsts = {"after": _first_words(after), "before": _first_words(before), "toll": _first_words(toll)}
 
     def statements(self, prose: str, s: int, e: int, headline: bool) -> list:
         out = []
         text = prose[s:e]
         if not _HAS_NUMBER.search(text):
             return out  # most sentences with "won" or "left" count nothing: skip the big patterns
+        low, odd = None, False
         for kind, rx in (("after", self.after), ("before", self.before), ("toll", self.toll)):
+            firsts = self.firsts[kind]
+            if firsts is not None:  # a pattern whose class words are not in the sentence cannot match
+                if low is None:
+                    low, odd = text.lower(), any(c in text for c in _CASE_FIX)
+                if not odd and not any(w in low for w in firsts):
+                    continue
             for m in rx.finditer(text):
                 st = self.statement(kind, m, text, s, e, headline)
                 if st is not None and not any(o.start == st.start for o in out):
