@@ -355,6 +355,14 @@ def exit_process(code: int) -> NoReturn:
     if script != "factlint" and getattr(getattr(main_module, "__spec__", None), "name", "") != "factlint.__main__":
         sys.exit(code)
     atexit._run_exitfuncs()
-    sys.stdout.flush()  # a closed pipe raises here, as at exit: _Group.invoke ends quietly
-    sys.stderr.flush()
+    try:
+        sys.stdout.flush()  # a closed pipe raises BrokenPipeError here: cli._Group ends quietly
+    except (OSError, ValueError) as exc:
+        if isinstance(exc, BrokenPipeError):
+            raise
+        sys.exit(code)  # the interpreter reports it at exit, as without this function
+    try:
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):  # a closed stderr (2>&-): dropped, as at exit
+        pass
     os._exit(code)
