@@ -219,7 +219,8 @@ def _valid_date(value):
 def _check(
     paths, fmt, select, ignore, min_level, fail_level, config_path, globs, exclude, output_file, statistics, **post
 ):
-    from factlint.run import RunOptions, run  # deferred for start-up: `rules`, `explain` and `plugins` never run it
+    # deferred for start-up: `rules`, `explain` and `plugins` never run it
+    from factlint.run import RunOptions, exit_process, run
 
     config = _setup(config_path, select, ignore, min_level, fail_level)
     config.exclude += list(exclude)
@@ -238,7 +239,7 @@ def _check(
     if code is None:
         code = run(paths, config, options)
         regexcache.save()  # after the report: only a run that compiled new patterns writes
-    sys.exit(code)
+    exit_process(code)
 
 
 @main.command("dask-check")

@@ -5,7 +5,9 @@ sentence splitting.
 """
 
 import re
+from array import array
 from bisect import bisect_right
+from operator import itemgetter
 
 import factlint.native as native
 from factlint import markup
@@ -58,9 +60,7 @@ class Document:
         self._line_starts = None
         self._blocks = None
         self._sentences = None
-        self._block_begins = None
         self._block_sentences = {}
-        self._sentence_starts = {}
         self.memo = {}  # per-document analyses that several rules share: see shared()
         self._headings = {}
 
@@ -80,7 +80,7 @@ class Document:
     def lower(self):
         """Lower-cased prose of the same length, line breaks as spaces (for the term automaton)."""
         if self._lower is None:
-            self._lower = lowered(self.prose)
+            self._lower = _lowered(self.prose)
         return self._lower
 
     @property
@@ -95,8 +95,10 @@ class Document:
     def position(self, offset):
         """1-based (line, column) of a character offset; columns count code points."""
         if self._line_starts is None:
-            # CR LF, LF and a lone CR (old Mac files, some scrapers) each end a line.
-            self._line_starts = [0] + [m.end() for m in re.finditer("\r\n?|\n", self.text)]
+            # CR LF, LF and a lone CR (old Mac files, some scrapers) each end a line. An array:
+            # 8 bytes a line, not 40 (a list of ints), in a long document.
+            self._line_starts = array("q", [0])
+            self._line_starts.extend(m.end() for m in re.finditer("\r\n?|\n", self.text))
         i = bisect_right(self._line_starts, offset) - 1
         return i + 1, offset - self._line_starts[i] + 1
 
@@ -150,13 +152,9 @@ class Document:
         blocks = self.blocks
         if not blocks:
             return None
-        if self._block_begins is None:
-            self._block_begins = [b[0] for b in blocks]
-        bi = max(bisect_right(self._block_begins, offset) - 1, 0)
-        starts = self._sentence_starts.get(bi)
-        if starts is None:
-            starts = self._sentence_starts[bi] = [start for start, _end in self.block_sentences(bi)]
-        return bi, max(bisect_right(starts, offset) - 1, 0)
+        # Bisected by their starts in place: no list of the starts beside the spans.
+        bi = max(bisect_right(blocks, offset, key=_START) - 1, 0)
+        return bi, max(bisect_right(self.block_sentences(bi), offset, key=_START) - 1, 0)
 
     def is_heading(self, block_index):
         """A one-line block without closing punctuation that is a Markdown heading or, in plain
@@ -176,6 +174,29 @@ class Document:
             line_start = self.text.rfind("\n", 0, start) + 1
             return self.text[line_start:start].lstrip().startswith("#")
         return block_index == 0 and len(self.blocks) > 1
+
+
+_START = itemgetter(0)
+# Past this many characters a non-ASCII text is lowered a piece at a time (see _lowered).
+_LOWER_PIECE = 1 << 20
+
+
+def _lowered(text):
+    """terms.lowered(text), a piece at a time for a long non-ASCII text: str.lower() of one
+    works in a buffer of 12 bytes a character (380 MB for a 32 MB document). A piece ends
+    after a space: no case mapping looks across one (final sigma reads its neighbours, up to
+    the nearest character that is neither a letter nor case-ignorable). A text with the one
+    character whose lower case is longer (İ) is lowered whole: lowered() then lowers each
+    character on its own, without final sigma, which pieces would not reproduce."""
+    if len(text) <= _LOWER_PIECE or text.isascii() or "\u0130" in text:
+        return lowered(text)
+    pieces, start, n = [], 0, len(text)
+    while start < n:
+        cut = text.find(" ", start + _LOWER_PIECE)
+        end = n if cut < 0 else cut + 1
+        pieces.append(lowered(text[start:end]))
+        start = end
+    return "".join(pieces)
 
 
 def _split_at(spans, starts):
