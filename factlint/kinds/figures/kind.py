@@ -57,13 +57,13 @@ class FiguresAgree(RuleKind):
         if not pairable:
             return
         prose = doc.prose
-        sentences = []
+        sentences = {}  # in order of first mention (a dict: a list's `in` made this quadratic)
         for s, _e, term in found:
             if not self.word_classes[term] & pairable:
                 continue
             loc = doc.sentence_at(s)
-            if loc is not None and loc not in sentences:
-                sentences.append(loc)
+            if loc is not None:
+                sentences[loc] = None
         statements = []
         for block, number in sentences:
             s, e = doc.block_sentences(block)[number]
@@ -79,11 +79,16 @@ class FiguresAgree(RuleKind):
                 st.sources = frozenset((m.group("a") or m.group("b")).lower() for m in SOURCE.finditer(sentence))
                 statements.append(st)
         statements.sort(key=lambda st: st.start)
-        for j, later in enumerate(statements):
-            for earlier in statements[:j]:
+        # Only statements of one class and noun can contradict (see contradict): each is
+        # compared with the earlier ones of its own group, not with every earlier one.
+        groups: dict = {}
+        for later in statements:
+            group = groups.setdefault((later.cls, later.noun), [])
+            for earlier in group:
                 if self.contradict(earlier, later):
                     yield self.report(doc, earlier, later)
                     break  # one finding per later statement
+            group.append(later)
 
     def contradict(self, a: Statement, b: Statement) -> bool:
         if a.cls != b.cls or a.noun != b.noun or a.sentence == b.sentence or a.cue or b.cue:
