@@ -4,6 +4,7 @@
 //! the running Python once per distinct character and cached, so both cores agree on every
 //! character whatever Unicode version Rust's standard library was built with.
 
+mod attr_claims;
 mod attribution;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -443,5 +444,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Automaton>()?;
     m.add_class::<StopIndex>()?;
     names::register(m)?;
+    attr_claims::register(m)?;
     Ok(())
 }
