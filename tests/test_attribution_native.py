@@ -1,6 +1,7 @@
-"""The attribution kind's native claim decision (rust/src/attr_claims.rs) decides every figure as
-claims.is_claim does (native_claims.py_decide): on random news-like and adversarial text, with
-every figure kind asked of every figure, and on the real corpus. A document holding a character
+"""The attribution kind's native figures and claim decision (rust/src/attr_figures.rs,
+attr_claims.rs) find every figure as Attribution.figures does and decide it as claims.is_claim
+does (native_claims.py_decide): on random news-like and adversarial text, with every figure kind
+asked of every figure, and on the real corpus. A document holding a character
 the two regex engines may read differently is declined by the Rust core (Python decides it);
 plain ASCII text never is."""
 
@@ -11,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import factlint.kinds.attribution.claims as claims
 import factlint.kinds.attribution.native_claims as native_claims
 import factlint.kinds.attribution.public_record as public_record
 import factlint.kinds.attribution.sentences as sentences
@@ -18,6 +20,7 @@ import factlint.native as native
 from factlint.config import Config
 from factlint.document import Document
 from factlint.engine import Linter
+from factlint.text import numbers
 from tests.conftest import SHARED
 
 pytestmark = pytest.mark.skipif(native.rust is None, reason="the Rust core is not built (Python core only)")
@@ -38,7 +41,11 @@ million billion bn thousands hundreds of half a third of quarter two-thirds one 
 times doubled 5 12 99 100 250 999 1,000 25,000 1.5 £5 $10 €300m £1.2bn $5bn 10% 3.5% 50 per cent 20k 16k 5.05m
 300m 40m Mr Smith, 41, Apollo 11 page 3 April 24 which whom first other opposite affecting known to Million
 Dollar Baby 100% Homegrown Only 24 Percent Of Donors Are Small its their savings bid plan to settle the SEC
-winner winners lead score innings""".split()
+winner winners lead score innings odds of 2-1 odds at 5-2 a 7-4 joint-favourite 10-1 shot 3-1 chance x9-2
+outsider third-largest second highest highest since 1998 a record high record profits the worst since records
+began twice as much 2.5 times the average quadrupled halved nearly a third less than a quarter of first half
+multi-million 30 million seven in ten tens of thousands of half a million several hundred 1999 0800 24-hour
+5ft 1,500 2,000m""".split()
 ODD = ["é", "e\u0301", "ı", "İ", "ſ", "\u212a", "٣", "²", "ß", "😀", "\u00a0", "\x1c", "\r\n", "\n\n", "Zoë", "ǅ"]
 
 
@@ -52,6 +59,22 @@ def _asks(text):
         for start, end, _kind in group:
             asks.extend((s_start, s_end, start, end, kind) for kind in KINDS)
     return doc.prose, asks
+
+
+def _figures(text):
+    """(Rust's figures or None, Python's) of `text`, the odds scan always asked for."""
+    doc = Document(text)
+    hits = _LINTER.ruleset.terms.scan(doc)
+    starts = [[h[0] for h in hits.get(handle, ())] for handle in (_RULE.h_figures, _RULE.h_records)]
+    rust = native_claims._rust().figures(doc.prose, doc.lower, *starts, True)
+    if not hits.get(_RULE.h_odds):
+        hits = {**hits, _RULE.h_odds: [(0, 0, "")]}
+    native_claims_figures, native_claims.figures = native_claims.figures, lambda *args: None
+    try:
+        python = _RULE.figures(doc, hits)
+    finally:
+        native_claims.figures = native_claims_figures
+    return rust, python
 
 
 def _compare(text):
@@ -81,6 +104,55 @@ def test_random_news_like_text_is_decided_alike():
     assert min(answers.values()) > 1000  # both answers are exercised, many times
 
 
+def test_random_news_like_text_has_the_same_figures():
+    rng = random.Random(7)
+    kinds = set()
+    for _ in range(400):
+        text = " ".join(_news(rng) for _ in range(rng.randint(1, 4)))
+        rust, python = _figures(text)
+        assert rust == python, repr(text)
+        kinds.update(fig[2] for fig in python)
+    assert kinds == {
+        "num",
+        "money",
+        "pct",
+        "scaled",
+        "multitude",
+        "fraction",
+        "multiplier",
+        "numword",
+        "record",
+        "odds",
+    }
+
+
+def test_adversarial_text_has_the_same_figures_or_is_declined():
+    rng = random.Random(11)
+    declined = 0
+    for _ in range(300):
+        text = _news(rng, odd=True) * rng.choice([1, 1, 1, 40])
+        rust, python = _figures(text)
+        if rust is None:
+            declined += 1
+        else:
+            assert rust == python, repr(text)
+    assert 0 < declined < 300
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He is the odds of 2-1 favourite.",
+        "at odds at 11-4, a 5-2 joint-favourite and a 7-4 shot",
+        "x5-2 chance, .5-2 chance, 1234-5 chance, 5-1234 chance, 5-2chance, 5-2 chances",
+        "the odds of 2-1x",
+    ],
+)
+def test_odds_are_read_as_the_look_arounds_read_them(text):
+    rust, python = _figures(text)
+    assert rust == python
+
+
 def test_adversarial_text_is_decided_alike_or_declined():
     rng = random.Random(31)
     declined = 0
@@ -105,13 +177,19 @@ def test_a_character_the_engines_may_read_apart_declines_the_document(odd):
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from(PIECES + ODD), min_size=1, max_size=40), st.text(max_size=12))
 def test_hypothesis_text_is_decided_alike_or_declined(words, noise):
-    asks, rust, python = _compare(" ".join(words) + noise + " 5,000 people.")
+    text = " ".join(words) + noise + " 5,000 people."
+    asks, rust, python = _compare(text)
+    assert rust is None or rust == python
+    rust, python = _figures(text)
     assert rust is None or rust == python
 
 
 def test_the_hand_read_patterns_are_the_python_ones():
-    # attr_claims.rs reads these two look-arounds by hand: a change here must be made there too.
+    # attr_claims.rs and attr_figures.rs read these look-arounds by hand: a change here must be
+    # made there too.
     assert public_record._COUNTED_AFTER.pattern == native_claims.COUNTED_AFTER
+    assert claims.ODDS.pattern == native_claims.ODDS
+    assert numbers._NUMBER_BEFORE.pattern == r"(?<![\d.,])" + native_claims.NUMBER_BEFORE
     assert public_record._SPORT.pattern == native_claims.SPORT_WORDS + r"|(?<![£$€\d.,])" + native_claims.SPORT_METRES
     for pattern in native_claims.PATTERNS.values():
         native_claims.rust_pattern(pattern)  # none holds a look-around
@@ -135,7 +213,10 @@ def test_the_corpus_is_decided_alike():
         pytest.skip("the shared corpus is not here")
     total = 0
     for path in files[::3]:
-        asks, rust, python = _compare(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        asks, rust, python = _compare(text)
         assert rust is not None and rust == python, path.name
         total += len(asks)
+        rust, python = _figures(text)
+        assert rust == python, path.name
     assert total > 10000

@@ -72,11 +72,27 @@ const NAMES: &[&str] = &[
     "if_clause",
     "modal",
     "hypothetical",
+    "context_after",
+    "number_before",
+    "multiplier",
+    "digit_before",
+    "word_before",
+    "read_ratio",
+    "read_scaled",
+    "read_fraction",
+    "read_multitude",
+    "part_before",
+    "cardinal_word",
+    "fraction_lead",
+    "ordinal_before",
+    "record",
+    "odds_body",
+    "odds_after",
 ];
 
 #[derive(Clone, Copy)]
 #[allow(non_camel_case_types)]
-enum R {
+pub(crate) enum R {
     context_before,
     scale_after,
     currency_after,
@@ -131,6 +147,22 @@ enum R {
     if_clause,
     modal,
     hypothetical,
+    context_after,
+    number_before,
+    multiplier,
+    digit_before,
+    word_before,
+    read_ratio,
+    read_scaled,
+    read_fraction,
+    read_multitude,
+    part_before,
+    cardinal_word,
+    fraction_lead,
+    ordinal_before,
+    record,
+    odds_body,
+    odds_after,
 }
 
 const STEM_NAMES: &[&str] = &[
@@ -248,19 +280,19 @@ pub struct ClaimTests {
 }
 
 /// One document: its characters, their Python classes and byte offsets (offsets are code points).
-struct Doc<'a> {
-    text: &'a str,
-    chars: Vec<char>,
-    props: Vec<u8>,
-    byte: Vec<usize>,
+pub(crate) struct Doc<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) chars: Vec<char>,
+    pub(crate) props: Vec<u8>,
+    pub(crate) byte: Vec<usize>,
 }
 
 impl<'a> Doc<'a> {
-    fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.chars.len()
     }
     /// prose[a:z] as Python slices it (clamped; empty when a >= z).
-    fn slice(&self, a: usize, z: usize) -> &'a str {
+    pub(crate) fn slice(&self, a: usize, z: usize) -> &'a str {
         let z = z.min(self.len());
         if a >= z {
             return "";
@@ -298,7 +330,7 @@ fn lower_ascii(s: &str) -> String {
     s.chars().map(|c| c.to_ascii_lowercase()).collect()
 }
 
-fn is_match(re: &Regex, hay: &str) -> bool {
+pub(crate) fn is_match(re: &Regex, hay: &str) -> bool {
     re.is_match(Input::new(hay).anchored(Anchored::Yes))
 }
 
@@ -307,7 +339,7 @@ fn search(re: &Regex, hay: &str) -> bool {
 }
 
 impl ClaimTests {
-    fn re(&self, r: R) -> &Regex {
+    pub(crate) fn re(&self, r: R) -> &Regex {
         let k = r as usize;
         self.res[k].get_or_init(|| Regex::new(&self.sources[k]).expect("checked when built"))
     }
@@ -915,6 +947,50 @@ impl ClaimTests {
     }
 }
 
+impl ClaimTests {
+    /// The document as the tests read it, or None if it holds a character the engines may class apart.
+    fn read_doc<'a>(&self, py: Python<'_>, prose: &'a str) -> PyResult<Option<Doc<'a>>> {
+        let mut chars = Vec::with_capacity(prose.len());
+        let mut bits = Vec::with_capacity(prose.len());
+        let mut byte = Vec::with_capacity(prose.len() + 1);
+        let mut ascii = [0u8; 128];
+        for (k, slot) in ascii.iter_mut().enumerate() {
+            *slot = props(py, char::from(k as u8))?;
+        }
+        let ascii_ok = self
+            .ascii_ok
+            .get_or_init(|| std::array::from_fn(|k| self.agrees(char::from(k as u8), ascii[k])));
+        let mut seen: HashMap<char, u8> = HashMap::new();
+        for (b, c) in prose.char_indices() {
+            let p = if c.is_ascii() {
+                if !ascii_ok[c as usize] {
+                    return Ok(None);
+                }
+                ascii[c as usize]
+            } else if let Some(&p) = seen.get(&c) {
+                p
+            } else {
+                let p = props(py, c)?;
+                if !self.agrees(c, p) {
+                    return Ok(None);
+                }
+                seen.insert(c, p);
+                p
+            };
+            chars.push(c);
+            bits.push(p);
+            byte.push(b);
+        }
+        byte.push(prose.len());
+        Ok(Some(Doc {
+            text: prose,
+            chars,
+            props: bits,
+            byte,
+        }))
+    }
+}
+
 #[pymethods]
 impl ClaimTests {
     #[new]
@@ -975,43 +1051,8 @@ impl ClaimTests {
         prose: &str,
         figures: Vec<(usize, usize, usize, usize, String)>,
     ) -> PyResult<Option<Vec<bool>>> {
-        let mut chars = Vec::with_capacity(prose.len());
-        let mut bits = Vec::with_capacity(prose.len());
-        let mut byte = Vec::with_capacity(prose.len() + 1);
-        let mut ascii = [0u8; 128];
-        for (k, slot) in ascii.iter_mut().enumerate() {
-            *slot = props(py, char::from(k as u8))?;
-        }
-        let ascii_ok = self
-            .ascii_ok
-            .get_or_init(|| std::array::from_fn(|k| self.agrees(char::from(k as u8), ascii[k])));
-        let mut seen: HashMap<char, u8> = HashMap::new();
-        for (b, c) in prose.char_indices() {
-            let p = if c.is_ascii() {
-                if !ascii_ok[c as usize] {
-                    return Ok(None);
-                }
-                ascii[c as usize]
-            } else if let Some(&p) = seen.get(&c) {
-                p
-            } else {
-                let p = props(py, c)?;
-                if !self.agrees(c, p) {
-                    return Ok(None);
-                }
-                seen.insert(c, p);
-                p
-            };
-            chars.push(c);
-            bits.push(p);
-            byte.push(b);
-        }
-        byte.push(prose.len());
-        let d = Doc {
-            text: prose,
-            chars,
-            props: bits,
-            byte,
+        let Some(d) = self.read_doc(py, prose)? else {
+            return Ok(None);
         };
         let mut memos: HashMap<(usize, usize), Memo> = HashMap::new();
         let mut out = Vec::with_capacity(figures.len());
@@ -1020,6 +1061,29 @@ impl ClaimTests {
             out.push(self.is_claim(&d, memo, s_start, s_end, start, end, &kind));
         }
         Ok(Some(out))
+    }
+
+    /// Attribution.figures: (start, end, kind) of every figure, sorted, without overlaps, or None
+    /// where the document (or its lower-cased view) holds a character the engines may class apart.
+    fn figures(
+        &self,
+        py: Python<'_>,
+        prose: &str,
+        lower: &str,
+        words: Vec<usize>,
+        records: Vec<usize>,
+        odds: bool,
+    ) -> PyResult<Option<Vec<(usize, usize, &'static str)>>> {
+        let (Some(d), Some(low)) = (self.read_doc(py, prose)?, self.read_doc(py, lower)?) else {
+            return Ok(None);
+        };
+        if low.len() != d.len() {
+            return Ok(None);
+        }
+        let digits = crate::attribution::digit_figures_in(d.chars.clone(), d.props.clone());
+        Ok(Some(crate::attr_figures::figures(
+            self, &d, &low, digits, &words, &records, odds,
+        )))
     }
 }
 

@@ -5,6 +5,7 @@
 //! character whatever Unicode version Rust's standard library was built with.
 
 mod attr_claims;
+mod attr_figures;
 mod attribution;
 
 use aho_corasick::{AhoCorasick, MatchKind};

@@ -147,6 +147,15 @@ class Attribution(RuleKind):
     def figures(self, doc, hits) -> list:
         """(start, end, kind) of every figure in the prose, sorted, without overlaps."""
         prose, lower = doc.prose, doc.lower
+        native = native_claims.figures(
+            prose,
+            lower,
+            [h[0] for h in hits.get(self.h_figures, ())],
+            [h[0] for h in hits.get(self.h_records, ())],
+            bool(hits.get(self.h_odds)),
+        )
+        if native is not None:
+            return native
         found = []
         for start, end, kind in numbers.digit_figures(prose):
             if kind == "num":

@@ -28,8 +28,32 @@ SPORT_WORDS, SPORT_METRES = public_record._SPORT.pattern.split(r"|(?<![£$€\d.
 # public_record._COUNTED_AFTER as the Rust core reads it by hand (attr_claims.rs: counted_after).
 COUNTED_AFTER = r"\s+(?:[\w'’-]+\s+)?(?:people|(?!this\b|does\b|was\b|has\b)[a-z]{3,}s)\b"
 
-# The regexes the claim tests read, by the names attr_claims.rs asks for.
+# numbers._NUMBER_BEFORE without its look-behind (no digit, point or comma before: read by hand).
+NUMBER_BEFORE = numbers._NUMBER_BEFORE.pattern.removeprefix(r"(?<![\d.,])")
+# claims.ODDS as the Rust core reads it: a digit; "odds of "/"odds at " before it, or none of
+# [\w.,-]; the odds; then (after the second form) a word of betting (attr_figures.rs: odds).
+ODDS_BODY = r"\d{1,3}-\d{1,3}"
+ODDS_AFTER = r"\s+(?:joint[- ])?(?:favourites?|outsiders?|shots?|chance)\b"
+ODDS = rf"(?=[0-9])(?:(?<=odds of |odds at ){ODDS_BODY}\b|(?<![\w.,-]){ODDS_BODY}(?={ODDS_AFTER}))"
+
+# The regexes the claim tests and the figure readers read, by the names attr_claims.rs asks for.
 PATTERNS: dict[str, re.Pattern] = {
+    "context_after": labels._CONTEXT_AFTER,
+    "number_before": re.compile(NUMBER_BEFORE, numbers._NUMBER_BEFORE.flags),
+    "multiplier": numbers._MULTIPLIER,
+    "digit_before": numbers._DIGIT_BEFORE,
+    "word_before": numbers._WORD_BEFORE,
+    "read_ratio": numbers._RATIO,
+    "read_scaled": numbers._SCALED,
+    "read_fraction": numbers._FRACTION,
+    "read_multitude": numbers._MULTITUDE,
+    "part_before": numbers._PART_BEFORE,
+    "cardinal_word": numbers._CARDINAL_WORD,
+    "fraction_lead": numbers._FRACTION_LEAD,
+    "ordinal_before": claims._ORDINAL_BEFORE,
+    "record": claims.RECORD,
+    "odds_body": re.compile(ODDS_BODY),
+    "odds_after": re.compile(ODDS_AFTER),
     "context_before": labels.CONTEXT_BEFORE,
     "scale_after": labels.SCALE_AFTER,
     "currency_after": numbers.CURRENCY_AFTER,
@@ -173,6 +197,15 @@ def _rust():
             {name: rust_pattern(p) for name, p in PATTERNS.items()}, STEMS, WORDS
         )
     return _RUST
+
+
+def figures(prose: str, lower: str, words: list, records: list, odds: bool) -> list | None:
+    """Attribution.figures by the Rust core: (start, end, kind) of every figure, sorted, without
+    overlaps, from the starts of the figure words and record words the automaton found and
+    whether a word of betting stands; None without the Rust core or where it declines."""
+    if native.rust is None:
+        return None
+    return _rust().figures(prose, lower, words, records, odds)
 
 
 def decide(prose: str, figures: list) -> list:
