@@ -15,6 +15,7 @@ an exact counterpart of each, with the same arguments and results (offsets in co
     Gazetteer._near / CitySpelling._within_two loop _native.NearIndex(entries, by_first).near(...)
     attribution native_claims.py_decide             _native.ClaimTests(patterns, stems, words).decide(prose, figs)
     kind.Attribution.figures (Python part)          _native.ClaimTests(...).figures(prose, lower, words, records, odds)
+    attribution.sourcing.py_named_sources          _native.Sources(sets, according, holds).named_sources(...)
 
 `CORE` says which one runs: "rust" when the extension is built and importable, "python" when it
 is not (`pip install .` without cargo), when the environment sets FACTLINT_CORE=python, or when

@@ -16,6 +16,7 @@ import factlint.kinds.attribution.claims as claims
 import factlint.kinds.attribution.native_claims as native_claims
 import factlint.kinds.attribution.public_record as public_record
 import factlint.kinds.attribution.sentences as sentences
+import factlint.kinds.attribution.sourcing as sourcing
 import factlint.native as native
 from factlint.config import Config
 from factlint.document import Document
@@ -219,4 +220,62 @@ def test_the_corpus_is_decided_alike():
         total += len(asks)
         rust, python = _figures(text)
         assert rust == python, path.name
+        doc = Document(text)
+        for block in range(len(doc.blocks)):
+            for s_start, s_end in doc.block_sentences(block):
+                for rust, python in _sources(doc.prose[s_start:s_end]):
+                    assert rust == python, path.name
     assert total > 10000
+
+
+# Words that start, shape or end a source (sourcing.py, subjects.py).
+SOURCE_PIECES = """said says say saying told estimates found showed shows reported posted plans plan to is are
+was were has have had also previously by the a an its their his her our this those some many analysts experts
+Mr Smith Gartner's Apacs' figures report study survey poll research from for of in on Britain government police
+company firm according to calculations presented Dr Graham who which that , , . ; : - – ( ) " “ ” ’ 's 62% half
+one in five voters them polled questioned people adults those will would hope wants aims called points out put at
+released issued commissioned by a City bank Radicati Group he she it they I new latest unnamed Technorati and but
+after revealing adding that Consumer Electronics Association 5m £3bn $10bn 600 images savings pledged""".split()
+
+
+def _sentence(rng, odd=False):
+    words = [rng.choice(SOURCE_PIECES) for _ in range(rng.randint(1, 30))]
+    if odd:
+        words.insert(rng.randrange(len(words) + 1), rng.choice(ODD))
+    return " ".join(words) + rng.choice([".", "", ", analysts said.", ", said the report."])
+
+
+def _sources(text):
+    lex = _RULE.lexicon
+    for cues in (True, False):
+        rust = sourcing._native_sources(lex).named_sources(text, 7, cues)
+        yield rust, sourcing.py_named_sources(text, 7, lex, cues)
+
+
+def test_random_sentences_have_the_same_named_sources():
+    rng = random.Random(5)
+    found = 0
+    for _ in range(3000):
+        for rust, python in _sources(_sentence(rng)):
+            assert rust == python
+            found += len(python[0]) + len(python[1])
+    assert found > 2000
+
+
+def test_adversarial_sentences_have_the_same_named_sources_or_are_declined():
+    rng = random.Random(6)
+    declined = 0
+    for _ in range(1000):
+        for rust, python in _sources(_sentence(rng, odd=True) * rng.choice([1, 1, 30])):
+            if rust is None:
+                declined += 1
+            else:
+                assert rust == python
+    assert 0 < declined < 2000
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(SOURCE_PIECES + ODD), max_size=30), st.text(max_size=10))
+def test_hypothesis_sentences_have_the_same_named_sources_or_are_declined(words, noise):
+    for rust, python in _sources(" ".join(words) + noise):
+        assert rust is None or rust == python

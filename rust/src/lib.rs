@@ -6,6 +6,7 @@
 
 mod attr_claims;
 mod attr_figures;
+mod attr_sources;
 mod attribution;
 
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -446,5 +447,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<StopIndex>()?;
     names::register(m)?;
     attr_claims::register(m)?;
+    attr_sources::register(m)?;
     Ok(())
 }
