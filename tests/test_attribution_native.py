@@ -203,6 +203,12 @@ def test_rust_pattern_reads_dollar_as_python_does():
     assert native_claims.rust_pattern(re.compile(r"to\s+$", re.I)) == r"(?i)to\s+(?:\n?\z)"
     assert native_claims.rust_pattern(re.compile(r"[$£]\d")) == r"[$£]\d"
     assert native_claims.rust_pattern(re.compile(r"\$5$")) == r"\$5(?:\n?\z)"
+    # the ASCII-class form (a text with no word or space character outside ASCII)
+    assert native_claims.rust_pattern(re.compile(r"\bto\s[\w-]+$"), ascii=True) == (
+        r"(?-u:\b)to[\t\n\x0B\f\r ][0-9A-Za-z_-]+(?:\n?\z)"
+    )
+    with pytest.raises(ValueError):
+        native_claims.rust_pattern(re.compile(r"[^\W\d_]"), ascii=True)
     prose, asks = _asks("The fine was raised to\n£500,000 by the court.")
     assert native_claims._rust().decide(prose, asks) == native_claims.py_decide(prose, asks)
 

@@ -13,6 +13,7 @@ use pyo3::prelude::*;
 use regex_automata::meta::Regex;
 use regex_automata::{Anchored, Input};
 use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 use crate::{props, ALNUM, ALPHA, DECIMAL, SPACE, UPPER};
@@ -268,8 +269,11 @@ fn err(msg: String) -> PyErr {
 /// The claim tests of claims.is_claim, with their regexes, stems and word sets.
 #[pyclass(frozen)]
 pub struct ClaimTests {
-    res: Vec<OnceLock<Regex>>,
-    sources: Vec<String>,
+    res: [Vec<OnceLock<Regex>>; 2],
+    sources: [Vec<String>; 2],
+    /// Which form of the regexes the current document is read with (set by read_doc; the GIL
+    /// is held from there to the end of the call).
+    ascii: AtomicBool,
     stems: Vec<Vec<String>>,
     words: Vec<HashSet<String>>,
     word_class: Regex,
@@ -281,6 +285,8 @@ pub struct ClaimTests {
 
 /// One document: its characters, their Python classes and byte offsets (offsets are code points).
 pub(crate) struct Doc<'a> {
+    /// No word or space character outside ASCII: the regexes' ASCII-class form reads it.
+    pub(crate) classes_ascii: bool,
     pub(crate) text: &'a str,
     pub(crate) chars: Vec<char>,
     pub(crate) props: Vec<u8>,
@@ -339,9 +345,13 @@ fn search(re: &Regex, hay: &str) -> bool {
 }
 
 impl ClaimTests {
+    /// The regex `r`, compiled on first use: its ASCII-class form while the document read last
+    /// holds no word or space character outside ASCII (read_doc), else its Unicode form.
     pub(crate) fn re(&self, r: R) -> &Regex {
         let k = r as usize;
-        self.res[k].get_or_init(|| Regex::new(&self.sources[k]).expect("checked when built"))
+        let ascii = usize::from(self.ascii.load(Ordering::Relaxed));
+        self.res[ascii][k]
+            .get_or_init(|| Regex::new(&self.sources[ascii][k]).expect("checked when built"))
     }
 
     /// Whether a character is read alike by both engines (see the module comment).
@@ -961,6 +971,7 @@ impl ClaimTests {
             .ascii_ok
             .get_or_init(|| std::array::from_fn(|k| self.agrees(char::from(k as u8), ascii[k])));
         let mut seen: HashMap<char, u8> = HashMap::new();
+        let mut classes_ascii = true;
         for (b, c) in prose.char_indices() {
             let p = if c.is_ascii() {
                 if !ascii_ok[c as usize] {
@@ -974,6 +985,10 @@ impl ClaimTests {
                 if !self.agrees(c, p) {
                     return Ok(None);
                 }
+                // a word or space character outside ASCII: the Unicode form of the classes
+                classes_ascii &= p & (ALNUM | SPACE) == 0
+                    && c.to_lowercase().eq([c])
+                    && c.to_uppercase().eq([c]);
                 seen.insert(c, p);
                 p
             };
@@ -983,6 +998,7 @@ impl ClaimTests {
         }
         byte.push(prose.len());
         Ok(Some(Doc {
+            classes_ascii,
             text: prose,
             chars,
             props: bits,
@@ -996,20 +1012,23 @@ impl ClaimTests {
     #[new]
     fn new(
         patterns: HashMap<String, String>,
+        ascii_patterns: HashMap<String, String>,
         stems: HashMap<String, Vec<String>>,
         words: HashMap<String, Vec<String>>,
     ) -> PyResult<Self> {
         let compile = |p: &str| Regex::new(p).map_err(|e| err(format!("{p}: {e}")));
-        let mut sources = Vec::new();
-        for name in NAMES {
-            let p = patterns
-                .get(*name)
-                .ok_or_else(|| err(format!("no pattern {name}")))?;
-            // syntax checked now, compiled on first use (a short document asks few: start-up)
-            regex_automata::util::syntax::parse(p).map_err(|e| err(format!("{p}: {e}")))?;
-            sources.push(p.clone());
+        let mut sources = [Vec::new(), Vec::new()];
+        for (form, patterns) in [&patterns, &ascii_patterns].into_iter().enumerate() {
+            for name in NAMES {
+                let p = patterns
+                    .get(*name)
+                    .ok_or_else(|| err(format!("no pattern {name}")))?;
+                // syntax checked now, compiled on first use (a short document asks few: start-up)
+                regex_automata::util::syntax::parse(p).map_err(|e| err(format!("{p}: {e}")))?;
+                sources[form].push(p.clone());
+            }
         }
-        let res = (0..NAMES.len()).map(|_| OnceLock::new()).collect();
+        let res = [0, 1].map(|_| (0..NAMES.len()).map(|_| OnceLock::new()).collect());
         let mut stem_lists = Vec::new();
         for name in STEM_NAMES {
             stem_lists.push(
@@ -1040,6 +1059,7 @@ impl ClaimTests {
             space_class: compile(r"\A\s\z")?,
             agree: Mutex::new(HashMap::new()),
             ascii_ok: OnceLock::new(),
+            ascii: AtomicBool::new(false),
         })
     }
 
@@ -1054,6 +1074,7 @@ impl ClaimTests {
         let Some(d) = self.read_doc(py, prose)? else {
             return Ok(None);
         };
+        self.ascii.store(d.classes_ascii, Ordering::Relaxed);
         let mut memos: HashMap<(usize, usize), Memo> = HashMap::new();
         let mut out = Vec::with_capacity(figures.len());
         for (s_start, s_end, start, end, kind) in figures {
@@ -1080,6 +1101,8 @@ impl ClaimTests {
         if low.len() != d.len() {
             return Ok(None);
         }
+        self.ascii
+            .store(d.classes_ascii && low.classes_ascii, Ordering::Relaxed);
         let digits = crate::attribution::digit_figures_in(d.chars.clone(), d.props.clone());
         Ok(Some(crate::attr_figures::figures(
             self, &d, &low, digits, &words, &records, odds,
