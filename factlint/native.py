@@ -16,6 +16,7 @@ an exact counterpart of each, with the same arguments and results (offsets in co
     attribution native_claims.py_decide             _native.ClaimTests(patterns, stems, words).decide(prose, figs)
     kind.Attribution.figures (Python part)          _native.ClaimTests(...).figures(prose, lower, words, records, odds)
     attribution.sourcing.py_named_sources          _native.Sources(sets, according, holds).named_sources(...)
+    attribution.sourcing.vague_sources (finditer)  _native.Sources(...).vague_sources(text, s_start)
 
 `CORE` says which one runs: "rust" when the extension is built and importable, "python" when it
 is not (`pip install .` without cargo), when the environment sets FACTLINT_CORE=python, or when

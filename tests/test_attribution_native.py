@@ -235,7 +235,8 @@ def test_the_corpus_is_decided_alike():
 
 
 # Words that start, shape or end a source (sourcing.py, subjects.py).
-SOURCE_PIECES = """said says say saying told estimates found showed shows reported posted plans plan to is are
+SOURCE_PIECES = """it is estimated was widely believed reportedly allegedly are thought to an estimated a reported
+is accused of by some estimates sources said officials said said say saying told estimates found showed shows reported posted plans plan to is are
 was were has have had also previously by the a an its their his her our this those some many analysts experts
 Mr Smith Gartner's Apacs' figures report study survey poll research from for of in on Britain government police
 company firm according to calculations presented Dr Graham who which that , , . ; : - – ( ) " “ ” ’ 's 62% half
@@ -252,20 +253,26 @@ def _sentence(rng, odd=False):
 
 
 def _sources(text):
+    """(Rust's, Python's) named sources (with and without cue words) and vague sources of `text`."""
     lex = _RULE.lexicon
+    reader = sourcing._native_sources(lex)
     for cues in (True, False):
-        rust = sourcing._native_sources(lex).named_sources(text, 7, cues)
-        yield rust, sourcing.py_named_sources(text, 7, lex, cues)
+        yield reader.named_sources(text, 7, cues), sourcing.py_named_sources(text, 7, lex, cues)
+    python = [(7 + m.start(), 7 + m.end(), sourcing.VAGUE, None) for m in lex.vague.finditer(text)]
+    yield reader.vague_sources(text, 7), python
 
 
 def test_random_sentences_have_the_same_named_sources():
     rng = random.Random(5)
-    found = 0
+    named = vague = 0
     for _ in range(3000):
-        for rust, python in _sources(_sentence(rng)):
+        *both, (rust_vague, python_vague) = _sources(_sentence(rng))
+        for rust, python in both:
             assert rust == python
-            found += len(python[0]) + len(python[1])
-    assert found > 2000
+            named += len(python[0]) + len(python[1])
+        assert rust_vague == python_vague
+        vague += len(python_vague)
+    assert named > 2000 and vague > 300
 
 
 def test_adversarial_sentences_have_the_same_named_sources_or_are_declined():
@@ -277,7 +284,7 @@ def test_adversarial_sentences_have_the_same_named_sources_or_are_declined():
                 declined += 1
             else:
                 assert rust == python
-    assert 0 < declined < 2000
+    assert 0 < declined < 3000  # three readings a sentence
 
 
 @settings(max_examples=150, deadline=None)

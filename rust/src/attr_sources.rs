@@ -63,6 +63,7 @@ pub struct Sources {
     sets: HashMap<String, HashSet<String>>,
     according: Regex,
     according_holds: String,
+    vague: Option<Regex>,
     word: Regex,
     space: Regex,
 }
@@ -639,13 +640,39 @@ fn to_py(py: Python<'_>, found: Vec<Source>) -> PyResult<Vec<PyObject>> {
         .collect()
 }
 
+impl Sources {
+    /// Whether the Rust core reads the sentence (see the module comment).
+    fn takes(&self, py: Python<'_>, text: &str) -> PyResult<bool> {
+        for c in text.chars() {
+            if !c.is_ascii() {
+                let bits = props(py, c)?;
+                let mut buf = [0u8; 4];
+                let one: &str = c.encode_utf8(&mut buf);
+                if bits & ALNUM != 0
+                    || c.to_lowercase().ne([c])
+                    || c.to_uppercase().ne([c])
+                    || self.word.is_match(one)
+                    || self.space.is_match(one) != (bits & SPACE != 0)
+                {
+                    return Ok(false);
+                }
+            } else if matches!(c, '\x1c'..='\x1f') {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+}
+
 #[pymethods]
 impl Sources {
     #[new]
+    #[pyo3(signature = (sets, according, according_holds, vague))]
     fn new(
         sets: HashMap<String, Vec<String>>,
         according: &str,
         according_holds: String,
+        vague: Option<&str>,
     ) -> PyResult<Self> {
         let err = |e: String| pyo3::exceptions::PyValueError::new_err(e);
         for key in SETS {
@@ -660,6 +687,8 @@ impl Sources {
                 .collect(),
             according: Regex::new(according).map_err(|e| err(e.to_string()))?,
             according_holds,
+            // a table's pattern the regex crate does not take: Python reads it
+            vague: vague.and_then(|p| Regex::new(p).ok()),
             word: Regex::new(r"\A\w\z").map_err(|e| err(e.to_string()))?,
             space: Regex::new(r"\A\s\z").map_err(|e| err(e.to_string()))?,
         })
@@ -674,22 +703,8 @@ impl Sources {
         s_start: usize,
         cues: bool,
     ) -> PyResult<Option<(Vec<PyObject>, Vec<PyObject>)>> {
-        for c in text.chars() {
-            if !c.is_ascii() {
-                let bits = props(py, c)?;
-                let mut buf = [0u8; 4];
-                let one: &str = c.encode_utf8(&mut buf);
-                if bits & ALNUM != 0
-                    || c.to_lowercase().ne([c])
-                    || c.to_uppercase().ne([c])
-                    || self.word.is_match(one)
-                    || self.space.is_match(one) != (bits & SPACE != 0)
-                {
-                    return Ok(None);
-                }
-            } else if matches!(c, '\x1c'..='\x1f') {
-                return Ok(None);
-            }
+        if !self.takes(py, text)? {
+            return Ok(None);
         }
         let ctx = Ctx { py, x: self };
         let toks = if cues { tokens_of(py, text)? } else { vec![] };
@@ -720,6 +735,37 @@ impl Sources {
             ctx.named_source_nouns(&toks, s_start, &mut tail)?;
         }
         Ok(Some((to_py(py, found)?, to_py(py, tail)?)))
+    }
+
+    /// sourcing.vague_sources(prose, s_start, s_end, lex) for `text` = prose[s_start:s_end], or
+    /// None (the sentence declined, no Rust form of the patterns, or an empty match, which the
+    /// engines step over differently).
+    fn vague_sources(
+        &self,
+        py: Python<'_>,
+        text: &str,
+        s_start: usize,
+    ) -> PyResult<Option<Vec<PyObject>>> {
+        let Some(vague) = &self.vague else {
+            return Ok(None);
+        };
+        if !self.takes(py, text)? {
+            return Ok(None);
+        }
+        let mut found = Vec::new();
+        let mut chars = 0;
+        let mut last = 0;
+        for m in vague.find_iter(Input::new(text)) {
+            if m.is_empty() {
+                return Ok(None);
+            }
+            chars += text[last..m.start()].chars().count();
+            let start = chars;
+            chars += text[m.start()..m.end()].chars().count();
+            last = m.end();
+            found.push((s_start + start, s_start + chars, VAGUE, Subject::None));
+        }
+        Ok(Some(to_py(py, found)?))
     }
 }
 

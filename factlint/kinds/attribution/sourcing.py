@@ -102,6 +102,10 @@ def py_named_sources(text: str, s_start: int, lex: Lexicon, cues: bool = True) -
 def vague_sources(prose: str, s_start: int, s_end: int, lex: Lexicon) -> list:
     """The sources the vague patterns find in the sentence ("it is estimated", "reportedly")."""
     text = prose[s_start:s_end]
+    if native.rust is not None:
+        found = _native_sources(lex).vague_sources(text, s_start)
+        if found is not None:
+            return found
     return [(s_start + m.start(), s_start + m.end(), VAGUE, None) for m in lex.vague.finditer(text)]
 
 
@@ -139,8 +143,15 @@ def _native_sources(lex: Lexicon):
             "respondents": _RESPONDENTS,
             "clause_openers": _CLAUSE_OPENERS,
         }
+        try:
+            vague = native_claims.rust_pattern(lex.vague)
+        except ValueError:  # a table's pattern with a look-around: Python reads it
+            vague = None
         reader = native.rust.Sources(  # type: ignore[union-attr]
-            {k: sorted(v) for k, v in sets.items()}, native_claims.rust_pattern(lex.according), lex.according_holds
+            {k: sorted(v) for k, v in sets.items()},
+            native_claims.rust_pattern(lex.according),
+            lex.according_holds,
+            vague,
         )
         hit = _NATIVE[id(lex)] = (lex, reader)
     return hit[1]
