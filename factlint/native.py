@@ -17,6 +17,10 @@ an exact counterpart of each, with the same arguments and results (offsets in co
     boilerplate.Boilerplate.check: the blocks    _native.Boilerplate(table, ...).check(prose, spans,
       to report (split_units, measure, labels,      StopWords(stop list), hits, headings), one call
       classify; see kinds/boilerplate/fast.py)      per document
+    attribution native_claims.py_decide             _native.ClaimTests(patterns, stems, words).decide(prose, figs)
+    kind.Attribution.figures (Python part)          _native.ClaimTests(...).figures(prose, lower, words, records, odds)
+    attribution.sourcing.py_named_sources          _native.Sources(sets, according, holds).named_sources(...)
+    attribution.sourcing.vague_sources (finditer)  _native.Sources(...).vague_sources(text, s_start)
 
 `CORE` says which one runs: "rust" when the extension is built and importable, "python" when it
 is not (`pip install .` without cargo), when the environment sets FACTLINT_CORE=python, or when

@@ -133,7 +133,7 @@ impl Text {
     /// The figure that starts at i, as (end, kind), or None.
     fn figure_at(&self, i: usize) -> Option<(usize, &'static str)> {
         let c = self.s[i];
-        if "$£€¥".contains(c) {
+        if matches!(c, '$' | '£' | '€' | '¥') {
             // money: [$£€¥]\s?\d[\d,]*(?:\.\d+)?SCALE?
             let mut j = i + 1;
             if self.space(j) {
@@ -204,7 +204,15 @@ fn read(py: Python<'_>, text: &str) -> PyResult<Text> {
 /// numbers.DIGIT_FIGURE.finditer(text) as [(start, end, kind)] (kind: the match's lastgroup).
 #[pyfunction]
 pub fn digit_figures(py: Python<'_>, text: &str) -> PyResult<Vec<(usize, usize, &'static str)>> {
-    let t = read(py, text)?;
+    Ok(figures_of(read(py, text)?))
+}
+
+/// digit_figures of a text already read: its characters and their classes (crate::props).
+pub(crate) fn digit_figures_in(s: Vec<char>, p: Vec<u8>) -> Vec<(usize, usize, &'static str)> {
+    figures_of(Text { s, p })
+}
+
+fn figures_of(t: Text) -> Vec<(usize, usize, &'static str)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < t.s.len() {
@@ -215,7 +223,7 @@ pub fn digit_figures(py: Python<'_>, text: &str) -> PyResult<Vec<(usize, usize, 
             i += 1;
         }
     }
-    Ok(out)
+    out
 }
 
 /// subjects.tokens(text): [(start, end, token)] of

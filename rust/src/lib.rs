@@ -4,6 +4,9 @@
 //! the running Python once per distinct character and cached, so both cores agree on every
 //! character whatever Unicode version Rust's standard library was built with.
 
+mod attr_claims;
+mod attr_figures;
+mod attr_sources;
 mod attribution;
 mod boilerplate;
 
@@ -710,5 +713,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<StopIndex>()?;
     names::register(m)?;
     boilerplate::register(m)?;
+    attr_claims::register(m)?;
+    attr_sources::register(m)?;
     Ok(())
 }

@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterator
 
 import factlint.kinds.attribution.claims as claims
+import factlint.kinds.attribution.native_claims as native_claims
 import factlint.kinds.attribution.sentences as sentences
 import factlint.kinds.attribution.sourcing as sourcing
 from factlint.kinds.base import Key, RuleKind
@@ -146,6 +147,15 @@ class Attribution(RuleKind):
     def figures(self, doc, hits) -> list:
         """(start, end, kind) of every figure in the prose, sorted, without overlaps."""
         prose, lower = doc.prose, doc.lower
+        native = native_claims.figures(
+            prose,
+            lower,
+            [h[0] for h in hits.get(self.h_figures, ())],
+            [h[0] for h in hits.get(self.h_records, ())],
+            bool(hits.get(self.h_odds)),
+        )
+        if native is not None:
+            return native
         found = []
         for start, end, kind in numbers.digit_figures(prose):
             if kind == "num":
@@ -187,6 +197,10 @@ class Attribution(RuleKind):
         doc.memo[self.cues_key] = (sentences.Hits(hits.get(self.h_cues, ())), {})
         prose = doc.prose
         casualties = sentences.Hits(hits.get(self.h_casualty, ()))
+        # The figures that may count, by sentence; those without a casualty term are claims only
+        # if claims.is_claim says so, asked for the whole document in one call (native_claims).
+        pending = []
+        asks: list = []
         for (block, number), figs in sentences.by_sentence(doc, figures).items():
             if doc.is_heading(block) or _headline(doc, block):
                 continue
@@ -194,8 +208,7 @@ class Attribution(RuleKind):
             if not sentences.words_at_least(prose[s_start : min(s_end, s_start + 60)], MIN_WORDS):
                 continue  # a table cell, a list row or a results line: not a sentence to judge
             harms = casualties.within(s_start, s_end)
-            found = []
-            memo = {}
+            candidates = []
             for start, end, kind in figs:
                 if not claims.may_count(prose, s_start, s_end, start, end, kind):
                     continue
@@ -204,8 +217,14 @@ class Attribution(RuleKind):
                     if kind not in ("pct", "money", "record", "odds")
                     else None
                 )
-                if harm is not None or claims.is_claim(prose, s_start, s_end, start, end, kind, memo, True):
-                    found.append(((start, end), harm))
+                candidates.append(((start, end), harm, -1 if harm is not None else len(asks)))
+                if harm is None:
+                    asks.append((s_start, s_end, start, end, kind))
+            if candidates:
+                pending.append((block, number, candidates))
+        decided = native_claims.decide(prose, asks) if asks else []
+        for block, number, candidates in pending:
+            found = [(span, harm) for span, harm, ask in candidates if ask < 0 or decided[ask]]
             if not found:
                 continue
             judged = [(self.status(doc, block, number, span), span, harm) for span, harm in found]

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import re
 
+import factlint.kinds.attribution.native_claims as native_claims
 import factlint.kinds.attribution.subjects as subjects
+import factlint.native as native
 from factlint.kinds.attribution.subjects import BETWEEN, DEFINITE, DETERMINERS, INDEFINITE, NAMED, VAGUE
 
 # kind.py reads the qualities and the word classes here, with the rest of the sourcing.
@@ -70,8 +72,17 @@ def sources(prose: str, s_start: int, s_end: int, lex: Lexicon, cues: bool = Tru
 
 def named_sources(prose: str, s_start: int, s_end: int, lex: Lexicon, cues: bool = True) -> tuple[list, list]:
     """The sources of `sources` but those of the vague patterns (which are never named), as the
-    two lists that stand before and after them."""
+    two lists that stand before and after them (read by the Rust core where it is built and
+    takes the sentence: rust/src/attr_sources.rs)."""
     text = prose[s_start:s_end]
+    if native.rust is not None:
+        found = _native_sources(lex).named_sources(text, s_start, cues)
+        if found is not None:
+            return found
+    return py_named_sources(text, s_start, lex, cues)
+
+
+def py_named_sources(text: str, s_start: int, lex: Lexicon, cues: bool = True) -> tuple[list, list]:
     toks = subjects.tokens(text) if cues else []
     found = []
     starters, nouns = _starters(lex)
@@ -91,11 +102,59 @@ def named_sources(prose: str, s_start: int, s_end: int, lex: Lexicon, cues: bool
 def vague_sources(prose: str, s_start: int, s_end: int, lex: Lexicon) -> list:
     """The sources the vague patterns find in the sentence ("it is estimated", "reportedly")."""
     text = prose[s_start:s_end]
+    if native.rust is not None:
+        found = _native_sources(lex).vague_sources(text, s_start)
+        if found is not None:
+            return found
     return [(s_start + m.start(), s_start + m.end(), VAGUE, None) for m in lex.vague.finditer(text)]
 
 
 # Keyed by identity, not by the lexicon: hashing one hashes its regexes' code, 5 µs a call (speed).
 _STARTERS: dict[int, tuple[Lexicon, frozenset, frozenset]] = {}
+_NATIVE: dict[int, tuple[Lexicon, object]] = {}
+
+
+def _native_sources(lex: Lexicon):
+    """The Rust core's reader of named sources for `lex` (its word classes handed over once)."""
+    hit = _NATIVE.get(id(lex))
+    if hit is None or hit[0] is not lex:
+        sets = {
+            "pronouns": subjects._PRONOUNS,
+            "institutions": lex.institutions,
+            "vague_subjects": lex.vague_subjects,
+            "determiners": DETERMINERS,
+            "indefinite": INDEFINITE,
+            "source_nouns": lex.source_nouns,
+            "definite": DEFINITE,
+            "quantity_words": subjects._QUANTITY_WORDS,
+            "between": BETWEEN,
+            "np_stop": subjects._NP_STOP,
+            "clause_links": subjects._CLAUSE_LINKS,
+            "reporting": lex.reporting,
+            "own": lex.own,
+            "punct_opening": _PUNCT_OPENING,
+            "be": _BE,
+            "noun_like": lex.noun_like,
+            "verb_followers": _VERB_FOLLOWERS,
+            "to_verbs": _TO_VERBS,
+            "by_only": _BY_ONLY,
+            "plan_nouns": _PLAN_NOUNS,
+            "owners": _OWNERS,
+            "respondents": _RESPONDENTS,
+            "clause_openers": _CLAUSE_OPENERS,
+        }
+        try:
+            vague = native_claims.rust_pattern(lex.vague)
+        except ValueError:  # a table's pattern with a look-around: Python reads it
+            vague = None
+        reader = native.rust.Sources(  # type: ignore[union-attr]
+            {k: sorted(v) for k, v in sets.items()},
+            native_claims.rust_pattern(lex.according),
+            lex.according_holds,
+            vague,
+        )
+        hit = _NATIVE[id(lex)] = (lex, reader)
+    return hit[1]
 
 
 def _starters(lex: Lexicon) -> tuple[frozenset, frozenset]:
