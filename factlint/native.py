@@ -13,6 +13,10 @@ an exact counterpart of each, with the same arguments and results (offsets in co
     names.base.py_capitalised_tokens(prose)         _native.capitalised_tokens(prose)
     names.near_miss.py_odd_case_words(prose)        _native.odd_case_words(prose[, WordSet(lexicon)])
     Gazetteer._near / CitySpelling._within_two loop _native.NearIndex(entries, by_first).near(...)
+    names.base: capitalised_tokens, _occurrences      _native.names_scan(prose).tokens(), .spans(token)
+    NamesKind.py_unknown_tokens(tokens, n)          names_scan(prose).unknown(NamesTables(...), n)
+    NameSpelling.py_odd_case(prose, words)          names_scan(prose).odd(NamesTables(...))
+    city.py_cued(doc, tokens)                       names_scan(prose).cued(tokens, PlaceCues(...))
 
 `CORE` says which one runs: "rust" when the extension is built and importable, "python" when it
 is not (`pip install .` without cargo), when the environment sets FACTLINT_CORE=python, or when

@@ -13,6 +13,7 @@ use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
 mod names;
+mod names_doc;
 
 const ALNUM: u8 = 1;
 const UPPER: u8 = 2;
@@ -443,5 +444,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Automaton>()?;
     m.add_class::<StopIndex>()?;
     names::register(m)?;
+    names_doc::register(m)?;
     Ok(())
 }

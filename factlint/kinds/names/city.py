@@ -19,6 +19,7 @@ from factlint.kinds.names.base import (
     NamesKind,
     capitalised_tokens,
     foreign_sentence,
+    names_scan,
     occurrences,
     word_after,
     word_before,
@@ -92,6 +93,12 @@ def _place_cue(prose: str, start: int, end: int) -> bool:
     return m is not None and m.group() in PLACE_NOUNS
 
 
+def py_cued(doc, tokens) -> set[str]:
+    """The `tokens` used as a place at one of their occurrences (_place_cue)."""
+    prose = doc.prose
+    return {t for t in tokens if any(_place_cue(prose, s, e) for s, e in occurrences(doc, t))}
+
+
 class CitySpelling(NamesKind):
     """A capitalised word that is no English word or name, no gazetteer or city name, and is
     one edit from a city of a country the text names (five letters or more: Buchi for Bucha), or
@@ -108,7 +115,7 @@ class CitySpelling(NamesKind):
         self._shapes = {}
 
     def __getstate__(self):
-        state = dict(self.__dict__)
+        state = super().__getstate__()
         state["_shapes"] = {}  # per process: rebuilt from the city index on first use
         return state
 
@@ -123,15 +130,14 @@ class CitySpelling(NamesKind):
         # The names of the world's cities and smaller places are no misspellings of a city.
         lowered = {t.lower(): t for t in candidates}
         unplaced = [lowered[low] for low in cities.small_words.missing(cities.words.missing(lowered))]
-        # Used as a place somewhere ("in Kolomouz"): the Rust core reads every cue in one pass;
-        # the Python core looks only at the candidates' own occurrences (a regex over the whole
-        # text cost more than the rest of the rule).
+        # Used as a place somewhere ("in Kolomouz"): looked for only at the candidates' own
+        # occurrences (a regex over the whole text cost more than the rest of the rule).
         if not unplaced:
             return
         if native.rust is not None:
-            cued = set(_native_cues().cued(prose)).intersection(unplaced)
+            cued = set(names_scan(doc).cued(unplaced, _native_cues()))
         else:
-            cued = {t for t in unplaced if any(_place_cue(prose, s, e) for s, e in occurrences(doc, t))}
+            cued = py_cued(doc, unplaced)
         placed = {}
         for token in cued:
             spans = occurrences(doc, token)
