@@ -30,6 +30,25 @@ fn ascii_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
+/// How many leading bytes of `b`, in whole blocks of eight, are ASCII and no capital A-Z.
+#[inline]
+fn plain_ascii(b: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut k = 0;
+    while k + 8 <= b.len() {
+        let x = u64::from_le_bytes(b[k..k + 8].try_into().unwrap_or([0x80; 8]));
+        // A byte of x in 'A'..='Z' (hasbetween 0x40 < byte < 0x5B, of "Bit Twiddling Hacks").
+        let low = x & !HIGH;
+        let caps = (ONES * (127 + 0x5B) - low) & !x & (low + ONES * (127 - 0x40)) & HIGH;
+        if x & HIGH != 0 || caps != 0 {
+            break;
+        }
+        k += 8;
+    }
+    k
+}
+
 fn hash_of(text: &str) -> u64 {
     use std::hash::{BuildHasher, Hash, Hasher};
     let mut h = FxBuild::default().build_hasher();
@@ -183,6 +202,15 @@ fn names_scan(py: Python<'_>, prose: Bound<'_, PyString>) -> PyResult<NamesScan>
     let mut tokens = Collect::with_capacity(n / 64);
     let (mut i, mut cp, mut blocked) = (0usize, 0usize, false); // blocked: a word character or apostrophe before
     while i < n {
+        // Eight bytes at a time over ASCII without a capital: only the last one's class matters.
+        let skip = plain_ascii(&bytes[i..]);
+        if skip > 0 {
+            let last = bytes[i + skip - 1];
+            blocked = last == b'\'' || ascii_word(last);
+            i += skip;
+            cp += skip;
+            continue;
+        }
         let b = bytes[i];
         if b < 128 && !(b.is_ascii_uppercase() && !blocked) {
             blocked = b == b'\'' || ascii_word(b); // the common case, without decoding

@@ -41,11 +41,12 @@ class NameSpelling(NamesKind):
 
     def check(self, doc, hits):
         yield from self._rejected(doc)
-        candidates = self.unknown_tokens(doc, self.min_length)
-        odd = self._odd_case(doc)
+        gaz = self.gazetteer
+        # Only words with a gazetteer name near them (memoised per word) need the text's places.
+        candidates = [t for t in self.unknown_tokens(doc, self.min_length) if gaz.near(t)]
+        odd = {w: spans for w, spans in self._odd_case(doc).items() if gaz.near(w.capitalize())}
         if not (candidates or odd):
             return
-        gaz = self.gazetteer
         used = set()
         for _s, _e, form_no in hits.get(self.place_handle, ()):
             used |= self.form_entries[form_no]
