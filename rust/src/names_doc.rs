@@ -473,15 +473,74 @@ const ACCEPT: u8 = 4; // accepted by a vocabulary (lower case)
 const EXCEPTION: u8 = 8; // a rule's exception (lower case)
 const EXACT: u8 = 16; // a deferred or flagged form (exact case)
 
-/// What NamesKind.known looks a token up in, as one map of words to the tables that hold them.
+/// Words with their flags, in one open-addressed table whose slots hold a short word itself
+/// (one cache miss a look-up, where a map of boxed strings costs three); longer words in a map.
+struct Flags {
+    slots: Vec<[u8; SLOT]>, // [length (0: empty), flags, the word's bytes...]
+    mask: usize,
+    long: HashMap<Box<str>, u8, FxBuild>,
+}
+
+const SLOT: usize = 32;
+
+impl Flags {
+    fn new(count: usize) -> Self {
+        let size = (count * 2).next_power_of_two().max(16);
+        Flags { slots: vec![[0u8; SLOT]; size], mask: size - 1, long: HashMap::default() }
+    }
+
+    /// The slot that holds `word`, or the empty one where it would go.
+    fn slot(&self, word: &[u8]) -> usize {
+        let mut i = hash_of_bytes(word) as usize & self.mask;
+        loop {
+            let slot = &self.slots[i];
+            if slot[0] == 0 || (slot[0] as usize == word.len() && &slot[2..2 + word.len()] == word) {
+                return i;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    fn add(&mut self, word: &str, flag: u8) {
+        let b = word.as_bytes();
+        if b.is_empty() || b.len() > SLOT - 2 {
+            *self.long.entry(word.into()).or_default() |= flag;
+            return;
+        }
+        let i = self.slot(b);
+        let slot = &mut self.slots[i];
+        slot[0] = b.len() as u8;
+        slot[1] |= flag;
+        slot[2..2 + b.len()].copy_from_slice(b);
+    }
+
+    fn get(&self, word: &str) -> u8 {
+        let b = word.as_bytes();
+        if b.is_empty() || b.len() > SLOT - 2 {
+            return self.long.get(word).copied().unwrap_or(0);
+        }
+        self.slots[self.slot(b)][1]
+    }
+}
+
+fn hash_of_bytes(b: &[u8]) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = FxBuild::default().build_hasher();
+    h.write(b);
+    // Fx's last multiply leaves the low bits weak: fold the high ones in.
+    let x = h.finish();
+    x ^ (x >> 29)
+}
+
+/// What NamesKind.known looks a token up in, as one table of words and the tables that hold them.
 #[pyclass(frozen)]
 struct NamesTables {
-    words: HashMap<Box<str>, u8, FxBuild>,
+    words: Flags,
 }
 
 impl NamesTables {
     fn flags(&self, word: &str) -> u8 {
-        self.words.get(word).copied().unwrap_or(0)
+        self.words.get(word)
     }
 
     /// NamesKind.known(token), its lower-cased form given.
@@ -517,13 +576,14 @@ impl NamesTables {
         exceptions: Vec<String>,
         exact: Vec<String>,
     ) -> Self {
-        let mut words: HashMap<Box<str>, u8, FxBuild> = HashMap::default();
+        let count = english.words().count() + places.len() + accept.len() + exceptions.len() + exact.len();
+        let mut words = Flags::new(count);
         for word in english.words() {
-            *words.entry(word.as_str().into()).or_default() |= ENGLISH;
+            words.add(word, ENGLISH);
         }
         for (list, flag) in [(places, PLACE), (accept, ACCEPT), (exceptions, EXCEPTION), (exact, EXACT)] {
-            for word in list {
-                *words.entry(word.into_boxed_str()).or_default() |= flag;
+            for word in &list {
+                words.add(word, flag);
             }
         }
         NamesTables { words }
