@@ -98,6 +98,7 @@ fn capitalised_tokens<'py>(py: Python<'py>, prose: &str) -> PyResult<Bound<'py, 
 }
 
 /// 1 for a letter of `[a-zà-öø-ÿ]`, 2 for one of `[A-ZÀ-ÖØ-Þ]` (near_miss._ODD_CASE), else 0.
+#[inline(always)]
 pub(crate) fn odd_class(c: char) -> u8 {
     match c {
         'a'..='z' | 'à'..='ö' | 'ø'..='ÿ' => 1,

@@ -30,6 +30,17 @@ fn ascii_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
+/// The character at byte i of `text` and its length: ASCII without decoding.
+#[inline(always)]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b < 128 {
+        return (b as char, 1);
+    }
+    let c = text[i..].chars().next().unwrap_or('\0');
+    (c, c.len_utf8())
+}
+
 /// How many leading bytes of `b`, in whole blocks of eight, are ASCII and no capital A-Z.
 #[inline]
 fn plain_ascii(b: &[u8]) -> usize {
@@ -176,15 +187,7 @@ fn names_scan(py: Python<'_>, prose: Bound<'_, PyString>) -> PyResult<NamesScan>
     let text = prose.to_str()?;
     let bytes = text.as_bytes();
     let n = bytes.len();
-    // The character at byte i and its length: ASCII without decoding.
-    let at = |i: usize| -> (char, usize) {
-        let b = bytes[i];
-        if b < 128 {
-            return (b as char, 1);
-        }
-        let c = text[i..].chars().next().unwrap_or('\0');
-        (c, c.len_utf8())
-    };
+    let at = |i: usize| char_at(text, i);
     let word_char = |c: char| -> PyResult<bool> {
         if c.is_ascii() {
             Ok(ascii_word(c as u8))
@@ -279,6 +282,16 @@ fn names_scan(py: Python<'_>, prose: Bound<'_, PyString>) -> PyResult<NamesScan>
         cp += 1;
         let mut last = c;
         while i < n {
+            let b = bytes[i];
+            if b < 128 {
+                if odd_class(b as char) != class {
+                    break;
+                }
+                i += 1;
+                cp += 1;
+                last = b as char;
+                continue;
+            }
             let (d, l) = at(i);
             if odd_class(d) != class {
                 break;
