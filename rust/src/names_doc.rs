@@ -9,6 +9,7 @@
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use super::names::{capital, odd_class, title_case, FxBuild, PlaceCues, WordSet};
 use super::{is_letter, is_word};
@@ -147,7 +148,7 @@ struct NamesScan {
     prose: Py<PyString>,
     tokens: Words,
     title: Vec<bool>, // the token is title case (py_capitalised_tokens keeps only those)
-    odd: Words,
+    odd: OnceLock<Words>, // names_scan's odd-case pass, made when NameSpelling first asks
 }
 
 /// f(Python's str.lower() of a word): ASCII on the stack, Python's tables otherwise.
@@ -179,9 +180,8 @@ fn capitalize(py: Python<'_>, word: &str) -> PyResult<String> {
 
 /// names.base: the capitalised tokens (`_CAPITALISED` matches: a capital with no word
 /// character or apostrophe before it, then letters) with their counts and the positions where
-/// no digit or "_" follows (`occurrences`); near_miss: the matches of `_ODD_CASE` (runs of six
-/// letters or more of one case, not inside a word, an address, a path or a compound). Two
-/// passes over the characters, no copy of the text.
+/// no digit or "_" follows (`occurrences`), in one pass over the characters and no copy of the
+/// text; near_miss's odd-case words (odd_case_pass) wait for NameSpelling to ask.
 #[pyfunction]
 fn names_scan(py: Python<'_>, prose: Bound<'_, PyString>) -> PyResult<NamesScan> {
     let text = prose.to_str()?;
@@ -258,6 +258,22 @@ fn names_scan(py: Python<'_>, prose: Bound<'_, PyString>) -> PyResult<NamesScan>
     for w in 0..tokens.len() {
         title.push(title_case(py, tokens.text(text, w))?);
     }
+    Ok(NamesScan { prose: prose.clone().unbind(), tokens, title, odd: OnceLock::new() })
+}
+
+/// The matches of near_miss._ODD_CASE: runs of six letters or more of one case, not inside a
+/// word, an address, a path or a compound (the second pass of names_scan, made on first use).
+fn odd_case_pass(py: Python<'_>, text: &str) -> PyResult<Words> {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let at = |i: usize| char_at(text, i);
+    let word_char = |c: char| -> PyResult<bool> {
+        if c.is_ascii() {
+            Ok(ascii_word(c as u8))
+        } else {
+            is_word(py, c)
+        }
+    };
     let mut odd = Collect::with_capacity(n / 32);
     let (mut i, mut cp, mut prev) = (0usize, 0usize, None::<char>);
     while i < n {
@@ -318,8 +334,7 @@ fn names_scan(py: Python<'_>, prose: Bound<'_, PyString>) -> PyResult<NamesScan>
         }
         odd.add(&text[start..i], start, start_cp, cp - start_cp, true);
     }
-    let odd = odd.finish();
-    Ok(NamesScan { prose: prose.clone().unbind(), tokens, title, odd })
+    Ok(odd.finish())
 }
 
 /// The word of `\w` characters that ends at byte `end` of `s`, if it has at most `longest`
@@ -440,9 +455,13 @@ impl NamesScan {
     /// knows, in the order of their first occurrence.
     fn odd<'py>(&self, py: Python<'py>, tables: &NamesTables) -> PyResult<Bound<'py, PyDict>> {
         let prose = self.prose.bind(py).to_str()?;
+        if self.odd.get().is_none() {
+            let _ = self.odd.set(odd_case_pass(py, prose)?);
+        }
+        let Some(odd) = self.odd.get() else { unreachable!() };
         let out = PyDict::new(py);
-        for w in 0..self.odd.len() {
-            let text = self.odd.text(prose, w);
+        for w in 0..odd.len() {
+            let text = odd.text(prose, w);
             if tables.flags(text) & ENGLISH != 0 {
                 continue;
             }
@@ -457,7 +476,7 @@ impl NamesScan {
             if with_lower(py, &cap, |low| tables.known_lowered(&cap, low))? {
                 continue;
             }
-            out.set_item(text, self.odd.spans(w))?;
+            out.set_item(text, odd.spans(w))?;
         }
         Ok(out)
     }
