@@ -9,7 +9,6 @@
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 use super::names::{capital, odd_class, title_case, FxBuild, PlaceCues, WordSet};
 use super::{is_letter, is_word};
@@ -148,7 +147,6 @@ struct NamesScan {
     prose: Py<PyString>,
     tokens: Words,
     title: Vec<bool>, // the token is title case (py_capitalised_tokens keeps only those)
-    odd: OnceLock<Words>, // names_scan's odd-case pass, made when NameSpelling first asks
 }
 
 /// f(Python's str.lower() of a word): ASCII on the stack, Python's tables otherwise.
@@ -258,12 +256,13 @@ fn names_scan(py: Python<'_>, prose: Bound<'_, PyString>) -> PyResult<NamesScan>
     for w in 0..tokens.len() {
         title.push(title_case(py, tokens.text(text, w))?);
     }
-    Ok(NamesScan { prose: prose.clone().unbind(), tokens, title, odd: OnceLock::new() })
+    Ok(NamesScan { prose: prose.clone().unbind(), tokens, title })
 }
 
-/// The matches of near_miss._ODD_CASE: runs of six letters or more of one case, not inside a
-/// word, an address, a path or a compound (the second pass of names_scan, made on first use).
-fn odd_case_pass(py: Python<'_>, text: &str) -> PyResult<Words> {
+/// The matches of near_miss._ODD_CASE (runs of six letters or more of one case, not inside a
+/// word, an address, a path or a compound) that are not in the English word list: the pass
+/// looks each one up as it finds it, and keeps only the few others.
+fn odd_case_pass(py: Python<'_>, text: &str, tables: &NamesTables) -> PyResult<Words> {
     let bytes = text.as_bytes();
     let n = bytes.len();
     let at = |i: usize| char_at(text, i);
@@ -274,7 +273,7 @@ fn odd_case_pass(py: Python<'_>, text: &str) -> PyResult<Words> {
             is_word(py, c)
         }
     };
-    let mut odd = Collect::with_capacity(n / 32);
+    let mut odd = Collect::with_capacity(n / 1024);
     let (mut i, mut cp, mut prev) = (0usize, 0usize, None::<char>);
     while i < n {
         let b = bytes[i];
@@ -332,7 +331,10 @@ fn odd_case_pass(py: Python<'_>, text: &str) -> PyResult<Words> {
                 continue;
             }
         }
-        odd.add(&text[start..i], start, start_cp, cp - start_cp, true);
+        let word = &text[start..i];
+        if tables.flags(word) & ENGLISH == 0 {
+            odd.add(word, start, start_cp, cp - start_cp, true);
+        }
     }
     Ok(odd.finish())
 }
@@ -455,16 +457,10 @@ impl NamesScan {
     /// knows, in the order of their first occurrence.
     fn odd<'py>(&self, py: Python<'py>, tables: &NamesTables) -> PyResult<Bound<'py, PyDict>> {
         let prose = self.prose.bind(py).to_str()?;
-        if self.odd.get().is_none() {
-            let _ = self.odd.set(odd_case_pass(py, prose)?);
-        }
-        let Some(odd) = self.odd.get() else { unreachable!() };
+        let odd = odd_case_pass(py, prose, tables)?;
         let out = PyDict::new(py);
         for w in 0..odd.len() {
             let text = odd.text(prose, w);
-            if tables.flags(text) & ENGLISH != 0 {
-                continue;
-            }
             let skip = with_lower(py, text, |low| {
                 let flags = tables.flags(low);
                 flags & (PLACE | ACCEPT) != 0 || (low != text && flags & ENGLISH != 0)
