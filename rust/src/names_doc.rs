@@ -41,6 +41,28 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
     (c, c.len_utf8())
 }
 
+/// How many leading bytes of `b` are ASCII in lo..=hi (letters of one case): eight at a time.
+#[inline]
+fn ascii_run(b: &[u8], lo: u8, hi: u8) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut k = 0;
+    while k + 8 <= b.len() {
+        let x = u64::from_le_bytes(b[k..k + 8].try_into().unwrap_or([0x80; 8]));
+        // The high bit of each byte in lo..=hi (hasbetween, exact for every byte).
+        let low = x & !HIGH;
+        let m = (ONES * (127 + hi as u64 + 1) - low) & !x & (low + ONES * (127 - (lo as u64 - 1))) & HIGH;
+        if m != HIGH {
+            return k + ((!m & HIGH).trailing_zeros() / 8) as usize;
+        }
+        k += 8;
+    }
+    while k < b.len() && (lo..=hi).contains(&b[k]) {
+        k += 1;
+    }
+    k
+}
+
 /// How many leading bytes of `b`, in whole blocks of eight, are ASCII and no capital A-Z.
 #[inline]
 fn plain_ascii(b: &[u8]) -> usize {
@@ -296,15 +318,16 @@ fn odd_case_pass(py: Python<'_>, text: &str, tables: &NamesTables) -> PyResult<W
         i += len;
         cp += 1;
         let mut last = c;
+        let (lo, hi) = if class == 1 { (b'a', b'z') } else { (b'A', b'Z') };
         while i < n {
-            let b = bytes[i];
-            if b < 128 {
-                if odd_class(b as char) != class {
+            if bytes[i] < 128 {
+                let r = ascii_run(&bytes[i..], lo, hi);
+                if r == 0 {
                     break;
                 }
-                i += 1;
-                cp += 1;
-                last = b as char;
+                i += r;
+                cp += r;
+                last = bytes[i - 1] as char;
                 continue;
             }
             let (d, l) = at(i);
