@@ -123,7 +123,11 @@ class CitySpelling(NamesKind):
         cities = self.gazetteer.cities
         if cities is None:
             return
-        candidates = [t for t in self.unknown_tokens(doc, self.min_length) if t not in self.english.proper]
+        unknown = self.unknown_tokens(doc, self.min_length)
+        if not unknown:
+            return
+        named = self.english.proper.missing(unknown)  # a set difference, not a look-up a token
+        candidates = [t for t in unknown if t in named]
         if not candidates:
             return
         prose = doc.prose
@@ -187,14 +191,24 @@ class CitySpelling(NamesKind):
             for code in {gaz.entry_codes[i] for i in self.form_entries[form_no]}:
                 if code:
                     counts[code] += 1
-        for token, n in capitalised_tokens(doc).items():
+        tokens = capitalised_tokens(doc)
+        common = self._common_words({token.lower() for token in tokens})
+        for token, n in tokens.items():
             # Most, Nice, Reading: words before they are cities; Moscow: the gazetteer's.
-            if self.common_word(token.lower()) or token in gaz.accepted:
+            if token.lower() in common or token in gaz.accepted:
                 continue
             found = gaz.cities.countries_of(token)
             if found:
                 counts[found[0]] += n  # the largest city of the name: Moscow, Russia, not Idaho
         return {code for code, n in counts.most_common(_TOPIC_COUNTRIES) if n >= _TOPIC_MENTIONS}
+
+    def _common_words(self, lows):
+        """The words of `lows` that common_word accepts, by set differences."""
+        words = self.english.words
+        listed = lows - words.missing(lows)
+        capitals = {low.capitalize() for low in listed}
+        proper = capitals - self.english.proper.missing(capitals)
+        return {low for low in listed if low.capitalize() not in proper}
 
     def _near(self, token, codes):
         """The closest cities of those countries within the distance the token's length allows,
