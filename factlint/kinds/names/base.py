@@ -277,6 +277,8 @@ class NamesKind(RuleKind):
             key = (id(self.english.words), id(self.gazetteer), self.known_key, frozenset(self.vocabulary.accept))
             found = _TABLES.get(key)
             if found is None:
+                if len(_TABLES) >= 8:  # a long-lived server whose tables keep changing: bounded
+                    _TABLES.clear()
                 made = native.rust.NamesTables(
                     english,
                     sorted(self.gazetteer.words),
