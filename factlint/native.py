@@ -21,6 +21,10 @@ an exact counterpart of each, with the same arguments and results (offsets in co
     kind.Attribution.figures (Python part)          _native.ClaimTests(...).figures(prose, lower, words, records, odds)
     attribution.sourcing.py_named_sources          _native.Sources(sets, according, holds).named_sources(...)
     attribution.sourcing.vague_sources (finditer)  _native.Sources(...).vague_sources(text, s_start)
+    names.base: capitalised_tokens, _occurrences      _native.names_scan(prose).tokens(), .spans(token)
+    NamesKind.py_unknown_tokens(tokens, n)          names_scan(prose).unknown(NamesTables(...), n)
+    NameSpelling.py_odd_case(prose, words)          names_scan(prose).odd(NamesTables(...))
+    city.py_cued(doc, tokens)                       names_scan(prose).cued(tokens, PlaceCues(...))
 
 `CORE` says which one runs: "rust" when the extension is built and importable, "python" when it
 is not (`pip install .` without cargo), when the environment sets FACTLINT_CORE=python, or when

@@ -21,6 +21,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 mod names;
+mod names_doc;
 
 const ALNUM: u8 = 1;
 const UPPER: u8 = 2;
@@ -715,5 +716,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     boilerplate::register(m)?;
     attr_claims::register(m)?;
     attr_sources::register(m)?;
+    names_doc::register(m)?;
     Ok(())
 }

@@ -11,7 +11,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// FxHash (rustc's): the words hashed here are short and not chosen by an attacker, and SipHash
 /// was most of the scans' time.
 #[derive(Default)]
-struct Fx(u64);
+pub(crate) struct Fx(u64);
 
 impl Hasher for Fx {
     fn write(&mut self, bytes: &[u8]) {
@@ -29,17 +29,17 @@ impl Hasher for Fx {
     }
 }
 
-type FxBuild = BuildHasherDefault<Fx>;
+pub(crate) type FxBuild = BuildHasherDefault<Fx>;
 
 use super::{is_letter, is_word};
 
 /// The first letter of names.base._CAPITALISED: `[A-ZÀ-ÖØ-ÞĀ-Ž]`.
-fn capital(c: char) -> bool {
+pub(crate) fn capital(c: char) -> bool {
     matches!(c, 'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' | 'Ā'..='Ž')
 }
 
 /// `t[0].isupper() and t[1:].islower()` of a token of letters (Python's tables off ASCII).
-fn title_case(py: Python<'_>, token: &str) -> PyResult<bool> {
+pub(crate) fn title_case(py: Python<'_>, token: &str) -> PyResult<bool> {
     if token.is_ascii() {
         let b = token.as_bytes();
         return Ok(b[0].is_ascii_uppercase() && b[1..].iter().all(|c| c.is_ascii_lowercase()));
@@ -98,7 +98,8 @@ fn capitalised_tokens<'py>(py: Python<'py>, prose: &str) -> PyResult<Bound<'py, 
 }
 
 /// 1 for a letter of `[a-zà-öø-ÿ]`, 2 for one of `[A-ZÀ-ÖØ-Þ]` (near_miss._ODD_CASE), else 0.
-fn odd_class(c: char) -> u8 {
+#[inline(always)]
+pub(crate) fn odd_class(c: char) -> u8 {
     match c {
         'a'..='z' | 'à'..='ö' | 'ø'..='ÿ' => 1,
         'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' => 2,
@@ -109,8 +110,14 @@ fn odd_class(c: char) -> u8 {
 /// A set of words (lexicon.Lexicon: one sorted string, a word a line), for look-ups that
 /// never leave the scan.
 #[pyclass(frozen)]
-struct WordSet {
+pub(crate) struct WordSet {
     words: HashSet<String, FxBuild>,
+}
+
+impl WordSet {
+    pub(crate) fn words(&self) -> impl Iterator<Item = &String> {
+        self.words.iter()
+    }
 }
 
 #[pymethods]
@@ -126,7 +133,7 @@ impl WordSet {
 
     /// The word, or the word less a plural -s or -es, is in the set (NamesKind.known on a
     /// lower-case word: the English list leaves plurals out).
-    fn knows(&self, word: &str) -> bool {
+    pub(crate) fn knows(&self, word: &str) -> bool {
         let words = &self.words;
         words.contains(word)
             || (word.ends_with('s')
@@ -208,9 +215,10 @@ fn odd_runs<'t>(
 /// place ("Kolomouz region"), across spaces or tabs: the words of `before` and `nouns` (city's
 /// PLACE_BEFORE and PLACE_NOUNS, lower-case ASCII).
 #[pyclass(frozen)]
-struct PlaceCues {
-    before: HashSet<String, FxBuild>,
-    nouns: HashSet<String, FxBuild>,
+pub(crate) struct PlaceCues {
+    pub(crate) before: HashSet<String, FxBuild>,
+    pub(crate) nouns: HashSet<String, FxBuild>,
+    pub(crate) longest: usize, // city._LONGEST_CUE: the longest cue, in characters
 }
 
 /// The word s[a..b] if it is short lower-case ASCII (as every cue is), in `buf`.
@@ -231,7 +239,8 @@ fn short_word<'b>(s: &[char], a: usize, b: usize, buf: &'b mut [u8; 16]) -> Opti
 impl PlaceCues {
     #[new]
     fn new(before: Vec<String>, nouns: Vec<String>) -> Self {
-        PlaceCues { before: before.into_iter().collect(), nouns: nouns.into_iter().collect() }
+        let longest = before.iter().chain(&nouns).map(|w| w.chars().count()).max().unwrap_or(0);
+        PlaceCues { before: before.into_iter().collect(), nouns: nouns.into_iter().collect(), longest }
     }
 
     /// The cued names of `prose`, sorted and distinct, in one pass.

@@ -47,13 +47,25 @@ DIRECTIONS = frozenset("North South East West Northern Southern Eastern Western 
 _SENTENCE_EDGE = lazy_compile(r"[.!?\n«»“”„\"]")
 
 
+def names_scan(doc):
+    """The Rust core's one pass over the prose for the Names kinds (its capitalised and odd-case
+    words and where they stand: factlint/native.py), once per Document."""
+    scan = doc.memo.get("names.scan")
+    if scan is None:
+        scan = doc.memo["names.scan"] = native.rust.names_scan(doc.prose)
+    return scan
+
+
 def capitalised_tokens(doc):
     """{token: count} of capitalised words in the prose (first letter upper, rest lower), computed
     once per Document and shared by the Names rules (by the core factlint/native.py chose)."""
     tokens = doc.memo.get("names.tokens")
     if tokens is None:
-        scan = native.rust.capitalised_tokens if native.rust is not None else py_capitalised_tokens
-        tokens = doc.memo["names.tokens"] = scan(doc.prose)
+        if native.rust is not None:
+            tokens = names_scan(doc).tokens()
+        else:
+            tokens = py_capitalised_tokens(doc.prose)
+        doc.memo["names.tokens"] = tokens
     return tokens
 
 
@@ -73,7 +85,13 @@ def occurrences(doc, token):
         spans = doc.memo["names.spans"] = {}
     found = spans.get(token)
     if found is None:
-        found = spans[token] = _occurrences(doc.prose, token) if _CAPITALISED.fullmatch(token) else []
+        if not _CAPITALISED.fullmatch(token):
+            found = []
+        elif native.rust is not None:
+            found = names_scan(doc).spans(token)
+        else:
+            found = _occurrences(doc.prose, token)
+        spans[token] = found
     return found
 
 
@@ -235,9 +253,48 @@ class NamesKind(RuleKind):
         return found
 
     def _unknown_tokens(self, doc, min_length):
-        lowered = {token.lower(): token for token in capitalised_tokens(doc) if len(token) >= min_length}
+        tables = self.native_tables()
+        if tables is not None:  # the same look-ups in one call (factlint/native.py)
+            return names_scan(doc).unknown(tables, min_length)
+        return self.py_unknown_tokens(capitalised_tokens(doc), min_length)
+
+    def py_unknown_tokens(self, tokens, min_length):
+        """The tokens of at least min_length letters that are not `known` (in a set's order)."""
+        lowered = {token.lower(): token for token in tokens if len(token) >= min_length}
         rest = self.english.words.missing(lowered.keys()) - self.gazetteer.words - self.vocabulary.accept
         return [lowered[low] for low in rest if not self.known(lowered[low])]
+
+    def native_tables(self):
+        """What `known` looks up, as the Rust core's NamesTables, shared by the rules with the
+        same tables; None on the Python core and until the English list's set is built
+        (Lexicon.native_set: a one-file run never pays for it)."""
+        tables = self.__dict__.get("_native_tables")
+        if tables is None and native.rust is not None:
+            english = self.english.words.native_set()
+            if english is None:
+                return None
+            exact = self.deferred | set(self.gazetteer.flagged)
+            key = (id(self.english.words), id(self.gazetteer), self.known_key, frozenset(self.vocabulary.accept))
+            found = _TABLES.get(key)
+            if found is None:
+                if len(_TABLES) >= 8:  # a long-lived server whose tables keep changing: bounded
+                    _TABLES.clear()
+                made = native.rust.NamesTables(
+                    english,
+                    sorted(self.gazetteer.words),
+                    sorted(self.vocabulary.accept),
+                    sorted(self.exception_words),
+                    sorted(exact),
+                )
+                # The tables' sources are kept alive with them: their ids stay theirs.
+                found = _TABLES[key] = (self.english.words, self.gazetteer, made)
+            tables = self._native_tables = found[2]
+        return tables
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state.pop("_native_tables", None)  # the Rust core's: rebuilt in the process that needs it
+        return state
 
     def common_word(self, low: str) -> bool:
         """An English word, not only a name (most, bath; not olomouc, which the list holds as
@@ -297,6 +354,9 @@ class NamesKind(RuleKind):
             )
         return found
 
+
+# NamesKind.native_tables by the tables they hold.
+_TABLES: dict = {}
 
 # Words a text needs before its detected language decides whether an English-only rule runs.
 TRUSTED_WORDS = 25

@@ -19,6 +19,7 @@ from factlint.kinds.names.base import (
     NamesKind,
     capitalised_tokens,
     foreign_sentence,
+    names_scan,
     occurrences,
     word_after,
     word_before,
@@ -92,6 +93,12 @@ def _place_cue(prose: str, start: int, end: int) -> bool:
     return m is not None and m.group() in PLACE_NOUNS
 
 
+def py_cued(doc, tokens) -> set[str]:
+    """The `tokens` used as a place at one of their occurrences (_place_cue)."""
+    prose = doc.prose
+    return {t for t in tokens if any(_place_cue(prose, s, e) for s, e in occurrences(doc, t))}
+
+
 class CitySpelling(NamesKind):
     """A capitalised word that is no English word or name, no gazetteer or city name, and is
     one edit from a city of a country the text names (five letters or more: Buchi for Bucha), or
@@ -108,7 +115,7 @@ class CitySpelling(NamesKind):
         self._shapes = {}
 
     def __getstate__(self):
-        state = dict(self.__dict__)
+        state = super().__getstate__()
         state["_shapes"] = {}  # per process: rebuilt from the city index on first use
         return state
 
@@ -116,22 +123,25 @@ class CitySpelling(NamesKind):
         cities = self.gazetteer.cities
         if cities is None:
             return
-        candidates = [t for t in self.unknown_tokens(doc, self.min_length) if t not in self.english.proper]
+        unknown = self.unknown_tokens(doc, self.min_length)
+        if not unknown:
+            return
+        named = self.english.proper.missing(unknown)  # a set difference, not a look-up a token
+        candidates = [t for t in unknown if t in named]
         if not candidates:
             return
         prose = doc.prose
         # The names of the world's cities and smaller places are no misspellings of a city.
         lowered = {t.lower(): t for t in candidates}
         unplaced = [lowered[low] for low in cities.small_words.missing(cities.words.missing(lowered))]
-        # Used as a place somewhere ("in Kolomouz"): the Rust core reads every cue in one pass;
-        # the Python core looks only at the candidates' own occurrences (a regex over the whole
-        # text cost more than the rest of the rule).
+        # Used as a place somewhere ("in Kolomouz"): looked for only at the candidates' own
+        # occurrences (a regex over the whole text cost more than the rest of the rule).
         if not unplaced:
             return
         if native.rust is not None:
-            cued = set(_native_cues().cued(prose)).intersection(unplaced)
+            cued = set(names_scan(doc).cued(unplaced, _native_cues()))
         else:
-            cued = {t for t in unplaced if any(_place_cue(prose, s, e) for s, e in occurrences(doc, t))}
+            cued = py_cued(doc, unplaced)
         placed = {}
         for token in cued:
             spans = occurrences(doc, token)
@@ -181,14 +191,24 @@ class CitySpelling(NamesKind):
             for code in {gaz.entry_codes[i] for i in self.form_entries[form_no]}:
                 if code:
                     counts[code] += 1
-        for token, n in capitalised_tokens(doc).items():
+        tokens = capitalised_tokens(doc)
+        common = self._common_words({token.lower() for token in tokens})
+        for token, n in tokens.items():
             # Most, Nice, Reading: words before they are cities; Moscow: the gazetteer's.
-            if self.common_word(token.lower()) or token in gaz.accepted:
+            if token.lower() in common or token in gaz.accepted:
                 continue
             found = gaz.cities.countries_of(token)
             if found:
                 counts[found[0]] += n  # the largest city of the name: Moscow, Russia, not Idaho
         return {code for code, n in counts.most_common(_TOPIC_COUNTRIES) if n >= _TOPIC_MENTIONS}
+
+    def _common_words(self, lows):
+        """The words of `lows` that common_word accepts, by set differences."""
+        words = self.english.words
+        listed = lows - words.missing(lows)
+        capitals = {low.capitalize() for low in listed}
+        proper = capitals - self.english.proper.missing(capitals)
+        return {low for low in listed if low.capitalize() not in proper}
 
     def _near(self, token, codes):
         """The closest cities of those countries within the distance the token's length allows,

@@ -47,10 +47,10 @@ class NameDrift(NamesKind):
         self.min_length = self.option("min-length")
 
     def check(self, doc, hits):
-        tokens = capitalised_tokens(doc)
         pairs = self._pairs(sorted(self.unknown_tokens(doc, self.min_length)))
         if not pairs:
             return
+        tokens = capitalised_tokens(doc)
         spans = {}
         for pair in pairs:
             for t in pair:

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import factlint.native as native
 from factlint.kinds.base import Key
-from factlint.kinds.names.base import NamesKind, find_whole, foreign_sentence, occurrences, word_after, word_before
+from factlint.kinds.names.base import (
+    NamesKind,
+    find_whole,
+    foreign_sentence,
+    names_scan,
+    occurrences,
+    word_after,
+    word_before,
+)
 from factlint.lazyre import lazy_compile
 from factlint.text.phonetics import plain, typing_slip, vowel_slip
 
@@ -33,11 +41,12 @@ class NameSpelling(NamesKind):
 
     def check(self, doc, hits):
         yield from self._rejected(doc)
-        candidates = self.unknown_tokens(doc, self.min_length)
-        odd = self._odd_case(doc)
+        gaz = self.gazetteer
+        # Only words with a gazetteer name near them (memoised per word) need the text's places.
+        candidates = [t for t in self.unknown_tokens(doc, self.min_length) if gaz.near(t)]
+        odd = {w: spans for w, spans in self._odd_case(doc).items() if gaz.near(w.capitalize())}
         if not (candidates or odd):
             return
-        gaz = self.gazetteer
         used = set()
         for _s, _e, form_no in hits.get(self.place_handle, ()):
             used |= self.form_entries[form_no]
@@ -85,8 +94,14 @@ class NameSpelling(NamesKind):
         """{word: [(start, end)]} of the words in lower case or capitals that no word list
         knows: the misspellings a capitalised-word scan never sees ("afganhistan"). The
         positions are looked for only for the few words left after the set differences."""
+        tables = self.native_tables()
+        if tables is not None:  # the same look-ups in one call (factlint/native.py)
+            return names_scan(doc).odd(tables)
+        return self.py_odd_case(doc.prose, odd_case_words(doc.prose, self.english.words))
+
+    def py_odd_case(self, prose, words):
+        """_odd_case of the prose whose odd-case words are `words`."""
         english, places, accept = self.english.words, self.gazetteer.words, self.vocabulary.accept
-        words = odd_case_words(doc.prose, english)
         if not words:
             return {}
         # The word list holds lower-case words: a set difference (C level) drops the listed ones
@@ -100,7 +115,6 @@ class NameSpelling(NamesKind):
                 keep.add(word)
         if not keep:
             return {}
-        prose = doc.prose
         found = {word: spans for word in keep if (spans := _odd_spans(prose, word))}
         # In the order of the text, as one pass over it would give them.
         return {w: found[w] for w in sorted(found, key=lambda w: found[w][0])}
