@@ -16,6 +16,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, OnceLock};
 
+use crate::codepoints::CodePoints;
 use crate::{props, ALNUM, ALPHA, DECIMAL, SPACE, UPPER};
 
 const NAMES: &[&str] = &[
@@ -288,22 +289,29 @@ pub(crate) struct Doc<'a> {
     /// No word or space character outside ASCII: the regexes' ASCII-class form reads it.
     pub(crate) classes_ascii: bool,
     pub(crate) text: &'a str,
-    pub(crate) chars: Vec<char>,
+    /// Its code points by index (codepoints.rs: no table of them).
+    pub(crate) cp: CodePoints<'a>,
+    /// The Python classes of each code point (crate::props).
     pub(crate) props: Vec<u8>,
-    pub(crate) byte: Vec<usize>,
 }
 
 impl<'a> Doc<'a> {
     pub(crate) fn len(&self) -> usize {
-        self.chars.len()
+        self.cp.len()
+    }
+    /// Code point i.
+    #[inline]
+    pub(crate) fn ch(&self, i: usize) -> char {
+        self.cp.ch(i)
+    }
+    /// The byte offset of code point i.
+    #[inline]
+    pub(crate) fn byte(&self, i: usize) -> usize {
+        self.cp.byte(i)
     }
     /// prose[a:z] as Python slices it (clamped; empty when a >= z).
     pub(crate) fn slice(&self, a: usize, z: usize) -> &'a str {
-        let z = z.min(self.len());
-        if a >= z {
-            return "";
-        }
-        &self.text[self.byte[a]..self.byte[z]]
+        self.cp.slice(a, z)
     }
     fn space(&self, i: usize) -> bool {
         self.props[i] & SPACE != 0
@@ -471,24 +479,23 @@ fn sport(t: &ClaimTests, d: &Doc, s_start: usize, s_end: usize) -> bool {
     if s_start >= s_end {
         return false;
     }
-    let hay = &d.text[..d.byte[s_end]];
+    let hay = &d.text[..d.byte(s_end)];
     if t.re(R::sport_words)
-        .is_match(Input::new(hay).range(d.byte[s_start]..))
+        .is_match(Input::new(hay).range(d.byte(s_start)..))
     {
         return true;
     }
     for p in s_start..s_end {
-        if !matches!(d.chars[p], '1' | '2' | '3' | '4' | '5' | '8') {
+        if !matches!(d.ch(p), '1' | '2' | '3' | '4' | '5' | '8') {
             continue;
         }
         if p > 0
-            && (matches!(d.chars[p - 1], '£' | '$' | '€' | '.' | ',')
-                || d.props[p - 1] & DECIMAL != 0)
+            && (matches!(d.ch(p - 1), '£' | '$' | '€' | '.' | ',') || d.props[p - 1] & DECIMAL != 0)
         {
             continue;
         }
         if t.re(R::sport_metres)
-            .is_match(Input::new(hay).range(d.byte[p]..).anchored(Anchored::Yes))
+            .is_match(Input::new(hay).range(d.byte(p)..).anchored(Anchored::Yes))
         {
             return true;
         }
@@ -782,7 +789,7 @@ impl ClaimTests {
                 a < z
                     && self
                         .re(R::idiom)
-                        .is_match(Input::new(&d.text[..d.byte[z]]).range(d.byte[a]..))
+                        .is_match(Input::new(&d.text[..d.byte(z)]).range(d.byte(a)..))
             } {
                 return true;
             }
@@ -898,7 +905,7 @@ impl ClaimTests {
                 f.start < z
                     && self
                         .re(R::idiom)
-                        .is_match(Input::new(&d.text[..d.byte[z]]).range(d.byte[f.start]..))
+                        .is_match(Input::new(&d.text[..d.byte(z)]).range(d.byte(f.start)..))
             } {
                 return true;
             }
@@ -934,7 +941,7 @@ impl ClaimTests {
             if f.s_start > z {
                 return false;
             }
-            let input = Input::new(&d.text[..d.byte[z]]).range(d.byte[f.s_start]..);
+            let input = Input::new(&d.text[..d.byte(z)]).range(d.byte(f.s_start)..);
             self.re(r).is_match(if anchored {
                 input.anchored(Anchored::Yes)
             } else {
@@ -960,9 +967,10 @@ impl ClaimTests {
 impl ClaimTests {
     /// The document as the tests read it, or None if it holds a character the engines may class apart.
     fn read_doc<'a>(&self, py: Python<'_>, prose: &'a str) -> PyResult<Option<Doc<'a>>> {
-        let mut chars = Vec::with_capacity(prose.len());
-        let mut bits = Vec::with_capacity(prose.len());
-        let mut byte = Vec::with_capacity(prose.len() + 1);
+        let Some(cp) = CodePoints::new(prose) else {
+            return Ok(None);
+        };
+        let mut bits = Vec::with_capacity(cp.len());
         let mut ascii = [0u8; 128];
         for (k, slot) in ascii.iter_mut().enumerate() {
             *slot = props(py, char::from(k as u8))?;
@@ -972,7 +980,7 @@ impl ClaimTests {
             .get_or_init(|| std::array::from_fn(|k| self.agrees(char::from(k as u8), ascii[k])));
         let mut seen: HashMap<char, u8> = HashMap::new();
         let mut classes_ascii = true;
-        for (b, c) in prose.char_indices() {
+        for c in prose.chars() {
             let p = if c.is_ascii() {
                 if !ascii_ok[c as usize] {
                     return Ok(None);
@@ -992,17 +1000,13 @@ impl ClaimTests {
                 seen.insert(c, p);
                 p
             };
-            chars.push(c);
             bits.push(p);
-            byte.push(b);
         }
-        byte.push(prose.len());
         Ok(Some(Doc {
             classes_ascii,
             text: prose,
-            chars,
+            cp,
             props: bits,
-            byte,
         }))
     }
 }
@@ -1113,7 +1117,7 @@ impl ClaimTests {
         }
         self.ascii
             .store(d.classes_ascii && low.classes_ascii, Ordering::Relaxed);
-        let digits = crate::attribution::digit_figures_in(d.chars.clone(), d.props.clone());
+        let digits = crate::attribution::digit_figures_in(&d.cp, &d.props);
         Ok(Some(crate::attr_figures::figures(
             self, &d, &low, digits, &words, &records, odds,
         )))

@@ -15,7 +15,7 @@ type Figure = (usize, usize, &'static str);
 
 /// The char offset of a byte offset of `d`.
 fn char_at(d: &Doc, b: usize) -> usize {
-    d.byte.binary_search(&b).expect("a char boundary")
+    d.cp.index(b)
 }
 
 /// re.match(d, pos, endpos): the end of the match at `pos`, or None.
@@ -24,8 +24,8 @@ fn match_end(re: &Regex, d: &Doc, pos: usize, endpos: usize) -> Option<usize> {
     if pos > endpos {
         return None;
     }
-    let hay = &d.text[..d.byte[endpos]];
-    re.search(&Input::new(hay).range(d.byte[pos]..).anchored(Anchored::Yes))
+    let hay = &d.text[..d.byte(endpos)];
+    re.search(&Input::new(hay).range(d.byte(pos)..).anchored(Anchored::Yes))
         .map(|m| char_at(d, m.end()))
 }
 
@@ -35,20 +35,20 @@ fn search_start(re: &Regex, d: &Doc, pos: usize, endpos: usize) -> Option<usize>
     if pos > endpos {
         return None;
     }
-    let hay = &d.text[..d.byte[endpos]];
-    re.search(&Input::new(hay).range(d.byte[pos]..))
+    let hay = &d.text[..d.byte(endpos)];
+    re.search(&Input::new(hay).range(d.byte(pos)..))
         .map(|m| char_at(d, m.start()))
 }
 
 fn word(d: &Doc, i: usize) -> bool {
-    i < d.len() && (d.chars[i] == '_' || d.props[i] & ALNUM != 0)
+    i < d.len() && (d.ch(i) == '_' || d.props[i] & ALNUM != 0)
 }
 
 /// labels.not_a_claim_anywhere(prose, end, prose[start:end])
 fn not_a_claim_anywhere(t: &ClaimTests, d: &Doc, start: usize, end: usize) -> bool {
     let text = d.slice(start, end);
     let digits: Vec<usize> = (start..end.min(d.len()))
-        .filter(|&i| d.chars[i] != ',')
+        .filter(|&i| d.ch(i) != ',')
         .collect();
     let after = d.slice(end, end + 24);
     if after.starts_with(['-', '–', '/']) {
@@ -59,7 +59,7 @@ fn not_a_claim_anywhere(t: &ClaimTests, d: &Doc, start: usize, end: usize) -> bo
         let value = || -> Option<u64> {
             digits
                 .iter()
-                .map(|&i| d.chars[i])
+                .map(|&i| d.ch(i))
                 .collect::<String>()
                 .parse()
                 .ok()
@@ -70,12 +70,12 @@ fn not_a_claim_anywhere(t: &ClaimTests, d: &Doc, start: usize, end: usize) -> bo
         {
             return true;
         }
-        let significant = digits.iter().skip_while(|&&i| d.chars[i] == '0').count();
+        let significant = digits.iter().skip_while(|&&i| d.ch(i) == '0').count();
         if significant <= 1 && !scale_after() && !is_match(t.re(R::currency_after), after) {
             return true;
         }
     }
-    if digits.len() == 4 && d.chars[digits[0]] == '0' {
+    if digits.len() == 4 && d.ch(digits[0]) == '0' {
         return true;
     }
     is_match(t.re(R::context_after), after)
@@ -96,7 +96,7 @@ fn word_figure(t: &ClaimTests, low: &Doc, start: usize, limit: usize) -> Option<
         // [\d.,] before it (the look-behind sees before the window, as in Python)
         let from = start.saturating_sub(12);
         let number = (from..=start).find(|&p| {
-            !(p > 0 && (low.props[p - 1] & DECIMAL != 0 || matches!(low.chars[p - 1], '.' | ',')))
+            !(p > 0 && (low.props[p - 1] & DECIMAL != 0 || matches!(low.ch(p - 1), '.' | ',')))
                 && match_end(t.re(R::number_before), low, p, start).is_some()
         });
         if let Some(p) = number {
@@ -165,12 +165,11 @@ fn record_at(t: &ClaimTests, d: &Doc, start: usize) -> Option<(usize, usize)> {
 fn odds(t: &ClaimTests, d: &Doc, found: &mut Vec<Figure>) {
     let mut p = 0;
     while p < d.len() {
-        if d.chars[p].is_ascii_digit() {
+        if d.ch(p).is_ascii_digit() {
             if let Some(e) = match_end(t.re(R::odds_body), d, p, d.len()) {
                 let quoted =
                     p >= 8 && matches!(d.slice(p - 8, p), "odds of " | "odds at ") && !word(d, e);
-                let free = !(p > 0
-                    && (word(d, p - 1) || matches!(d.chars[p - 1], '.' | ',' | '-')))
+                let free = !(p > 0 && (word(d, p - 1) || matches!(d.ch(p - 1), '.' | ',' | '-')))
                     && match_end(t.re(R::odds_after), d, e, d.len()).is_some();
                 if quoted || free {
                     found.push((p, e, "odds"));

@@ -8,25 +8,26 @@
 
 use pyo3::prelude::*;
 
+use crate::codepoints::CodePoints;
 use crate::{props, ALNUM, DECIMAL, SPACE};
 
-struct Text {
-    s: Vec<char>,
-    p: Vec<u8>,
+struct Text<'a, 'b> {
+    s: &'b CodePoints<'a>,
+    p: &'b [u8],
 }
 
-impl Text {
+impl Text<'_, '_> {
     fn dec(&self, i: usize) -> bool {
         i < self.s.len() && self.p[i] & DECIMAL != 0
     }
     fn word(&self, i: usize) -> bool {
-        i < self.s.len() && (self.s[i] == '_' || self.p[i] & ALNUM != 0)
+        i < self.s.len() && (self.s.ch(i) == '_' || self.p[i] & ALNUM != 0)
     }
     fn space(&self, i: usize) -> bool {
         i < self.s.len() && self.p[i] & SPACE != 0
     }
     fn is(&self, i: usize, set: &str) -> bool {
-        i < self.s.len() && set.contains(self.s[i])
+        i < self.s.len() && set.contains(self.s.ch(i))
     }
     /// `[\d,]*`
     fn digits_commas(&self, mut i: usize) -> usize {
@@ -55,7 +56,7 @@ impl Text {
         if i >= self.s.len() {
             return false;
         }
-        let c = self.s[i];
+        let c = self.s.ch(i);
         if c.is_ascii() {
             c.to_ascii_lowercase() == x
         } else {
@@ -66,7 +67,11 @@ impl Text {
     fn scale_word(&self, i: usize) -> Option<usize> {
         for w in ["m", "bn", "k", "tn"] {
             let e = i + w.len();
-            if w.chars().enumerate().all(|(k, x)| i + k < self.s.len() && self.s[i + k] == x) && !self.word(e) {
+            if w.chars()
+                .enumerate()
+                .all(|(k, x)| i + k < self.s.len() && self.s.ch(i + k) == x)
+                && !self.word(e)
+            {
                 return Some(e);
             }
         }
@@ -103,17 +108,27 @@ impl Text {
         if self.is(i, "Pp") && self.is(i + 1, "e") && self.is(i + 2, "r") {
             // [Pp]er\s?[Cc]ent\b: the space taken first, then left out
             for j in [i + 3 + usize::from(self.space(i + 3)), i + 3] {
-                if self.is(j, "Cc") && self.is(j + 1, "e") && self.is(j + 2, "n") && self.is(j + 3, "t") && !self.word(j + 4)
+                if self.is(j, "Cc")
+                    && self.is(j + 1, "e")
+                    && self.is(j + 2, "n")
+                    && self.is(j + 3, "t")
+                    && !self.word(j + 4)
                 {
                     return Some(j + 4);
                 }
             }
-            if self.is(i + 3, "c") && self.is(i + 4, "e") && self.is(i + 5, "n") && self.is(i + 6, "t") && !self.word(i + 7) {
+            if self.is(i + 3, "c")
+                && self.is(i + 4, "e")
+                && self.is(i + 5, "n")
+                && self.is(i + 6, "t")
+                && !self.word(i + 7)
+            {
                 return Some(i + 7);
             }
         }
         let upper: Vec<char> = "PERCENT".chars().collect();
-        if (0..7).all(|k| i + k < self.s.len() && self.s[i + k] == upper[k]) && !self.word(i + 7) {
+        if (0..7).all(|k| i + k < self.s.len() && self.s.ch(i + k) == upper[k]) && !self.word(i + 7)
+        {
             return Some(i + 7);
         }
         None
@@ -123,7 +138,7 @@ impl Text {
         !(self.word(i)
             || (self.is(i, ".,:/-") && self.dec(i + 1))
             || (self.is(i, "-–") && self.word(i + 1))
-            || (self.is(i, ".") && self.word(i + 1) && !self.dec(i + 1) && self.s[i + 1] != '_'))
+            || (self.is(i, ".") && self.word(i + 1) && !self.dec(i + 1) && self.s.ch(i + 1) != '_'))
     }
     /// `(?!\w|[.,:/-]\d)` at i
     fn group_end_ok(&self, i: usize) -> bool {
@@ -132,7 +147,7 @@ impl Text {
 
     /// The figure that starts at i, as (end, kind), or None.
     fn figure_at(&self, i: usize) -> Option<(usize, &'static str)> {
-        let c = self.s[i];
+        let c = self.s.ch(i);
         if matches!(c, '$' | '£' | '€' | '¥') {
             // money: [$£€¥]\s?\d[\d,]*(?:\.\d+)?SCALE?
             let mut j = i + 1;
@@ -188,27 +203,34 @@ impl Text {
     }
 }
 
-fn read(py: Python<'_>, text: &str) -> PyResult<Text> {
-    let s: Vec<char> = text.chars().collect();
+/// The code points of `text` and their classes (crate::props).
+fn read<'a>(py: Python<'_>, text: &'a str) -> PyResult<(CodePoints<'a>, Vec<u8>)> {
+    let s = CodePoints::new(text)
+        .ok_or_else(|| pyo3::exceptions::PyValueError::new_err("text of 4 GiB or more"))?;
     let mut ascii = [0u8; 128];
     for (k, slot) in ascii.iter_mut().enumerate() {
         *slot = props(py, char::from(k as u8))?;
     }
     let mut p = Vec::with_capacity(s.len());
-    for &c in &s {
-        p.push(if c.is_ascii() { ascii[c as usize] } else { props(py, c)? });
+    for c in text.chars() {
+        p.push(if c.is_ascii() {
+            ascii[c as usize]
+        } else {
+            props(py, c)?
+        });
     }
-    Ok(Text { s, p })
+    Ok((s, p))
 }
 
 /// numbers.DIGIT_FIGURE.finditer(text) as [(start, end, kind)] (kind: the match's lastgroup).
 #[pyfunction]
 pub fn digit_figures(py: Python<'_>, text: &str) -> PyResult<Vec<(usize, usize, &'static str)>> {
-    Ok(figures_of(read(py, text)?))
+    let (s, p) = read(py, text)?;
+    Ok(figures_of(Text { s: &s, p: &p }))
 }
 
-/// digit_figures of a text already read: its characters and their classes (crate::props).
-pub(crate) fn digit_figures_in(s: Vec<char>, p: Vec<u8>) -> Vec<(usize, usize, &'static str)> {
+/// digit_figures of a text already read: its code points and their classes (crate::props).
+pub(crate) fn digit_figures_in(s: &CodePoints<'_>, p: &[u8]) -> Vec<(usize, usize, &'static str)> {
     figures_of(Text { s, p })
 }
 
@@ -230,12 +252,13 @@ fn figures_of(t: Text) -> Vec<(usize, usize, &'static str)> {
 /// `[^\W\d_][\w'’.&-]*[\w]|[^\W\d_]|[$£€¥]?\d+(?:[,.]\d+)*\w*%?|[^\w\s]`.
 #[pyfunction]
 pub fn tokens(py: Python<'_>, text: &str) -> PyResult<Vec<(usize, usize, String)>> {
-    let t = read(py, text)?;
+    let (s, p) = read(py, text)?;
+    let t = Text { s: &s, p: &p };
     let n = t.s.len();
     let mut out = Vec::new();
     let mut i = 0;
     while i < n {
-        let end = if t.word(i) && !t.dec(i) && t.s[i] != '_' {
+        let end = if t.word(i) && !t.dec(i) && t.s.ch(i) != '_' {
             // a word: the longest run of [\w'’.&-] that ends on a word character, or the letter alone
             let mut k = i + 1;
             while t.word(k) || t.is(k, "'’.&-") {
@@ -265,7 +288,7 @@ pub fn tokens(py: Python<'_>, text: &str) -> PyResult<Vec<(usize, usize, String)
             i += 1;
             continue;
         };
-        out.push((i, end, t.s[i..end].iter().collect()));
+        out.push((i, end, t.s.slice(i, end).to_string()));
         i = end;
     }
     Ok(out)

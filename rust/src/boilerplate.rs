@@ -53,7 +53,8 @@ impl std::hash::Hasher for Fx {
         for chunk in bytes.chunks(8) {
             let mut word = [0u8; 8];
             word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
         }
     }
     fn write_u8(&mut self, i: u8) {
@@ -97,7 +98,11 @@ fn with_case<T>(py: Python<'_>, c: char, mut f: impl FnMut(&Case) -> T) -> PyRes
     let lower: String = s.call_method0("lower")?.extract()?;
     let upper: String = s.call_method0("upper")?.extract()?;
     let case = Case {
-        lower: if lower.chars().eq(std::iter::once(c)) { None } else { Some(lower) },
+        lower: if lower.chars().eq(std::iter::once(c)) {
+            None
+        } else {
+            Some(lower)
+        },
         is_lower: s.call_method0("islower")?.extract()?,
         upper_same: upper.chars().eq(std::iter::once(c)),
     };
@@ -116,7 +121,11 @@ fn is_lower(py: Python<'_>, c: char) -> PyResult<bool> {
 /// text.upper() == text.
 fn upper_same(py: Python<'_>, text: &[char]) -> PyResult<bool> {
     for &c in text {
-        let same = if c.is_ascii() { !c.is_ascii_lowercase() } else { with_case(py, c, |k| k.upper_same)? };
+        let same = if c.is_ascii() {
+            !c.is_ascii_lowercase()
+        } else {
+            with_case(py, c, |k| k.upper_same)?
+        };
         if !same {
             return Ok(false);
         }
@@ -191,7 +200,11 @@ fn boundary(py: Python<'_>, s: &[char], i: usize) -> PyResult<bool> {
 /// The positions where `$` matches: the end, and before a final line break.
 fn ends(s: &[char]) -> impl Iterator<Item = usize> {
     let n = s.len();
-    let before = if n > 0 && s[n - 1] == '\n' { Some(n - 1) } else { None };
+    let before = if n > 0 && s[n - 1] == '\n' {
+        Some(n - 1)
+    } else {
+        None
+    };
     std::iter::once(n).chain(before)
 }
 
@@ -221,7 +234,13 @@ fn emoji(c: char) -> bool {
 /// features._EMOTICON.search(s): `(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]\ufe0f?|\s[:;]-?[)(DP]|\s<3)$`
 fn emoticon(py: Python<'_>, s: &[char]) -> PyResult<bool> {
     for e in ends(s) {
-        let at = |k: usize| if k <= e && k >= 1 { Some(s[e - k]) } else { None };
+        let at = |k: usize| {
+            if k <= e && k >= 1 {
+                Some(s[e - k])
+            } else {
+                None
+            }
+        };
         if at(1).is_some_and(emoji) || (at(1) == Some('\u{fe0f}') && at(2).is_some_and(emoji)) {
             return Ok(true);
         }
@@ -229,7 +248,11 @@ fn emoticon(py: Python<'_>, s: &[char]) -> PyResult<bool> {
             if at(2).is_some_and(|c| matches!(c, ':' | ';')) && e >= 3 && space(py, s[e - 3])? {
                 return Ok(true);
             }
-            if at(2) == Some('-') && at(3).is_some_and(|c| matches!(c, ':' | ';')) && e >= 4 && space(py, s[e - 4])? {
+            if at(2) == Some('-')
+                && at(3).is_some_and(|c| matches!(c, ':' | ';'))
+                && e >= 4
+                && space(py, s[e - 4])?
+            {
                 return Ok(true);
             }
         }
@@ -247,7 +270,11 @@ fn separators(py: Python<'_>, s: &[char]) -> PyResult<usize> {
     let (mut i, mut count) = (0usize, 0usize);
     while i < n {
         let mut m = 0;
-        if sp(i)? && i + 1 < n && matches!(s[i + 1], '|' | '•' | '·' | '›' | '»' | '/' | '>' | '–') && sp(i + 2)? {
+        if sp(i)?
+            && i + 1 < n
+            && matches!(s[i + 1], '|' | '•' | '·' | '›' | '»' | '/' | '>' | '–')
+            && sp(i + 2)?
+        {
             m = 3;
         } else if sp(i)? && i + 1 < n && s[i + 1] == '|' {
             m = if sp(i + 2)? { 3 } else { 2 };
@@ -367,7 +394,11 @@ fn has_date(py: Python<'_>, s: &[char]) -> PyResult<bool> {
 fn date_at_end(py: Python<'_>, s: &[char]) -> PyResult<bool> {
     let n = s.len();
     for i in n.saturating_sub(11)..n {
-        if digit_start(py, s, i)? && numeric_date_ends(py, s, i)?.into_iter().any(|e| ends(s).any(|x| x == e)) {
+        if digit_start(py, s, i)?
+            && numeric_date_ends(py, s, i)?
+                .into_iter()
+                .any(|e| ends(s).any(|x| x == e))
+        {
             return Ok(true);
         }
     }
@@ -506,7 +537,9 @@ struct Line {
     label: Option<usize>,
 }
 
-const INVISIBLE: [char; 6] = ['\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{2063}', '\u{feff}'];
+const INVISIBLE: [char; 6] = [
+    '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{2063}', '\u{feff}',
+];
 const TAIL: usize = 64;
 
 /// Whether the last characters `w` of a longer text answer _TERMINAL, _EMOTICON and the colon
@@ -522,7 +555,13 @@ fn tail_enough(w: &[char]) -> bool {
 
 /// features.measure over one unit. A long unit is read by its head (SAMPLE characters), its
 /// tail and a count of its spaces; the whole of it only when its key is needed.
-fn measure(py: Python<'_>, unit: &str, start: usize, end: usize, stops: Option<&CharSet>) -> PyResult<Line> {
+fn measure(
+    py: Python<'_>,
+    unit: &str,
+    start: usize,
+    end: usize,
+    stops: Option<&CharSet>,
+) -> PyResult<Line> {
     let mut head: Vec<char> = Vec::with_capacity(unit.len().min(SAMPLE));
     let mut cut = unit.len();
     for (b, c) in unit.char_indices() {
@@ -557,7 +596,11 @@ fn measure(py: Python<'_>, unit: &str, start: usize, end: usize, stops: Option<&
     lower(py, head, &mut low)?;
     let lowered = words(py, &low, true)?;
     let sampled = lowered.len();
-    let n = if chars <= SAMPLE { sampled } else { sampled + rest.bytes().filter(|&b| b == b' ').count() };
+    let n = if chars <= SAMPLE {
+        sampled
+    } else {
+        sampled + rest.bytes().filter(|&b| b == b' ').count()
+    };
     let mut stop = 0.0;
     if let Some(stops) = stops.filter(|s| sampled > 0 && !s.is_empty()) {
         let mut hits = 0usize;
@@ -570,7 +613,11 @@ fn measure(py: Python<'_>, unit: &str, start: usize, end: usize, stops: Option<&
     if sampled > 0 && chars <= SAMPLE {
         let mut caps = 0usize;
         // An ASCII line lower-cased keeps its words where they were.
-        let own = if head.iter().all(char::is_ascii) { None } else { Some(words(py, head, true)?) };
+        let own = if head.iter().all(char::is_ascii) {
+            None
+        } else {
+            Some(words(py, head, true)?)
+        };
         for &(a, _b) in own.as_ref().unwrap_or(&lowered) {
             caps += (props(py, head[a])? & UPPER != 0) as usize;
         }
@@ -628,7 +675,11 @@ struct Offsets {
 impl Offsets {
     fn new(text: &str) -> Self {
         if text.is_ascii() {
-            return Offsets { ascii: true, marks: Vec::new(), len: text.len() };
+            return Offsets {
+                ascii: true,
+                marks: Vec::new(),
+                len: text.len(),
+            };
         }
         let mut marks = Vec::with_capacity(text.len() / 256 + 1);
         let mut len = 0;
@@ -638,7 +689,11 @@ impl Offsets {
             }
             len = k + 1;
         }
-        Offsets { ascii: false, marks, len }
+        Offsets {
+            ascii: false,
+            marks,
+            len,
+        }
     }
     fn byte(&self, text: &str, c: usize) -> usize {
         let c = c.min(self.len);
@@ -649,13 +704,18 @@ impl Offsets {
             return text.len();
         }
         let b = self.marks[c / 256];
-        text[b..].char_indices().nth(c % 256).map_or(text.len(), |(d, _)| b + d)
+        text[b..]
+            .char_indices()
+            .nth(c % 256)
+            .map_or(text.len(), |(d, _)| b + d)
     }
     fn chars(&self, text: &str, start: usize, end: usize) -> Vec<char> {
         if end <= start {
             return Vec::new();
         }
-        text[self.byte(text, start)..self.byte(text, end)].chars().collect()
+        text[self.byte(text, start)..self.byte(text, end)]
+            .chars()
+            .collect()
     }
 }
 
@@ -697,7 +757,15 @@ fn split_units(py: Python<'_>, prose: &str) -> PyResult<Vec<[usize; 4]>> {
         let (sb, eb) = (line_byte + lead_b, line_byte + line.len() - trail_b);
         let first = stripped.chars().next().unwrap();
         let joined = match units.last_mut() {
-            Some(last) if joinable && is_lower(py, first)? && prose.as_bytes()[last[3]..sb].iter().filter(|&&b| b == b'\n').count() == 1 => {
+            Some(last)
+                if joinable
+                    && is_lower(py, first)?
+                    && prose.as_bytes()[last[3]..sb]
+                        .iter()
+                        .filter(|&&b| b == b'\n')
+                        .count()
+                        == 1 =>
+            {
                 last[1] = e;
                 last[3] = eb;
                 true
@@ -708,7 +776,10 @@ fn split_units(py: Python<'_>, prose: &str) -> PyResult<Vec<[usize; 4]>> {
             units.push([s, e, sb, eb]);
         }
         let last = stripped.chars().next_back().unwrap();
-        joinable = count - lead - trail >= 50 && !terminal_before(stripped.chars().rev()) && last != ':' && last != ';';
+        joinable = count - lead - trail >= 50
+            && !terminal_before(stripped.chars().rev())
+            && last != ':'
+            && last != ';';
     }
     Ok(units)
 }
@@ -755,7 +826,9 @@ fn after(py: Python<'_>, s: &[char], p: usize, kind: u8) -> PyResult<bool> {
         }
         // \s*:|\s+[A-ZÀ-ÖØ-Þ\u0100-\u017f][\w'’.-]*
         AFTER_BYLINE => Ok(q < n
-            && (s[q] == ':' || (q > p && matches!(s[q], 'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' | '\u{100}'..='\u{17f}')))),
+            && (s[q] == ':'
+                || (q > p
+                    && matches!(s[q], 'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' | '\u{100}'..='\u{17f}')))),
         AFTER_DATELINE => {
             // \s*[:,]?\s*(?:\d|[^\W\d_]+\s+\d)
             let mut q = q;
@@ -796,7 +869,9 @@ pub struct StopWords {
 impl StopWords {
     #[new]
     fn new(words: Vec<String>) -> Self {
-        StopWords { words: words.iter().map(|w| w.chars().collect()).collect() }
+        StopWords {
+            words: words.iter().map(|w| w.chars().collect()).collect(),
+        }
     }
 }
 
@@ -878,10 +953,19 @@ impl Boilerplate {
         let mut names: Vec<String> = Vec::new();
         let term_label = terms.iter().map(|(l, _)| label_id(&mut names, l)).collect();
         let term_weak = terms.iter().map(|(_, w)| *w).collect();
-        let lines = lines.into_iter().map(|(k, l)| (k, label_id(&mut names, &l))).collect();
+        let lines = lines
+            .into_iter()
+            .map(|(k, l)| (k, label_id(&mut names, &l)))
+            .collect();
         let prefixes = prefixes
             .into_iter()
-            .map(|(l, entries, kind)| (label_id(&mut names, &l), entries.iter().map(|e| e.chars().collect()).collect(), kind))
+            .map(|(l, entries, kind)| {
+                (
+                    label_id(&mut names, &l),
+                    entries.iter().map(|e| e.chars().collect()).collect(),
+                    kind,
+                )
+            })
             .collect();
         let byline = names.iter().position(|n| n == "byline");
         let dateline = label_id(&mut names, "dateline");
@@ -890,7 +974,10 @@ impl Boilerplate {
         let is_break = names.iter().map(|n| break_labels.contains(n)).collect();
         let is_inline = names.iter().map(|n| inline_labels.contains(n)).collect();
         let get = |k: &str| -> PyResult<f64> {
-            consts.get(k).copied().ok_or_else(|| pyo3::exceptions::PyKeyError::new_err(k.to_string()))
+            consts
+                .get(k)
+                .copied()
+                .ok_or_else(|| pyo3::exceptions::PyKeyError::new_err(k.to_string()))
         };
         let c = Consts {
             long_words: get("LONG_WORDS")? as usize,
@@ -956,7 +1043,14 @@ impl Boilerplate {
         let units: Vec<[usize; 4]> = match spans {
             Some(spans) => spans
                 .into_iter()
-                .map(|(s, e)| [s, e, offsets().byte(prose, s), offsets().byte(prose, e.max(s))])
+                .map(|(s, e)| {
+                    [
+                        s,
+                        e,
+                        offsets().byte(prose, s),
+                        offsets().byte(prose, e.max(s)),
+                    ]
+                })
                 .collect(),
             None => split_units(py, prose)?,
         };
@@ -969,8 +1063,11 @@ impl Boilerplate {
         for u in &units {
             lines.push(measure(py, &prose[u[2]..u[3]], u[0], u[1], stops)?);
         }
-        let phrase_labels =
-            if hits.is_empty() { vec![Vec::new(); lines.len()] } else { self.phrase_labels(py, prose, offsets(), &hits, &lines)? };
+        let phrase_labels = if hits.is_empty() {
+            vec![Vec::new(); lines.len()]
+        } else {
+            self.phrase_labels(py, prose, offsets(), &hits, &lines)?
+        };
         let c = &self.c;
         let mut templated = vec![false; lines.len()];
         for (i, line) in lines.iter_mut().enumerate() {
@@ -983,7 +1080,8 @@ impl Boilerplate {
                 let t: Vec<char> = prose[u[2]..u[3]].chars().collect();
                 line.label = self.line_label(py, &t, line)?;
                 if line.label.is_none() && line.date && !line.terminal {
-                    let dated = (line.words <= 4 && line.digits >= 0.3) || (line.words <= 15 && date_at_end(py, &t)?);
+                    let dated = (line.words <= 4 && line.digits >= 0.3)
+                        || (line.words <= 15 && date_at_end(py, &t)?);
                     if dated {
                         line.label = Some(self.dateline);
                     }
@@ -999,7 +1097,11 @@ impl Boilerplate {
         let first = &lines[0];
         let headline = lines.len() > 1
             && (first.label == Some(self.dateline)
-                || (first.label.is_none() && !first.terminal && 1 <= first.words && first.words <= 25 && first.separators < 2));
+                || (first.label.is_none()
+                    && !first.terminal
+                    && 1 <= first.words
+                    && first.words <= 25
+                    && first.separators < 2));
         let mut exempt_set = vec![false; lines.len()];
         for i in exempt {
             if i < lines.len() {
@@ -1007,7 +1109,8 @@ impl Boilerplate {
             }
         }
         let flags = self.classify(&lines, has_stops, exempt_set, headline);
-        let furniture = (0..lines.len()).any(|i| flags[i] && (lines[i].label.is_some() || is_menu(&lines[i])));
+        let furniture =
+            (0..lines.len()).any(|i| flags[i] && (lines[i].label.is_some() || is_menu(&lines[i])));
         let scraped = furniture && flags.iter().filter(|&&f| f).count() > c.lone;
         let mut out = Vec::new();
         let mut i = 0;
@@ -1083,7 +1186,13 @@ impl Boilerplate {
 
     /// Whether one of `entries` ignoring case (re's (?i)), after at most three non-word
     /// characters, starts s: the Table's prefix pattern `^[^\w\n]{0,3}(?i:entries)\b(?=after)`.
-    fn prefix(&self, py: Python<'_>, s: &[char], entries: &[Vec<char>], kind: u8) -> PyResult<bool> {
+    fn prefix(
+        &self,
+        py: Python<'_>,
+        s: &[char],
+        entries: &[Vec<char>],
+        kind: u8,
+    ) -> PyResult<bool> {
         let n = s.len();
         for k in 0..=3 {
             if k > 0 && (k > n || s[k - 1] == '\n' || is_word(py, s[k - 1])?) {
@@ -1118,8 +1227,14 @@ impl Boilerplate {
             return Ok(same);
         }
         let re = py.import("re")?;
-        let pattern = format!("(?i:{})", re.call_method1("escape", (b.to_string(),))?.extract::<String>()?);
-        let same = !re.call_method1("match", (pattern, a.to_string()))?.is_none();
+        let pattern = format!(
+            "(?i:{})",
+            re.call_method1("escape", (b.to_string(),))?
+                .extract::<String>()?
+        );
+        let same = !re
+            .call_method1("match", (pattern, a.to_string()))?
+            .is_none();
         self.folds.lock().unwrap().insert((a, b), same);
         Ok(same)
     }
@@ -1128,7 +1243,11 @@ impl Boilerplate {
     fn line_label(&self, py: Python<'_>, t: &[char], line: &Line) -> PyResult<Option<usize>> {
         let words = line.words;
         if words <= self.longest + 2 {
-            let core = if words <= TOC_WORDS { line.key.clone() } else { core_text(py, t)? };
+            let core = if words <= TOC_WORDS {
+                line.key.clone()
+            } else {
+                core_text(py, t)?
+            };
             if !core.is_empty() {
                 if let Some(&label) = self.lines.get(&core) {
                     return Ok(Some(label));
@@ -1165,7 +1284,13 @@ impl Boilerplate {
 
     /// The check's _unlabel_repeats: a navigation word on REPEATED lines or more is a list's
     /// link label.
-    fn unlabel_repeats(&self, py: Python<'_>, prose: &str, units: &[[usize; 4]], lines: &mut [Line]) -> PyResult<()> {
+    fn unlabel_repeats(
+        &self,
+        py: Python<'_>,
+        prose: &str,
+        units: &[[usize; 4]],
+        lines: &mut [Line],
+    ) -> PyResult<()> {
         let mut seen: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, line) in lines.iter().enumerate() {
             if line.label == Some(self.navigation) {
@@ -1188,7 +1313,13 @@ impl Boilerplate {
         Ok(())
     }
 
-    fn block(&self, lines: &[Line], phrase_labels: &[Vec<usize>], first: usize, last: usize) -> (usize, usize, String, usize) {
+    fn block(
+        &self,
+        lines: &[Line],
+        phrase_labels: &[Vec<usize>],
+        first: usize,
+        last: usize,
+    ) -> (usize, usize, String, usize) {
         let mut labels: Vec<&str> = Vec::new();
         for i in first..=last {
             let own: Vec<usize> = if !phrase_labels[i].is_empty() {
@@ -1204,12 +1335,21 @@ impl Boilerplate {
             }
         }
         if labels.is_empty() {
-            labels.push(if last > first { "short unpunctuated lines" } else { "short unpunctuated line" });
+            labels.push(if last > first {
+                "short unpunctuated lines"
+            } else {
+                "short unpunctuated line"
+            });
         } else if labels.len() > self.c.max_labels {
             labels.truncate(self.c.max_labels);
             labels.push("…");
         }
-        (lines[first].start, lines[last].end, labels.join(", "), last - first + 1)
+        (
+            lines[first].start,
+            lines[last].end,
+            labels.join(", "),
+            last - first + 1,
+        )
     }
 
     /// classify.line_class
@@ -1227,7 +1367,11 @@ impl Boilerplate {
         let high = line.stop >= c.stop_high || !has_stops;
         let low = line.stop >= c.stop_low || !has_stops;
         if line.words >= c.long_words && low && (line.terminal || line.words >= c.very_long_words) {
-            return if high || line.words >= c.very_long_words { GOOD } else { NEAR };
+            return if high || line.words >= c.very_long_words {
+                GOOD
+            } else {
+                NEAR
+            };
         }
         if line.terminal && line.words >= 4 && low {
             return NEAR;
@@ -1241,7 +1385,8 @@ impl Boilerplate {
         if line.words < 4 {
             return SHORT;
         }
-        if !line.terminal && (line.capitals >= 0.6 || line.upper || (has_stops && line.stop < 0.15)) {
+        if !line.terminal && (line.capitals >= 0.6 || line.upper || (has_stops && line.stop < 0.15))
+        {
             return BAD;
         }
         SHORT
@@ -1286,20 +1431,35 @@ impl Boilerplate {
         let before = prefix_runs(&weights);
         let mut after = SuffixRuns::new(&weights);
         let (_score, first, last) = before[n];
-        if last < first || !classes[first as usize..=last as usize].iter().any(|&k| k == GOOD || k == NEAR) {
+        if last < first
+            || !classes[first as usize..=last as usize]
+                .iter()
+                .any(|&k| k == GOOD || k == NEAR)
+        {
             return None;
         }
-        let breaks: Vec<bool> = lines.iter().map(|l| l.label.is_some_and(|k| self.is_break[k])).collect();
+        let breaks: Vec<bool> = lines
+            .iter()
+            .map(|l| l.label.is_some_and(|k| self.is_break[k]))
+            .collect();
         let (mut first, mut last) = (first as usize, last as usize);
         loop {
             let mut grown = false;
             let (score, a, b) = after.get(last + 1);
-            if b >= a && score >= c.merge_score && !breaks[last + 1..a as usize].iter().any(|&x| x) {
+            if b >= a && score >= c.merge_score && !breaks[last + 1..a as usize].iter().any(|&x| x)
+            {
                 last = b as usize;
                 grown = true;
             }
             let (score, a, b) = before[first];
-            if b >= a && score >= c.merge_score && breaks[(b + 1) as usize..first].iter().filter(|&&x| x).count() <= 1 {
+            if b >= a
+                && score >= c.merge_score
+                && breaks[(b + 1) as usize..first]
+                    .iter()
+                    .filter(|&&x| x)
+                    .count()
+                    <= 1
+            {
                 first = a as usize;
                 grown = true;
             }
@@ -1337,20 +1497,24 @@ impl Boilerplate {
 
     fn contents_above(&self, lines: &[Line], first: usize, last: usize) -> usize {
         let c = &self.c;
-        let paragraph = |i: usize| i < lines.len() && lines[i].words >= c.long_words && lines[i].terminal;
+        let paragraph =
+            |i: usize| i < lines.len() && lines[i].words >= c.long_words && lines[i].terminal;
         let headings: HashSet<&str> = (first.saturating_sub(1)..last)
             .filter(|&i| !lines[i].key.is_empty() && paragraph(i + 1))
             .map(|i| lines[i].key.as_str())
             .collect();
         let mut j = first;
-        while j > 0 && headings.contains(lines[j - 1].key.as_str()) && lines[j - 1].label.is_none() {
+        while j > 0 && headings.contains(lines[j - 1].key.as_str()) && lines[j - 1].label.is_none()
+        {
             j -= 1;
         }
         let mut lead = first;
         while lead <= last && !paragraph(lead) {
             lead += 1;
         }
-        let entries = (j..lead).filter(|&i| headings.contains(lines[i].key.as_str()) && !paragraph(i + 1)).count();
+        let entries = (j..lead)
+            .filter(|&i| headings.contains(lines[i].key.as_str()) && !paragraph(i + 1))
+            .count();
         if entries >= c.toc_entries {
             j
         } else {
@@ -1359,12 +1523,23 @@ impl Boilerplate {
     }
 
     /// classify.classify
-    fn classify(&self, lines: &[Line], has_stops: bool, mut exempt: Vec<bool>, headline: bool) -> Vec<bool> {
-        let classes: Vec<u8> = lines.iter().map(|l| self.line_class(l, has_stops)).collect();
+    fn classify(
+        &self,
+        lines: &[Line],
+        has_stops: bool,
+        mut exempt: Vec<bool>,
+        headline: bool,
+    ) -> Vec<bool> {
+        let classes: Vec<u8> = lines
+            .iter()
+            .map(|l| self.line_class(l, has_stops))
+            .collect();
         let core = match self.prose_core(&classes, lines) {
             Some(core) => core,
             None => {
-                return (0..lines.len()).map(|i| classes[i] == BAD && !exempt[i] && lines[i].label.is_some()).collect();
+                return (0..lines.len())
+                    .map(|i| classes[i] == BAD && !exempt[i] && lines[i].label.is_some())
+                    .collect();
             }
         };
         let (first, last) = self.extend(core, lines);
@@ -1435,7 +1610,10 @@ struct SuffixRuns<'w> {
 
 impl<'w> SuffixRuns<'w> {
     fn new(weights: &'w [f64]) -> Self {
-        SuffixRuns { weights, best: vec![None; weights.len()] }
+        SuffixRuns {
+            weights,
+            best: vec![None; weights.len()],
+        }
     }
 
     fn get(&mut self, lo: usize) -> (f64, isize, isize) {
@@ -1494,7 +1672,9 @@ fn smooth(decided: &[Option<u8>]) -> Vec<bool> {
             Some(c) => c == BAD,
             None => {
                 let (p, q) = (prev[i], nxt[i]);
-                matches!(p, Some(BAD) | None) && matches!(q, Some(BAD) | None) && (p == Some(BAD) || q == Some(BAD))
+                matches!(p, Some(BAD) | None)
+                    && matches!(q, Some(BAD) | None)
+                    && (p == Some(BAD) || q == Some(BAD))
             }
         })
         .collect()

@@ -9,6 +9,7 @@ mod attr_figures;
 mod attr_sources;
 mod attribution;
 mod boilerplate;
+mod codepoints;
 
 use aho_corasick::automaton::Automaton as _;
 use aho_corasick::nfa::contiguous::NFA;
@@ -45,7 +46,14 @@ fn ask(py: Python<'_>, c: char) -> PyResult<u8> {
     let mut buf = [0u8; 4];
     let s = PyString::new(py, c.encode_utf8(&mut buf));
     let mut bits = 0;
-    for (method, bit) in [("isalnum", ALNUM), ("isupper", UPPER), ("isdigit", DIGIT), ("isspace", SPACE), ("isalpha", ALPHA), ("isdecimal", DECIMAL)] {
+    for (method, bit) in [
+        ("isalnum", ALNUM),
+        ("isupper", UPPER),
+        ("isdigit", DIGIT),
+        ("isspace", SPACE),
+        ("isalpha", ALPHA),
+        ("isdecimal", DECIMAL),
+    ] {
         if s.call_method0(method)?.extract::<bool>()? {
             bits |= bit;
         }
@@ -155,19 +163,29 @@ fn is_closer(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']')
 }
 fn is_opener(c: char) -> bool {
-    matches!(c, '"' | '\'' | '“' | '‘' | '«' | '(' | '[' | '-' | '–' | '—')
+    matches!(
+        c,
+        '"' | '\'' | '“' | '‘' | '«' | '(' | '[' | '-' | '–' | '—'
+    )
 }
 
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "col", "lt", "sgt", "capt", "cpl", "maj", "adm", "cmdr",
-    "rev", "hon", "gov", "sen", "rep", "pres", "supt", "insp", "det", "ch", "messrs", "mme", "mlle", "inc", "ltd", "co",
-    "corp", "plc", "bros", "llc", "dept", "univ", "assn", "est", "approx", "vs", "etc", "al", "eg", "ie", "cf", "viz",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "fig", "vol", "ed",
+    "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "col", "lt", "sgt", "capt", "cpl",
+    "maj", "adm", "cmdr", "rev", "hon", "gov", "sen", "rep", "pres", "supt", "insp", "det", "ch",
+    "messrs", "mme", "mlle", "inc", "ltd", "co", "corp", "plc", "bros", "llc", "dept", "univ",
+    "assn", "est", "approx", "vs", "etc", "al", "eg", "ie", "cf", "viz", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "fig", "vol", "ed",
     "eds", "pp", "nos", "op", "ave", "blvd", "rd",
 ];
 
 /// document._is_abbreviation, on the block's characters.
-fn is_abbreviation(py: Python<'_>, s: &[char], begin: usize, dot: usize, nxt: usize) -> PyResult<bool> {
+fn is_abbreviation(
+    py: Python<'_>,
+    s: &[char],
+    begin: usize,
+    dot: usize,
+    nxt: usize,
+) -> PyResult<bool> {
     let low_bound = begin.max(dot.saturating_sub(12));
     let mut end = dot;
     if end > low_bound && s[end - 1] == '\n' {
@@ -261,7 +279,9 @@ fn split_sentences(py: Python<'_>, block: &str, offset: usize) -> PyResult<Vec<(
         let bits = props(py, s[c])?;
         // Not a sentence start, or a single full stop after an abbreviation: the search goes on
         // after the white space, as re.finditer does after a match.
-        if bits & (UPPER | DIGIT) == 0 || (ch == '.' && dots_end == i + 1 && is_abbreviation(py, &s, begin, i, nxt)?) {
+        if bits & (UPPER | DIGIT) == 0
+            || (ch == '.' && dots_end == i + 1 && is_abbreviation(py, &s, begin, i, nxt)?)
+        {
             i = nxt;
             continue;
         }
@@ -299,8 +319,18 @@ struct Cursor<'a> {
 impl<'a> Cursor<'a> {
     fn new(text: &'a str) -> Self {
         let ascii = text.is_ascii();
-        let count = if ascii { text.len() } else { count_chars(text.as_bytes()) };
-        Cursor { text, count, ascii, at_char: 0, at_byte: 0 }
+        let count = if ascii {
+            text.len()
+        } else {
+            count_chars(text.as_bytes())
+        };
+        Cursor {
+            text,
+            count,
+            ascii,
+            at_char: 0,
+            at_byte: 0,
+        }
     }
     fn seek(&mut self, target: usize) -> usize {
         let target = target.min(self.count);
@@ -383,9 +413,16 @@ impl ByWord {
                 return None;
             }
             longest = longest.max(end - lead);
-            words.entry(k[lead..end].to_vec()).or_default().push((lead, number, end));
+            words
+                .entry(k[lead..end].to_vec())
+                .or_default()
+                .push((lead, number, end));
         }
-        Some(ByWord { words, keys: keys.iter().map(|k| k.as_bytes().to_vec()).collect(), longest })
+        Some(ByWord {
+            words,
+            keys: keys.iter().map(|k| k.as_bytes().to_vec()).collect(),
+            longest,
+        })
     }
 
     /// Every occurrence of every key in the view: at each word of the view that is some key's
@@ -410,7 +447,9 @@ impl ByWord {
             if i - start > self.longest {
                 continue;
             }
-            let Some(keys) = self.words.get(&bytes[start..i]) else { continue };
+            let Some(keys) = self.words.get(&bytes[start..i]) else {
+                continue;
+            };
             for &(lead, key, end) in keys {
                 if lead > spaces || !bytes[i..].starts_with(&self.keys[key][end..]) {
                     continue;
@@ -442,12 +481,24 @@ impl Automaton {
             ),
         };
         let lengths = keys.iter().map(|k| k.chars().count()).collect();
-        let handles = entries.iter().flatten().map(|e| e.0 + 1).chain(merged.iter().map(|h| h + 1)).max().unwrap_or(0);
+        let handles = entries
+            .iter()
+            .flatten()
+            .map(|e| e.0 + 1)
+            .chain(merged.iter().map(|h| h + 1))
+            .max()
+            .unwrap_or(0);
         let mut is_merged = vec![false; handles];
         for handle in merged {
             is_merged[handle] = true;
         }
-        Ok(Automaton { ac, lengths, entries, merged: is_merged, by_word })
+        Ok(Automaton {
+            ac,
+            lengths,
+            entries,
+            merged: is_merged,
+            by_word,
+        })
     }
 
     /// [(handle, [(start, end, term_no)])]: the hits of each handle, the handles in the order of
@@ -457,7 +508,12 @@ impl Automaton {
     /// _leftmost_longest). Grouped here, so that Python gets one tuple per hit, not two.
     /// `text` and `lower` are str or their UTF-8 bytes: terms.py passes a long non-ASCII text
     /// encoded, since a str lent as &str keeps a UTF-8 copy of itself for as long as it lives.
-    fn scan(&self, py: Python<'_>, text: &Bound<'_, PyAny>, lower: &Bound<'_, PyAny>) -> PyResult<Vec<(usize, Vec<Hit>)>> {
+    fn scan(
+        &self,
+        py: Python<'_>,
+        text: &Bound<'_, PyAny>,
+        lower: &Bound<'_, PyAny>,
+    ) -> PyResult<Vec<(usize, Vec<Hit>)>> {
         let (text, lower) = (utf8(text)?, utf8(lower)?);
         let mut view = String::with_capacity(lower.len() + 2);
         view.push(' ');
@@ -478,7 +534,11 @@ impl Automaton {
             for (handle, term_no, before, after, check, exact) in &self.entries[key] {
                 let (start, stop) = (last + before - length, last - after);
                 if let Some(check) = check {
-                    let seen = if *exact { text.slice(start, stop) } else { lower.slice(start, stop) };
+                    let seen = if *exact {
+                        text.slice(start, stop)
+                    } else {
+                        lower.slice(start, stop)
+                    };
                     if seen != check {
                         continue;
                     }
@@ -524,7 +584,10 @@ impl Automaton {
         Ok(found)
     }
 
-    fn overlapping<'a, 'h>(ac: &'a NFA, view: &'h str) -> PyResult<aho_corasick::automaton::FindOverlappingIter<'a, 'h, NFA>> {
+    fn overlapping<'a, 'h>(
+        ac: &'a NFA,
+        view: &'h str,
+    ) -> PyResult<aho_corasick::automaton::FindOverlappingIter<'a, 'h, NFA>> {
         ac.try_find_overlapping_iter(Input::new(view))
             .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))
     }
@@ -583,7 +646,11 @@ fn each_word<'t>(py: Python<'_>, text: &'t str, mut each: impl FnMut(&'t str)) -
     let mut i = 0;
     while i < n {
         let (c, len) = char_at(text, i);
-        let yes = if c.is_ascii() { letters[usize::from(bytes[i])] } else { is_letter(py, c)? };
+        let yes = if c.is_ascii() {
+            letters[usize::from(bytes[i])]
+        } else {
+            is_letter(py, c)?
+        };
         if !yes {
             i += len;
             continue;
@@ -670,7 +737,12 @@ impl StopIndex {
                 rows.push(row);
             }
         }
-        StopIndex { langs, ids, rows, longest }
+        StopIndex {
+            langs,
+            ids,
+            rows,
+            longest,
+        }
     }
 
     /// (number of words, [(language, summed weight, distinct stop words)]) of lower-cased text,
@@ -700,7 +772,13 @@ impl StopIndex {
                 seen[id] = true;
             }
         })?;
-        Ok((tokens, order.into_iter().map(|l| (self.langs[l].clone(), sums[l], distinct[l])).collect()))
+        Ok((
+            tokens,
+            order
+                .into_iter()
+                .map(|l| (self.langs[l].clone(), sums[l], distinct[l]))
+                .collect(),
+        ))
     }
 }
 

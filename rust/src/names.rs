@@ -18,7 +18,8 @@ impl Hasher for Fx {
         for chunk in bytes.chunks(8) {
             let mut word = [0u8; 8];
             word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
         }
     }
     fn write_u8(&mut self, i: u8) {
@@ -45,8 +46,13 @@ pub(crate) fn title_case(py: Python<'_>, token: &str) -> PyResult<bool> {
         return Ok(b[0].is_ascii_uppercase() && b[1..].iter().all(|c| c.is_ascii_lowercase()));
     }
     let first = token.chars().next().map_or(0, |c| c.len_utf8());
-    let upper = PyString::new(py, &token[..first]).call_method0("isupper")?.extract::<bool>()?;
-    Ok(upper && PyString::new(py, &token[first..]).call_method0("islower")?.extract::<bool>()?)
+    let upper = PyString::new(py, &token[..first])
+        .call_method0("isupper")?
+        .extract::<bool>()?;
+    Ok(upper
+        && PyString::new(py, &token[first..])
+            .call_method0("islower")?
+            .extract::<bool>()?)
 }
 
 /// names.base.py_capitalised_tokens: {token: count} of the matches of _CAPITALISED that are
@@ -124,7 +130,13 @@ impl WordSet {
 impl WordSet {
     #[new]
     fn new(text: &str) -> Self {
-        WordSet { words: text.split('\n').filter(|w| !w.is_empty()).map(str::to_owned).collect() }
+        WordSet {
+            words: text
+                .split('\n')
+                .filter(|w| !w.is_empty())
+                .map(str::to_owned)
+                .collect(),
+        }
     }
 
     fn __contains__(&self, word: &str) -> bool {
@@ -148,7 +160,11 @@ impl WordSet {
 /// without a Python string for each word of the text.
 #[pyfunction]
 #[pyo3(signature = (prose, known=None))]
-fn odd_case_words<'t>(py: Python<'_>, prose: &'t str, known: Option<PyRef<'_, WordSet>>) -> PyResult<Vec<&'t str>> {
+fn odd_case_words<'t>(
+    py: Python<'_>,
+    prose: &'t str,
+    known: Option<PyRef<'_, WordSet>>,
+) -> PyResult<Vec<&'t str>> {
     let known = known.as_deref();
     if prose.is_ascii() {
         let b = prose.as_bytes();
@@ -156,7 +172,14 @@ fn odd_case_words<'t>(py: Python<'_>, prose: &'t str, known: Option<PyRef<'_, Wo
     }
     let s: Vec<(usize, char)> = prose.char_indices().collect();
     let n = s.len();
-    odd_runs(py, prose, known, n, |i| s[i].1, |i| if i < n { s[i].0 } else { prose.len() })
+    odd_runs(
+        py,
+        prose,
+        known,
+        n,
+        |i| s[i].1,
+        |i| if i < n { s[i].0 } else { prose.len() },
+    )
 }
 
 /// The scan of odd_case_words over `n` code points: `at(i)` the i-th, `byte(i)` its offset.
@@ -239,8 +262,17 @@ fn short_word<'b>(s: &[char], a: usize, b: usize, buf: &'b mut [u8; 16]) -> Opti
 impl PlaceCues {
     #[new]
     fn new(before: Vec<String>, nouns: Vec<String>) -> Self {
-        let longest = before.iter().chain(&nouns).map(|w| w.chars().count()).max().unwrap_or(0);
-        PlaceCues { before: before.into_iter().collect(), nouns: nouns.into_iter().collect(), longest }
+        let longest = before
+            .iter()
+            .chain(&nouns)
+            .map(|w| w.chars().count())
+            .max()
+            .unwrap_or(0);
+        PlaceCues {
+            before: before.into_iter().collect(),
+            nouns: nouns.into_iter().collect(),
+            longest,
+        }
     }
 
     /// The cued names of `prose`, sorted and distinct, in one pass.
@@ -278,7 +310,12 @@ impl PlaceCues {
             if let Some(w) = short_word(&s, i, j, &mut buf) {
                 if self.before.contains(w) {
                     after = Some(j);
-                } else if self.nouns.contains(w) && j + 3 <= n && s[j] == ' ' && s[j + 1] == 'o' && s[j + 2] == 'f' {
+                } else if self.nouns.contains(w)
+                    && j + 3 <= n
+                    && s[j] == ' '
+                    && s[j + 1] == 'o'
+                    && s[j + 2] == 'f'
+                {
                     after = Some(j + 3);
                 }
             }
@@ -355,7 +392,9 @@ fn damerau(a: &[u8], b: &[u8]) -> usize {
 #[pyfunction]
 fn ascii_damerau(a: &str, b: &str) -> PyResult<usize> {
     if !(a.is_ascii() && b.is_ascii()) {
-        return Err(pyo3::exceptions::PyValueError::new_err("ASCII strings only"));
+        return Err(pyo3::exceptions::PyValueError::new_err(
+            "ASCII strings only",
+        ));
     }
     Ok(damerau(a.as_bytes(), b.as_bytes()))
 }
@@ -377,22 +416,48 @@ impl NearIndex {
     fn new(py: Python<'_>, entries: Vec<(String, u64)>, by_first: bool) -> PyResult<Self> {
         let mut buckets: HashMap<(char, usize), Vec<(usize, String, u64)>> = HashMap::new();
         for (id, (low, mask)) in entries.into_iter().enumerate() {
-            let first = if by_first { low.chars().next().unwrap_or('\0') } else { '\0' };
-            buckets.entry((first, low.chars().count())).or_default().push((id, low, mask));
+            let first = if by_first {
+                low.chars().next().unwrap_or('\0')
+            } else {
+                '\0'
+            };
+            buckets
+                .entry((first, low.chars().count()))
+                .or_default()
+                .push((id, low, mask));
         }
-        let distance = py.import("jellyfish")?.getattr("damerau_levenshtein_distance")?.unbind();
-        Ok(NearIndex { buckets, by_first, distance })
+        let distance = py
+            .import("jellyfish")?
+            .getattr("damerau_levenshtein_distance")?
+            .unbind();
+        Ok(NearIndex {
+            buckets,
+            by_first,
+            distance,
+        })
     }
 
     /// [(entry number, distance)] of the entries two letters shorter to two longer than `low`
     /// (with its first letter, if so built), shortest first and in entry order, whose masks
     /// differ from `mask` in at most four bits and whose distance is at most `max_distance`.
-    fn near(&self, py: Python<'_>, low: &str, mask: u64, max_distance: usize) -> PyResult<Vec<(usize, usize)>> {
+    fn near(
+        &self,
+        py: Python<'_>,
+        low: &str,
+        mask: u64,
+        max_distance: usize,
+    ) -> PyResult<Vec<(usize, usize)>> {
         let n = low.chars().count();
-        let first = if self.by_first { low.chars().next().unwrap_or('\0') } else { '\0' };
+        let first = if self.by_first {
+            low.chars().next().unwrap_or('\0')
+        } else {
+            '\0'
+        };
         let mut out = Vec::new();
         for size in n.saturating_sub(2)..=n + 2 {
-            let Some(bucket) = self.buckets.get(&(first, size)) else { continue };
+            let Some(bucket) = self.buckets.get(&(first, size)) else {
+                continue;
+            };
             for (id, t_low, t_mask) in bucket {
                 if (mask ^ t_mask).count_ones() > 4 {
                     continue;
@@ -400,7 +465,9 @@ impl NearIndex {
                 let d = if low.is_ascii() && t_low.is_ascii() {
                     damerau(low.as_bytes(), t_low.as_bytes())
                 } else {
-                    self.distance.call1(py, (low, t_low.as_str()))?.extract::<usize>(py)?
+                    self.distance
+                        .call1(py, (low, t_low.as_str()))?
+                        .extract::<usize>(py)?
                 };
                 if d <= max_distance {
                     out.push((*id, d));

@@ -51,7 +51,10 @@ fn ascii_run(b: &[u8], lo: u8, hi: u8) -> usize {
         let x = u64::from_le_bytes(b[k..k + 8].try_into().unwrap_or([0x80; 8]));
         // The high bit of each byte in lo..=hi (hasbetween, exact for every byte).
         let low = x & !HIGH;
-        let m = (ONES * (127 + hi as u64 + 1) - low) & !x & (low + ONES * (127 - (lo as u64 - 1))) & HIGH;
+        let m = (ONES * (127 + hi as u64 + 1) - low)
+            & !x
+            & (low + ONES * (127 - (lo as u64 - 1)))
+            & HIGH;
         if m != HIGH {
             return k + ((!m & HIGH).trailing_zeros() / 8) as usize;
         }
@@ -159,7 +162,10 @@ impl Words {
     /// The word's occurrences as (start, end) in code points.
     fn spans(&self, w: usize) -> Vec<(usize, usize)> {
         let chars = self.first[w].2;
-        self.occurrences(w).iter().map(|&(cp, _)| (cp, cp + chars)).collect()
+        self.occurrences(w)
+            .iter()
+            .map(|&(cp, _)| (cp, cp + chars))
+            .collect()
     }
 }
 
@@ -178,7 +184,9 @@ fn with_lower<R>(py: Python<'_>, word: &str, f: impl FnOnce(&str) -> R) -> PyRes
         if word.len() <= buf.len() {
             buf[..word.len()].copy_from_slice(word.as_bytes());
             buf[..word.len()].make_ascii_lowercase();
-            return Ok(f(std::str::from_utf8(&buf[..word.len()]).unwrap_or_default()));
+            return Ok(f(
+                std::str::from_utf8(&buf[..word.len()]).unwrap_or_default()
+            ));
         }
         return Ok(f(&word.to_ascii_lowercase()));
     }
@@ -195,7 +203,9 @@ fn capitalize(py: Python<'_>, word: &str) -> PyResult<String> {
         }
         return Ok(out);
     }
-    PyString::new(py, word).call_method0("capitalize")?.extract()
+    PyString::new(py, word)
+        .call_method0("capitalize")?
+        .extract()
 }
 
 /// names.base: the capitalised tokens (`_CAPITALISED` matches: a capital with no word
@@ -278,7 +288,11 @@ fn names_scan(py: Python<'_>, prose: Bound<'_, PyString>) -> PyResult<NamesScan>
     for w in 0..tokens.len() {
         title.push(title_case(py, tokens.text(text, w))?);
     }
-    Ok(NamesScan { prose: prose.clone().unbind(), tokens, title })
+    Ok(NamesScan {
+        prose: prose.clone().unbind(),
+        tokens,
+        title,
+    })
 }
 
 /// The matches of near_miss._ODD_CASE (runs of six letters or more of one case, not inside a
@@ -318,7 +332,11 @@ fn odd_case_pass(py: Python<'_>, text: &str, tables: &NamesTables) -> PyResult<W
         i += len;
         cp += 1;
         let mut last = c;
-        let (lo, hi) = if class == 1 { (b'a', b'z') } else { (b'A', b'Z') };
+        let (lo, hi) = if class == 1 {
+            (b'a', b'z')
+        } else {
+            (b'A', b'Z')
+        };
         while i < n {
             if bytes[i] < 128 {
                 let r = ascii_run(&bytes[i..], lo, hi);
@@ -364,7 +382,12 @@ fn odd_case_pass(py: Python<'_>, text: &str, tables: &NamesTables) -> PyResult<W
 
 /// The word of `\w` characters that ends at byte `end` of `s`, if it has at most `longest`
 /// characters (city._word_ending: a longer one is cut by its window), with its byte start.
-fn word_ending<'s>(py: Python<'_>, s: &'s str, end: usize, longest: usize) -> PyResult<Option<(&'s str, usize)>> {
+fn word_ending<'s>(
+    py: Python<'_>,
+    s: &'s str,
+    end: usize,
+    longest: usize,
+) -> PyResult<Option<(&'s str, usize)>> {
     let mut start = end;
     let mut k = 0;
     for c in s[..end].chars().rev() {
@@ -377,7 +400,11 @@ fn word_ending<'s>(py: Python<'_>, s: &'s str, end: usize, longest: usize) -> Py
         }
         start -= c.len_utf8();
     }
-    Ok(if k == 0 { None } else { Some((&s[start..end], start)) })
+    Ok(if k == 0 {
+        None
+    } else {
+        Some((&s[start..end], start))
+    })
 }
 
 /// The word of `\w` characters that starts at byte `at` of `s` (city._WORD.match).
@@ -393,7 +420,13 @@ fn word_at<'s>(py: Python<'_>, s: &'s str, at: usize) -> PyResult<&'s str> {
 }
 
 /// city._place_cue at the occurrence of a name at bytes [start, end) of `s`.
-fn place_cue(py: Python<'_>, cues: &PlaceCues, s: &str, start: usize, end: usize) -> PyResult<bool> {
+fn place_cue(
+    py: Python<'_>,
+    cues: &PlaceCues,
+    s: &str,
+    start: usize,
+    end: usize,
+) -> PyResult<bool> {
     let b = s.as_bytes();
     let longest = cues.longest + 1; // city._word_ending's window
     let mut i = start;
@@ -442,13 +475,21 @@ impl NamesScan {
     /// names.base._occurrences(prose, token) of a token that _CAPITALISED matches whole.
     fn spans(&self, py: Python<'_>, token: &str) -> PyResult<Vec<(usize, usize)>> {
         let prose = self.prose.bind(py).to_str()?;
-        Ok(self.tokens.find(prose, token).map_or_else(Vec::new, |w| self.tokens.spans(w)))
+        Ok(self
+            .tokens
+            .find(prose, token)
+            .map_or_else(Vec::new, |w| self.tokens.spans(w)))
     }
 
     /// NamesKind._unknown_tokens: the title-case tokens of at least `min_length` letters that
     /// `known` does not know (in the order of their first occurrence; Python's is a set's).
     /// Title-case tokens differ in their lower-case forms too, so each is its own key.
-    fn unknown(&self, py: Python<'_>, tables: &NamesTables, min_length: usize) -> PyResult<Vec<String>> {
+    fn unknown(
+        &self,
+        py: Python<'_>,
+        tables: &NamesTables,
+        min_length: usize,
+    ) -> PyResult<Vec<String>> {
         let prose = self.prose.bind(py).to_str()?;
         let mut out = Vec::new();
         let mut seen: HashMap<String, usize, FxBuild> = HashMap::default();
@@ -461,11 +502,19 @@ impl NamesScan {
                 // A dict by lower-cased form keeps the last token of a form: kept as Python does.
                 let low: String = PyString::new(py, token).call_method0("lower")?.extract()?;
                 if let Some(&k) = seen.get(&low) {
-                    out[k] = if tables.known_lowered(token, &low) { String::new() } else { token.to_owned() };
+                    out[k] = if tables.known_lowered(token, &low) {
+                        String::new()
+                    } else {
+                        token.to_owned()
+                    };
                     continue;
                 }
                 seen.insert(low.clone(), out.len());
-                out.push(if tables.known_lowered(token, &low) { String::new() } else { token.to_owned() });
+                out.push(if tables.known_lowered(token, &low) {
+                    String::new()
+                } else {
+                    token.to_owned()
+                });
                 continue;
             }
             if !with_lower(py, token, |low| tables.known_lowered(token, low))? {
@@ -502,11 +551,18 @@ impl NamesScan {
 
     /// The `tokens` that city._place_cue finds used as a place at one of their occurrences
     /// ("in Kolomouz", "the mayor of Kolomouz", "Kolomouz region"), in the order given.
-    fn cued(&self, py: Python<'_>, tokens: Vec<String>, cues: PyRef<'_, PlaceCues>) -> PyResult<Vec<String>> {
+    fn cued(
+        &self,
+        py: Python<'_>,
+        tokens: Vec<String>,
+        cues: PyRef<'_, PlaceCues>,
+    ) -> PyResult<Vec<String>> {
         let prose = self.prose.bind(py).to_str()?;
         let mut out = Vec::new();
         for token in tokens {
-            let Some(w) = self.tokens.find(prose, &token) else { continue };
+            let Some(w) = self.tokens.find(prose, &token) else {
+                continue;
+            };
             for &(_, b) in self.tokens.occurrences(w) {
                 if place_cue(py, &cues, prose, b, b + token.len())? {
                     out.push(token);
@@ -537,7 +593,11 @@ const SLOT: usize = 32;
 impl Flags {
     fn new(count: usize) -> Self {
         let size = (count * 2).next_power_of_two().max(16);
-        Flags { slots: vec![[0u8; SLOT]; size], mask: size - 1, long: HashMap::default() }
+        Flags {
+            slots: vec![[0u8; SLOT]; size],
+            mask: size - 1,
+            long: HashMap::default(),
+        }
     }
 
     /// The slot that holds `word`, or the empty one where it would go.
@@ -545,7 +605,8 @@ impl Flags {
         let mut i = hash_of_bytes(word) as usize & self.mask;
         loop {
             let slot = &self.slots[i];
-            if slot[0] == 0 || (slot[0] as usize == word.len() && &slot[2..2 + word.len()] == word) {
+            if slot[0] == 0 || (slot[0] as usize == word.len() && &slot[2..2 + word.len()] == word)
+            {
                 return i;
             }
             i = (i + 1) & self.mask;
@@ -611,7 +672,12 @@ impl NamesTables {
                 }
             }
         }
-        (if token == low { flags } else { self.flags(token) }) & EXACT != 0
+        (if token == low {
+            flags
+        } else {
+            self.flags(token)
+        }) & EXACT
+            != 0
     }
 }
 
@@ -627,12 +693,18 @@ impl NamesTables {
         exceptions: Vec<String>,
         exact: Vec<String>,
     ) -> Self {
-        let count = english.words().count() + places.len() + accept.len() + exceptions.len() + exact.len();
+        let count =
+            english.words().count() + places.len() + accept.len() + exceptions.len() + exact.len();
         let mut words = Flags::new(count);
         for word in english.words() {
             words.add(word, ENGLISH);
         }
-        for (list, flag) in [(places, PLACE), (accept, ACCEPT), (exceptions, EXCEPTION), (exact, EXACT)] {
+        for (list, flag) in [
+            (places, PLACE),
+            (accept, ACCEPT),
+            (exceptions, EXCEPTION),
+            (exact, EXACT),
+        ] {
             for word in &list {
                 words.add(word, flag);
             }
