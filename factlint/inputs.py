@@ -242,18 +242,25 @@ def read_text(name, stdin=None):
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", name) from None
     with os.fdopen(fd, "rb") as fh:
-        mode = os.fstat(fd).st_mode
+        st = os.fstat(fd)
+        mode = st.st_mode
         if not stat.S_ISREG(mode):
             what = "a folder" if stat.S_ISDIR(mode) else "a FIFO" if stat.S_ISFIFO(mode) else "a device or socket"
             raise InputError(f"not a regular file ({what}), skipped", name)
         try:
-            return decode(_bounded(fh, name), name)
+            return decode(_bounded(fh, name, st.st_size), name)
         except OSError as exc:
             raise InputError(f"cannot read: {exc.strerror}", name) from None
 
 
-def _bounded(stream, name):
-    data = stream.read(MAX_BYTES + 1)
+def _bounded(stream, name, size=None):
+    """At most MAX_BYTES + 1 bytes of `stream`; `size` (a regular file's) sizes the first read:
+    read(MAX_BYTES + 1) allocates that much for every small file (a third of the time reading
+    a folder of articles takes)."""
+    want = MAX_BYTES + 1 if size is None else min(size, MAX_BYTES) + 1
+    data = stream.read(want)
+    if len(data) == want <= MAX_BYTES:  # the file grew after fstat: read on, bounded as before
+        data += stream.read(MAX_BYTES + 1 - want)
     if len(data) > MAX_BYTES:
         raise InputError(f"larger than {MAX_BYTES // 1024 // 1024} MB, skipped (too large for one document)", name)
     return data

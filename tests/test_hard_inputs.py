@@ -637,6 +637,21 @@ def test_documents_over_32_mb_are_refused_with_one_line(cli, tmp_path):
     assert "Asherites" in out  # record 2 was linted
 
 
+def test_a_file_read_by_its_size_is_read_whole_if_it_grew_or_reports_no_size(monkeypatch):
+    import io
+
+    import factlint.inputs as inputs
+
+    # The first read is sized by fstat; a file that grew since (or a /proc file, size 0) is read on.
+    assert inputs._bounded(io.BytesIO(b"abc" * 10), "grown.txt", 3) == b"abc" * 10
+    assert inputs._bounded(io.BytesIO(b"abc" * 10), "proc", 0) == b"abc" * 10
+    assert inputs._bounded(io.BytesIO(b"abc"), "exact.txt", 3) == b"abc"
+    assert inputs.read_text("/proc/self/status").startswith("Name:")
+    monkeypatch.setattr(inputs, "MAX_BYTES", 8)
+    with pytest.raises(inputs.InputError, match="larger than"):
+        inputs._bounded(io.BytesIO(b"abc" * 10), "grown.txt", 3)
+
+
 def test_mixed_line_endings(cli, tmp_path):
     (tmp_path / "a.txt").write_bytes(b"One.\r\nTwo.\rThree has Asherites.\n")
     code, out, _err = cli("check", "--format", "json", str(tmp_path / "a.txt"))
