@@ -81,3 +81,10 @@ def describe() -> str:
     if rust is not None:
         return "core: rust (factlint._native)"
     return f"core: python ({_why})"
+
+
+def lent(text: str) -> str | bytes:
+    """A text as lent to the Rust core: a str lent as such keeps a UTF-8 copy of itself for its
+    lifetime (a long non-ASCII document and its lower-cased view would each carry one), so a
+    long non-ASCII text goes as UTF-8 bytes, freed after the call."""
+    return text if len(text) < 4096 or text.isascii() else text.encode()

@@ -147,7 +147,7 @@ class TermIndex:
             text = doc.text if raw else doc.prose
             lower = lowered(text) if raw else doc.lower
             if native.rust is not None:  # checks applied natively, in the order of auto.iter()
-                for handle, group in auto.scan(_lent(text), _lent(lower)):
+                for handle, group in auto.scan(native.lent(text), native.lent(lower)):
                     if handle in found:
                         found[handle].extend(group)
                     else:
@@ -180,13 +180,6 @@ class TermIndex:
             if handle != TIMED_OUT and handle in chosen:
                 found[handle] = _leftmost_longest(hits)
         return found
-
-
-def _lent(text):
-    """A text as lent to the Rust core: a str lent as such keeps a UTF-8 copy of itself for its
-    lifetime (a non-ASCII one: the document and its lower-cased copy would each carry one), so
-    a long non-ASCII text goes as bytes, freed after the call."""
-    return text if len(text) < 4096 or text.isascii() else text.encode()
 
 
 def _alternation(patterns, flags, nonword):

@@ -1082,9 +1082,10 @@ impl ClaimTests {
     fn decide(
         &self,
         py: Python<'_>,
-        prose: &str,
+        prose: &Bound<'_, PyAny>,
         figures: Vec<(usize, usize, usize, usize, String)>,
     ) -> PyResult<Option<Vec<bool>>> {
+        let prose = crate::utf8(prose)?;
         let Some(d) = self.read_doc(py, prose)? else {
             return Ok(None);
         };
@@ -1103,12 +1104,13 @@ impl ClaimTests {
     fn figures(
         &self,
         py: Python<'_>,
-        prose: &str,
-        lower: &str,
+        prose: &Bound<'_, PyAny>,
+        lower: &Bound<'_, PyAny>,
         words: Vec<usize>,
         records: Vec<usize>,
         odds: bool,
     ) -> PyResult<Option<Vec<(usize, usize, &'static str)>>> {
+        let (prose, lower) = (crate::utf8(prose)?, crate::utf8(lower)?);
         let (Some(d), Some(low)) = (self.read_doc(py, prose)?, self.read_doc(py, lower)?) else {
             return Ok(None);
         };

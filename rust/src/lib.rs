@@ -364,7 +364,7 @@ impl<'a> Cursor<'a> {
 }
 
 /// A str, or UTF-8 bytes, as &str.
-fn utf8<'a>(obj: &'a Bound<'_, PyAny>) -> PyResult<&'a str> {
+pub(crate) fn utf8<'a>(obj: &'a Bound<'_, PyAny>) -> PyResult<&'a str> {
     if let Ok(bytes) = obj.downcast::<PyBytes>() {
         return std::str::from_utf8(bytes.as_bytes())
             .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()));

@@ -233,14 +233,14 @@ def figures(prose: str, lower: str, words: list, records: list, odds: bool) -> l
     whether a word of betting stands; None without the Rust core or where it declines."""
     if native.rust is None:
         return None
-    return _rust().figures(prose, lower, words, records, odds)
+    return _rust().figures(native.lent(prose), native.lent(lower), words, records, odds)
 
 
 def decide(prose: str, figures: list) -> list:
     """[claims.is_claim(prose, s_start, s_end, start, end, kind, memo, True)] for every
     (s_start, s_end, start, end, kind) of `figures` (one memo per sentence)."""
     if native.rust is not None:
-        found = _rust().decide(prose, figures)
+        found = _rust().decide(native.lent(prose), figures)
         if found is not None:
             return found
     return py_decide(prose, figures)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 import factlint.kinds.boilerplate.fast as fast
+import factlint.native as native
 from factlint.kinds.base import Key, RuleKind
 from factlint.kinds.boilerplate.classify import classify, is_menu
 from factlint.kinds.boilerplate.features import Line, core_text, is_dateline, measure, split_units
@@ -117,7 +118,7 @@ class Boilerplate(RuleKind):
             return
         exempt = sorted(self._headings(doc, [s for s, _e in spans])) if spans else []
         found = self.native.check(
-            fast.lent(doc.prose), spans, fast.stop_words(doc.language), hits.get(self.handle) or [], exempt
+            native.lent(doc.prose), spans, fast.stop_words(doc.language), hits.get(self.handle) or [], exempt
         )
         for start, end, labels, n in found:
             yield self.finding(doc, start, end, (labels, f"{n} line{'s' if n != 1 else ''}"))

@@ -75,9 +75,3 @@ def stop_words(lang: str) -> Any:
     """The stop words of `lang` as the Rust core's StopWords, built once; None without a list."""
     words = stopwords(lang)
     return native.rust.StopWords(sorted(words)) if words and native.rust is not None else None
-
-
-def lent(text: str) -> str | bytes:
-    """A long non-ASCII text goes as UTF-8 bytes, freed after the call (as terms._lent: a str
-    lent as &str keeps a UTF-8 copy of itself for its lifetime)."""
-    return text if len(text) < 4096 or text.isascii() else text.encode()
