@@ -16,7 +16,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, OnceLock};
 
-use crate::codepoints::CodePoints;
+use crate::codepoints::{Classes, CodePoints};
 use crate::{props, ALNUM, ALPHA, DECIMAL, SPACE, UPPER};
 
 const NAMES: &[&str] = &[
@@ -291,8 +291,8 @@ pub(crate) struct Doc<'a> {
     pub(crate) text: &'a str,
     /// Its code points by index (codepoints.rs: no table of them).
     pub(crate) cp: CodePoints<'a>,
-    /// The Python classes of each code point (crate::props).
-    pub(crate) props: Vec<u8>,
+    /// The Python classes of its characters (crate::props).
+    pub(crate) classes: Classes,
 }
 
 impl<'a> Doc<'a> {
@@ -304,6 +304,11 @@ impl<'a> Doc<'a> {
     pub(crate) fn ch(&self, i: usize) -> char {
         self.cp.ch(i)
     }
+    /// The Python classes of code point i.
+    #[inline]
+    pub(crate) fn prop(&self, i: usize) -> u8 {
+        self.classes.of(self.cp.ch(i))
+    }
     /// The byte offset of code point i.
     #[inline]
     pub(crate) fn byte(&self, i: usize) -> usize {
@@ -314,7 +319,7 @@ impl<'a> Doc<'a> {
         self.cp.slice(a, z)
     }
     fn space(&self, i: usize) -> bool {
-        self.props[i] & SPACE != 0
+        self.prop(i) & SPACE != 0
     }
 }
 
@@ -490,7 +495,7 @@ fn sport(t: &ClaimTests, d: &Doc, s_start: usize, s_end: usize) -> bool {
             continue;
         }
         if p > 0
-            && (matches!(d.ch(p - 1), '£' | '$' | '€' | '.' | ',') || d.props[p - 1] & DECIMAL != 0)
+            && (matches!(d.ch(p - 1), '£' | '$' | '€' | '.' | ',') || d.prop(p - 1) & DECIMAL != 0)
         {
             continue;
         }
@@ -568,9 +573,9 @@ fn title_case(d: &Doc, s_start: usize, s_end: usize) -> bool {
         while i < s_end && !d.space(i) {
             i += 1;
         }
-        if d.props[b] & ALPHA != 0 && i - b > 3 {
+        if d.prop(b) & ALPHA != 0 && i - b > 3 {
             total += 1;
-            if d.props[b] & UPPER != 0 {
+            if d.prop(b) & UPPER != 0 {
                 upper += 1;
             }
         }
@@ -824,7 +829,7 @@ impl ClaimTests {
         // title_mid_sentence
         if words
             && f.start < f.end.min(d.len())
-            && d.props[f.start] & UPPER != 0
+            && d.prop(f.start) & UPPER != 0
             && f.start > f.s_start + 2
             && !title_case(d, f.s_start, f.s_end)
         {
@@ -970,7 +975,6 @@ impl ClaimTests {
         let Some(cp) = CodePoints::new(prose) else {
             return Ok(None);
         };
-        let mut bits = Vec::with_capacity(cp.len());
         let mut ascii = [0u8; 128];
         for (k, slot) in ascii.iter_mut().enumerate() {
             *slot = props(py, char::from(k as u8))?;
@@ -981,14 +985,11 @@ impl ClaimTests {
         let mut seen: HashMap<char, u8> = HashMap::new();
         let mut classes_ascii = true;
         for c in prose.chars() {
-            let p = if c.is_ascii() {
+            if c.is_ascii() {
                 if !ascii_ok[c as usize] {
                     return Ok(None);
                 }
-                ascii[c as usize]
-            } else if let Some(&p) = seen.get(&c) {
-                p
-            } else {
+            } else if !seen.contains_key(&c) {
                 let p = props(py, c)?;
                 if !self.agrees(c, p) {
                     return Ok(None);
@@ -998,15 +999,13 @@ impl ClaimTests {
                     && c.to_lowercase().eq([c])
                     && c.to_uppercase().eq([c]);
                 seen.insert(c, p);
-                p
-            };
-            bits.push(p);
+            }
         }
         Ok(Some(Doc {
             classes_ascii,
             text: prose,
             cp,
-            props: bits,
+            classes: Classes { ascii, other: seen },
         }))
     }
 }
@@ -1119,7 +1118,7 @@ impl ClaimTests {
         }
         self.ascii
             .store(d.classes_ascii && low.classes_ascii, Ordering::Relaxed);
-        let digits = crate::attribution::digit_figures_in(&d.cp, &d.props);
+        let digits = crate::attribution::digit_figures_in(&d.cp, &d.classes);
         Ok(Some(crate::attr_figures::figures(
             self, &d, &low, digits, &words, &records, odds,
         )))

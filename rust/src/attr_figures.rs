@@ -41,7 +41,7 @@ fn search_start(re: &Regex, d: &Doc, pos: usize, endpos: usize) -> Option<usize>
 }
 
 fn word(d: &Doc, i: usize) -> bool {
-    i < d.len() && (d.ch(i) == '_' || d.props[i] & ALNUM != 0)
+    i < d.len() && (d.ch(i) == '_' || d.prop(i) & ALNUM != 0)
 }
 
 /// labels.not_a_claim_anywhere(prose, end, prose[start:end])
@@ -54,7 +54,7 @@ fn not_a_claim_anywhere(t: &ClaimTests, d: &Doc, start: usize, end: usize) -> bo
     if after.starts_with(['-', '–', '/']) {
         return true;
     }
-    if !digits.is_empty() && digits.iter().all(|&i| d.props[i] & DIGIT != 0) {
+    if !digits.is_empty() && digits.iter().all(|&i| d.prop(i) & DIGIT != 0) {
         let scale_after = || is_match(t.re(R::scale_after), after);
         let value = || -> Option<u64> {
             digits
@@ -96,7 +96,7 @@ fn word_figure(t: &ClaimTests, low: &Doc, start: usize, limit: usize) -> Option<
         // [\d.,] before it (the look-behind sees before the window, as in Python)
         let from = start.saturating_sub(12);
         let number = (from..=start).find(|&p| {
-            !(p > 0 && (low.props[p - 1] & DECIMAL != 0 || matches!(low.ch(p - 1), '.' | ',')))
+            !(p > 0 && (low.prop(p - 1) & DECIMAL != 0 || matches!(low.ch(p - 1), '.' | ',')))
                 && match_end(t.re(R::number_before), low, p, start).is_some()
         });
         if let Some(p) = number {

@@ -8,23 +8,25 @@
 
 use pyo3::prelude::*;
 
-use crate::codepoints::CodePoints;
+use std::collections::HashMap;
+
+use crate::codepoints::{Classes, CodePoints};
 use crate::{props, ALNUM, DECIMAL, SPACE};
 
 struct Text<'a, 'b> {
     s: &'b CodePoints<'a>,
-    p: &'b [u8],
+    p: &'b Classes,
 }
 
 impl Text<'_, '_> {
     fn dec(&self, i: usize) -> bool {
-        i < self.s.len() && self.p[i] & DECIMAL != 0
+        i < self.s.len() && self.p.of(self.s.ch(i)) & DECIMAL != 0
     }
     fn word(&self, i: usize) -> bool {
-        i < self.s.len() && (self.s.ch(i) == '_' || self.p[i] & ALNUM != 0)
+        i < self.s.len() && (self.s.ch(i) == '_' || self.p.of(self.s.ch(i)) & ALNUM != 0)
     }
     fn space(&self, i: usize) -> bool {
-        i < self.s.len() && self.p[i] & SPACE != 0
+        i < self.s.len() && self.p.of(self.s.ch(i)) & SPACE != 0
     }
     fn is(&self, i: usize, set: &str) -> bool {
         i < self.s.len() && set.contains(self.s.ch(i))
@@ -204,22 +206,20 @@ impl Text<'_, '_> {
 }
 
 /// The code points of `text` and their classes (crate::props).
-fn read<'a>(py: Python<'_>, text: &'a str) -> PyResult<(CodePoints<'a>, Vec<u8>)> {
+fn read<'a>(py: Python<'_>, text: &'a str) -> PyResult<(CodePoints<'a>, Classes)> {
     let s = CodePoints::new(text)
         .ok_or_else(|| pyo3::exceptions::PyValueError::new_err("text of 4 GiB or more"))?;
     let mut ascii = [0u8; 128];
     for (k, slot) in ascii.iter_mut().enumerate() {
         *slot = props(py, char::from(k as u8))?;
     }
-    let mut p = Vec::with_capacity(s.len());
+    let mut other = HashMap::new();
     for c in text.chars() {
-        p.push(if c.is_ascii() {
-            ascii[c as usize]
-        } else {
-            props(py, c)?
-        });
+        if !c.is_ascii() && !other.contains_key(&c) {
+            other.insert(c, props(py, c)?);
+        }
     }
-    Ok((s, p))
+    Ok((s, Classes { ascii, other }))
 }
 
 /// numbers.DIGIT_FIGURE.finditer(text) as [(start, end, kind)] (kind: the match's lastgroup).
@@ -230,7 +230,10 @@ pub fn digit_figures(py: Python<'_>, text: &str) -> PyResult<Vec<(usize, usize, 
 }
 
 /// digit_figures of a text already read: its code points and their classes (crate::props).
-pub(crate) fn digit_figures_in(s: &CodePoints<'_>, p: &[u8]) -> Vec<(usize, usize, &'static str)> {
+pub(crate) fn digit_figures_in(
+    s: &CodePoints<'_>,
+    p: &Classes,
+) -> Vec<(usize, usize, &'static str)> {
     figures_of(Text { s, p })
 }
 

@@ -4,7 +4,28 @@
 //! 16th code point is kept (a quarter of a byte a character); the rest is a short walk, none
 //! at all in a block of ASCII, so ASCII text pays nothing for the non-ASCII text beside it.
 
+use std::collections::HashMap;
+
 const BLOCK: usize = 16;
+
+/// The Python classes (crate::props) of the characters of one text, by character: a table for
+/// ASCII and a map for the few others, instead of a byte per code point of the text.
+pub(crate) struct Classes {
+    pub(crate) ascii: [u8; 128],
+    pub(crate) other: HashMap<char, u8>,
+}
+
+impl Classes {
+    /// The classes of c (0 for a character the text does not hold).
+    #[inline]
+    pub(crate) fn of(&self, c: char) -> u8 {
+        if c.is_ascii() {
+            self.ascii[c as usize]
+        } else {
+            self.other.get(&c).copied().unwrap_or(0)
+        }
+    }
+}
 
 /// The code points of `text`, by index.
 pub(crate) struct CodePoints<'a> {
