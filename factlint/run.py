@@ -116,13 +116,16 @@ class Run:
             findings = f.keep(source, findings)
         return findings
 
-    def lint(self, srcs: Iterable[Source], jobs: int = 1) -> Iterator[tuple[Source, list[Finding]]]:
+    def lint(
+        self, srcs: Iterable[Source], jobs: int = 1, total_bytes: int = 0
+    ) -> Iterator[tuple[Source, list[Finding]]]:
         """(Source, findings) in input order, as a stream: what factlint_cached_findings knows is
-        not linted again; the rest is linted here, or by `jobs` worker processes."""
+        not linted again; the rest is linted here, or by `jobs` worker processes (`total_bytes`,
+        the inputs' size if known, sizes their batches)."""
         items = (
             self._looked_up(srcs) if self.hook.factlint_cached_findings.get_hookimpls() else ((s, None) for s in srcs)
         )
-        for src, findings in lint_ordered(self.linter, items, jobs):
+        for src, findings in lint_ordered(self.linter, items, jobs, total_bytes):
             if src.meta.get("cached") is False:  # looked up, not known: linted now
                 self.hook.factlint_document_linted(run=self, source=src, findings=findings)
             yield src, findings
@@ -204,7 +207,8 @@ def _run(run: Run, paths: Iterable[str], formatter: Any) -> int:
     if options.output_file:
         _refuse_output_as_input(options.output_file, inputs)
     jobs = options.jobs or default_jobs(len(inputs), any(i.corpus for i in inputs))
-    results: Iterable[tuple[Source, list[Finding]]] = run.lint(sources(inputs, options, errors, notes), jobs)
+    total = sum(i.size for i in inputs)
+    results: Iterable[tuple[Source, list[Finding]]] = run.lint(sources(inputs, options, errors, notes), jobs, total)
     if run.needs_all:
         results, code = run.post_process(list(results))
         if code is not None:
@@ -220,7 +224,7 @@ def _run(run: Run, paths: Iterable[str], formatter: Any) -> int:
     report.conditions = run.conditions
     failing = LEVEL_RANK[run.config.fail_level]
     failed = []
-    progress = Progress(sum(i.size for i in inputs))
+    progress = Progress(total)
     splitter = run.splitter
     # A formatter that cannot show statistics (all but text and json): they go to stderr.
     stats = _side_statistics() if options.statistics and not getattr(formatter, "statistics", False) else None

@@ -95,6 +95,17 @@ def test_worker_batches_bounded_and_in_order(monkeypatch):
         assert findings == expected
 
 
+def test_batches_grow_with_the_run_within_bounds():
+    import factlint.parallel as parallel
+
+    # Unknown or small runs: the small batches that keep both workers busy to the end.
+    assert parallel.batch_size(0, 2) == (32_000, 100)
+    assert parallel.batch_size(100_000, 2) == (32_000, 100)
+    # The BBC folder on two workers: eight batches each; a huge corpus: the largest batch.
+    assert parallel.batch_size(5_040_000, 2) == (315_000, 315)
+    assert parallel.batch_size(10**10, 4) == (512_000, 512)
+
+
 # -- the result cache ----------------------------------------------------------------------------
 def test_result_cache_gives_the_same_output(cli, folder):
     results_db().unlink(missing_ok=True)
