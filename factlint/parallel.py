@@ -34,6 +34,8 @@ def batch_size(total_chars: int, jobs: int) -> tuple[int, int]:
     """(characters, documents) at which a batch is cut, for a run of about `total_chars` (0: unknown)."""
     chars = min(MAX_BATCH_CHARS, max(BATCH_CHARS, total_chars // (jobs * BATCHES_PER_JOB)))
     return chars, max(BATCH_DOCS, BATCH_DOCS * chars // 100_000)
+
+
 IN_FLIGHT_PER_JOB = 3
 # With fewer inputs than this, one process is faster than starting workers.
 MANY_FILES = 50
