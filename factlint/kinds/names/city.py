@@ -21,6 +21,7 @@ from factlint.kinds.names.base import (
     foreign_sentence,
     names_scan,
     occurrences,
+    prefetch,
     word_after,
     word_before,
 )
@@ -96,6 +97,7 @@ def _place_cue(prose: str, start: int, end: int) -> bool:
 def py_cued(doc, tokens) -> set[str]:
     """The `tokens` used as a place at one of their occurrences (_place_cue)."""
     prose = doc.prose
+    prefetch(doc, tokens)
     return {t for t in tokens if any(_place_cue(prose, s, e) for s, e in occurrences(doc, t))}
 
 

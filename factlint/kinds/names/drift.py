@@ -11,6 +11,7 @@ from factlint.kinds.names.base import (
     NamesKind,
     capitalised_tokens,
     occurrences,
+    prefetch,
     word_after,
     word_before,
 )
@@ -51,6 +52,7 @@ class NameDrift(NamesKind):
         if not pairs:
             return
         tokens = capitalised_tokens(doc)
+        prefetch(doc, [t for pair in pairs for t in pair])
         spans = {}
         for pair in pairs:
             for t in pair:

@@ -6,15 +6,16 @@ import factlint.native as native
 from factlint.kinds.base import Key
 from factlint.kinds.names.base import (
     NamesKind,
-    find_whole,
     foreign_sentence,
     names_scan,
     occurrences,
+    prefetch,
     word_after,
     word_before,
 )
 from factlint.lazyre import lazy_compile
 from factlint.text.phonetics import plain, typing_slip, vowel_slip
+from factlint.text.wholewords import find_many, find_whole
 
 # A word in lower case or capitals ("portugese", "PORTUGESE"), not inside a URL, an address, a
 # path or a hyphenated compound: the capitalised ones are the other path's.
@@ -55,8 +56,9 @@ class NameSpelling(NamesKind):
             linked |= gaz.links[i]
         regions = {gaz.regions[i] for i in used}
         cities = gaz.cities
-        for token in candidates:
-            whole, parts = self._best(token, linked, regions)
+        judged = [(token, *self._best(token, linked, regions)) for token in candidates]
+        prefetch(doc, [token for token, whole, parts in judged if whole or parts])
+        for token, whole, parts in judged:
             if not (whole or parts):
                 continue
             spans = occurrences(doc, token)
@@ -115,7 +117,8 @@ class NameSpelling(NamesKind):
                 keep.add(word)
         if not keep:
             return {}
-        found = {word: spans for word in keep if (spans := _odd_spans(prose, word))}
+        whole = sorted(word for word in keep if _ODD_CASE.fullmatch(word))
+        found = {word: spans for word, spans in find_many(prose, whole, _odd_starts, _odd_ends).items() if spans}
         # In the order of the text, as one pass over it would give them.
         return {w: found[w] for w in sorted(found, key=lambda w: found[w][0])}
 
