@@ -14,6 +14,7 @@ import click
 
 import factlint.native as native
 import factlint.regexcache as regexcache
+import factlint.rulecache as rulecache
 from factlint import __version__
 from factlint.config import Config
 from factlint.engine import Linter
@@ -220,7 +221,7 @@ def _check(
     paths, fmt, select, ignore, min_level, fail_level, config_path, globs, exclude, output_file, statistics, **post
 ):
     # deferred for start-up: `rules`, `explain` and `plugins` never run it
-    from factlint.run import RunOptions, exit_process, run
+    from factlint.run import RunOptions, exit_process, own_process, run
 
     config = _setup(config_path, select, ignore, min_level, fail_level)
     config.exclude += list(exclude)
@@ -232,6 +233,7 @@ def _check(
     # young-generation collection every 700 allocations (up to a tenth of the linting time); the
     # process is ours, so collect less often (cycles are still collected).
     gc.set_threshold(20_000, 10, 10)
+    rulecache.FREEZE_LOADED = own_process()  # the `factlint` command lints once and exits: see rulecache
     # deferred for start-up: Vale support loads only here; None unless a .vale.ini is found
     from factlint.vale.entry import run_if_configured
 

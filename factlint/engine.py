@@ -15,6 +15,7 @@ from fnmatch import fnmatch
 from typing import TYPE_CHECKING, Any
 
 import factlint.regexcache as regexcache
+import factlint.text.language as language
 from factlint import rulecache
 from factlint.config import Config
 from factlint.findings import CATEGORIES, LEVEL_RANK, TIMED_OUT, Finding
@@ -91,6 +92,7 @@ class Linter:
             # (a run served by the result cache never gets here, nor reads them).
             regexcache.warm()
             self._ruleset = rulecache.load_ruleset(self.host, self.config, key=self.ruleset_key)
+            language.use_index(getattr(self._ruleset, "language_index", None))
         return self._ruleset
 
     @property

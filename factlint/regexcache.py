@@ -31,8 +31,10 @@ _FORMAT = 1  # of the file: a change of its layout changes its name
 _CODE_TYPE = "I"  # unsigned int: _sre's code words (checked against _sre.CODESIZE in _usable)
 _warmed = False  # warm() has read the file (or found none)
 _stored: dict = {}  # re._cache key -> _sre.compile arguments: what the file holds (and will)
-# re._MAXCACHE is 512: a fuller cache drops its oldest entries. Room is left for what a run
-# compiles besides (a user's patterns).
+_aliases: set = set()  # the keys warm() also filed a stored pattern under (nothing new to store)
+# Stored patterns at most (each may also be filed under its final flags: see warm). re's cache
+# drops its oldest entry at each miss once it holds re._MAXCACHE (512): the patterns a run
+# compiles besides (a user's) each push one stored pattern out, never the cache's whole content.
 _MAX_ENTRIES = 448
 
 
@@ -68,9 +70,7 @@ def warm() -> int:
             data = unseal(fh.read(), secret_key(create=False))
         entries = pickle.loads(data) if data is not None else []  # only what this user sealed
         cache = re._cache  # type: ignore[attr-defined]
-        for key, args in entries:
-            if len(cache) >= _MAX_ENTRIES:
-                break
+        for key, args in entries[:_MAX_ENTRIES]:
             _stored[key] = args
             if args is None or key in cache:  # None: a pattern not kept (see _arguments)
                 continue
@@ -78,7 +78,9 @@ def warm() -> int:
             compiled = cache[key] = _sre.compile(pattern, flags, code.tolist(), groups, groupindex, indexgroup)
             # A pickled pattern (the compiled rules hold many) is compiled again with its final
             # flags (re.UNICODE added, inline flags): the same pattern, under that key too.
-            cache.setdefault((key[0], pattern, flags), compiled)
+            alias = (key[0], pattern, flags)
+            if alias != key and cache.setdefault(alias, compiled) is compiled:
+                _aliases.add(alias)
     except Exception:  # noqa: BLE001 - missing, unreadable or from another build: compile as usual
         return 0
     return len(_stored)
@@ -90,8 +92,10 @@ def save() -> bool:
     if not _warmed or not _usable():
         return False
     cache = dict(re._cache)  # type: ignore[attr-defined]
-    new = [key for key in cache if key not in _stored]
-    if not new or len(_stored) + len(new) > _MAX_ENTRIES:
+    # As many as there is room for (the file was once left as it was whenever not all fitted,
+    # and a grown rule set then compiled its new patterns at every run).
+    new = [key for key in cache if key not in _stored and key not in _aliases][: _MAX_ENTRIES - len(_stored)]
+    if not new:
         return False
     # Parsed again here, once: the file then spares every later run (a pattern that is not kept
     # is recorded as None, so that it is not parsed again at every run's end either).

@@ -146,6 +146,13 @@ def is_compiled(key):
     return not os.environ.get("FACTLINT_NO_CACHE") and _ruleset_path(key).is_file()
 
 
+# Set by a process that lints and exits (`factlint check`): the rules it loads live as long as
+# it does, so they are put out of the garbage collector's sight (gc.freeze) instead of being
+# walked again by every later collection (7 ms of a one-file run). Never in a long-lived process
+# (the language server, tests): a ruleset it drops would never be freed.
+FREEZE_LOADED = False
+
+
 def load_ruleset(host, config, key=None):
     """The compiled rules, from the cache when `key` (ruleset_key) has been compiled before."""
     dirs = pack_dirs(host, config)
@@ -171,6 +178,8 @@ def load_ruleset(host, config, key=None):
         except Exception:  # noqa: BLE001 - a missing, unreadable or stale cache just means compiling
             pass
         finally:
+            if FREEZE_LOADED:
+                gc.freeze()
             if gc_was_enabled:
                 gc.enable()
     rules = ruleset.compile_rules(dirs, host.rule_kinds(), config.levels)

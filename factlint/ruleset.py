@@ -178,14 +178,17 @@ def _check_examples(examples, path):
 class RuleSet:
     """The compiled rules of one run, plus the TermIndex they share."""
 
-    def __init__(self, rules, terms):
+    def __init__(self, rules, terms, language_index=None):
         self.rules = rules
         self.terms = terms
         self.by_id = {r.id: r for r in rules}
+        # Language detection's stop-word index, kept with the rules (text.language.use_index).
+        self.language_index = language_index
 
 
 def compile_rules(pack_dirs, kinds, levels=None):
     """Load, validate and compile every rule in the packs. `levels` overrides rule levels."""
+    import factlint.text.language as language  # deferred for start-up (as TermIndex below)
     from factlint.terms import TermIndex  # deferred for start-up: a run served by the caches never compiles
 
     terms = TermIndex()
@@ -200,7 +203,7 @@ def compile_rules(pack_dirs, kinds, levels=None):
             rules.append(kind(spec, ctx))
         except re.error as exc:
             raise RuleError(f"bad regular expression: {exc}", path, key_line(path, _regex_key(kind))) from None
-    return RuleSet(rules, terms)
+    return RuleSet(rules, terms, language._index())
 
 
 def _regex_key(kind):

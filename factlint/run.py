@@ -350,13 +350,19 @@ def _unlink(path: str) -> None:
         pass
 
 
+def own_process() -> bool:
+    """Whether this process is the `factlint` command (or `python -m factlint`), which lints and
+    exits, rather than a test or a program that embeds factlint."""
+    main_module = sys.modules.get("__main__")
+    script = os.path.basename(getattr(main_module, "__file__", None) or "")
+    return script == "factlint" or getattr(getattr(main_module, "__spec__", None), "name", "") == "factlint.__main__"
+
+
 def exit_process(code: int) -> NoReturn:
     """sys.exit(code), but the `factlint` process skips the interpreter's teardown (freeing the
     rules' and knowledge's objects one by one: a tenth of a small file's run); exit functions
     still run and the streams are flushed. In-process (tests, embedding): sys.exit."""
-    main_module = sys.modules.get("__main__")
-    script = os.path.basename(getattr(main_module, "__file__", None) or "")
-    if script != "factlint" and getattr(getattr(main_module, "__spec__", None), "name", "") != "factlint.__main__":
+    if not own_process():
         sys.exit(code)
     atexit._run_exitfuncs()
     try:

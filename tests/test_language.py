@@ -52,3 +52,16 @@ def test_configured_language_applies_to_texts_without_their_own():
     assert not [f for f in Linter(config).lint_text(ENGLISH) if f.rule == "History.EventDates"]
     with pytest.raises(UserError):
         Config().apply({"language": "German"}, "cfg.yaml")
+
+
+def test_the_detection_index_comes_with_the_compiled_rules():
+    from factlint.config import Config
+    from factlint.engine import Linter
+    from factlint.text import language
+
+    # Kept in the compiled-rules cache (built once, not from 31 stop lists at every start-up);
+    # what detection uses is that index, equal to one built anew.
+    ruleset = Linter(Config()).ruleset
+    assert ruleset.language_index == language._build_index()
+    assert len(ruleset.language_index) > 1000 and ruleset.language_index["the"] == {"en": 1.0}
+    assert language._index() == ruleset.language_index

@@ -245,3 +245,17 @@ def test_workers_inherit_the_primed_linter(monkeypatch, tmp_path):
     got = list(parallel.lint_ordered(linter, iter(items), 2))
     assert log.read_text(encoding="utf-8").split("\n")[:-1] == [f"rules {os.getpid()}", f"automaton {os.getpid()}"]
     assert [f for _s, f in got] == [linter.lint_text(t, path=f"d{i}.txt") for i, t in enumerate(texts)]
+
+
+def test_only_the_factlint_command_freezes_the_rules_it_loads(cli, tmp_path):
+    import gc
+
+    import factlint.rulecache as rulecache
+    from factlint.run import own_process
+
+    # In-process (tests, embedding), the rules stay collectable: a dropped ruleset is freed.
+    (tmp_path / "a.txt").write_text("Hundreds have been killed, officials said.\n", encoding="utf-8")
+    frozen = gc.get_freeze_count()
+    code, _out, _err = cli("check", "--no-cache", str(tmp_path / "a.txt"))
+    assert code in (0, 1) and not own_process()
+    assert rulecache.FREEZE_LOADED is False and gc.get_freeze_count() == frozen

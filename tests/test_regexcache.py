@@ -18,6 +18,7 @@ from factlint.rulecache import cache_dir
 def fresh(tmp_path, monkeypatch):
     monkeypatch.setenv("FACTLINT_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(regexcache, "_stored", {})
+    monkeypatch.setattr(regexcache, "_aliases", set())
     monkeypatch.setattr(regexcache, "_warmed", False)
     monkeypatch.setattr(re, "_cache", {})  # re's own, as a run starts (a whole suite fills it)
     return tmp_path
@@ -130,3 +131,26 @@ def test_a_run_that_loads_no_rules_leaves_the_file_alone(fresh):
     re.compile(uuid.uuid4().hex + "z+")
     assert not regexcache.save()
     assert path.read_bytes() == stored
+
+
+def test_patterns_filed_twice_leave_room_for_new_ones(fresh, monkeypatch):
+    """warm() files each stored pattern under its final flags too; those keys are not new
+    patterns, and a full file keeps what it holds while a file with room takes what fits (a
+    file that once refused everything when not all fitted froze a growing rule set's patterns)."""
+    monkeypatch.setattr(regexcache, "_MAX_ENTRIES", 4)
+    tag = uuid.uuid4().hex
+    first = [rf"{tag}a\d+", rf"{tag}b\w+", rf"{tag}c\s+"]
+    regexcache.warm()
+    for p in first:
+        re.compile(p)
+    assert regexcache.save() and len(regexcache._stored) == 3
+    _forget(first)
+    regexcache._stored.clear()
+    regexcache._warmed = False  # a new process
+    assert regexcache.warm() == 3 and len(regexcache._aliases) == 3  # (str, p, 0) and (str, p, re.UNICODE)
+    later = [rf"{tag}d[a-z]", rf"{tag}e[a-z]"]
+    for p in later:
+        re.compile(p)
+    assert regexcache.save()  # one of the two fits
+    assert len(regexcache._stored) == 4
+    assert not regexcache.save()  # full: the file is left as it is

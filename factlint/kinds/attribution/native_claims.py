@@ -174,6 +174,9 @@ _ASCII_OUTSIDE = {
 _ASCII_INSIDE = {"w": "0-9A-Za-z_", "d": "0-9", "s": r"\t\n\x0B\f\r "}
 
 
+_PATTERN_TOKEN = re.compile(r"\\.|[^\\\[\]$]+|.", re.S)
+
+
 def rust_pattern(pattern: re.Pattern, ascii: bool = False) -> str:
     """`pattern` in the `regex` crate's syntax, matching what Python's `re` matches on a text
     whose characters both engines class alike: ignore-case as a leading flag, and `$` (end of
@@ -185,22 +188,20 @@ def rust_pattern(pattern: re.Pattern, ascii: bool = False) -> str:
     if "(?=" in src or "(?!" in src or "(?<=" in src or "(?<!" in src:
         raise ValueError(f"a look-around: {src!r}")
     out = []
-    i, in_class = 0, False
-    while i < len(src):
-        c = src[i]
-        if c == "\\":
-            escape = src[i : i + 2]
-            if ascii and escape[1:] in _ASCII_OUTSIDE:
+    in_class = False
+    # A token at a time (an escape, a run of plain characters, or one of "[", "]", "$"): a
+    # character at a time cost 9 ms of start-up for the 71 patterns' two forms.
+    for m in _PATTERN_TOKEN.finditer(src):
+        c, i = m.group(), m.start()
+        if c[0] == "\\" and len(c) == 2:
+            if ascii and c[1:] in _ASCII_OUTSIDE:
                 if not in_class:
-                    escape = _ASCII_OUTSIDE[escape[1]]
-                elif escape[1] in _ASCII_INSIDE:
-                    escape = _ASCII_INSIDE[escape[1]]
+                    c = _ASCII_OUTSIDE[c[1]]
+                elif c[1] in _ASCII_INSIDE:
+                    c = _ASCII_INSIDE[c[1]]
                 else:
                     raise ValueError(f"a negated class in a class: {src!r}")
-            out.append(escape)
-            i += 2
-            continue
-        if in_class:
+        elif in_class:
             if c == "]" and not (src[i - 1] == "[" or src[i - 2 : i] == "[^"):
                 in_class = False
         elif c == "[":
@@ -208,7 +209,6 @@ def rust_pattern(pattern: re.Pattern, ascii: bool = False) -> str:
         elif c == "$":
             c = r"(?:\n?\z)"
         out.append(c)
-        i += 1
     return ("(?i)" if pattern.flags & re.I else "") + "".join(out)
 
 
