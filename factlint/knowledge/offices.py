@@ -15,8 +15,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 import factlint.safeyaml as safeyaml
 
 ROLES = {
@@ -166,6 +164,8 @@ class OfficeBase:
 
 def load_tables(paths: Iterable[Path | str]) -> OfficeBase:
     """Read and validate office tables; raise TableError naming the first problem."""
+    import yaml  # deferred for start-up: the compiled rules hold the tables, a cached run never reads them
+
     offices, people, verified = [], {}, None
     seen_ids = set()
     for path in paths:
