@@ -44,40 +44,10 @@ fn is_letter(py: Python<'_>, c: char) -> PyResult<bool> {
     Ok(props(py, c)? & (ALNUM | DECIMAL) == ALNUM)
 }
 
-/// FxHash (rustc's) for the stop-word and table look-ups: short keys, not chosen by an attacker.
-#[derive(Default)]
-struct Fx(u64);
-
-impl std::hash::Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.write_u64(i as u64);
-    }
-    fn write_u32(&mut self, i: u32) {
-        self.write_u64(i as u64);
-    }
-    fn write_usize(&mut self, i: usize) {
-        self.write_u64(i as u64);
-    }
-    fn write_u64(&mut self, i: u64) {
-        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type FxSet = HashSet<String, std::hash::BuildHasherDefault<Fx>>;
+type FxSet = crate::fxhash::FxSet<String>;
 /// Words as characters: looked up by a slice of the lower-cased line, no string built.
-type CharSet = HashSet<Box<[char]>, std::hash::BuildHasherDefault<Fx>>;
-type FxMap<V> = HashMap<String, V, std::hash::BuildHasherDefault<Fx>>;
+type CharSet = crate::fxhash::FxSet<Box<[char]>>;
+type FxMap<V> = crate::fxhash::FxMap<String, V>;
 
 /// Python's c.lower() (None: the character itself), c.islower(), c.upper() == c.
 struct Case {

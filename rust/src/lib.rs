@@ -10,6 +10,7 @@ mod attr_sources;
 mod attribution;
 mod boilerplate;
 mod codepoints;
+mod fxhash;
 
 use aho_corasick::automaton::Automaton as _;
 use aho_corasick::nfa::contiguous::NFA;
@@ -17,7 +18,6 @@ use aho_corasick::{Input, MatchKind};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::{Mutex, OnceLock};
 
@@ -671,37 +671,7 @@ fn each_word<'t>(py: Python<'_>, text: &'t str, mut each: impl FnMut(&'t str)) -
     Ok(())
 }
 
-/// FxHash (rustc's): the stop-word look-up hashes one short word per word of the text, where
-/// the standard SipHash cost more than the rest of the count.
-#[derive(Default, Clone, Copy)]
-struct Fx(u64);
-
-impl Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            self.add(u64::from_le_bytes(chunk.try_into().expect("8 bytes")));
-        }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
-        }
-    }
-    fn write_u8(&mut self, b: u8) {
-        self.add(u64::from(b));
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl Fx {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+use crate::fxhash::FxMap;
 
 /// text.language's stop-word index (word -> [(language, weight)]) for detect().
 #[pyclass(frozen)]
