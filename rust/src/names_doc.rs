@@ -30,6 +30,16 @@ fn ascii_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
+/// `\w` of a character: ASCII by hand, the others as the running Python classes them.
+#[inline]
+fn word_char(py: Python<'_>, c: char) -> PyResult<bool> {
+    if c.is_ascii() {
+        Ok(ascii_word(c as u8))
+    } else {
+        is_word(py, c)
+    }
+}
+
 /// The character at byte i of `text` and its length: ASCII without decoding.
 #[inline(always)]
 fn char_at(text: &str, i: usize) -> (char, usize) {
@@ -218,13 +228,7 @@ fn names_scan(py: Python<'_>, prose: Bound<'_, PyString>) -> PyResult<NamesScan>
     let bytes = text.as_bytes();
     let n = bytes.len();
     let at = |i: usize| char_at(text, i);
-    let word_char = |c: char| -> PyResult<bool> {
-        if c.is_ascii() {
-            Ok(ascii_word(c as u8))
-        } else {
-            is_word(py, c)
-        }
-    };
+    let word_char = |c: char| word_char(py, c);
     let letter = |c: char| -> PyResult<bool> {
         if c.is_ascii() {
             Ok(c.is_ascii_alphabetic())
@@ -302,13 +306,7 @@ fn odd_case_pass(py: Python<'_>, text: &str, tables: &NamesTables) -> PyResult<W
     let bytes = text.as_bytes();
     let n = bytes.len();
     let at = |i: usize| char_at(text, i);
-    let word_char = |c: char| -> PyResult<bool> {
-        if c.is_ascii() {
-            Ok(ascii_word(c as u8))
-        } else {
-            is_word(py, c)
-        }
-    };
+    let word_char = |c: char| word_char(py, c);
     let mut odd = Collect::with_capacity(n / 1024);
     let (mut i, mut cp, mut prev) = (0usize, 0usize, None::<char>);
     while i < n {
