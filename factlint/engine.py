@@ -96,6 +96,11 @@ class Linter:
         return self._ruleset
 
     @property
+    def rules_loaded(self) -> bool:
+        """Whether the compiled rules are loaded in this process."""
+        return self._ruleset is not None
+
+    @property
     def loads_fast(self) -> bool:
         """Whether the compiled rules are loaded, or can be read from the cache (not compiled)."""
         return self._ruleset is not None or rulecache.is_compiled(self.ruleset_key)

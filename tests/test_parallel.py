@@ -215,9 +215,12 @@ def test_rules_not_in_the_cache_are_compiled_once_before_the_workers_fork(monkey
     assert linter.loads_fast
 
 
-def test_workers_inherit_the_primed_linter(monkeypatch, tmp_path):
-    """The parent sets up everything a first document needs (rules from the cache, automaton,
-    language index) before forking: no worker loads the rules or builds the automaton again."""
+@pytest.mark.parametrize("parent_has_rules", [True, False])
+def test_who_sets_up_the_workers(monkeypatch, tmp_path, parent_has_rules):
+    """A parent that has the rules loaded sets up everything a first document needs (automaton,
+    language index) before forking: no worker loads the rules or builds the automaton again. A
+    parent that has not, with the rules in the compiled-rules cache, leaves it to the workers:
+    each reads the rules and builds the automaton once, in parallel, while the parent reads."""
     import factlint.parallel as parallel
     import factlint.rulecache as rulecache
     import factlint.terms as terms
@@ -239,11 +242,17 @@ def test_workers_inherit_the_primed_linter(monkeypatch, tmp_path):
 
     monkeypatch.setattr(rulecache, "load_ruleset", logged("rules", load_ruleset))
     monkeypatch.setattr(terms.TermIndex, "_build", logged("automaton", build))
-    linter = Linter(Config(), lazy=True)
+    linter = Linter(Config(), lazy=not parent_has_rules)
     texts = [(BBC / name).read_text(encoding="utf-8") for name in sorted(os.listdir(BBC))[:8]]
     items = [(Source(f"d{i}.txt", f"d{i}.txt", t), None) for i, t in enumerate(texts)]
     got = list(parallel.lint_ordered(linter, iter(items), 2))
-    assert log.read_text(encoding="utf-8").split("\n")[:-1] == [f"rules {os.getpid()}", f"automaton {os.getpid()}"]
+    lines = log.read_text(encoding="utf-8").split("\n")[:-1]
+    if parent_has_rules:
+        assert lines == [f"rules {os.getpid()}", f"automaton {os.getpid()}"]
+    else:
+        workers = {line.split()[1] for line in lines}
+        assert len(workers) == 2 and str(os.getpid()) not in workers
+        assert sorted(lines) == sorted(f"{what} {pid}" for pid in workers for what in ("rules", "automaton"))
     assert [f for _s, f in got] == [linter.lint_text(t, path=f"d{i}.txt") for i, t in enumerate(texts)]
 
 
