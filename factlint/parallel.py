@@ -28,14 +28,6 @@ BATCH_CHARS = 32_000
 MAX_BATCH_CHARS = 512_000
 BATCHES_PER_JOB = 8
 BATCH_DOCS = 100  # per 100,000 characters of a batch's size, at least this many
-
-
-def batch_size(total_chars: int, jobs: int) -> tuple[int, int]:
-    """(characters, documents) at which a batch is cut, for a run of about `total_chars` (0: unknown)."""
-    chars = min(MAX_BATCH_CHARS, max(BATCH_CHARS, total_chars // (jobs * BATCHES_PER_JOB)))
-    return chars, max(BATCH_DOCS, BATCH_DOCS * chars // 100_000)
-
-
 IN_FLIGHT_PER_JOB = 3
 # With fewer inputs than this, one process is faster than starting workers.
 MANY_FILES = 50
@@ -49,6 +41,12 @@ PRIME_TEXT = (
     "According to the United Nations, about £3.5m was raised in London and Moscow last year.\n\n"
     '"It is a good result," Mr Berg told the BBC. Officials said the figure could rise.\n'
 )
+
+
+def batch_size(total_chars: int, jobs: int) -> tuple[int, int]:
+    """(characters, documents) at which a batch is cut, for a run of about `total_chars` (0: unknown)."""
+    chars = min(MAX_BATCH_CHARS, max(BATCH_CHARS, total_chars // (jobs * BATCHES_PER_JOB)))
+    return chars, max(BATCH_DOCS, BATCH_DOCS * chars // 100_000)
 
 
 def cpu_count():

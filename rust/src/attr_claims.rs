@@ -17,6 +17,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 use crate::codepoints::{Classes, CodePoints};
+use crate::fxhash::FxMap;
 use crate::{props, ALNUM, ALPHA, DECIMAL, SPACE, UPPER};
 
 const NAMES: &[&str] = &[
@@ -982,7 +983,7 @@ impl ClaimTests {
         let ascii_ok = self
             .ascii_ok
             .get_or_init(|| std::array::from_fn(|k| self.agrees(char::from(k as u8), ascii[k])));
-        let mut seen: HashMap<char, u8> = HashMap::new();
+        let mut seen: FxMap<char, u8> = FxMap::default();
         let mut classes_ascii = true;
         for c in prose.chars() {
             if c.is_ascii() {

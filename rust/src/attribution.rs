@@ -8,9 +8,8 @@
 
 use pyo3::prelude::*;
 
-use std::collections::HashMap;
-
 use crate::codepoints::{Classes, CodePoints};
+use crate::fxhash::FxMap;
 use crate::{props, ALNUM, DECIMAL, SPACE};
 
 struct Text<'a, 'b> {
@@ -213,7 +212,7 @@ fn read<'a>(py: Python<'_>, text: &'a str) -> PyResult<(CodePoints<'a>, Classes)
     for (k, slot) in ascii.iter_mut().enumerate() {
         *slot = props(py, char::from(k as u8))?;
     }
-    let mut other = HashMap::new();
+    let mut other = FxMap::default();
     for c in text.chars() {
         if !c.is_ascii() && !other.contains_key(&c) {
             other.insert(c, props(py, c)?);

@@ -4,7 +4,7 @@
 //! 16th code point is kept (a quarter of a byte a character); the rest is a short walk, none
 //! at all in a block of ASCII, so ASCII text pays nothing for the non-ASCII text beside it.
 
-use std::collections::HashMap;
+use crate::fxhash::FxMap;
 
 const BLOCK: usize = 16;
 
@@ -12,7 +12,7 @@ const BLOCK: usize = 16;
 /// ASCII and a map for the few others, instead of a byte per code point of the text.
 pub(crate) struct Classes {
     pub(crate) ascii: [u8; 128],
-    pub(crate) other: HashMap<char, u8>,
+    pub(crate) other: FxMap<char, u8>,
 }
 
 impl Classes {

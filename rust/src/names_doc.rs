@@ -51,20 +51,24 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
     (c, c.len_utf8())
 }
 
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` that lies in lo..=hi, for 0 < lo <= hi < 128 (hasbetween of
+/// "Bit Twiddling Hacks", exact for every byte: a byte with its high bit set is never in).
+#[inline]
+fn bytes_between(x: u64, lo: u8, hi: u8) -> u64 {
+    let low = x & !HIGH;
+    (ONES * (127 + hi as u64 + 1) - low) & !x & (low + ONES * (127 - (lo as u64 - 1))) & HIGH
+}
+
 /// How many leading bytes of `b` are ASCII in lo..=hi (letters of one case): eight at a time.
 #[inline]
 fn ascii_run(b: &[u8], lo: u8, hi: u8) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut k = 0;
     while k + 8 <= b.len() {
         let x = u64::from_le_bytes(b[k..k + 8].try_into().unwrap_or([0x80; 8]));
-        // The high bit of each byte in lo..=hi (hasbetween, exact for every byte).
-        let low = x & !HIGH;
-        let m = (ONES * (127 + hi as u64 + 1) - low)
-            & !x
-            & (low + ONES * (127 - (lo as u64 - 1)))
-            & HIGH;
+        let m = bytes_between(x, lo, hi);
         if m != HIGH {
             return k + ((!m & HIGH).trailing_zeros() / 8) as usize;
         }
@@ -79,15 +83,10 @@ fn ascii_run(b: &[u8], lo: u8, hi: u8) -> usize {
 /// How many leading bytes of `b`, in whole blocks of eight, are ASCII and no capital A-Z.
 #[inline]
 fn plain_ascii(b: &[u8]) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut k = 0;
     while k + 8 <= b.len() {
         let x = u64::from_le_bytes(b[k..k + 8].try_into().unwrap_or([0x80; 8]));
-        // A byte of x in 'A'..='Z' (hasbetween 0x40 < byte < 0x5B, of "Bit Twiddling Hacks").
-        let low = x & !HIGH;
-        let caps = (ONES * (127 + 0x5B) - low) & !x & (low + ONES * (127 - 0x40)) & HIGH;
-        if x & HIGH != 0 || caps != 0 {
+        if x & HIGH != 0 || bytes_between(x, b'A', b'Z') != 0 {
             break;
         }
         k += 8;
