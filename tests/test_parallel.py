@@ -104,6 +104,73 @@ def test_batches_grow_with_the_run_within_bounds():
     # The BBC folder on two workers: eight batches each; a huge corpus: the largest batch.
     assert parallel.batch_size(5_040_000, 2) == (315_000, 315)
     assert parallel.batch_size(10**10, 4) == (512_000, 512)
+    # The tail: at most TAIL_BATCHES batches a worker in what is left, down to the smallest.
+    assert parallel.batch_size(5_040_000, 2, left=5_000_000) == (315_000, 315)
+    assert parallel.batch_size(5_040_000, 2, left=600_000) == (150_000, 150)
+    assert parallel.batch_size(5_040_000, 2, left=40_000) == (32_000, 100)
+
+
+def test_the_last_batches_are_smaller(monkeypatch):
+    """No worker is left alone with a big last batch while the other has finished."""
+    import factlint.parallel as parallel
+    from factlint.config import Config
+    from factlint.engine import Linter
+    from factlint.inputs import Source
+
+    sizes = []
+    make_pool = parallel._pool
+
+    class Logged:  # the pool, noting the size of each batch sent
+        def __init__(self, pool):
+            self.pool, self._pool = pool, pool._pool
+
+        def apply_async(self, fn, args):
+            sizes.append(sum(len(item[0]) for item in args[0]))
+            return self.pool.apply_async(fn, args)
+
+        def __getattr__(self, name):
+            return getattr(self.pool, name)
+
+    monkeypatch.setattr(parallel, "_pool", lambda *args: Logged(make_pool(*args)))
+    monkeypatch.setattr(parallel, "BATCH_CHARS", 4_000)
+    texts = [(BBC / name).read_text(encoding="utf-8") for name in sorted(os.listdir(BBC))[:80]]
+    total = sum(len(t) for t in texts)
+    items = [(Source(f"d{i:02}.txt", f"d{i:02}.txt", t), None) for i, t in enumerate(texts)]
+    got = list(parallel.lint_ordered(Linter(Config()), iter(items), 2, total))
+    assert len(got) == 80
+    full = parallel.batch_size(total, 2)[0]
+    assert sizes[0] >= full and max(sizes[-3:]) < full / 2  # cut at `full` first, then smaller
+    assert sum(sizes) == total
+
+
+def test_workers_build_their_word_sets_at_once(monkeypatch, tmp_path):
+    """A worker lints many documents: its word lists are sets from the first look-up, without
+    the text searches that spare a one-file run the cost of building them."""
+    import factlint.parallel as parallel
+    from factlint.config import Config
+    from factlint.engine import Linter
+    from factlint.inputs import Source
+    from factlint.knowledge.lexicon import Lexicon
+
+    log = tmp_path / "searches.log"
+    search = Lexicon._search
+
+    def logged(self, item):
+        with open(log, "a", encoding="utf-8") as fh:
+            fh.write(f"{os.getpid()}\n")
+        return search(self, item)
+
+    monkeypatch.setattr(Lexicon, "_search", logged)
+    linter = Linter(Config())
+    texts = [(BBC / name).read_text(encoding="utf-8") for name in sorted(os.listdir(BBC))[:8]]
+    items = [(Source(f"d{i}.txt", f"d{i}.txt", t), None) for i, t in enumerate(texts)]
+    got = list(parallel.lint_ordered(linter, iter(items), 2))
+    searched = lambda: set(log.read_text().split()) if log.exists() else set()  # noqa: E731
+    assert searched() <= {str(os.getpid())}  # no worker searched a text (the parent primed them)
+    assert Lexicon.SET_AFTER == 2_000  # the parent's are as they were
+    log.unlink(missing_ok=True)
+    assert [f for _s, f in got] == [linter.lint_text(t, path=f"d{i}.txt") for i, t in enumerate(texts)]
+    assert searched() == {str(os.getpid())}  # while this process, linting the same texts, searched first
 
 
 # -- the result cache ----------------------------------------------------------------------------
