@@ -421,6 +421,24 @@ def test_odd_case_words_leave_out_the_known_ones():
     assert RUST.odd_case_words(text) == text.split()
 
 
+def test_lexicon_search_matches_the_python_search():
+    """lines_contain answers every look-up of a sorted word list as Lexicon.py_search does:
+    words, their prefixes and extensions, non-ASCII and non-BMP words, the empty string, a line
+    break, words before the first and after the last entry."""
+    from factlint.knowledge.lexicon import Lexicon
+
+    rng = random.Random(12)
+    alphabet = "abcéøß𝔘 -'"
+    words = {"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 7))) for _ in range(3000)}
+    asked = [w for w in list(words)[:500]] + [w[:-1] for w in list(words)[:500]] + [w + "a" for w in list(words)[:500]]
+    asked += ["", "\n", "a\nb", " ", "\x00", "\uffff", "𝔘𝔘𝔘𝔘𝔘𝔘𝔘𝔘"]
+    asked += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8))) for _ in range(2000)]
+    for lexicon in (Lexicon(words), Lexicon(["only"]), Lexicon([])):
+        want = [lexicon.py_search(item) for item in asked]
+        assert [RUST.lines_contain(lexicon._text, item) for item in asked] == want
+    assert sum(want) == 0 and sum(Lexicon(words).py_search(w) for w in words) == len(words)
+
+
 def test_near_index_matches_the_python_loop():
     import jellyfish
 

@@ -455,7 +455,32 @@ impl NearIndex {
     }
 }
 
+/// lexicon.Lexicon.py_search: whether `item` is a line of `text`, whose lines are sorted, by a
+/// binary search over line starts (no set or list built: a run that makes few look-ups never
+/// pays for one). Byte order of UTF-8 is code-point order, as Python sorted the lines.
+#[pyfunction]
+fn lines_contain(text: &str, item: &str) -> bool {
+    let b = text.as_bytes();
+    let (mut lo, mut hi) = (0usize, b.len()); // line starts; the lines in [lo, hi) remain
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        let start = match memchr::memrchr(b'\n', &b[lo..mid]) {
+            Some(i) => lo + i + 1,
+            None => lo,
+        };
+        let end = memchr::memchr(b'\n', &b[start..]).map_or(b.len(), |i| start + i);
+        let line = &b[start..end];
+        match line.cmp(item.as_bytes()) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => lo = end + 1,
+            std::cmp::Ordering::Greater => hi = start,
+        }
+    }
+    false
+}
+
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(lines_contain, m)?)?;
     m.add_function(wrap_pyfunction!(capitalised_tokens, m)?)?;
     m.add_function(wrap_pyfunction!(odd_case_words, m)?)?;
     m.add_class::<PlaceCues>()?;
