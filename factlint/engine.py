@@ -14,6 +14,7 @@ import re
 from fnmatch import fnmatch
 from typing import TYPE_CHECKING, Any
 
+import factlint.native as native
 import factlint.regexcache as regexcache
 import factlint.text.language as language
 from factlint import rulecache
@@ -190,7 +191,11 @@ class Linter:
 
         if text.startswith("\ufeff"):  # the Document drops a BOM: offsets stay the caller's text's
             return [_shifted(f) for f in self.lint_text(text[1:], path, markup, date, record)]
-        return self.lint(Document(text, path=path, markup_kind=kind, date=date, record=record))
+        back = None
+        if native.rust is not None:  # lone surrogates, which the Rust core cannot read: see masked
+            text, back = native.masked(text)
+        findings = self.lint(Document(text, path=path, markup_kind=kind, date=date, record=record))
+        return findings if back is None else [_unmasked(f, back) for f in findings]
 
     def lint_source(self, source: Source) -> list[Finding]:
         """Lint one Source (a file's text, standard input or a corpus record)."""
@@ -230,6 +235,16 @@ class Linter:
             message = check.spec.message.replace("%s", ", ".join(d.selectors) or "all rules")
             out.append(finding_at(doc, d.start, end, check.id, check.category, check.level, message))
         return out
+
+
+def _unmasked(f: Finding, back: dict[int, int]) -> Finding:
+    """A finding in a masked text (native.masked) with the text's own characters again."""
+    return dataclasses.replace(
+        f,
+        message=f.message.translate(back),
+        match=f.match.translate(back),
+        suggestions=[s.translate(back) for s in f.suggestions],
+    )
 
 
 def _shifted(f: Finding) -> Finding:

@@ -26,6 +26,9 @@ an exact counterpart of each, with the same arguments and results (offsets in co
     NameSpelling.py_odd_case(prose, words)          names_scan(prose).odd(NamesTables(...))
     city.py_cued(doc, tokens)                       names_scan(prose).cued(tokens, PlaceCues(...))
 
+A text with a lone surrogate, which UTF-8 cannot hold, is linted by the Rust core with private use
+characters in their place (`masked`, called by Linter.lint_text), its findings' text restored.
+
 `CORE` says which one runs: "rust" when the extension is built and importable, "python" when it
 is not (`pip install .` without cargo), when the environment sets FACTLINT_CORE=python, or when
 in a checkout the extension is older than the Rust sources beside it (see stale_build).
@@ -33,6 +36,7 @@ tests/test_native_parity.py holds the two to identical output.
 """
 
 import os
+import re
 from types import ModuleType
 
 FORCE_VARIABLE = "FACTLINT_CORE"
@@ -88,3 +92,24 @@ def lent(text: str) -> str | bytes:
     lifetime (a long non-ASCII document and its lower-cased view would each carry one), so a
     long non-ASCII text goes as UTF-8 bytes, freed after the call."""
     return text if len(text) < 4096 or text.isascii() else text.encode()
+
+
+# A Python str can hold a lone surrogate ("\ud800" from a JSON escape, a surrogateescape decoding,
+# a caller's string); UTF-8, which the Rust core reads, cannot.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_PLANES = (0xF0000, 0x100000)  # supplementary private use areas A and B
+
+
+def masked(text: str) -> tuple[str, dict[int, int] | None]:
+    """The text as the Rust core can read it, and the table that turns its findings' text back
+    (str.translate), or None if nothing was changed. Each lone surrogate stands in for a code
+    point of a private use area that holds none of the text's own characters: one code point
+    for one, so offsets stay, and of the same classes as a surrogate in everything the kinds
+    ask (no letter, digit, space or word character, no case, not printable)."""
+    if text.isascii() or not _LONE_SURROGATE.search(text):
+        return text, None
+    base = next(
+        (b for b in _PLANES if not re.search(f"[{chr(b)}-{chr(b + 0x7FF)}]", text)), _PLANES[0]
+    )  # both areas in use as well: a finding's message may show such a character as a surrogate
+    out = _LONE_SURROGATE.sub(lambda m: chr(base + ord(m.group()) - 0xD800), text)
+    return out, {base + c - 0xD800: c for c in range(0xD800, 0xE000)}

@@ -8,6 +8,7 @@ json-lines. Without the extension the tests skip, unless FACTLINT_REQUIRE_NATIVE
 """
 
 import importlib
+import json
 import os
 import random
 import subprocess
@@ -315,6 +316,42 @@ def test_cores_report_themselves():
         out[core] = done.stdout
     assert "core: python (FACTLINT_CORE=python)" in out["python"]
     assert "core: rust" in out["rust"]
+
+
+_LINT_TEXTS = """
+import json, sys
+from factlint.config import Config
+from factlint.engine import Linter
+
+linter = Linter(Config())
+print(json.dumps([[f.to_dict() for f in linter.lint_text(t, path="doc.txt")] for t in json.load(sys.stdin)]))
+"""
+
+
+def test_lone_surrogates_give_the_same_findings_on_both_cores():
+    """A str can hold a lone surrogate (a JSON escape, a caller's string), which the Rust core's
+    UTF-8 cannot: Linter.lint_text gives what the Python core gives, surrogates included."""
+    rng = random.Random(14)
+    article = (SHARED / "seeds").glob("*.txt").__next__().read_text(encoding="utf-8")
+    lone = ["\ud800", "\udfff", "\udc80", "\udbff"]
+    docs = []
+    for i, text in enumerate([article, article * 3, *texts(120, 15)]):
+        for _ in range(rng.randint(1, 12)):  # inside words, names, figures, quotes, sentence ends
+            at = rng.randint(0, len(text))
+            text = text[:at] + rng.choice(lone) + text[at:]
+        docs.append(text + ("\U000f0000" if i % 7 == 3 else ""))  # a private use character of its own
+    docs.append("The Asher\udc80ites and \ud800Asherites said. " * 120)  # past native.lent's 4,096
+    found = {}
+    for core in ("python", "rust"):
+        env = {**os.environ, "FACTLINT_CORE": core}
+        done = subprocess.run(
+            [sys.executable, "-c", _LINT_TEXTS], input=json.dumps(docs), env=env, capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+        found[core] = done.stdout
+    assert found["rust"] == found["python"]
+    shown = [f["match"] + f["message"] for per_doc in json.loads(found["python"]) for f in per_doc]
+    assert len(shown) > 100 and any(any("\ud800" <= c <= "\udfff" for c in s) for s in shown)
 
 
 @pytest.mark.slow
