@@ -476,6 +476,24 @@ def test_lexicon_search_matches_the_python_search():
     assert sum(want) == 0 and sum(Lexicon(words).py_search(w) for w in words) == len(words)
 
 
+def test_word_set_answers_as_a_frozenset():
+    """The Rust core's Lexicon set (WordSet: spans of one text) answers `in`, `len` and
+    `missing` as the Python core's frozenset does: duplicates and empty lines in the text,
+    non-ASCII and non-BMP words, a lone surrogate and a non-str asked."""
+    rng = random.Random(13)
+    alphabet = "abcéøß𝔘 -'İ"
+    words = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 7))) for _ in range(4000)]
+    text = "\n".join(sorted(words) + ["", words[0], ""])
+    table, expected = RUST.WordSet(text), frozenset(text.split("\n")) - {""}
+    asked = words[:800] + [w + "s" for w in words[:800]] + ["", "\ud800", "a\ud800", "\n", "𝔘𝔘𝔘𝔘𝔘𝔘𝔘𝔘"]
+    asked += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8))) for _ in range(3000)]
+    assert [w in table for w in asked] == [w in expected for w in asked]
+    assert len(table) == len(expected)
+    assert table.missing(asked) == set(asked) - expected and table.missing(iter([])) == set()
+    assert 5 not in table and table.missing([5, "zz9"]) == {5, "zz9"}
+    assert sum(w in table for w in asked) > 1500
+
+
 def test_near_index_matches_the_python_loop():
     import jellyfish
 

@@ -3,9 +3,11 @@
 //! Character classes come from the running Python (lib.rs `props`), so both cores agree on
 //! every character; a distance between strings that are not both ASCII is asked of jellyfish.
 
+use hashbrown::HashTable;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyString};
+use pyo3::types::{PyDict, PySet, PyString};
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasher;
 
 pub(crate) use crate::fxhash::FxBuild;
 
@@ -90,44 +92,107 @@ pub(crate) fn odd_class(c: char) -> u8 {
     }
 }
 
-/// A set of words (lexicon.Lexicon: one sorted string, a word a line), for look-ups that
-/// never leave the scan.
+/// A set of words (lexicon.Lexicon: one sorted string, a word a line): the Rust core's form of
+/// a Lexicon's set, for its look-ups from Python and for scans that never leave Rust. The text
+/// is kept whole and the table holds each word's span in it: no string per word (the 123,000
+/// city words: 8.5 ms to build against a frozenset's 12.8 ms, and about a quarter of its memory).
 #[pyclass(frozen)]
 pub(crate) struct WordSet {
-    words: HashSet<String, FxBuild>,
+    text: String,
+    spans: Vec<(u32, u32)>,
+    table: HashTable<u32>, // indices into spans
 }
 
 impl WordSet {
-    pub(crate) fn words(&self) -> impl Iterator<Item = &String> {
-        self.words.iter()
+    pub(crate) fn words(&self) -> impl Iterator<Item = &str> {
+        self.spans
+            .iter()
+            .map(|&(s, e)| &self.text[s as usize..e as usize])
     }
+
+    fn word(&self, i: u32) -> &str {
+        let (s, e) = self.spans[i as usize];
+        &self.text[s as usize..e as usize]
+    }
+
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.table
+            .find(hash_str(word), |&i| self.word(i) == word)
+            .is_some()
+    }
+
+    /// `item in` the set for any Python object: a str that UTF-8 cannot hold (a lone surrogate)
+    /// or a non-str is in no word list, as with a frozenset of str.
+    fn contains_py(&self, item: &Bound<'_, PyAny>) -> bool {
+        match item.downcast::<PyString>() {
+            Ok(s) => s.to_str().is_ok_and(|w| self.contains(w)),
+            Err(_) => false,
+        }
+    }
+}
+
+fn hash_str(word: &str) -> u64 {
+    FxBuild::default().hash_one(word)
 }
 
 #[pymethods]
 impl WordSet {
     #[new]
-    fn new(text: &str) -> Self {
-        WordSet {
-            words: text
-                .split('\n')
-                .filter(|w| !w.is_empty())
-                .map(str::to_owned)
-                .collect(),
+    fn new(text: String) -> PyResult<Self> {
+        if u32::try_from(text.len()).is_err() {
+            return Err(pyo3::exceptions::PyValueError::new_err(
+                "a word list of 4 GB or more",
+            ));
         }
+        let mut spans = Vec::new();
+        let mut table: HashTable<u32> = HashTable::new();
+        let mut start = 0usize;
+        for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]) {
+            let word = &text[start..end];
+            if !word.is_empty() {
+                let h = hash_str(word);
+                let word_of = |i: &u32| {
+                    let (s, e) = spans[*i as usize];
+                    &text[s as usize..e as usize]
+                };
+                if table.find(h, |i| word_of(i) == word).is_none() {
+                    let i = spans.len() as u32;
+                    table.insert_unique(h, i, |i| hash_str(word_of(i)));
+                    spans.push((start as u32, end as u32));
+                }
+            }
+            start = end + 1;
+        }
+        Ok(WordSet { text, spans, table })
     }
 
-    fn __contains__(&self, word: &str) -> bool {
-        self.words.contains(word)
+    fn __contains__(&self, item: &Bound<'_, PyAny>) -> bool {
+        self.contains_py(item)
+    }
+
+    fn __len__(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// Lexicon.missing: the set of `items` (an iterable of str) that are not in the set.
+    fn missing<'py>(&self, items: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PySet>> {
+        let out = PySet::empty(items.py())?;
+        for item in items.try_iter()? {
+            let item = item?;
+            if !self.contains_py(&item) {
+                out.add(item)?;
+            }
+        }
+        Ok(out)
     }
 
     /// The word, or the word less a plural -s or -es, is in the set (NamesKind.known on a
     /// lower-case word: the English list leaves plurals out).
     pub(crate) fn knows(&self, word: &str) -> bool {
-        let words = &self.words;
-        words.contains(word)
+        self.contains(word)
             || (word.ends_with('s')
-                && (words.contains(&word[..word.len() - 1])
-                    || (word.ends_with("es") && words.contains(&word[..word.len() - 2]))))
+                && (self.contains(&word[..word.len() - 1])
+                    || (word.ends_with("es") && self.contains(&word[..word.len() - 2]))))
     }
 }
 
