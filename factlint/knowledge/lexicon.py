@@ -37,6 +37,7 @@ class Lexicon:
     # (11 ms; the Rust core's search is 13x faster, but the set also gives the Names kinds'
     # native tables: NamesKind.native_tables).
     SET_AFTER = 2_000
+    NATIVE_AFTER = 200
 
     def __init__(self, items):
         items = sorted(items)
@@ -70,7 +71,9 @@ class Lexicon:
         return self._set
 
     def _search(self, item):
-        if native.rust is not None:  # the same search, 20 times faster (names.rs lines_contain)
+        # The Rust core's search (names.rs lines_contain) is 13x faster, but its first call
+        # makes a UTF-8 copy of the text (0.6 ms a MB): worth it from about 200 look-ups.
+        if native.rust is not None and self._lookups > self.NATIVE_AFTER:
             return native.rust.lines_contain(self._text, item)
         return self.py_search(item)
 
