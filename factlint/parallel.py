@@ -11,6 +11,7 @@ import gc
 import os
 import signal
 import sys
+import threading
 import time
 from collections import deque
 
@@ -32,6 +33,7 @@ BATCHES_PER_JOB = 8
 BATCH_DOCS = 100  # per 100,000 characters of a batch's size, at least this many
 IN_FLIGHT_PER_JOB = 3
 TAIL_BATCHES = 2  # per job, at most, in what is left to send
+STOP_PATIENCE = 3.0  # seconds for the pool to stop before its workers are killed (_stop)
 # With fewer inputs than this, one process is faster than starting workers.
 MANY_FILES = 50
 
@@ -173,8 +175,27 @@ def lint_ordered(linter, items, jobs, total_chars=0):
             yield from _finish(pending.popleft(), workers)
     finally:
         if pool is not None:
-            pool.terminate()
-            pool.join()
+            _stop(pool)
+
+
+def _stop(pool, patience=STOP_PATIENCE):
+    """pool.terminate(), within `patience` seconds. CPython's Pool first takes the task queue's
+    lock, which a worker killed while reading its batch (the OOM killer, kill -9) holds for ever:
+    terminate() would wait for ever (1 run in 6, killing a worker of a BBC --jobs 2 run). Past
+    `patience` the workers are killed instead, and the pool's threads (daemons, waiting on
+    that lock) are left behind."""
+
+    def stop():
+        pool.terminate()
+        pool.join()
+
+    stopper = threading.Thread(target=stop, daemon=True)
+    stopper.start()
+    stopper.join(patience)
+    if stopper.is_alive():
+        for process in list(getattr(pool, "_pool", ())):
+            process.kill()
+            process.join(1)
 
 
 def _ready(entry):

@@ -4,6 +4,8 @@ cache (issue 5)."""
 import json
 import os
 import shutil
+import signal
+import time
 from pathlib import Path
 
 import pytest
@@ -171,6 +173,28 @@ def test_workers_build_their_word_sets_at_once(monkeypatch, tmp_path):
     log.unlink(missing_ok=True)
     assert [f for _s, f in got] == [linter.lint_text(t, path=f"d{i}.txt") for i, t in enumerate(texts)]
     assert searched() == {str(os.getpid())}  # while this process, linting the same texts, searched first
+
+
+def test_stopping_the_pool_after_a_worker_died_holding_the_task_queue():
+    """A worker killed while it reads its batch (the OOM killer, kill -9) dies holding the task
+    queue's lock, and Pool.terminate() waits for that lock for ever: _stop kills the workers
+    instead, after its patience."""
+    import multiprocessing
+    import threading
+
+    import factlint.parallel as parallel
+
+    pool = multiprocessing.get_context("fork").Pool(2)
+    time.sleep(0.5)  # both workers wait for a task: one of them holds the queue's lock
+    for process in list(pool._pool):
+        os.kill(process.pid, signal.SIGKILL)
+        process.join()
+    stopper = threading.Thread(target=parallel._stop, args=(pool, 1.0), daemon=True)
+    started = time.monotonic()
+    stopper.start()
+    stopper.join(20)
+    assert not stopper.is_alive() and time.monotonic() - started < 10
+    assert not any(p.is_alive() for p in pool._pool)  # the replacements the pool had started too
 
 
 # -- the result cache ----------------------------------------------------------------------------
