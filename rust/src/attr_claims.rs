@@ -972,7 +972,7 @@ impl ClaimTests {
 
 impl ClaimTests {
     /// The document as the tests read it, or None if it holds a character the engines may class apart.
-    fn read_doc<'a>(&self, py: Python<'_>, prose: &'a str) -> PyResult<Option<Doc<'a>>> {
+    pub(crate) fn read_doc<'a>(&self, py: Python<'_>, prose: &'a str) -> PyResult<Option<Doc<'a>>> {
         let Some(cp) = CodePoints::new(prose) else {
             return Ok(None);
         };

@@ -7,6 +7,7 @@
 mod attr_claims;
 mod attr_figures;
 mod attr_sources;
+mod attr_status;
 mod attribution;
 mod boilerplate;
 mod codepoints;
@@ -764,6 +765,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     boilerplate::register(m)?;
     attr_claims::register(m)?;
     attr_sources::register(m)?;
+    attr_status::register(m)?;
     names_doc::register(m)?;
     Ok(())
 }
