@@ -293,3 +293,93 @@ def test_adversarial_sentences_have_the_same_named_sources_or_are_declined():
 def test_hypothesis_sentences_have_the_same_named_sources_or_are_declined(words, noise):
     for rust, python in _sources(" ".join(words) + noise):
         assert rust is None or rust == python
+
+
+# -- the judgement of a document's claims (native_status.judge, rust/src/attr_status.rs) -------
+import factlint.kinds.attribution.kind as kind  # noqa: E402
+import factlint.kinds.attribution.native_status as native_status  # noqa: E402
+
+QUOTES = ['"', "“", "”", "'", "’", '"The', "“We", 'said: "', "”, he said."]
+
+
+def _judged(text):
+    """(Rust's judgement of every sentence with a claim or None, Python's) for `text`."""
+    doc = Document(text)
+    hits = _LINTER.ruleset.terms.scan(doc)
+    todo = _RULE.claims_of(doc, hits)
+    python = [_RULE.py_judge(doc, block, number, found) for block, number, found in todo]
+    rust = native_status.judge(_RULE, doc, hits.get(_RULE.h_cues, ()), todo, kind._OPINION_VERBS)
+    if rust is not None:
+        rust = [
+            None if one is None else (*found[one[0]], *one[1:3], None if one[3] is None else doc.prose[slice(*one[3])])
+            for (_b, _n, found), one in zip(todo, rust, strict=True)
+        ]
+    return rust, python
+
+
+def _alike(rust, python):
+    """Whether every sentence Rust judges is judged as Python does; (judged, declined) counts."""
+    if rust is None:
+        return 0, 1
+    assert len(rust) == len(python)
+    for r, p in zip(rust, python, strict=True):
+        assert r is None or r == p
+    return sum(r is not None for r in rust), sum(r is None for r in rust)
+
+
+def _article(rng, odd=False):
+    """Paragraphs of news-like sentences with sources, quotations, headings and line ends."""
+    pieces = PIECES + SOURCE_PIECES + QUOTES
+    paragraphs = []
+    for _ in range(rng.randint(1, 6)):
+        words = [rng.choice(pieces) for _ in range(rng.randint(4, 40))]
+        if odd and rng.random() < 0.4:
+            for _ in range(rng.randint(1, 3)):
+                words.insert(rng.randrange(len(words) + 1), rng.choice(ODD))
+        paragraph = " ".join(words) + rng.choice([".", "", " said analysts.", ", it added.", ' "It rose 5%."'])
+        paragraphs.append(rng.choice(["", "", "", "# ", "## Figures\n\n"]) + paragraph)
+    return rng.choice(["\n\n", "\r\n\r\n", "\n"]).join(paragraphs) * rng.choice([1, 1, 1, 8])
+
+
+def test_random_articles_are_judged_alike():
+    rng = random.Random(21)
+    statuses = {kind.UNSOURCED: 0, kind.VAGUE: 0, kind.SOURCED: 0}
+    for _ in range(500):
+        rust, python = _judged(_article(rng))
+        assert rust is not None  # plain ASCII is never declined
+        assert rust == python
+        for judged in python:
+            statuses[judged[2]] += 1
+    assert min(statuses.values()) > 100, statuses  # every status is exercised
+
+
+def test_adversarial_articles_are_judged_alike_or_declined():
+    rng = random.Random(22)
+    declined = judged = 0
+    for _ in range(400):
+        text = _article(rng, odd=rng.random() < 0.5)
+        if rng.random() < 0.2:
+            text = text.replace(" ", " ", 200) + " Zoë, 😀 e\u0301 " + "word " * 3000  # a very long line
+        both = _alike(*_judged(text))
+        judged += both[0]
+        declined += both[1]
+    assert declined > 20 and judged > 200  # both ways are taken
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PIECES + SOURCE_PIECES + QUOTES + ODD), max_size=60), st.text(max_size=20))
+def test_hypothesis_articles_are_judged_alike_or_declined(words, noise):
+    _alike(*_judged(" ".join(words) + noise + "\n\nThe figure rose 5%, it said. " + " ".join(reversed(words))))
+
+
+@pytest.mark.slow
+def test_the_corpus_is_judged_alike():
+    files = sorted((SHARED / "corpus" / "bbc").glob("*.txt"))
+    if not files:
+        pytest.skip("the shared corpus is not here")
+    sentences_judged = 0
+    for path in files[1::2]:
+        rust, python = _judged(path.read_text(encoding="utf-8"))
+        assert rust is not None and rust == python, path.name
+        sentences_judged += len(python)
+    assert sentences_judged > 1500

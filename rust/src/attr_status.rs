@@ -6,8 +6,8 @@
 //!
 //! The regexes come from Python once, rewritten for the `regex` crate (native_claims.rust_pattern),
 //! and the document is read as the claim tests read it (attr_claims.rs `read_doc`): a document
-//! holding a character the engines may class apart is declined (None), as is one with a
-//! sentence the source reader declines, and Python judges it.
+//! holding a character the engines may class apart is declined (None), as is a sentence whose
+//! sources (or its previous sentence's) the source reader declines, and Python judges it.
 
 use pyo3::prelude::*;
 use regex_automata::meta::Regex;
@@ -434,7 +434,8 @@ impl Judge {
 
     /// For each sentence (s_start, s_end, block start, previous sentence or None, [(figure
     /// start, casualty tied)]): (index of the figure judged, status, vague source span or None,
-    /// cue span or None); None where the document is declined (see the module comment).
+    /// cue span or None), None for a sentence declined; None where the document is declined
+    /// (see the module comment).
     fn judge(
         &self,
         py: Python<'_>,
@@ -443,7 +444,7 @@ impl Judge {
         prose: &Bound<'_, PyAny>,
         cues: Vec<Span>,
         sentences: Vec<Sentence>,
-    ) -> PyResult<Option<Vec<Judged>>> {
+    ) -> PyResult<Option<Vec<Option<Judged>>>> {
         let prose = crate::utf8(prose)?;
         let Some(d) = tests.get().read_doc(py, prose)? else {
             return Ok(None);
@@ -457,14 +458,10 @@ impl Judge {
             cues: &cues,
             cache: HashMap::new(),
         };
-        let mut out = Vec::with_capacity(sentences.len());
-        for s in &sentences {
-            match run.sentence(s) {
-                Ok(j) => out.push(j),
-                Err(Declined) => return Ok(None),
-            }
-        }
-        Ok(Some(out))
+        // a sentence whose sources (or whose previous sentence's) are declined: Python judges it
+        Ok(Some(
+            sentences.iter().map(|s| run.sentence(s).ok()).collect(),
+        ))
     }
 }
 

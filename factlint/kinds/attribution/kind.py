@@ -200,7 +200,11 @@ class Attribution(RuleKind):
             yield from (self.py_judge(doc, block, number, found) for block, number, found in todo)
             return
         prose = doc.prose
-        for (_block, _number, found), (index, status, source, cue) in zip(todo, judged, strict=True):
+        for (block, number, found), one in zip(todo, judged, strict=True):
+            if one is None:  # a sentence the Rust core declines
+                yield self.py_judge(doc, block, number, found)
+                continue
+            index, status, source, cue = one
             span, harm = found[index]
             yield span, harm, status, source, None if cue is None else prose[cue[0] : cue[1]]
 

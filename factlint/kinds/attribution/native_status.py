@@ -5,8 +5,8 @@ sentences.continues) for every sentence with a claim, by the Rust core when it i
 
 The Rust core gets the regexes from here, once per lexicon (`Judge`), rewritten for the `regex`
 crate by native_claims.rust_pattern; it reads the document as the claim tests do, and declines
-(None) a document holding a character the engines may class apart or a sentence the source
-reader declines: the output is the same on both cores by construction.
+(None) a document holding a character the engines may class apart, and a sentence whose sources
+the source reader declines: the output is the same on both cores by construction.
 """
 
 from __future__ import annotations
@@ -47,8 +47,8 @@ def _judge(lex: sourcing.Lexicon, opinion_verbs: frozenset):
 def judge(rule, doc, cue_hits, todo: list, opinion_verbs: frozenset) -> list | None:
     """For each (block, number, [(claim span, harm span or None)]) of `todo`: (the index of the
     figure the sentence is judged by, status, vague source span or None, the cue's span or
-    None), as `rule.py_judge` answers (`opinion_verbs`: kind._OPINION_VERBS); None without
-    the Rust core or where it declines."""
+    None), as `rule.py_judge` answers (`opinion_verbs`: kind._OPINION_VERBS), or None for a
+    sentence the Rust core declines; None without the Rust core or where it declines the document."""
     if native.rust is None:
         return None
     asked = []
