@@ -193,9 +193,7 @@ class Attribution(RuleKind):
         """Yield (claim span, harm span or None, status, vague source span or None, its text)
         for every sentence with a claim."""
         todo = self.claims_of(doc, hits)
-        judged = (
-            native_status.judge(self, doc, hits.get(self.h_cues, ()), todo, _OPINION_VERBS) if todo else None
-        )
+        judged = native_status.judge(self, doc, hits.get(self.h_cues, ()), todo, _OPINION_VERBS) if todo else None
         if judged is None:  # no Rust core, or it declines the document
             yield from (self.py_judge(doc, block, number, found) for block, number, found in todo)
             return
@@ -296,7 +294,9 @@ class Attribution(RuleKind):
             return VAGUE, vague, prose[vague[0] : vague[1]]
         # Respondents speak for a poll named just before ("62% of voters said" after "A Gallup
         # poll…"); other sentences carry a source only when they go on with its report.
-        carried = self.carried(doc, block, number) if respondents or sentences.continues(prose, s_start, s_end) else None
+        carried = (
+            self.carried(doc, block, number) if respondents or sentences.continues(prose, s_start, s_end) else None
+        )
         if carried is not None and carried[0] == sourcing.NAMED:
             return SOURCED, None, None
         if vague is not None:

@@ -52,10 +52,11 @@ def judge(rule, doc, cue_hits, todo: list, opinion_verbs: frozenset) -> list | N
     if native.rust is None:
         return None
     asked = []
+    blocks = doc.blocks  # a property: read once (speed)
     for block, number, found in todo:
         s_start, s_end = doc.block_sentences(block)[number]
         figures = [(span[0], harm is not None) for span, harm in found]
-        asked.append((s_start, s_end, doc.blocks[block][0], sentences.previous(doc, block, number), figures))
+        asked.append((s_start, s_end, blocks[block][0], sentences.previous(doc, block, number), figures))
     return _judge(rule.lexicon, opinion_verbs).judge(
         native_claims._rust(),
         sourcing._native_sources(rule.lexicon),

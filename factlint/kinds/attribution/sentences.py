@@ -18,11 +18,12 @@ def by_sentence(doc: Document, figures: list) -> dict:
     groups: dict = {}
     group: list = []
     limit = -1
+    blocks = doc.blocks  # a property: read once (speed)
     for fig in figures:
         if fig[0] >= limit:
             key = doc.sentence_at(fig[0])
             block, number = key
-            sentences, blocks = doc.block_sentences(block), doc.blocks
+            sentences = doc.block_sentences(block)
             if number + 1 < len(sentences):
                 limit = sentences[number + 1][0]
             else:
