@@ -302,9 +302,9 @@ import factlint.kinds.attribution.native_status as native_status  # noqa: E402
 QUOTES = ['"', "“", "”", "'", "’", '"The', "“We", 'said: "', "”, he said."]
 
 
-def _judged(text):
+def _judged(text, markup="text"):
     """(Rust's judgement of every sentence with a claim or None, Python's) for `text`."""
-    doc = Document(text)
+    doc = Document(text, markup_kind=markup)
     hits = _LINTER.ruleset.terms.scan(doc)
     todo = _RULE.claims_of(doc, hits)
     python = [_RULE.py_judge(doc, block, number, found) for block, number, found in todo]
@@ -345,7 +345,7 @@ def test_random_articles_are_judged_alike():
     rng = random.Random(21)
     statuses = {kind.UNSOURCED: 0, kind.VAGUE: 0, kind.SOURCED: 0}
     for _ in range(500):
-        rust, python = _judged(_article(rng))
+        rust, python = _judged(_article(rng), rng.choice(["text", "markdown"]))
         assert rust is not None  # plain ASCII is never declined
         assert rust == python
         for judged in python:
@@ -360,7 +360,7 @@ def test_adversarial_articles_are_judged_alike_or_declined():
         text = _article(rng, odd=rng.random() < 0.5)
         if rng.random() < 0.2:
             text = text.replace(" ", " ", 200) + " Zoë, 😀 e\u0301 " + "word " * 3000  # a very long line
-        both = _alike(*_judged(text))
+        both = _alike(*_judged(text, rng.choice(["text", "markdown"])))
         judged += both[0]
         declined += both[1]
     assert declined > 20 and judged > 200  # both ways are taken
