@@ -13,9 +13,11 @@ use pyo3::prelude::*;
 use regex_automata::meta::Regex;
 use regex_automata::{Anchored, Input};
 use std::collections::{HashMap, HashSet};
+use std::sync::atomic::Ordering;
 use std::sync::OnceLock;
 
-use crate::attr_claims::{ClaimTests, Doc};
+use crate::attr_candidates::Words;
+use crate::attr_claims::{ClaimTests, Doc, Memo};
 use crate::attr_sources::{Source, Sources, Subject, NAMED};
 use crate::SPACE;
 
@@ -26,6 +28,13 @@ const NAMES: &[&str] = &[
     "continues_opener",
     "opens_with_share",
     "continues_word",
+    // attr_candidates.rs
+    "context_before",
+    "month_before",
+    "apposition",
+    "scale_after",
+    "capitalised_before",
+    "part_of_after",
 ];
 const COORDINATE: usize = 0;
 const ASIDE: usize = 1;
@@ -38,12 +47,23 @@ const UNSOURCED: u8 = 0;
 const VAGUE: u8 = 1;
 const SOURCED: u8 = 2;
 
-type Span = (usize, usize);
+pub(crate) type Span = (usize, usize);
 /// Per sentence: (index of the figure judged, status, vague source span, cue span).
 type Judged = (usize, u8, Option<Span>, Option<Span>);
 /// Per sentence: (s_start, s_end, its block's start, the previous sentence (carried), the
 /// figures: (start, whether a casualty term is tied to it)).
 type Sentence = (usize, usize, usize, Option<Span>, Vec<(usize, bool)>);
+/// A sentence's figures as Attribution.analyse groups them: (s_start, s_end, its block's start,
+/// the previous sentence, [(start, end, kind)]).
+type Group = (
+    usize,
+    usize,
+    usize,
+    Option<Span>,
+    Vec<(usize, usize, String)>,
+);
+/// A sentence's claims [(start, end, casualty hit or -1)] and their judgement.
+type Analysed = (Vec<(usize, usize, isize)>, Option<Judged>);
 
 fn err(msg: String) -> PyErr {
     pyo3::exceptions::PyValueError::new_err(msg)
@@ -55,6 +75,7 @@ pub struct Judge {
     sources: [Vec<String>; 2],
     source_nouns: HashSet<String>,
     opinion_verbs: HashSet<String>,
+    pub(crate) words: Words,
 }
 
 /// The sources of one sentence, read once per document (`Attribution.sources`).
@@ -64,21 +85,21 @@ struct Cached {
     all: Option<Vec<Source>>,
 }
 
-struct Run<'a, 'd> {
-    j: &'a Judge,
+pub(crate) struct Run<'a, 'd> {
+    pub(crate) j: &'a Judge,
     x: &'a Sources,
     py: Python<'a>,
-    d: &'d Doc<'d>,
+    pub(crate) d: &'d Doc<'d>,
     ascii: usize,
     cues: &'a [Span],
     cache: HashMap<usize, Cached>,
 }
 
 /// A declined sentence: the whole document goes to Python.
-struct Declined;
+pub(crate) struct Declined;
 
 impl Run<'_, '_> {
-    fn re(&self, k: usize) -> &Regex {
+    pub(crate) fn re(&self, k: usize) -> &Regex {
         self.j.res[self.ascii][k]
             .get_or_init(|| Regex::new(&self.j.sources[self.ascii][k]).expect("checked when built"))
     }
@@ -413,7 +434,23 @@ impl Judge {
         ascii_patterns: HashMap<String, String>,
         source_nouns: Vec<String>,
         opinion_verbs: Vec<String>,
+        words: HashMap<String, Vec<String>>,
     ) -> PyResult<Self> {
+        let set = |name: &str| -> PyResult<HashSet<String>> {
+            Ok(words
+                .get(name)
+                .ok_or_else(|| err(format!("no words {name}")))?
+                .iter()
+                .cloned()
+                .collect())
+        };
+        let words = Words {
+            scales: set("scales")?,
+            sentence_openers: set("sentence_openers")?,
+            casualty_before: set("casualty_before")?,
+            place_words: set("place_words")?,
+            conjunctions: set("conjunctions")?,
+        };
         let mut sources = [Vec::new(), Vec::new()];
         for (form, patterns) in [&patterns, &ascii_patterns].into_iter().enumerate() {
             for name in NAMES {
@@ -429,6 +466,7 @@ impl Judge {
             sources,
             source_nouns: source_nouns.into_iter().collect(),
             opinion_verbs: opinion_verbs.into_iter().collect(),
+            words,
         })
     }
 
@@ -462,6 +500,84 @@ impl Judge {
         Ok(Some(
             sentences.iter().map(|s| run.sentence(s).ok()).collect(),
         ))
+    }
+
+    /// Attribution.analyse after its figures, for each group (s_start, s_end, block start,
+    /// previous sentence or None, [(start, end, kind)]) of the figures of a sentence that is no
+    /// heading: None where the sentence yields nothing, else its claims [(start, end, index of
+    /// the casualty hit tied to it or -1)] and their judgement as `judge` gives it (None: Python
+    /// judges the sentence); None where the document is declined. `min_words`: kind.MIN_WORDS.
+    #[allow(clippy::too_many_arguments)]
+    fn analyse(
+        &self,
+        py: Python<'_>,
+        tests: &Bound<'_, ClaimTests>,
+        sources: &Bound<'_, Sources>,
+        prose: &Bound<'_, PyAny>,
+        cues: Vec<Span>,
+        casualties: Vec<Span>,
+        groups: Vec<Group>,
+        min_words: usize,
+    ) -> PyResult<Option<Vec<Option<Analysed>>>> {
+        let prose = crate::utf8(prose)?;
+        let tests = tests.get();
+        let Some(d) = tests.read_doc(py, prose)? else {
+            return Ok(None);
+        };
+        tests.ascii.store(d.classes_ascii, Ordering::Relaxed);
+        let mut run = Run {
+            j: self,
+            x: sources.get(),
+            py,
+            d: &d,
+            ascii: usize::from(d.classes_ascii),
+            cues: &cues,
+            cache: HashMap::new(),
+        };
+        let mut out = Vec::with_capacity(groups.len());
+        for (s_start, s_end, b_start, prev, figs) in groups {
+            if !run.words_at_least(s_start, s_end.min(s_start + 60), min_words) {
+                out.push(None); // a table cell, a list row or a results line
+                continue;
+            }
+            // sentences.Hits.within: the casualty hits starting in [s_start, s_end), ending by s_end
+            let first = casualties.partition_point(|h| h.0 < s_start);
+            let harms: Vec<usize> = (first..casualties.len())
+                .take_while(|&k| casualties[k].0 < s_end)
+                .filter(|&k| casualties[k].1 <= s_end)
+                .collect();
+            let mut memo = Memo::default();
+            let mut found = Vec::new();
+            for (start, end, kind) in figs {
+                if !run.may_count(s_start, s_end, start, end, &kind) {
+                    continue;
+                }
+                let mut harm: isize = -1;
+                if !matches!(kind.as_str(), "pct" | "money" | "record" | "odds") {
+                    for &k in &harms {
+                        match run.tied(start, end, casualties[k]) {
+                            Ok(true) => {
+                                harm = k as isize;
+                                break;
+                            }
+                            Ok(false) => {}
+                            Err(Declined) => return Ok(None),
+                        }
+                    }
+                }
+                if harm >= 0 || tests.is_claim(&d, &mut memo, s_start, s_end, start, end, &kind) {
+                    found.push((start, end, harm));
+                }
+            }
+            if found.is_empty() {
+                out.push(None);
+                continue;
+            }
+            let figures = found.iter().map(|f| (f.0, f.2 >= 0)).collect();
+            let judged = run.sentence(&(s_start, s_end, b_start, prev, figures)).ok();
+            out.push(Some((found, judged)));
+        }
+        Ok(Some(out))
     }
 }
 

@@ -4,6 +4,7 @@
 //! the running Python once per distinct character and cached, so both cores agree on every
 //! character whatever Unicode version Rust's standard library was built with.
 
+mod attr_candidates;
 mod attr_claims;
 mod attr_figures;
 mod attr_sources;

@@ -40,9 +40,6 @@ _TABLE_LISTS = (
     "casualty",
     "casualty_before",
 )
-_PART_OF_AFTER = re.compile(r"\s+of\s+(?:her|his|their|its|the|them|those)\b", re.I)
-_PLACE_WORDS = frozenset("in on at across over during since for by from after before within".split())
-_CONJUNCTIONS = frozenset(("and", "or", "but", "while", "whereas", "although", "though"))
 _PLAIN_WORD = re.compile(r"[^\W\d][\w'’-]*")
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.I)
 UNSOURCED, VAGUE, SOURCED = 0, 1, 2
@@ -192,19 +189,43 @@ class Attribution(RuleKind):
     def analyse(self, doc, hits) -> Iterator[tuple]:
         """Yield (claim span, harm span or None, status, vague source span or None, its text)
         for every sentence with a claim."""
-        todo = self.claims_of(doc, hits)
-        judged = native_status.judge(self, doc, hits.get(self.h_cues, ()), todo, _OPINION_VERBS) if todo else None
-        if judged is None:  # no Rust core, or it declines the document
-            yield from (self.py_judge(doc, block, number, found) for block, number, found in todo)
+        figures = self.figures(doc, hits)
+        if not figures:
             return
-        prose = doc.prose
-        for (block, number, found), one in zip(todo, judged, strict=True):
-            if one is None:  # a sentence the Rust core declines
-                yield self.py_judge(doc, block, number, found)
-                continue
-            index, status, source, cue = one
-            span, harm = found[index]
-            yield span, harm, status, source, None if cue is None else prose[cue[0] : cue[1]]
+        doc.memo[self.cues_key] = (sentences.Hits(hits.get(self.h_cues, ())), {})
+        groups = self.groups(doc, figures)
+        done = native_status.analyse(self, doc, hits, groups, _OPINION_VERBS, MIN_WORDS)
+        if done is None:  # no Rust core, or it declines the document
+            yield from self.py_analyse(doc, hits, groups)
+            return
+        harms = hits.get(self.h_casualty, ())
+        for (block, number, _figs), one in zip(groups, done, strict=True):
+            if one is not None:
+                found = [((start, end), None if h < 0 else harms[h]) for start, end, h in one[0]]
+                yield self.judged(doc, block, number, found, one[1])
+
+    def py_analyse(self, doc, hits, groups: list) -> Iterator[tuple]:
+        todo = self.py_claims(doc, hits, groups)
+        judged = native_status.judge(self, doc, hits.get(self.h_cues, ()), todo, _OPINION_VERBS) if todo else None
+        for k, (block, number, found) in enumerate(todo):
+            yield self.judged(doc, block, number, found, None if judged is None else judged[k])
+
+    def judged(self, doc, block: int, number: int, found: list, one: tuple | None) -> tuple:
+        """The analysis of a sentence from the Rust core's judgement `one` (None: it declined,
+        or there is no Rust core: Python judges the sentence)."""
+        if one is None:
+            return self.py_judge(doc, block, number, found)
+        index, status, source, cue = one
+        span, harm = found[index]
+        return span, harm, status, source, None if cue is None else doc.prose[cue[0] : cue[1]]
+
+    def groups(self, doc, figures: list) -> list:
+        """(block, number, figures) of every sentence with a figure that is no heading."""
+        return [
+            (block, number, figs)
+            for (block, number), figs in sentences.by_sentence(doc, figures).items()
+            if not (doc.is_heading(block) or sentences.headline(doc, block))
+        ]
 
     def claims_of(self, doc, hits) -> list:
         """(block, number, [(claim span, harm span or None)]) of every sentence with a claim."""
@@ -212,15 +233,16 @@ class Attribution(RuleKind):
         if not figures:
             return []
         doc.memo[self.cues_key] = (sentences.Hits(hits.get(self.h_cues, ())), {})
+        return self.py_claims(doc, hits, self.groups(doc, figures))
+
+    def py_claims(self, doc, hits, groups: list) -> list:
         prose = doc.prose
         casualties = sentences.Hits(hits.get(self.h_casualty, ()))
         # The figures that may count, by sentence; those without a casualty term are claims only
         # if claims.is_claim says so, asked for the whole document in one call (native_claims).
         pending = []
         asks: list = []
-        for (block, number), figs in sentences.by_sentence(doc, figures).items():
-            if doc.is_heading(block) or _headline(doc, block):
-                continue
+        for block, number, figs in groups:
             s_start, s_end = doc.block_sentences(block)[number]
             if not sentences.words_at_least(prose[s_start : min(s_end, s_start + 60)], MIN_WORDS):
                 continue  # a table cell, a list row or a results line: not a sentence to judge
@@ -364,22 +386,13 @@ class Attribution(RuleKind):
                 return False  # "270 hunts met … killing 91 foxes", "70 search warrants were executed"
             words, limit = prose[end:h_start].split(), 5
         elif h_end <= start and prose[h_start:h_end].lower() in self.casualty_before:
-            if _PART_OF_AFTER.match(prose, end):
+            if native_status.PART_OF_AFTER.match(prose, end):
                 return False  # "convicted of killing two of her babies": members of a known set, not a toll
             words, limit = prose[h_end:start].split(), 3
-            if words and words[0].lower() in _PLACE_WORDS and " ".join(words[:2]).lower() != "at least":
+            if words and words[0].lower() in native_status.PLACE_WORDS and " ".join(words[:2]).lower() != "at least":
                 return False  # "executed in six countries", "killed on 12 occasions"
         else:
             return False
-        return len(words) <= limit and all(_PLAIN_WORD.fullmatch(w) and w.lower() not in _CONJUNCTIONS for w in words)
-
-
-def _headline(doc, block):
-    """A plain text's first line standing alone without a full stop, even if it closes on a
-    quotation mark ("Disaster claims 'less than $10bn'"): a headline, which news style leaves
-    unattributed. A headline-style sentence with a full stop is still checked."""
-    if block != 0 or doc.markup != "text" or len(doc.blocks) < 2:
-        return False
-    start, end = doc.blocks[0]
-    line = doc.prose[start:end]
-    return "\n" not in line and not line.rstrip("\"'”’").endswith((".", "!", "?", "…"))
+        return len(words) <= limit and all(
+            _PLAIN_WORD.fullmatch(w) and w.lower() not in native_status.CONJUNCTIONS for w in words
+        )

@@ -11,10 +11,19 @@ the source reader declines: the output is the same on both cores by construction
 
 from __future__ import annotations
 
+import re
+
+import factlint.kinds.attribution.labels as labels
 import factlint.kinds.attribution.native_claims as native_claims
 import factlint.kinds.attribution.sentences as sentences
 import factlint.kinds.attribution.sourcing as sourcing
 import factlint.native as native
+from factlint.text import numbers
+
+# Attribution.tied's word classes and pattern (kind.py reads them from here).
+PART_OF_AFTER = re.compile(r"\s+of\s+(?:her|his|their|its|the|them|those)\b", re.I)
+PLACE_WORDS = frozenset("in on at across over during since for by from after before within".split())
+CONJUNCTIONS = frozenset(("and", "or", "but", "while", "whereas", "although", "though"))
 
 # The regexes attr_status.rs reads, by the names it asks for.
 PATTERNS = {
@@ -24,23 +33,37 @@ PATTERNS = {
     "continues_opener": sentences._CONTINUES_OPENER,
     "opens_with_share": sentences._OPENS_WITH_SHARE,
     "continues_word": sentences._CONTINUES_WORD,
+    "context_before": labels.CONTEXT_BEFORE,
+    "month_before": labels._MONTH_BEFORE,
+    "apposition": labels._APPOSITION,
+    "scale_after": labels.SCALE_AFTER,
+    "capitalised_before": labels._CAPITALISED_BEFORE,
+    "part_of_after": PART_OF_AFTER,
 }
 
-# Keyed by identity, as sourcing._native_sources is (a lexicon's regexes hash slowly).
-_JUDGES: dict[int, tuple[sourcing.Lexicon, object]] = {}
+# Keyed by the rule's identity (its lexicon's regexes hash slowly), not pickled with it.
+_JUDGES: dict[int, tuple[object, object]] = {}
 
 
-def _judge(lex: sourcing.Lexicon, opinion_verbs: frozenset):
-    """The Rust core's judge for `lex` (its word classes handed over once per process)."""
-    hit = _JUDGES.get(id(lex))
-    if hit is None or hit[0] is not lex:
+def _judge(rule, opinion_verbs: frozenset):
+    """The Rust core's judge for the rule (its word classes handed over once per process)."""
+    hit = _JUDGES.get(id(rule))
+    if hit is None or hit[0] is not rule:
+        words = {
+            "scales": numbers.SCALES,
+            "sentence_openers": labels._SENTENCE_OPENERS,
+            "casualty_before": rule.casualty_before,
+            "place_words": PLACE_WORDS,
+            "conjunctions": CONJUNCTIONS,
+        }
         reader = native.rust.Judge(  # type: ignore[union-attr]
             {name: native_claims.rust_pattern(p) for name, p in PATTERNS.items()},
             {name: native_claims.rust_pattern(p, ascii=True) for name, p in PATTERNS.items()},
-            sorted(lex.source_nouns),
+            sorted(rule.lexicon.source_nouns),
             sorted(opinion_verbs),
+            {name: sorted(w) for name, w in words.items()},
         )
-        hit = _JUDGES[id(lex)] = (lex, reader)
+        hit = _JUDGES[id(rule)] = (rule, reader)
     return hit[1]
 
 
@@ -57,10 +80,33 @@ def judge(rule, doc, cue_hits, todo: list, opinion_verbs: frozenset) -> list | N
         s_start, s_end = doc.block_sentences(block)[number]
         figures = [(span[0], harm is not None) for span, harm in found]
         asked.append((s_start, s_end, blocks[block][0], sentences.previous(doc, block, number), figures))
-    return _judge(rule.lexicon, opinion_verbs).judge(
+    return _judge(rule, opinion_verbs).judge(
         native_claims._rust(),
         sourcing._native_sources(rule.lexicon),
         native.lent(doc.prose),
         [(h[0], h[1]) for h in cue_hits],
         asked,
+    )
+
+
+def analyse(rule, doc, hits, groups: list, opinion_verbs: frozenset, min_words: int) -> list | None:
+    """For each (block, number, figures) of `groups` (Attribution.groups): None where the sentence
+    yields nothing, else ([(start, end, index of the casualty hit tied or -1)] of its claims, their
+    judgement as `judge` gives it or None), as Attribution.py_claims and `judge` answer; None
+    without the Rust core or where it declines the document."""
+    if native.rust is None:
+        return None
+    asked = []
+    blocks = doc.blocks  # a property: read once (speed)
+    for block, number, figs in groups:
+        s_start, s_end = doc.block_sentences(block)[number]
+        asked.append((s_start, s_end, blocks[block][0], sentences.previous(doc, block, number), figs))
+    return _judge(rule, opinion_verbs).analyse(
+        native_claims._rust(),
+        sourcing._native_sources(rule.lexicon),
+        native.lent(doc.prose),
+        [(h[0], h[1]) for h in hits.get(rule.h_cues, ())],
+        [(h[0], h[1]) for h in hits.get(rule.h_casualty, ())],
+        asked,
+        min_words,
     )

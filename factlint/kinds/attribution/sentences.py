@@ -108,3 +108,14 @@ def previous(doc: Document, block: int, number: int) -> tuple[int, int] | None:
     if block > 0 and not doc.is_heading(block - 1):
         return doc.block_sentences(block - 1)[-1]
     return None
+
+
+def headline(doc: Document, block: int) -> bool:
+    """A plain text's first line standing alone without a full stop, even if it closes on a
+    quotation mark ("Disaster claims 'less than $10bn'"): a headline, which news style leaves
+    unattributed. A headline-style sentence with a full stop is still checked."""
+    if block != 0 or doc.markup != "text" or len(doc.blocks) < 2:
+        return False
+    start, end = doc.blocks[0]
+    line = doc.prose[start:end]
+    return "\n" not in line and not line.rstrip("\"'”’").endswith((".", "!", "?", "…"))
