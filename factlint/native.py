@@ -21,6 +21,11 @@ an exact counterpart of each, with the same arguments and results (offsets in co
     kind.Attribution.figures (Python part)          _native.ClaimTests(...).figures(prose, lower, words, records, odds)
     attribution.sourcing.py_named_sources          _native.Sources(sets, according, holds).named_sources(...)
     attribution.sourcing.vague_sources (finditer)  _native.Sources(...).vague_sources(text, s_start)
+    kind.Attribution.py_judge for every sentence   _native.Judge(patterns, nouns, verbs, words).judge(tests,
+      with a claim (status, named_covers, sources,    sources, prose, cues, sentences), one call per
+      covers, inside_quote, carried, continues)       document (kinds/attribution/native_status.py)
+    kind.Attribution.py_claims (words_at_least,     _native.Judge(...).analyse(tests, sources, prose, cues,
+      may_count, tied, decide) then py_judge          casualties, groups, min_words), one call per document
     names.base: capitalised_tokens, _occurrences      _native.names_scan(prose).tokens(), .spans(token)
     NamesKind.py_unknown_tokens(tokens, n)          names_scan(prose).unknown(NamesTables(...), n)
     NameSpelling.py_odd_case(prose, words)          names_scan(prose).odd(NamesTables(...))

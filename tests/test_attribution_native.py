@@ -13,7 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import factlint.kinds.attribution.claims as claims
+import factlint.kinds.attribution.kind as kind
 import factlint.kinds.attribution.native_claims as native_claims
+import factlint.kinds.attribution.native_status as native_status
 import factlint.kinds.attribution.public_record as public_record
 import factlint.kinds.attribution.sentences as sentences
 import factlint.kinds.attribution.sourcing as sourcing
@@ -197,6 +199,8 @@ def test_the_hand_read_patterns_are_the_python_ones():
     native_claims._rust().compile_all()  # and the regex crate takes every one, in both forms
     with pytest.raises(ValueError):
         native_claims.rust_pattern(public_record._COUNTED_AFTER)
+    # attr_candidates.rs reads Attribution.tied's plain word by hand, with Python's classes
+    assert kind._PLAIN_WORD.pattern == r"[^\W\d][\w'’-]*" and not kind._PLAIN_WORD.flags & re.ASCII
 
 
 def test_rust_pattern_reads_dollar_as_python_does():
@@ -293,3 +297,173 @@ def test_adversarial_sentences_have_the_same_named_sources_or_are_declined():
 def test_hypothesis_sentences_have_the_same_named_sources_or_are_declined(words, noise):
     for rust, python in _sources(" ".join(words) + noise):
         assert rust is None or rust == python
+
+
+# -- the judgement of a document's claims (native_status.judge, rust/src/attr_status.rs) -------
+
+QUOTES = ['"', "“", "”", "'", "’", '"The', "“We", 'said: "', "”, he said."]
+
+
+def _judged(text, markup="text"):
+    """(Rust's judgement of every sentence with a claim or None, Python's) for `text`."""
+    doc = Document(text, markup_kind=markup)
+    hits = _LINTER.ruleset.terms.scan(doc)
+    todo = _RULE.claims_of(doc, hits)
+    python = [_RULE.py_judge(doc, block, number, found) for block, number, found in todo]
+    rust = native_status.judge(_RULE, doc, hits.get(_RULE.h_cues, ()), todo, kind._OPINION_VERBS)
+    if rust is not None:
+        rust = [
+            None if one is None else (*found[one[0]], *one[1:3], None if one[3] is None else doc.prose[slice(*one[3])])
+            for (_b, _n, found), one in zip(todo, rust, strict=True)
+        ]
+    return rust, python
+
+
+def _alike(rust, python):
+    """Whether every sentence Rust judges is judged as Python does; (judged, declined) counts."""
+    if rust is None:
+        return 0, 1
+    assert len(rust) == len(python)
+    for r, p in zip(rust, python, strict=True):
+        assert r is None or r == p
+    return sum(r is not None for r in rust), sum(r is None for r in rust)
+
+
+def _article(rng, odd=False):
+    """Paragraphs of news-like sentences with sources, quotations, headings and line ends."""
+    pieces = PIECES + SOURCE_PIECES + QUOTES
+    paragraphs = []
+    for _ in range(rng.randint(1, 6)):
+        words = [rng.choice(pieces) for _ in range(rng.randint(4, 40))]
+        if odd and rng.random() < 0.4:
+            for _ in range(rng.randint(1, 3)):
+                words.insert(rng.randrange(len(words) + 1), rng.choice(ODD))
+        paragraph = " ".join(words) + rng.choice([".", "", " said analysts.", ", it added.", ' "It rose 5%."'])
+        paragraphs.append(rng.choice(["", "", "", "# ", "## Figures\n\n"]) + paragraph)
+    return rng.choice(["\n\n", "\r\n\r\n", "\n"]).join(paragraphs) * rng.choice([1, 1, 1, 8])
+
+
+def test_random_articles_are_judged_alike():
+    rng = random.Random(21)
+    statuses = {kind.UNSOURCED: 0, kind.VAGUE: 0, kind.SOURCED: 0}
+    for _ in range(500):
+        rust, python = _judged(_article(rng), rng.choice(["text", "markdown"]))
+        assert rust is not None  # plain ASCII is never declined
+        assert rust == python
+        for judged in python:
+            statuses[judged[2]] += 1
+    assert min(statuses.values()) > 100, statuses  # every status is exercised
+
+
+def test_adversarial_articles_are_judged_alike_or_declined():
+    rng = random.Random(22)
+    declined = judged = 0
+    for _ in range(400):
+        text = _article(rng, odd=rng.random() < 0.5)
+        if rng.random() < 0.2:
+            text = text.replace(" ", " ", 200) + " Zoë, 😀 e\u0301 " + "word " * 3000  # a very long line
+        both = _alike(*_judged(text, rng.choice(["text", "markdown"])))
+        judged += both[0]
+        declined += both[1]
+    assert declined > 20 and judged > 200  # both ways are taken
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PIECES + SOURCE_PIECES + QUOTES + ODD), max_size=60), st.text(max_size=20))
+def test_hypothesis_articles_are_judged_alike_or_declined(words, noise):
+    _alike(*_judged(" ".join(words) + noise + "\n\nThe figure rose 5%, it said. " + " ".join(reversed(words))))
+
+
+@pytest.mark.slow
+def test_the_corpus_is_judged_alike():
+    files = sorted((SHARED / "corpus" / "bbc").glob("*.txt"))
+    if not files:
+        pytest.skip("the shared corpus is not here")
+    sentences_judged = 0
+    for path in files[1::2]:
+        rust, python = _judged(path.read_text(encoding="utf-8"))
+        assert rust is not None and rust == python, path.name
+        sentences_judged += len(python)
+    assert sentences_judged > 1500
+
+
+def _analysed(text, markup="text"):
+    """(Rust's claims by sentence and their judgement, or None; Python's) for `text`:
+    native_status.analyse against Attribution.claims_of and py_judge."""
+    doc = Document(text, markup_kind=markup)
+    hits = _LINTER.ruleset.terms.scan(doc)
+    claims = _RULE.claims_of(doc, hits)
+    python = claims, [_RULE.py_judge(doc, block, number, found) for block, number, found in claims]
+    figures = _RULE.figures(doc, hits)
+    groups = _RULE.groups(doc, figures) if figures else []
+    done = native_status.analyse(_RULE, doc, hits, groups, kind._OPINION_VERBS, kind.MIN_WORDS) if groups else []
+    if done is None:
+        return None, python
+    harms = hits.get(_RULE.h_casualty, ())
+    rust_claims, rust_judged = [], []
+    for (block, number, _figs), one in zip(groups, done, strict=True):
+        if one is not None:
+            found = [((start, end), None if h < 0 else harms[h]) for start, end, h in one[0]]
+            rust_claims.append((block, number, found))
+            rust_judged.append(None if one[1] is None else _RULE.judged(doc, block, number, found, one[1]))
+    return (rust_claims, rust_judged), python
+
+
+def _analysed_alike(rust, python):
+    """Whether Rust's claims are Python's and every sentence it judges is judged alike;
+    (sentences judged, declined) counts."""
+    if rust is None:
+        return 0, 1
+    assert rust[0] == python[0]
+    assert all(r is None or r == p for r, p in zip(rust[1], python[1], strict=True))
+    return sum(r is not None for r in rust[1]), sum(r is None for r in rust[1])
+
+
+CASUALTY_PIECES = """killed were killed died dead injured wounded killing executed people soldiers civilians at least
+in on at some more than and or but 191 25 12 300 two three of her his their the them those""".split()
+
+
+def test_random_articles_are_analysed_alike():
+    rng = random.Random(31)
+    judged = 0
+    for _ in range(400):
+        text = _article(rng)
+        if rng.random() < 0.5:
+            text += " " + " ".join(rng.choice(CASUALTY_PIECES + PIECES) for _ in range(rng.randint(5, 40))) + "."
+        rust, python = _analysed(text, rng.choice(["text", "markdown"]))
+        assert rust is not None and None not in rust[1]  # plain ASCII is never declined
+        judged += _analysed_alike(rust, python)[0]
+    assert judged > 500
+
+
+def test_adversarial_articles_are_analysed_alike_or_declined():
+    rng = random.Random(32)
+    judged = declined = 0
+    for _ in range(400):
+        casualty = [rng.choice(CASUALTY_PIECES) for _ in range(9)]
+        if rng.random() < 0.3:
+            casualty.insert(rng.randrange(10), rng.choice(ODD))
+        text = _article(rng, odd=rng.random() < 0.5) + " " + " ".join(casualty) + "."
+        both = _analysed_alike(*_analysed(text, rng.choice(["text", "markdown"])))
+        judged += both[0]
+        declined += both[1]
+    assert declined > 20 and judged > 200  # both ways are taken
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PIECES + CASUALTY_PIECES + QUOTES + ODD), max_size=60), st.text(max_size=20))
+def test_hypothesis_articles_are_analysed_alike_or_declined(words, noise):
+    _analysed_alike(*_analysed(" ".join(words) + noise + ".\n\nAt least 25 people were killed, it said."))
+
+
+@pytest.mark.slow
+def test_the_corpus_is_analysed_alike():
+    files = sorted((SHARED / "corpus" / "bbc").glob("*.txt"))
+    if not files:
+        pytest.skip("the shared corpus is not here")
+    judged = 0
+    for path in files[::2]:
+        rust, python = _analysed(path.read_text(encoding="utf-8"))
+        assert rust is not None and None not in rust[1], path.name
+        judged += _analysed_alike(rust, python)[0]
+    assert judged > 1500

@@ -275,7 +275,7 @@ pub struct ClaimTests {
     sources: [Vec<String>; 2],
     /// Which form of the regexes the current document is read with (set by read_doc; the GIL
     /// is held from there to the end of the call).
-    ascii: AtomicBool,
+    pub(crate) ascii: AtomicBool,
     stems: Vec<Vec<String>>,
     words: Vec<HashSet<String>>,
     word_class: Regex,
@@ -326,7 +326,7 @@ impl<'a> Doc<'a> {
 
 /// Per sentence: what Figure's memo holds (the word set, the lower-cased text, each answer).
 #[derive(Default)]
-struct Memo {
+pub(crate) struct Memo {
     words: Option<HashSet<String>>,
     lower: Option<String>,
     held: HashMap<Held, bool>,
@@ -560,7 +560,7 @@ fn is_py_space(c: char) -> bool {
 }
 
 /// labels.title_case
-fn title_case(d: &Doc, s_start: usize, s_end: usize) -> bool {
+pub(crate) fn title_case(d: &Doc, s_start: usize, s_end: usize) -> bool {
     let s_end = s_end.min(d.len());
     let mut total = 0usize;
     let mut upper = 0usize;
@@ -640,7 +640,7 @@ fn kind_in(kind: &str, set: &[&str]) -> bool {
 }
 
 impl ClaimTests {
-    fn is_claim(
+    pub(crate) fn is_claim(
         &self,
         d: &Doc,
         memo: &mut Memo,
@@ -972,7 +972,7 @@ impl ClaimTests {
 
 impl ClaimTests {
     /// The document as the tests read it, or None if it holds a character the engines may class apart.
-    fn read_doc<'a>(&self, py: Python<'_>, prose: &'a str) -> PyResult<Option<Doc<'a>>> {
+    pub(crate) fn read_doc<'a>(&self, py: Python<'_>, prose: &'a str) -> PyResult<Option<Doc<'a>>> {
         let Some(cp) = CodePoints::new(prose) else {
             return Ok(None);
         };

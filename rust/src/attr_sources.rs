@@ -38,7 +38,7 @@ const SETS: &[&str] = &[
     "respondents",
     "clause_openers",
 ];
-const NAMED: &str = "named";
+pub(crate) const NAMED: &str = "named";
 const VAGUE: &str = "vague";
 
 struct Tok {
@@ -50,13 +50,13 @@ struct Tok {
 
 /// A source's subject: none, a span, or ("own", from, to).
 #[derive(Clone, Copy)]
-enum Subject {
+pub(crate) enum Subject {
     None,
     Span(usize, usize),
     Own(usize, usize),
 }
 
-type Source = (usize, usize, &'static str, Subject);
+pub(crate) type Source = (usize, usize, &'static str, Subject);
 
 #[pyclass(frozen)]
 pub struct Sources {
@@ -703,6 +703,37 @@ impl Sources {
         s_start: usize,
         cues: bool,
     ) -> PyResult<Option<(Vec<PyObject>, Vec<PyObject>)>> {
+        Ok(match self.named_raw(py, text, s_start, cues)? {
+            Some((found, tail)) => Some((to_py(py, found)?, to_py(py, tail)?)),
+            None => None,
+        })
+    }
+
+    /// sourcing.vague_sources(prose, s_start, s_end, lex) for `text` = prose[s_start:s_end], or
+    /// None (the sentence declined, no Rust form of the patterns, or an empty match, which the
+    /// engines step over differently).
+    fn vague_sources(
+        &self,
+        py: Python<'_>,
+        text: &str,
+        s_start: usize,
+    ) -> PyResult<Option<Vec<PyObject>>> {
+        Ok(match self.vague_raw(py, text, s_start)? {
+            Some(found) => Some(to_py(py, found)?),
+            None => None,
+        })
+    }
+}
+
+impl Sources {
+    /// `named_sources` as Rust values (attr_status.rs reads them without Python objects).
+    pub(crate) fn named_raw(
+        &self,
+        py: Python<'_>,
+        text: &str,
+        s_start: usize,
+        cues: bool,
+    ) -> PyResult<Option<(Vec<Source>, Vec<Source>)>> {
         if !self.takes(py, text)? {
             return Ok(None);
         }
@@ -734,18 +765,16 @@ impl Sources {
         {
             ctx.named_source_nouns(&toks, s_start, &mut tail)?;
         }
-        Ok(Some((to_py(py, found)?, to_py(py, tail)?)))
+        Ok(Some((found, tail)))
     }
 
-    /// sourcing.vague_sources(prose, s_start, s_end, lex) for `text` = prose[s_start:s_end], or
-    /// None (the sentence declined, no Rust form of the patterns, or an empty match, which the
-    /// engines step over differently).
-    fn vague_sources(
+    /// `vague_sources` as Rust values.
+    pub(crate) fn vague_raw(
         &self,
         py: Python<'_>,
         text: &str,
         s_start: usize,
-    ) -> PyResult<Option<Vec<PyObject>>> {
+    ) -> PyResult<Option<Vec<Source>>> {
         let Some(vague) = &self.vague else {
             return Ok(None);
         };
@@ -765,7 +794,7 @@ impl Sources {
             last = m.end();
             found.push((s_start + start, s_start + chars, VAGUE, Subject::None));
         }
-        Ok(Some(to_py(py, found)?))
+        Ok(Some(found))
     }
 }
 

@@ -4,9 +4,11 @@
 //! the running Python once per distinct character and cached, so both cores agree on every
 //! character whatever Unicode version Rust's standard library was built with.
 
+mod attr_candidates;
 mod attr_claims;
 mod attr_figures;
 mod attr_sources;
+mod attr_status;
 mod attribution;
 mod boilerplate;
 mod codepoints;
@@ -764,6 +766,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     boilerplate::register(m)?;
     attr_claims::register(m)?;
     attr_sources::register(m)?;
+    attr_status::register(m)?;
     names_doc::register(m)?;
     Ok(())
 }

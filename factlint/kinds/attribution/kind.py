@@ -23,6 +23,7 @@ from collections.abc import Iterator
 
 import factlint.kinds.attribution.claims as claims
 import factlint.kinds.attribution.native_claims as native_claims
+import factlint.kinds.attribution.native_status as native_status
 import factlint.kinds.attribution.sentences as sentences
 import factlint.kinds.attribution.sourcing as sourcing
 from factlint.kinds.base import Key, RuleKind
@@ -39,9 +40,6 @@ _TABLE_LISTS = (
     "casualty",
     "casualty_before",
 )
-_PART_OF_AFTER = re.compile(r"\s+of\s+(?:her|his|their|its|the|them|those)\b", re.I)
-_PLACE_WORDS = frozenset("in on at across over during since for by from after before within".split())
-_CONJUNCTIONS = frozenset(("and", "or", "but", "while", "whereas", "although", "though"))
 _PLAIN_WORD = re.compile(r"[^\W\d][\w'’-]*")
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.I)
 UNSOURCED, VAGUE, SOURCED = 0, 1, 2
@@ -195,15 +193,56 @@ class Attribution(RuleKind):
         if not figures:
             return
         doc.memo[self.cues_key] = (sentences.Hits(hits.get(self.h_cues, ())), {})
+        groups = self.groups(doc, figures)
+        done = native_status.analyse(self, doc, hits, groups, _OPINION_VERBS, MIN_WORDS)
+        if done is None:  # no Rust core, or it declines the document
+            yield from self.py_analyse(doc, hits, groups)
+            return
+        harms = hits.get(self.h_casualty, ())
+        for (block, number, _figs), one in zip(groups, done, strict=True):
+            if one is not None:
+                found = [((start, end), None if h < 0 else harms[h]) for start, end, h in one[0]]
+                yield self.judged(doc, block, number, found, one[1])
+
+    def py_analyse(self, doc, hits, groups: list) -> Iterator[tuple]:
+        todo = self.py_claims(doc, hits, groups)
+        judged = native_status.judge(self, doc, hits.get(self.h_cues, ()), todo, _OPINION_VERBS) if todo else None
+        for k, (block, number, found) in enumerate(todo):
+            yield self.judged(doc, block, number, found, None if judged is None else judged[k])
+
+    def judged(self, doc, block: int, number: int, found: list, one: tuple | None) -> tuple:
+        """The analysis of a sentence from the Rust core's judgement `one` (None: it declined,
+        or there is no Rust core: Python judges the sentence)."""
+        if one is None:
+            return self.py_judge(doc, block, number, found)
+        index, status, source, cue = one
+        span, harm = found[index]
+        return span, harm, status, source, None if cue is None else doc.prose[cue[0] : cue[1]]
+
+    def groups(self, doc, figures: list) -> list:
+        """(block, number, figures) of every sentence with a figure that is no heading."""
+        return [
+            (block, number, figs)
+            for (block, number), figs in sentences.by_sentence(doc, figures).items()
+            if not (doc.is_heading(block) or sentences.headline(doc, block))
+        ]
+
+    def claims_of(self, doc, hits) -> list:
+        """(block, number, [(claim span, harm span or None)]) of every sentence with a claim."""
+        figures = self.figures(doc, hits)
+        if not figures:
+            return []
+        doc.memo[self.cues_key] = (sentences.Hits(hits.get(self.h_cues, ())), {})
+        return self.py_claims(doc, hits, self.groups(doc, figures))
+
+    def py_claims(self, doc, hits, groups: list) -> list:
         prose = doc.prose
         casualties = sentences.Hits(hits.get(self.h_casualty, ()))
         # The figures that may count, by sentence; those without a casualty term are claims only
         # if claims.is_claim says so, asked for the whole document in one call (native_claims).
         pending = []
         asks: list = []
-        for (block, number), figs in sentences.by_sentence(doc, figures).items():
-            if doc.is_heading(block) or _headline(doc, block):
-                continue
+        for block, number, figs in groups:
             s_start, s_end = doc.block_sentences(block)[number]
             if not sentences.words_at_least(prose[s_start : min(s_end, s_start + 60)], MIN_WORDS):
                 continue  # a table cell, a list row or a results line: not a sentence to judge
@@ -223,14 +262,19 @@ class Attribution(RuleKind):
             if candidates:
                 pending.append((block, number, candidates))
         decided = native_claims.decide(prose, asks) if asks else []
+        todo = []
         for block, number, candidates in pending:
             found = [(span, harm) for span, harm, ask in candidates if ask < 0 or decided[ask]]
-            if not found:
-                continue
-            judged = [(self.status(doc, block, number, span), span, harm) for span, harm in found]
-            # the most checkable figure: unsourced before vague before sourced, a casualty first
-            (status, source, cue), span, harm = min(judged, key=lambda j: (j[0][0], j[2] is None))
-            yield span, harm, status, source, cue
+            if found:
+                todo.append((block, number, found))
+        return todo
+
+    def py_judge(self, doc, block: int, number: int, found: list) -> tuple:
+        """The sentence's most checkable figure: unsourced before vague before sourced, a
+        casualty first (native_status.judge reads every sentence of a document in one call)."""
+        judged = [(self.status(doc, block, number, span), span, harm) for span, harm in found]
+        (status, source, cue), span, harm = min(judged, key=lambda j: (j[0][0], j[2] is None))
+        return span, harm, status, source, cue
 
     def status(self, doc, block: int, number: int, span: tuple) -> tuple:
         """(UNSOURCED | VAGUE | SOURCED, the vague source's span or None, its text or None)."""
@@ -272,7 +316,9 @@ class Attribution(RuleKind):
             return VAGUE, vague, prose[vague[0] : vague[1]]
         # Respondents speak for a poll named just before ("62% of voters said" after "A Gallup
         # poll…"); other sentences carry a source only when they go on with its report.
-        carried = self.carried(doc, block, number) if respondents or _continues(prose, s_start, s_end) else None
+        carried = (
+            self.carried(doc, block, number) if respondents or sentences.continues(prose, s_start, s_end) else None
+        )
         if carried is not None and carried[0] == sourcing.NAMED:
             return SOURCED, None, None
         if vague is not None:
@@ -317,13 +363,10 @@ class Attribution(RuleKind):
     def carried(self, doc, block: int, number: int) -> tuple | None:
         """(quality, cue text) of the source the previous sentence carries into this one (the
         sentence before in the paragraph, or the previous paragraph's last), or None."""
-        if number > 0:
-            p_block, p_number = block, number - 1
-        elif block > 0 and not doc.is_heading(block - 1):
-            p_block, p_number = block - 1, len(doc.block_sentences(block - 1)) - 1
-        else:
+        previous = sentences.previous(doc, block, number)
+        if previous is None:
             return None
-        p_start, p_end = doc.block_sentences(p_block)[p_number]
+        p_start, p_end = previous
         named = next((f for f in self.sources(doc, p_start, p_end, False) if f[2] == sourcing.NAMED), None)
         if named is not None:  # the first named source, wherever vague wording stands (never named)
             return named[2], doc.prose[named[0] : named[1]]
@@ -343,47 +386,13 @@ class Attribution(RuleKind):
                 return False  # "270 hunts met … killing 91 foxes", "70 search warrants were executed"
             words, limit = prose[end:h_start].split(), 5
         elif h_end <= start and prose[h_start:h_end].lower() in self.casualty_before:
-            if _PART_OF_AFTER.match(prose, end):
+            if native_status.PART_OF_AFTER.match(prose, end):
                 return False  # "convicted of killing two of her babies": members of a known set, not a toll
             words, limit = prose[h_end:start].split(), 3
-            if words and words[0].lower() in _PLACE_WORDS and " ".join(words[:2]).lower() != "at least":
+            if words and words[0].lower() in native_status.PLACE_WORDS and " ".join(words[:2]).lower() != "at least":
                 return False  # "executed in six countries", "killed on 12 occasions"
         else:
             return False
-        return len(words) <= limit and all(_PLAIN_WORD.fullmatch(w) and w.lower() not in _CONJUNCTIONS for w in words)
-
-
-# A sentence that goes on with the previous one's report: it opens with a pronoun or a reference
-# back ("It added", "The figure", "In total"), says "also", or is reported speech (a modal).
-_CONTINUES_OPENER = re.compile(
-    r"\W*(?:(?:and|but|so|however|meanwhile|overall|in\s+total|in\s+all),?\s+)?"
-    r"(?:it|its|they|their|he|his|she|her|this|these|that|those|the\s+(?:figures?|result|results|total|rest|remainder|"
-    r"survey|study|report|number|same|remaining)|in\s+total|in\s+all|overall|also|further|a\s+further|another)\b",
-    re.I,
-)
-_CONTINUES_WORD = re.compile(r"\b(?:also|added|adding)\b", re.I)
-# A run of poll or survey results: "Only 11% regarded themselves…" after "According to X, 29%…".
-_OPENS_WITH_SHARE = re.compile(
-    r"\W*(?:(?:only|just|another|a\s+further|some|about|around|nearly|almost|over|under|more\s+than|less\s+than|fewer\s+than)\s+)?"
-    r"(?:\d[\d.,]*\s?(?:%|per\s?cent)|(?:a|one|two|three|four|five|six|seven|eight|nine)[\s-](?:half|third|quarter|fifth|tenth)s?\b|half\b|\w+\s+in\s+(?:every\s+)?\w+\b)",
-    re.I,
-)
-
-
-def _headline(doc, block):
-    """A plain text's first line standing alone without a full stop, even if it closes on a
-    quotation mark ("Disaster claims 'less than $10bn'"): a headline, which news style leaves
-    unattributed. A headline-style sentence with a full stop is still checked."""
-    if block != 0 or doc.markup != "text" or len(doc.blocks) < 2:
-        return False
-    start, end = doc.blocks[0]
-    line = doc.prose[start:end]
-    return "\n" not in line and not line.rstrip("\"'”’").endswith((".", "!", "?", "…"))
-
-
-def _continues(prose, s_start, s_end):
-    return bool(
-        _CONTINUES_OPENER.match(prose, s_start, s_end)
-        or _OPENS_WITH_SHARE.match(prose, s_start, s_end)
-        or _CONTINUES_WORD.search(prose, s_start, s_end)
-    )
+        return len(words) <= limit and all(
+            _PLAIN_WORD.fullmatch(w) and w.lower() not in native_status.CONJUNCTIONS for w in words
+        )
