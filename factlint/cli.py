@@ -81,13 +81,14 @@ class _Group(click.Group):
             _fail("interrupted")
             sys.exit(EXIT_INTERRUPTED)
         except BrokenPipeError:
-            # Nothing more can be written; silence the flush at exit, which would fail again.
-            try:
-                devnull = os.open(os.devnull, os.O_WRONLY)
-                os.dup2(devnull, sys.stdout.fileno())
-            except (OSError, ValueError, AttributeError):
-                pass
-            sys.exit(EXIT_BROKEN_PIPE)
+            pass  # left before exiting: its traceback holds the run's generators, closed now
+        # Nothing more can be written; silence the flush at exit, which would fail again.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError):
+            pass
+        sys.exit(EXIT_BROKEN_PIPE)
 
 
 EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141  # 128 + SIGINT, 128 + SIGPIPE: what a shell reports

@@ -185,6 +185,14 @@ def _stop(pool, patience=STOP_PATIENCE):
     `patience` the workers are killed instead, and the pool's threads (daemons, waiting on
     that lock) are left behind."""
 
+    if sys.is_finalizing():
+        # Closed by the interpreter's teardown (a run ended by a broken pipe leaves this
+        # generator to it): no thread can start and none can be joined any more, so
+        # terminate() would wait for ever on the pool's frozen threads.
+        for process in list(getattr(pool, "_pool", ())):
+            process.kill()
+        return
+
     def stop():
         pool.terminate()
         pool.join()

@@ -63,6 +63,8 @@ def _judge(rule, opinion_verbs: frozenset):
             sorted(opinion_verbs),
             {name: sorted(w) for name, w in words.items()},
         )
+        if len(_JUDGES) >= 8:  # a long-lived server whose rules keep changing: bounded
+            _JUDGES.clear()
         hit = _JUDGES[id(rule)] = (rule, reader)
     return hit[1]
 
