@@ -197,6 +197,7 @@ def test_the_hand_read_patterns_are_the_python_ones():
     for pattern in native_claims.PATTERNS.values():
         native_claims.rust_pattern(pattern)  # none holds a look-around
     native_claims._rust().compile_all()  # and the regex crate takes every one, in both forms
+    native_status._judge(_RULE, kind._OPINION_VERBS).compile_all()  # the judgement's too
     with pytest.raises(ValueError):
         native_claims.rust_pattern(public_record._COUNTED_AFTER)
     # attr_candidates.rs reads Attribution.tied's plain word by hand, with Python's classes

@@ -457,7 +457,8 @@ impl Judge {
                 let p = patterns
                     .get(*name)
                     .ok_or_else(|| err(format!("no pattern {name}")))?;
-                Regex::new(p).map_err(|e| err(format!("{p}: {e}")))?;
+                // compiled on first use (a short document asks few: start-up); `compile_all`
+                // (tests/test_attribution_native.py) proves every one compiles
                 sources[form].push(p.clone());
             }
         }
@@ -468,6 +469,16 @@ impl Judge {
             opinion_verbs: opinion_verbs.into_iter().collect(),
             words,
         })
+    }
+
+    /// Compile every regex in both forms now: an error names the first that does not compile.
+    fn compile_all(&self) -> PyResult<()> {
+        for form in &self.sources {
+            for p in form {
+                Regex::new(p).map_err(|e| err(format!("{p}: {e}")))?;
+            }
+        }
+        Ok(())
     }
 
     /// For each sentence (s_start, s_end, block start, previous sentence or None, [(figure
