@@ -141,17 +141,15 @@ def lint_ordered(linter, items, jobs, total_chars=0):
         for src, found in items:
             yield src, (found if found is not None else lint_source(src))
         return
-    pool = None  # started at the first batch to lint: a run served from the cache needs none
+    # Started at the first document to lint, not at its batch (the workers set themselves up
+    # while the parent reads the rest of it): a run served from the cache needs none.
+    pool = None
     workers = []  # its processes, to notice one that dies (_get)
     pending = deque()  # (entries, AsyncResult or None); entries: [(src, findings or None)]
     limit = jobs * IN_FLIGHT_PER_JOB
     max_chars, max_docs = batch_size(total_chars, jobs)
 
     def submit(entries, batch):
-        nonlocal pool, workers
-        if batch and pool is None:
-            pool = _pool(linter, jobs)
-            workers = list(getattr(pool, "_pool", ()))
         pending.append((entries, pool.apply_async(_lint_batch, (batch,)) if batch else None))
 
     try:
@@ -159,6 +157,9 @@ def lint_ordered(linter, items, jobs, total_chars=0):
         for src, found in items:
             entries.append((src, found))
             if found is None:
+                if pool is None:
+                    pool = _pool(linter, jobs)
+                    workers = list(getattr(pool, "_pool", ()))
                 batch.append(item_of(src))
                 chars += len(src.text)
             if chars >= max_chars or len(batch) >= max_docs or (not batch and len(entries) >= max_docs):
