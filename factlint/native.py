@@ -11,7 +11,6 @@ an exact counterpart of each, with the same arguments and results (offsets in co
     factlint.text.language._count(words(sample))    _native.StopIndex(index).count(sample.lower())
     factlint.text.numbers.DIGIT_FIGURE.finditer     _native.digit_figures(text)
     factlint.kinds.attribution.subjects.py_tokens   _native.tokens(text)
-    names.base.py_capitalised_tokens(prose)         _native.capitalised_tokens(prose)
     names.near_miss.py_odd_case_words(prose)        _native.odd_case_words(prose[, WordSet(lexicon)])
     Gazetteer._near / CitySpelling._within_two loop _native.NearIndex(entries, by_first).near(...)
     boilerplate.Boilerplate.check: the blocks    _native.Boilerplate(table, ...).check(prose, spans,

@@ -440,7 +440,7 @@ def test_names_token_scans_match_python():
     seen = 0
     for text in [*name_texts(1500, 8), *texts(300, 9)]:
         want = py_capitalised_tokens(text)
-        got = RUST.capitalised_tokens(text)
+        got = RUST.names_scan(text).tokens()
         assert list(got.items()) == list(want.items()), repr(text)  # the order of first occurrence too
         words = py_odd_case_words(text)
         assert sorted(RUST.odd_case_words(text)) == sorted(words), repr(text)
@@ -528,18 +528,3 @@ def test_ascii_distance_matches_jellyfish():
         a = "".join(rng.choice("abcdeh") for _ in range(rng.randint(0, 9)))
         b = "".join(rng.choice("abcdeh") for _ in range(rng.randint(0, 9)))
         assert RUST.ascii_damerau(a, b) == jellyfish.damerau_levenshtein_distance(a, b), (a, b)
-
-
-def test_place_cues_match_python():
-    from factlint.kinds.names import city
-    from factlint.kinds.names.base import _CAPITALISED, occurrences
-
-    cues = RUST.PlaceCues(sorted(city.PLACE_BEFORE), sorted(city.PLACE_NOUNS))
-    seen = 0
-    for text in [*name_texts(1500, 12), *texts(200, 13)]:
-        doc = Document(text)
-        names = set(_CAPITALISED.findall(doc.prose))
-        want = {t for t in names if any(city._place_cue(doc.prose, s, e) for s, e in occurrences(doc, t))}
-        assert set(cues.cued(doc.prose)) & names == want, repr(text)
-        seen += len(want)
-    assert seen > 150

@@ -5,13 +5,13 @@
 
 use hashbrown::HashTable;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PySet, PyString};
+use pyo3::types::{PySet, PyString};
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasher;
 
 pub(crate) use crate::fxhash::FxBuild;
 
-use super::{is_letter, is_word};
+use super::is_word;
 
 /// The first letter of names.base._CAPITALISED: `[A-ZÀ-ÖØ-ÞĀ-Ž]`.
 pub(crate) fn capital(c: char) -> bool {
@@ -32,54 +32,6 @@ pub(crate) fn title_case(py: Python<'_>, token: &str) -> PyResult<bool> {
         && PyString::new(py, &token[first..])
             .call_method0("islower")?
             .extract::<bool>()?)
-}
-
-/// names.base.py_capitalised_tokens: {token: count} of the matches of _CAPITALISED that are
-/// title case, in the order of their first occurrence.
-#[pyfunction]
-fn capitalised_tokens<'py>(py: Python<'py>, prose: &str) -> PyResult<Bound<'py, PyDict>> {
-    let mut order: Vec<&str> = Vec::new();
-    let mut counts: HashMap<&str, usize, FxBuild> = HashMap::default();
-    let mut chars = prose.char_indices().peekable();
-    let mut prev: Option<char> = None;
-    while let Some((start, c)) = chars.next() {
-        let starts = capital(c)
-            && match prev {
-                None => true,
-                Some(p) => !(p == '\'' || p == '’' || is_word(py, p)?),
-            };
-        prev = Some(c);
-        if !starts {
-            continue;
-        }
-        let first_end = start + c.len_utf8();
-        let mut end = first_end;
-        while let Some(&(at, d)) = chars.peek() {
-            if !is_letter(py, d)? {
-                break;
-            }
-            chars.next();
-            end = at + d.len_utf8();
-            prev = Some(d);
-        }
-        if end > first_end {
-            let token = &prose[start..end];
-            match counts.get_mut(token) {
-                Some(n) => *n += 1,
-                None => {
-                    counts.insert(token, 1);
-                    order.push(token);
-                }
-            }
-        }
-    }
-    let out = PyDict::new(py);
-    for token in order {
-        if title_case(py, token)? {
-            out.set_item(token, counts[token])?;
-        }
-    }
-    Ok(out)
 }
 
 /// 1 for a letter of `[a-zà-öø-ÿ]`, 2 for one of `[A-ZÀ-ÖØ-Þ]` (near_miss._ODD_CASE), else 0.
@@ -286,20 +238,6 @@ pub(crate) struct PlaceCues {
     pub(crate) longest: usize, // city._LONGEST_CUE: the longest cue, in characters
 }
 
-/// The word s[a..b] if it is short lower-case ASCII (as every cue is), in `buf`.
-fn short_word<'b>(s: &[char], a: usize, b: usize, buf: &'b mut [u8; 16]) -> Option<&'b str> {
-    if b - a > buf.len() {
-        return None;
-    }
-    for (k, c) in s[a..b].iter().enumerate() {
-        if !c.is_ascii_lowercase() {
-            return None;
-        }
-        buf[k] = *c as u8;
-    }
-    std::str::from_utf8(&buf[..b - a]).ok()
-}
-
 #[pymethods]
 impl PlaceCues {
     #[new]
@@ -315,82 +253,6 @@ impl PlaceCues {
             nouns: nouns.into_iter().collect(),
             longest,
         }
-    }
-
-    /// The cued names of `prose`, sorted and distinct, in one pass.
-    fn cued(&self, py: Python<'_>, prose: &str) -> PyResult<Vec<String>> {
-        let s: Vec<char> = prose.chars().collect();
-        let n = s.len();
-        let word = |i: usize| -> PyResult<bool> { is_word(py, s[i]) };
-        let letters_end = |mut j: usize| -> PyResult<usize> {
-            while j < n && is_letter(py, s[j])? {
-                j += 1;
-            }
-            Ok(j)
-        };
-        let blank = |mut i: usize| {
-            let start = i;
-            while i < n && (s[i] == ' ' || s[i] == '\t') {
-                i += 1;
-            }
-            (i > start, i)
-        };
-        let mut buf = [0u8; 16];
-        let mut out: Vec<String> = Vec::new();
-        let mut i = 0;
-        while i < n {
-            if !word(i)? {
-                i += 1;
-                continue;
-            }
-            let mut j = i + 1;
-            while j < n && word(j)? {
-                j += 1;
-            }
-            // i..j: a whole word. A cue before a name (a capital, letters, no word character)?
-            let mut after = None;
-            if let Some(w) = short_word(&s, i, j, &mut buf) {
-                if self.before.contains(w) {
-                    after = Some(j);
-                } else if self.nouns.contains(w)
-                    && j + 3 <= n
-                    && s[j] == ' '
-                    && s[j + 1] == 'o'
-                    && s[j + 2] == 'f'
-                {
-                    after = Some(j + 3);
-                }
-            }
-            if let Some(k) = after {
-                let (spaced, k) = blank(k);
-                if spaced && k < n && capital(s[k]) {
-                    let e = letters_end(k + 1)?;
-                    if e > k + 1 && !(e < n && word(e)?) {
-                        out.push(s[k..e].iter().collect());
-                    }
-                }
-            }
-            // A name (no apostrophe before it) before a noun of place?
-            if capital(s[i]) && !(i > 0 && matches!(s[i - 1], '\'' | '’')) {
-                let e = letters_end(i + 1)?;
-                if e > i + 1 {
-                    let (spaced, k) = blank(e);
-                    if spaced && k < n && s[k].is_ascii_lowercase() {
-                        let mut m = k;
-                        while m < n && word(m)? {
-                            m += 1;
-                        }
-                        if short_word(&s, k, m, &mut buf).is_some_and(|w| self.nouns.contains(w)) {
-                            out.push(s[i..e].iter().collect());
-                        }
-                    }
-                }
-            }
-            i = j;
-        }
-        out.sort_unstable();
-        out.dedup();
-        Ok(out)
     }
 }
 
@@ -546,7 +408,6 @@ fn lines_contain(text: &str, item: &str) -> bool {
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(lines_contain, m)?)?;
-    m.add_function(wrap_pyfunction!(capitalised_tokens, m)?)?;
     m.add_function(wrap_pyfunction!(odd_case_words, m)?)?;
     m.add_class::<PlaceCues>()?;
     m.add_function(wrap_pyfunction!(ascii_damerau, m)?)?;
