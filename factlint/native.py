@@ -17,7 +17,7 @@ an exact counterpart of each, with the same arguments and results (offsets in co
       to report (split_units, measure, labels,      StopWords(stop list), hits, headings), one call
       classify; see kinds/boilerplate/fast.py)      per document
     attribution native_claims.py_decide             _native.ClaimTests(patterns, stems, words).decide(prose, figs)
-    kind.Attribution.figures (Python part)          _native.ClaimTests(...).figures(prose, lower, words, records, odds)
+    claims.figures (Attribution.figures' Python)    _native.ClaimTests(...).figures(prose, lower, words, records, odds)
     attribution.sourcing.py_named_sources          _native.Sources(sets, according, holds).named_sources(...)
     attribution.sourcing.vague_sources (finditer)  _native.Sources(...).vague_sources(text, s_start)
     kind.Attribution.py_judge for every sentence   _native.Judge(patterns, nouns, verbs, words).judge(tests,
@@ -25,6 +25,9 @@ an exact counterpart of each, with the same arguments and results (offsets in co
       covers, inside_quote, carried, continues)       document (kinds/attribution/native_status.py)
     kind.Attribution.py_claims (words_at_least,     _native.Judge(...).analyse(tests, sources, prose, cues,
       may_count, tied, decide) then py_judge          casualties, groups, min_words), one call per document
+    kind.Attribution.analyse_groups (figures,       _native.attr_document(judge, tests, sources, prose, lower,
+      by_sentence, groups, previous, then the        hits..., blocks, markup_text, is_heading, min_words),
+      above; claims.figures is its Python part)      one call per document (native_status.document)
     names.base: capitalised_tokens, _occurrences      _native.names_scan(prose).tokens(), .spans(token)
     NamesKind.py_unknown_tokens(tokens, n)          names_scan(prose).unknown(NamesTables(...), n)
     NameSpelling.py_odd_case(prose, words)          names_scan(prose).odd(NamesTables(...))

@@ -468,3 +468,131 @@ def test_the_corpus_is_analysed_alike():
         assert rust is not None and None not in rust[1], path.name
         judged += _analysed_alike(rust, python)[0]
     assert judged > 1500
+
+
+# -- a document's whole analysis in one call (native_status.document, rust/src/attr_doc.rs) ------
+
+
+def _documented(text, markup="text"):
+    """(native_status.document's sentences with claims, their judgement read as Attribution.judged
+    reads it, or None where it declines; the Python reference's): figures by claims.figures,
+    grouped by sentences.by_sentence, headings left out, claims by py_claims and py_decide,
+    judged by py_judge, on a Document of its own (no memo shared)."""
+    doc, reference = Document(text, markup_kind=markup), Document(text, markup_kind=markup)
+    hits = _LINTER.ruleset.terms.scan(doc)
+    saved = native_claims.figures, native_claims.decide
+    native_claims.figures, native_claims.decide = (lambda *args: None), native_claims.py_decide
+    try:
+        python = [
+            (b, n, found, _RULE.py_judge(reference, b, n, found)) for b, n, found in _RULE.claims_of(reference, hits)
+        ]
+    finally:
+        native_claims.figures, native_claims.decide = saved
+    done = native_status.document(_RULE, doc, hits, kind._OPINION_VERBS, kind.MIN_WORDS)
+    if done is None:
+        return None, python
+    harms = hits.get(_RULE.h_casualty, ())
+    rust = []
+    for block, number, claimed, one in done:
+        found = [((start, end), None if h < 0 else harms[h]) for start, end, h in claimed]
+        rust.append((block, number, found, None if one is None else _RULE.judged(doc, block, number, found, one)))
+    return rust, python
+
+
+def _documented_alike(rust, python):
+    """Whether the Rust core finds Python's sentences and claims and judges each it judges alike;
+    (sentences judged, declined) counts."""
+    if rust is None:
+        return 0, 1
+    assert [r[:3] for r in rust] == [p[:3] for p in python]
+    assert all(r[3] is None or r[3] == p[3] for r, p in zip(rust, python, strict=True))
+    return sum(r[3] is not None for r in rust), sum(r[3] is None for r in rust)
+
+
+def _layout(rng, text):
+    """`text` with headings, a headline, list items and long or broken lines mixed in."""
+    lines = text.split("\n")
+    for _ in range(rng.randint(0, 4)):
+        lines.insert(
+            rng.randrange(len(lines) + 1),
+            rng.choice(
+                [
+                    "# 5 million jobs at risk",
+                    "## Over 300 killed",
+                    'Profits up 20% "says firm"',
+                    "Sales rose 12%",
+                    "- 40% of voters said no",
+                    "> Half of them, 25 people, died.",
+                    "Exports fell 5%:",
+                    "",
+                    "word " * rng.randint(200, 900) + "and 30% rose.",
+                ]
+            ),
+        )
+    return "\n".join(lines)
+
+
+def test_random_documents_are_analysed_in_one_call_alike():
+    rng = random.Random(41)
+    judged = 0
+    for _ in range(400):
+        text = _layout(rng, _article(rng))
+        if rng.random() < 0.5:
+            text += " " + " ".join(rng.choice(CASUALTY_PIECES + PIECES) for _ in range(rng.randint(5, 40))) + "."
+        rust, python = _documented(text, rng.choice(["text", "markdown"]))
+        assert rust is not None and all(r[3] is not None for r in rust)  # plain ASCII is never declined
+        judged += _documented_alike(rust, python)[0]
+    assert judged > 500
+
+
+def test_adversarial_documents_are_analysed_in_one_call_alike_or_declined():
+    rng = random.Random(42)
+    judged = declined = 0
+    for _ in range(400):
+        text = _layout(rng, _article(rng, odd=rng.random() < 0.5))
+        if rng.random() < 0.3:
+            text = text.replace("\n", "\r\n")
+        if rng.random() < 0.2:
+            text = "Zoë's 5% « fell » by £3bn—" * rng.randint(1, 300) + "\n\n" + text
+        both = _documented_alike(*_documented(text, rng.choice(["text", "markdown"])))
+        judged += both[0]
+        declined += both[1]
+    assert declined > 20 and judged > 200  # both ways are taken
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.sampled_from(PIECES + CASUALTY_PIECES + QUOTES + ODD + ["\n", "\n\n", "\n# ", ":\n"]), max_size=60),
+    st.text(max_size=20),
+    st.sampled_from(["text", "markdown"]),
+)
+def test_hypothesis_documents_are_analysed_in_one_call_alike_or_declined(words, noise, markup):
+    _documented_alike(*_documented(" ".join(words) + noise + "\n\n25 people were killed, it said.", markup))
+
+
+def test_headings_and_a_headline_are_left_out_of_the_one_call():
+    markdown = "# Profits rose 20% in 2004\n\nProfits at the firm rose 20% to £5bn in the year.\n"
+    rust, python = _documented(markdown, "markdown")
+    assert [r[:2] for r in rust] == [(1, 0)] and _documented_alike(rust, python) == (1, 0)
+    headline = 'Disaster claims "less than $10bn"\n\nThe disaster cost insurers $10bn, far less than feared.'
+    rust, python = _documented(headline)
+    assert [r[:2] for r in rust] == [(1, 0)] and _documented_alike(rust, python) == (1, 0)
+    # a plain text's first line is a heading (Document.is_heading) unless a full stop ends it
+    first = "Insurers lost $10bn in the year to 2004\n\nThe disaster cost insurers $10bn, far less than feared."
+    rust, python = _documented(first)
+    assert [r[:2] for r in rust] == [(1, 0)] and _documented_alike(rust, python) == (1, 0)
+    rust, python = _documented(first.replace("2004\n", "2004.\n"))
+    assert [r[:2] for r in rust] == [(0, 0), (1, 0)] and _documented_alike(rust, python) == (2, 0)
+
+
+@pytest.mark.slow
+def test_the_corpus_is_analysed_in_one_call_alike():
+    files = sorted((SHARED / "corpus" / "bbc").glob("*.txt"))
+    if not files:
+        pytest.skip("the shared corpus is not here")
+    judged = 0
+    for path in files[1::2]:
+        rust, python = _documented(path.read_text(encoding="utf-8"))
+        assert rust is not None and all(r[3] is not None for r in rust), path.name
+        judged += _documented_alike(rust, python)[0]
+    assert judged > 1500

@@ -49,13 +49,13 @@ const SOURCED: u8 = 2;
 
 pub(crate) type Span = (usize, usize);
 /// Per sentence: (index of the figure judged, status, vague source span, cue span).
-type Judged = (usize, u8, Option<Span>, Option<Span>);
+pub(crate) type Judged = (usize, u8, Option<Span>, Option<Span>);
 /// Per sentence: (s_start, s_end, its block's start, the previous sentence (carried), the
 /// figures: (start, whether a casualty term is tied to it)).
 type Sentence = (usize, usize, usize, Option<Span>, Vec<(usize, bool)>);
 /// A sentence's figures as Attribution.analyse groups them: (s_start, s_end, its block's start,
 /// the previous sentence, [(start, end, kind)]).
-type Group = (
+pub(crate) type Group = (
     usize,
     usize,
     usize,
@@ -63,7 +63,7 @@ type Group = (
     Vec<(usize, usize, String)>,
 );
 /// A sentence's claims [(start, end, casualty hit or -1)] and their judgement.
-type Analysed = (Vec<(usize, usize, isize)>, Option<Judged>);
+pub(crate) type Analysed = (Vec<(usize, usize, isize)>, Option<Judged>);
 
 fn err(msg: String) -> PyErr {
     pyo3::exceptions::PyValueError::new_err(msg)
@@ -536,13 +536,40 @@ impl Judge {
             return Ok(None);
         };
         tests.ascii.store(d.classes_ascii, Ordering::Relaxed);
+        Ok(self.analyse_read(
+            py,
+            tests,
+            sources.get(),
+            &d,
+            &cues,
+            &casualties,
+            groups,
+            min_words,
+        ))
+    }
+}
+
+impl Judge {
+    /// `analyse` on a document the claim tests have read (attr_doc.rs asks it too).
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn analyse_read(
+        &self,
+        py: Python<'_>,
+        tests: &ClaimTests,
+        sources: &Sources,
+        d: &Doc<'_>,
+        cues: &[Span],
+        casualties: &[Span],
+        groups: Vec<Group>,
+        min_words: usize,
+    ) -> Option<Vec<Option<Analysed>>> {
         let mut run = Run {
             j: self,
-            x: sources.get(),
+            x: sources,
             py,
-            d: &d,
+            d,
             ascii: usize::from(d.classes_ascii),
-            cues: &cues,
+            cues,
             cache: HashMap::new(),
         };
         let mut out = Vec::with_capacity(groups.len());
@@ -572,11 +599,11 @@ impl Judge {
                                 break;
                             }
                             Ok(false) => {}
-                            Err(Declined) => return Ok(None),
+                            Err(Declined) => return None,
                         }
                     }
                 }
-                if harm >= 0 || tests.is_claim(&d, &mut memo, s_start, s_end, start, end, &kind) {
+                if harm >= 0 || tests.is_claim(d, &mut memo, s_start, s_end, start, end, &kind) {
                     found.push((start, end, harm));
                 }
             }
@@ -588,7 +615,7 @@ impl Judge {
             let judged = run.sentence(&(s_start, s_end, b_start, prev, figures)).ok();
             out.push(Some((found, judged)));
         }
-        Ok(Some(out))
+        Some(out)
     }
 }
 

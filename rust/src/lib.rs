@@ -6,6 +6,7 @@
 
 mod attr_candidates;
 mod attr_claims;
+mod attr_doc;
 mod attr_figures;
 mod attr_sources;
 mod attr_status;
@@ -767,6 +768,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     attr_claims::register(m)?;
     attr_sources::register(m)?;
     attr_status::register(m)?;
+    attr_doc::register(m)?;
     names_doc::register(m)?;
     Ok(())
 }

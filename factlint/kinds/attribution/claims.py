@@ -166,3 +166,40 @@ def is_claim(
         if test(fig):
             return False
     return True
+
+
+def figures(prose: str, lower: str, word_hits, record_hits, odds) -> list:
+    """Attribution.figures by the Python reference: (start, end, kind) of every figure in the
+    prose, sorted, without overlaps, from the automaton's hits of the figure words and record
+    words and whether a word of betting stands (`odds`, truthy)."""
+    found = []
+    for start, end, kind in numbers.digit_figures(prose):
+        if kind == "num":
+            if not_a_claim_anywhere(prose, end, prose[start:end]):
+                continue
+            currency = numbers.CURRENCY_AFTER.match(prose, end)
+            if currency:  # "68m euros", "260.75bn roubles"
+                kind, end = "money", currency.end()
+        found.append((start, end, kind))
+    for start, _end, _term in word_hits:
+        fig = numbers.word_figure(lower, start, min(len(lower), start + 60))
+        if fig is not None:
+            if fig[2] == "fraction":
+                fig = (numbers.fraction_lead(lower, fig[0]), fig[1], fig[2])
+            found.append(fig)
+    for start, _end, _term in record_hits:
+        record = record_at(prose, start)
+        if record is not None:
+            found.append((record[0], record[1], "record"))
+    if odds:  # odds only where a word of betting stands (a scan costs 5% of a run)
+        for m in ODDS.finditer(prose):
+            found.append((m.start(), m.end(), "odds"))
+    found.sort()
+    out = []
+    for fig in found:  # "five million" is found from "five" and from "million": keep one
+        if out and fig[0] < out[-1][1]:
+            if fig[1] > out[-1][1] and fig[0] == out[-1][0]:
+                out[-1] = fig
+            continue
+        out.append(fig)
+    return out

@@ -13,7 +13,8 @@ Word classes live in the rule's `table:` so an editor can extend them.
 Speed: number words and casualty terms go into the shared automaton (factlint.terms), digit
 figures come from one regex whose first character is a digit or a currency sign, and only
 sentences that hold a figure are looked at. The analysis is made once per document and shared
-by every attribution rule over the same table (Document.memo).
+by every attribution rule over the same table (Document.memo); with the Rust core it is one
+call (native_status.document), the steps below its Python reference and fallback.
 """
 
 from __future__ import annotations
@@ -154,41 +155,27 @@ class Attribution(RuleKind):
         )
         if native is not None:
             return native
-        found = []
-        for start, end, kind in numbers.digit_figures(prose):
-            if kind == "num":
-                if claims.not_a_claim_anywhere(prose, end, prose[start:end]):
-                    continue
-                currency = numbers.CURRENCY_AFTER.match(prose, end)
-                if currency:  # "68m euros", "260.75bn roubles"
-                    kind, end = "money", currency.end()
-            found.append((start, end, kind))
-        for start, _end, _term in hits.get(self.h_figures, ()):
-            fig = numbers.word_figure(lower, start, min(len(lower), start + 60))
-            if fig is not None:
-                if fig[2] == "fraction":
-                    fig = (numbers.fraction_lead(lower, fig[0]), fig[1], fig[2])
-                found.append(fig)
-        for start, _end, _term in hits.get(self.h_records, ()):
-            record = claims.record_at(prose, start)
-            if record is not None:
-                found.append((record[0], record[1], "record"))
-        if hits.get(self.h_odds):  # odds only where a word of betting stands (a scan costs 5% of a run)
-            for m in claims.ODDS.finditer(prose):
-                found.append((m.start(), m.end(), "odds"))
-        found.sort()
-        out = []
-        for fig in found:  # "five million" is found from "five" and from "million": keep one
-            if out and fig[0] < out[-1][1]:
-                if fig[1] > out[-1][1] and fig[0] == out[-1][0]:
-                    out[-1] = fig
-                continue
-            out.append(fig)
-        return out
+        return claims.figures(
+            prose, lower, hits.get(self.h_figures, ()), hits.get(self.h_records, ()), hits.get(self.h_odds)
+        )
 
     def analyse(self, doc, hits) -> Iterator[tuple]:
         """Yield (claim span, harm span or None, status, vague source span or None, its text)
-        for every sentence with a claim."""
+        for every sentence with a claim: by one call of the Rust core, or by `analyse_groups`."""
+        done = native_status.document(self, doc, hits, _OPINION_VERBS, MIN_WORDS)
+        if done is None:  # no Rust core, or it declines the document
+            yield from self.analyse_groups(doc, hits)
+            return
+        harms = hits.get(self.h_casualty, ())
+        for block, number, claimed, one in done:
+            if one is None and self.cues_key not in doc.memo:  # Python judges the sentence
+                doc.memo[self.cues_key] = (sentences.Hits(hits.get(self.h_cues, ())), {})
+            found = [((start, end), None if h < 0 else harms[h]) for start, end, h in claimed]
+            yield self.judged(doc, block, number, found, one)
+
+    def analyse_groups(self, doc, hits) -> Iterator[tuple]:
+        """`analyse` from the figures by sentence (Python's grouping; each step by the Rust core
+        where it is built and takes the document)."""
         figures = self.figures(doc, hits)
         if not figures:
             return

@@ -112,3 +112,28 @@ def analyse(rule, doc, hits, groups: list, opinion_verbs: frozenset, min_words: 
         asked,
         min_words,
     )
+
+
+def document(rule, doc, hits, opinion_verbs: frozenset, min_words: int) -> list | None:
+    """Attribution.analyse in one call of the Rust core (rust/src/attr_doc.rs): its figures, their
+    sentences (no heading, no headline), then `analyse`: [(block, sentence number, [(start, end,
+    index of the casualty hit tied or -1)] of its claims, their judgement as `judge` gives it or
+    None)] for every sentence with a claim; None without the Rust core or where it declines."""
+    if native.rust is None:
+        return None
+    return native.rust.attr_document(
+        _judge(rule, opinion_verbs),
+        native_claims._rust(),
+        sourcing._native_sources(rule.lexicon),
+        native.lent(doc.prose),
+        native.lent(doc.lower),
+        hits.get(rule.h_figures, ()),
+        hits.get(rule.h_records, ()),
+        bool(hits.get(rule.h_odds)),
+        doc.blocks,
+        doc.markup == "text",
+        doc.is_heading,
+        hits.get(rule.h_cues, ()),
+        hits.get(rule.h_casualty, ()),
+        min_words,
+    )
