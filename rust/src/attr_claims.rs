@@ -350,6 +350,15 @@ fn lower_ascii(s: &str) -> String {
     s.chars().map(|c| c.to_ascii_lowercase()).collect()
 }
 
+/// Compile every pattern of both forms (the tests' check of regexes compiled on first use):
+/// an error names the first that does not compile.
+pub(crate) fn compile_every(sources: &[Vec<String>; 2]) -> PyResult<()> {
+    for p in sources.iter().flatten() {
+        Regex::new(p).map_err(|e| err(format!("{p}: {e}")))?;
+    }
+    Ok(())
+}
+
 pub(crate) fn is_match(re: &Regex, hay: &str) -> bool {
     re.is_match(Input::new(hay).anchored(Anchored::Yes))
 }
@@ -1069,12 +1078,7 @@ impl ClaimTests {
 
     /// Compile every regex in both forms now: an error names the first that does not compile.
     fn compile_all(&self) -> PyResult<()> {
-        for form in &self.sources {
-            for p in form {
-                Regex::new(p).map_err(|e| err(format!("{p}: {e}")))?;
-            }
-        }
-        Ok(())
+        compile_every(&self.sources)
     }
 
     /// [is_claim] for each (s_start, s_end, start, end, kind), or None where the document holds a

@@ -473,12 +473,7 @@ impl Judge {
 
     /// Compile every regex in both forms now: an error names the first that does not compile.
     fn compile_all(&self) -> PyResult<()> {
-        for form in &self.sources {
-            for p in form {
-                Regex::new(p).map_err(|e| err(format!("{p}: {e}")))?;
-            }
-        }
-        Ok(())
+        crate::attr_claims::compile_every(&self.sources)
     }
 
     /// For each sentence (s_start, s_end, block start, previous sentence or None, [(figure
