@@ -350,6 +350,26 @@ fn lower_ascii(s: &str) -> String {
     s.chars().map(|c| c.to_ascii_lowercase()).collect()
 }
 
+/// The patterns `names` of both forms (Unicode, ASCII classes), in the order of `names`: they are
+/// compiled on first use (a short document asks few: start-up); `compile_all`
+/// (tests/test_attribution_native.py) proves every one compiles.
+pub(crate) fn pattern_sources(
+    patterns: &HashMap<String, String>,
+    ascii_patterns: &HashMap<String, String>,
+    names: &[&str],
+) -> PyResult<[Vec<String>; 2]> {
+    let mut sources = [Vec::new(), Vec::new()];
+    for (form, patterns) in [patterns, ascii_patterns].into_iter().enumerate() {
+        for name in names {
+            let p = patterns
+                .get(*name)
+                .ok_or_else(|| err(format!("no pattern {name}")))?;
+            sources[form].push(p.clone());
+        }
+    }
+    Ok(sources)
+}
+
 /// Compile every pattern of both forms (the tests' check of regexes compiled on first use):
 /// an error names the first that does not compile.
 pub(crate) fn compile_every(sources: &[Vec<String>; 2]) -> PyResult<()> {
@@ -1030,17 +1050,7 @@ impl ClaimTests {
         words: HashMap<String, Vec<String>>,
     ) -> PyResult<Self> {
         let compile = |p: &str| Regex::new(p).map_err(|e| err(format!("{p}: {e}")));
-        let mut sources = [Vec::new(), Vec::new()];
-        for (form, patterns) in [&patterns, &ascii_patterns].into_iter().enumerate() {
-            for name in NAMES {
-                let p = patterns
-                    .get(*name)
-                    .ok_or_else(|| err(format!("no pattern {name}")))?;
-                // compiled on first use (a short document asks few: start-up); `compile_all`
-                // (tests/test_attribution_native.py) proves every one compiles
-                sources[form].push(p.clone());
-            }
-        }
+        let sources = pattern_sources(&patterns, &ascii_patterns, NAMES)?;
         let res = [0, 1].map(|_| (0..NAMES.len()).map(|_| OnceLock::new()).collect());
         let mut stem_lists = Vec::new();
         for name in STEM_NAMES {

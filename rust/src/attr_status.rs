@@ -451,17 +451,7 @@ impl Judge {
             place_words: set("place_words")?,
             conjunctions: set("conjunctions")?,
         };
-        let mut sources = [Vec::new(), Vec::new()];
-        for (form, patterns) in [&patterns, &ascii_patterns].into_iter().enumerate() {
-            for name in NAMES {
-                let p = patterns
-                    .get(*name)
-                    .ok_or_else(|| err(format!("no pattern {name}")))?;
-                // compiled on first use (a short document asks few: start-up); `compile_all`
-                // (tests/test_attribution_native.py) proves every one compiles
-                sources[form].push(p.clone());
-            }
-        }
+        let sources = crate::attr_claims::pattern_sources(&patterns, &ascii_patterns, NAMES)?;
         Ok(Judge {
             res: [0, 1].map(|_| (0..NAMES.len()).map(|_| OnceLock::new()).collect()),
             sources,
