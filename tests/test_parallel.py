@@ -197,6 +197,32 @@ def test_stopping_the_pool_after_a_worker_died_holding_the_task_queue():
     assert not any(p.is_alive() for p in pool._pool)  # the replacements the pool had started too
 
 
+_CLOSED_AT_TEARDOWN = """
+import sys
+from factlint.config import Config
+from factlint.engine import Linter
+from factlint.inputs import Source
+import factlint.parallel as parallel
+
+items = [(Source(f"d{i}.txt", f"d{i}.txt", "Hundreds have been killed, officials said. " * 40), None) for i in range(300)]
+gen = parallel.lint_ordered(Linter(Config()), iter(items), 2)
+next(gen)  # the pool runs
+KEEP = gen  # closed by the interpreter's teardown only, as a broken pipe's traceback kept it
+sys.exit(0)
+"""
+
+
+def test_a_pool_left_to_the_interpreters_teardown_does_not_hang_the_exit():
+    """`factlint check DIR | head -1`: the broken pipe's traceback kept the lint generator alive,
+    and its pool was stopped during the interpreter's teardown, where no thread can start or be
+    joined (Pool.terminate waited for ever). The workers are killed instead."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", _CLOSED_AT_TEARDOWN], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+
+
 # -- the result cache ----------------------------------------------------------------------------
 def test_result_cache_gives_the_same_output(cli, folder):
     results_db().unlink(missing_ok=True)
