@@ -190,8 +190,7 @@ def _stop(pool, patience=STOP_PATIENCE):
         # Closed by the interpreter's teardown (a run ended by a broken pipe leaves this
         # generator to it): no thread can start and none can be joined any more, so
         # terminate() would wait for ever on the pool's frozen threads.
-        for process in list(getattr(pool, "_pool", ())):
-            process.kill()
+        _kill(pool, reap=False)
         return
 
     def stop():
@@ -202,8 +201,14 @@ def _stop(pool, patience=STOP_PATIENCE):
     stopper.start()
     stopper.join(patience)
     if stopper.is_alive():
-        for process in list(getattr(pool, "_pool", ())):
-            process.kill()
+        _kill(pool, reap=True)
+
+
+def _kill(pool, reap):
+    # reap: join each killed worker (not possible during the interpreter's teardown)
+    for process in list(getattr(pool, "_pool", ())):
+        process.kill()
+        if reap:
             process.join(1)
 
 

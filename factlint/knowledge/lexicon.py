@@ -51,21 +51,20 @@ class Lexicon:
     def __setstate__(self, text):
         self._text = text
         self._set = None
-        self._native = None
         self._lookups = 0
 
     def native_set(self):
         """The lexicon as the Rust core's WordSet, for scans that look words up without handing
         them to Python; None on the Python core, and until the run has made enough look-ups to
         have built the set (a one-file run never pays for it)."""
-        return self._native
+        return self._set if native.rust is not None else None
 
     def _as_set(self):
         """The set: on the Rust core its WordSet (spans of the one text: half the time to build
         and a quarter of the memory of a frozenset of strings), else a frozenset."""
         if self._set is None:
             if native.rust is not None:
-                self._set = self._native = native.rust.WordSet(self._text)
+                self._set = native.rust.WordSet(self._text)
             else:
                 self._set = frozenset(self._text.split("\n")) if self._text else frozenset()
         return self._set

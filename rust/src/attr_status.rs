@@ -98,6 +98,21 @@ pub(crate) struct Run<'a, 'd> {
 /// A declined sentence: the whole document goes to Python.
 pub(crate) struct Declined;
 
+impl<'a, 'd> Run<'a, 'd> {
+    fn new(j: &'a Judge, x: &'a Sources, py: Python<'a>, d: &'d Doc<'d>, cues: &'a [Span]) -> Self {
+        let ascii = usize::from(d.classes_ascii);
+        Run {
+            j,
+            x,
+            py,
+            d,
+            ascii,
+            cues,
+            cache: HashMap::new(),
+        }
+    }
+}
+
 impl Run<'_, '_> {
     pub(crate) fn re(&self, k: usize) -> &Regex {
         self.j.res[self.ascii][k]
@@ -483,15 +498,7 @@ impl Judge {
         let Some(d) = tests.get().read_doc(py, prose)? else {
             return Ok(None);
         };
-        let mut run = Run {
-            j: self,
-            x: sources.get(),
-            py,
-            d: &d,
-            ascii: usize::from(d.classes_ascii),
-            cues: &cues,
-            cache: HashMap::new(),
-        };
+        let mut run = Run::new(self, sources.get(), py, &d, &cues);
         // a sentence whose sources (or whose previous sentence's) are declined: Python judges it
         Ok(Some(
             sentences.iter().map(|s| run.sentence(s).ok()).collect(),
@@ -548,15 +555,7 @@ impl Judge {
         groups: Vec<Group>,
         min_words: usize,
     ) -> Option<Vec<Option<Analysed>>> {
-        let mut run = Run {
-            j: self,
-            x: sources,
-            py,
-            d,
-            ascii: usize::from(d.classes_ascii),
-            cues,
-            cache: HashMap::new(),
-        };
+        let mut run = Run::new(self, sources, py, d, cues);
         let mut out = Vec::with_capacity(groups.len());
         for (s_start, s_end, b_start, prev, figs) in groups {
             if !run.words_at_least(s_start, s_end.min(s_start + 60), min_words) {

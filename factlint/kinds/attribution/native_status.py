@@ -76,18 +76,13 @@ def judge(rule, doc, cue_hits, todo: list, opinion_verbs: frozenset) -> list | N
     sentence the Rust core declines; None without the Rust core or where it declines the document."""
     if native.rust is None:
         return None
-    asked = []
-    blocks = doc.blocks  # a property: read once (speed)
-    for block, number, found in todo:
-        s_start, s_end = doc.block_sentences(block)[number]
-        figures = [(span[0], harm is not None) for span, harm in found]
-        asked.append((s_start, s_end, blocks[block][0], sentences.previous(doc, block, number), figures))
+    rows = [(block, number, [(span[0], harm is not None) for span, harm in found]) for block, number, found in todo]
     return _judge(rule, opinion_verbs).judge(
         native_claims._rust(),
         sourcing._native_sources(rule.lexicon),
         native.lent(doc.prose),
         [(h[0], h[1]) for h in cue_hits],
-        asked,
+        _asked(doc, rows),
     )
 
 
@@ -98,20 +93,26 @@ def analyse(rule, doc, hits, groups: list, opinion_verbs: frozenset, min_words: 
     without the Rust core or where it declines the document."""
     if native.rust is None:
         return None
-    asked = []
-    blocks = doc.blocks  # a property: read once (speed)
-    for block, number, figs in groups:
-        s_start, s_end = doc.block_sentences(block)[number]
-        asked.append((s_start, s_end, blocks[block][0], sentences.previous(doc, block, number), figs))
     return _judge(rule, opinion_verbs).analyse(
         native_claims._rust(),
         sourcing._native_sources(rule.lexicon),
         native.lent(doc.prose),
         [(h[0], h[1]) for h in hits.get(rule.h_cues, ())],
         [(h[0], h[1]) for h in hits.get(rule.h_casualty, ())],
-        asked,
+        _asked(doc, groups),
         min_words,
     )
+
+
+def _asked(doc, rows) -> list:
+    """(sentence start, end, block start, previous sentence or None, payload) for each
+    (block, sentence number, payload) of `rows`: how the Rust Judge is asked about a sentence."""
+    asked = []
+    blocks = doc.blocks  # a property: read once (speed)
+    for block, number, payload in rows:
+        s_start, s_end = doc.block_sentences(block)[number]
+        asked.append((s_start, s_end, blocks[block][0], sentences.previous(doc, block, number), payload))
+    return asked
 
 
 def document(rule, doc, hits, opinion_verbs: frozenset, min_words: int) -> list | None:
