@@ -9,6 +9,7 @@ use regex_automata::{Anchored, Input};
 
 use crate::attr_claims::title_case;
 use crate::attr_status::{Declined, Run, Span};
+use crate::fxhash::FxSet;
 use crate::{ALNUM, DECIMAL, DIGIT, SPACE, UPPER};
 
 pub(crate) const CONTEXT_BEFORE: usize = 6;
@@ -21,11 +22,11 @@ pub(crate) const PART_OF_AFTER: usize = 11;
 /// The word sets the loop reads (labels.py, numbers.py, kind.py and the rule's table).
 #[derive(Default)]
 pub(crate) struct Words {
-    pub(crate) scales: std::collections::HashSet<String>,
-    pub(crate) sentence_openers: std::collections::HashSet<String>,
-    pub(crate) casualty_before: std::collections::HashSet<String>,
-    pub(crate) place_words: std::collections::HashSet<String>,
-    pub(crate) conjunctions: std::collections::HashSet<String>,
+    pub(crate) scales: FxSet<String>,
+    pub(crate) sentence_openers: FxSet<String>,
+    pub(crate) casualty_before: FxSet<String>,
+    pub(crate) place_words: FxSet<String>,
+    pub(crate) conjunctions: FxSet<String>,
 }
 
 impl Run<'_, '_> {
@@ -160,7 +161,7 @@ impl Run<'_, '_> {
     }
 
     /// A word the lower-cased form of which is `low` (ASCII): a non-ASCII word never is.
-    fn lower_is(&self, a: usize, z: usize, set: &std::collections::HashSet<String>) -> bool {
+    fn lower_is(&self, a: usize, z: usize, set: &FxSet<String>) -> bool {
         let w = self.d.slice(a, z);
         w.is_ascii() && set.contains(&w.to_ascii_lowercase())
     }

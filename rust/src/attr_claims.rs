@@ -9,15 +9,14 @@
 //! digit, space) and ignore-case folds no non-ASCII letter to ASCII: a document holding any
 //! other character is declined (None), and Python decides it.
 
+use crate::fxhash::{FxMap, FxSet};
 use pyo3::prelude::*;
 use regex_automata::meta::Regex;
 use regex_automata::{Anchored, Input};
-use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 use crate::codepoints::{Classes, CodePoints};
-use crate::fxhash::FxMap;
 use crate::{props, ALNUM, ALPHA, DECIMAL, SPACE, UPPER};
 
 const NAMES: &[&str] = &[
@@ -277,11 +276,11 @@ pub struct ClaimTests {
     /// is held from there to the end of the call).
     pub(crate) ascii: AtomicBool,
     stems: Vec<Vec<String>>,
-    words: Vec<HashSet<String>>,
+    words: Vec<FxSet<String>>,
     word_class: Regex,
     digit_class: Regex,
     space_class: Regex,
-    agree: Mutex<HashMap<char, bool>>,
+    agree: Mutex<FxMap<char, bool>>,
     ascii_ok: OnceLock<[bool; 128]>,
 }
 
@@ -327,9 +326,9 @@ impl<'a> Doc<'a> {
 /// Per sentence: what Figure's memo holds (the word set, the lower-cased text, each answer).
 #[derive(Default)]
 pub(crate) struct Memo {
-    words: Option<HashSet<String>>,
+    words: Option<FxSet<String>>,
     lower: Option<String>,
-    held: HashMap<Held, bool>,
+    held: FxMap<Held, bool>,
 }
 
 struct Fig<'a, 'd> {
@@ -354,8 +353,8 @@ fn lower_ascii(s: &str) -> String {
 /// compiled on first use (a short document asks few: start-up); `compile_all`
 /// (tests/test_attribution_native.py) proves every one compiles.
 pub(crate) fn pattern_sources(
-    patterns: &HashMap<String, String>,
-    ascii_patterns: &HashMap<String, String>,
+    patterns: &FxMap<String, String>,
+    ascii_patterns: &FxMap<String, String>,
     names: &[&str],
 ) -> PyResult<[Vec<String>; 2]> {
     let mut sources = [Vec::new(), Vec::new()];
@@ -423,7 +422,7 @@ impl ClaimTests {
         ok
     }
 
-    fn words_of(&self, w: W) -> &HashSet<String> {
+    fn words_of(&self, w: W) -> &FxSet<String> {
         &self.words[w as usize]
     }
 
@@ -474,14 +473,14 @@ impl<'a, 'd> Fig<'a, 'd> {
         memo: &mut Memo,
         key: Held,
         triggers: W,
-        needs: Option<fn(&ClaimTests, &HashSet<String>) -> bool>,
+        needs: Option<fn(&ClaimTests, &FxSet<String>) -> bool>,
     ) -> bool {
         if let Some(&found) = memo.held.get(&key) {
             return found;
         }
         if memo.words.is_none() {
             let lower = lower_ascii(self.sentence());
-            let mut words = HashSet::new();
+            let mut words = FxSet::default();
             for w in lower.split(|c: char| !c.is_ascii_lowercase()) {
                 if !w.is_empty() {
                     words.insert(w.to_string());
@@ -538,7 +537,7 @@ fn sport(t: &ClaimTests, d: &Doc, s_start: usize, s_end: usize) -> bool {
     false
 }
 
-fn market_words(t: &ClaimTests, w: &HashSet<String>) -> bool {
+fn market_words(t: &ClaimTests, w: &FxSet<String>) -> bool {
     let any = |x: W| t.words_of(x).iter().any(|v| w.contains(v));
     let has = |v: &str| w.contains(v);
     (any(W::market_nouns) && any(W::market_moves))
@@ -550,7 +549,7 @@ fn market_words(t: &ClaimTests, w: &HashSet<String>) -> bool {
         || (has("against") && has("the") && any(W::currencies))
 }
 
-fn rule_words(t: &ClaimTests, w: &HashSet<String>) -> bool {
+fn rule_words(t: &ClaimTests, w: &FxSet<String>) -> bool {
     let any = |x: W| t.words_of(x).iter().any(|v| w.contains(v));
     let has = |v: &str| w.contains(v);
     any(W::rule_alone)
@@ -1044,10 +1043,10 @@ impl ClaimTests {
 impl ClaimTests {
     #[new]
     fn new(
-        patterns: HashMap<String, String>,
-        ascii_patterns: HashMap<String, String>,
-        stems: HashMap<String, Vec<String>>,
-        words: HashMap<String, Vec<String>>,
+        patterns: FxMap<String, String>,
+        ascii_patterns: FxMap<String, String>,
+        stems: FxMap<String, Vec<String>>,
+        words: FxMap<String, Vec<String>>,
     ) -> PyResult<Self> {
         let compile = |p: &str| Regex::new(p).map_err(|e| err(format!("{p}: {e}")));
         let sources = pattern_sources(&patterns, &ascii_patterns, NAMES)?;
@@ -1080,7 +1079,7 @@ impl ClaimTests {
             word_class: compile(r"\A\w\z")?,
             digit_class: compile(r"\A\d\z")?,
             space_class: compile(r"\A\s\z")?,
-            agree: Mutex::new(HashMap::new()),
+            agree: Mutex::new(FxMap::default()),
             ascii_ok: OnceLock::new(),
             ascii: AtomicBool::new(false),
         })
@@ -1104,7 +1103,7 @@ impl ClaimTests {
             return Ok(None);
         };
         self.ascii.store(d.classes_ascii, Ordering::Relaxed);
-        let mut memos: HashMap<(usize, usize), Memo> = HashMap::new();
+        let mut memos: FxMap<(usize, usize), Memo> = FxMap::default();
         let mut out = Vec::with_capacity(figures.len());
         for (s_start, s_end, start, end, kind) in figures {
             let memo = memos.entry((s_start, s_end)).or_default();

@@ -9,8 +9,8 @@
 //! punctuation (its own first test; no other block is one). A document the claim tests decline
 //! is declined whole (None), and Python analyses it.
 
+use crate::fxhash::FxMap;
 use pyo3::prelude::*;
-use std::collections::HashMap;
 use std::sync::atomic::Ordering;
 
 use crate::attr_claims::{ClaimTests, Doc};
@@ -27,8 +27,8 @@ struct Blocks<'a, 'py> {
     spans: &'a [Span],
     markup_text: bool,
     is_heading: &'a Bound<'py, PyAny>,
-    split: HashMap<usize, Vec<Span>>,
-    headings: HashMap<usize, bool>,
+    split: FxMap<usize, Vec<Span>>,
+    headings: FxMap<usize, bool>,
 }
 
 impl Blocks<'_, '_> {
@@ -148,12 +148,12 @@ pub fn attr_document(
         spans: &blocks,
         markup_text,
         is_heading,
-        split: HashMap::new(),
-        headings: HashMap::new(),
+        split: FxMap::default(),
+        headings: FxMap::default(),
     };
     // sentences.by_sentence: a sentence is asked for once, not per figure (a figure before the
     // next sentence's start, or the next block's, is in the same one)
-    let mut keys: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut keys: FxMap<(usize, usize), usize> = FxMap::default();
     let mut by_sentence: Vec<((usize, usize), Vec<(usize, usize, String)>)> = Vec::new();
     let mut limit: Option<usize> = None;
     let mut group = 0;

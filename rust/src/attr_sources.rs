@@ -5,11 +5,11 @@
 //! character with a case outside ASCII or a character the regex engines class apart is declined
 //! (None): Python's lower(), isupper() and islower() are then read as ASCII's.
 
+use crate::fxhash::{FxMap, FxSet};
 use pyo3::prelude::*;
 use pyo3::IntoPyObjectExt;
 use regex_automata::meta::Regex;
 use regex_automata::Input;
-use std::collections::{HashMap, HashSet};
 
 use crate::{props, ALNUM, ALPHA, DIGIT, SPACE, UPPER};
 
@@ -60,7 +60,7 @@ pub(crate) type Source = (usize, usize, &'static str, Subject);
 
 #[pyclass(frozen)]
 pub struct Sources {
-    sets: HashMap<String, HashSet<String>>,
+    sets: FxMap<String, FxSet<String>>,
     according: Regex,
     according_holds: String,
     vague: Option<Regex>,
@@ -669,7 +669,7 @@ impl Sources {
     #[new]
     #[pyo3(signature = (sets, according, according_holds, vague))]
     fn new(
-        sets: HashMap<String, Vec<String>>,
+        sets: FxMap<String, Vec<String>>,
         according: &str,
         according_holds: String,
         vague: Option<&str>,

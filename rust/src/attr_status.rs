@@ -9,10 +9,10 @@
 //! holding a character the engines may class apart is declined (None), as is a sentence whose
 //! sources (or its previous sentence's) the source reader declines, and Python judges it.
 
+use crate::fxhash::{FxMap, FxSet};
 use pyo3::prelude::*;
 use regex_automata::meta::Regex;
 use regex_automata::{Anchored, Input};
-use std::collections::{HashMap, HashSet};
 use std::sync::atomic::Ordering;
 use std::sync::OnceLock;
 
@@ -73,8 +73,8 @@ fn err(msg: String) -> PyErr {
 pub struct Judge {
     res: [Vec<OnceLock<Regex>>; 2],
     sources: [Vec<String>; 2],
-    source_nouns: HashSet<String>,
-    opinion_verbs: HashSet<String>,
+    source_nouns: FxSet<String>,
+    opinion_verbs: FxSet<String>,
     pub(crate) words: Words,
 }
 
@@ -92,7 +92,7 @@ pub(crate) struct Run<'a, 'd> {
     pub(crate) d: &'d Doc<'d>,
     ascii: usize,
     cues: &'a [Span],
-    cache: HashMap<usize, Cached>,
+    cache: FxMap<usize, Cached>,
 }
 
 /// A declined sentence: the whole document goes to Python.
@@ -108,7 +108,7 @@ impl<'a, 'd> Run<'a, 'd> {
             d,
             ascii,
             cues,
-            cache: HashMap::new(),
+            cache: FxMap::default(),
         }
     }
 }
@@ -445,13 +445,13 @@ impl Run<'_, '_> {
 impl Judge {
     #[new]
     fn new(
-        patterns: HashMap<String, String>,
-        ascii_patterns: HashMap<String, String>,
+        patterns: FxMap<String, String>,
+        ascii_patterns: FxMap<String, String>,
         source_nouns: Vec<String>,
         opinion_verbs: Vec<String>,
-        words: HashMap<String, Vec<String>>,
+        words: FxMap<String, Vec<String>>,
     ) -> PyResult<Self> {
-        let set = |name: &str| -> PyResult<HashSet<String>> {
+        let set = |name: &str| -> PyResult<FxSet<String>> {
             Ok(words
                 .get(name)
                 .ok_or_else(|| err(format!("no words {name}")))?

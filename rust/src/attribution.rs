@@ -237,14 +237,17 @@ pub(crate) fn digit_figures_in(
 }
 
 fn figures_of(t: Text) -> Vec<(usize, usize, &'static str)> {
+    // A figure starts only at a decimal digit or a currency sign: one walk over the text finds
+    // those, and figure_at (whose code point reads each cost a block walk) runs only there.
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < t.s.len() {
-        if let Some((end, kind)) = t.figure_at(i) {
-            out.push((i, end, kind));
-            i = end;
-        } else {
-            i += 1;
+    let mut end = 0; // the end of the last figure: no other starts inside it
+    for (i, c) in t.s.text.chars().enumerate() {
+        let candidate = matches!(c, '$' | '£' | '€' | '¥') || t.p.of(c) & DECIMAL != 0;
+        if candidate && i >= end {
+            if let Some((e, kind)) = t.figure_at(i) {
+                out.push((i, e, kind));
+                end = e;
+            }
         }
     }
     out
