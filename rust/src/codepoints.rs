@@ -41,13 +41,24 @@ impl<'a> CodePoints<'a> {
         if u32::try_from(text.len()).is_err() {
             return None;
         }
+        let bytes = text.as_bytes();
         let mut marks = Vec::with_capacity(text.len() / BLOCK + 2);
-        let mut n = 0;
-        for (b, _) in text.char_indices() {
-            if n % BLOCK == 0 {
-                marks.push(b as u32);
+        let (mut b, mut n) = (0, 0);
+        // One block a step: an ASCII block is BLOCK bytes, checked a word at a time; any other
+        // is walked by the lengths of its characters.
+        while b < bytes.len() {
+            marks.push(b as u32);
+            if b + BLOCK <= bytes.len() && bytes[b..b + BLOCK].is_ascii() {
+                b += BLOCK;
+                n += BLOCK;
+                continue;
             }
-            n += 1;
+            let mut k = 0;
+            while k < BLOCK && b < bytes.len() {
+                b += utf8_width(bytes[b]);
+                k += 1;
+            }
+            n += k;
         }
         marks.push(text.len() as u32);
         Some(CodePoints { text, n, marks })
@@ -140,6 +151,13 @@ mod tests {
             "£5 café — naïve 🙂 e\u{301} \r\n日本語のテキスト and more ASCII after it, long enough",
             "🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂",
             "🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂x",
+            // ASCII blocks read whole, next to blocks that are not: exactly one block, one
+            // more character, a character of two bytes at each place of a block
+            "sixteen letters!",
+            "sixteen letters!!",
+            "fifteen letters\u{e9}and then ASCII for more than one whole block",
+            "\u{e9}fifteen letterssixteen letters!\u{e9}",
+            "abcdefghijklmnop\u{1F642}bcdefghijklmno\u{e9}abcdefghijklmnopq",
         ];
         for text in texts {
             let cp = CodePoints::new(text).expect("small");
