@@ -197,7 +197,7 @@ def _store(path, rules):
         if secret is None:  # an unsafe or read-only cache folder: no cache
             return
         atomic_write(path, seal(pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL), secret))
-        _prune(path.parent)
+        prune(path.parent, "rules-*.pickle", KEEP_RULESETS)
     except Exception:  # noqa: BLE001 - a read-only home or an unpicklable plugin rule: no cache
         pass
 
@@ -205,11 +205,12 @@ def _store(path, rules):
 KEEP_RULESETS = 8  # compiled rule sets kept (each edit of a pack or of factlint makes a new one)
 
 
-def _prune(folder):
-    """Remove all but the most recently written compiled rule sets."""
+def prune(folder, pattern, keep):
+    """Remove all but the `keep` most recently written files of the cache folder that match
+    `pattern` (compiled rule sets, plugin lists)."""
     try:
-        stored = sorted(folder.glob("rules-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in stored[KEEP_RULESETS:]:
+        stored = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in stored[keep:]:
             old.unlink()
     except OSError:  # another run pruned it first, or a read-only cache
         pass

@@ -163,3 +163,61 @@ def test_a_run_plugin_filters_findings_through_the_run_hooks(tmp_path, capsys):
     assert "Names.Transcriptions" in rules and not any(r.startswith("Attribution.") for r in rules)
     run([str(SEED)], Config(), RunOptions(fmt="json", cache=False))  # the shared host: no leftover
     assert any(f["rule"].startswith("Attribution.") for f in json.loads(capsys.readouterr().out))
+
+
+# -- the cached plugin scan (plugin/host.py entry_points) -----------------------------------------
+
+
+def _counting_scans(monkeypatch, tmp_path, first_folder):
+    """entry_points() with its cache under tmp_path and `first_folder` as sys.path[0] (the working
+    directory of `python -m factlint`); the list of the scans it made."""
+    from factlint.plugin import host
+
+    monkeypatch.setenv("FACTLINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("FACTLINT_NO_CACHE", raising=False)
+    monkeypatch.setattr("sys.path", [str(first_folder), *__import__("sys").path[1:]])
+    scans = []
+    real = host._scan_entry_points
+    monkeypatch.setattr(host, "_scan_entry_points", lambda: scans.append(1) or real())
+    return host, scans
+
+
+def test_plugin_scan_is_not_redone_when_the_working_directory_changes(monkeypatch, tmp_path):
+    work = tmp_path / "work"
+    work.mkdir()
+    host, scans = _counting_scans(monkeypatch, tmp_path, work)
+    first = host.entry_points()
+    assert ("builtin", "factlint.builtin", host.__version__) in first and len(scans) == 1
+    (work / "article.txt").write_text("An editor saved a file here.\n", encoding="utf-8")
+    (work / "notes").mkdir()
+    assert host.entry_points() == first and len(scans) == 1  # the cached list still holds
+    (work / "factlint_newsroom-1.2.3.dist-info").mkdir()  # a distribution installed there
+    host.entry_points()
+    assert len(scans) == 2
+    assert len(list((tmp_path / "cache").glob("plugins-*.txt"))) == 2
+
+
+def test_a_crowded_first_folder_is_stamped_by_its_time(monkeypatch, tmp_path):
+    from factlint.plugin import host
+
+    monkeypatch.setattr(host, "FIRST_FOLDER_LIMIT", 3)
+    for n in range(5):
+        (tmp_path / f"f{n}.txt").write_text("x", encoding="utf-8")
+    assert host._stamp(str(tmp_path), first=True) == str(os.stat(tmp_path).st_mtime_ns)
+    monkeypatch.setattr(host, "FIRST_FOLDER_LIMIT", 10)
+    assert host._stamp(str(tmp_path), first=True) == "dists:"
+    assert host._stamp(str(tmp_path / "no-such-folder"), first=True) == "-"
+
+
+def test_old_plugin_lists_are_pruned(monkeypatch, tmp_path):
+    host, scans = _counting_scans(monkeypatch, tmp_path, tmp_path)
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    for n in range(12):  # lists other environments left, oldest first
+        old = cache / f"plugins-{n:032d}.txt"
+        old.write_text("builtin\tfactlint.builtin\t0.1\n", encoding="utf-8")
+        os.utime(old, (1_000_000 + n, 1_000_000 + n))
+    host.entry_points()
+    kept = sorted(p.name for p in cache.glob("plugins-*.txt"))
+    assert len(kept) == host.KEEP_PLUGIN_LISTS and len(scans) == 1
+    assert f"plugins-{11:032d}.txt" in kept and f"plugins-{0:032d}.txt" not in kept

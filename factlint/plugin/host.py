@@ -18,7 +18,7 @@ from factlint import __version__, builtin
 from factlint.atomic import atomic_write
 from factlint.errors import UserError
 from factlint.plugin import hookspecs
-from factlint.rulecache import cache_dir
+from factlint.rulecache import cache_dir, prune
 
 ENTRY_POINT_GROUP = "factlint"
 _BUILTIN = "builtin"
@@ -104,15 +104,13 @@ def entry_points() -> list[tuple[str, ...]]:
     Scanning the metadata of every installed distribution (importlib.metadata) costs more than
     the rest of start-up together, so the answer is cached, keyed on the modification times of
     the folders on sys.path: installing, upgrading or removing a distribution adds or removes
-    entries in its folder and so changes that folder's time. FACTLINT_NO_CACHE=1 always scans."""
+    entries in its folder and so changes that folder's time (see _stamp for the first folder).
+    FACTLINT_NO_CACHE=1 always scans."""
     path = None
     if not os.environ.get("FACTLINT_NO_CACHE"):
         h = hashlib.sha256(sys.version.encode())
-        for entry in sys.path:
-            try:
-                h.update(f"\0{entry}\0{os.stat(entry or '.').st_mtime_ns}".encode())
-            except OSError:
-                h.update(f"\0{entry}\0-".encode())
+        for number, entry in enumerate(sys.path):
+            h.update(f"\0{entry}\0{_stamp(entry, first=number == 0)}".encode())
         path = cache_dir() / f"plugins-{h.hexdigest()[:32]}.txt"
         try:
             with open(path, encoding="utf-8") as fh:
@@ -126,9 +124,41 @@ def entry_points() -> list[tuple[str, ...]]:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             atomic_write(path, "".join(f"{n}\t{v}\t{ver}\n" for n, v, ver in found).encode("utf-8"))
+            prune(path.parent, "plugins-*.txt", KEEP_PLUGIN_LISTS)
         except OSError:  # a read-only home: scan again next time
             pass
     return found
+
+
+KEEP_PLUGIN_LISTS = 8  # one a set of environments in use (each venv, each script folder)
+FIRST_FOLDER_LIMIT = 1000  # entries of sys.path[0] listed at most (see _stamp)
+
+
+def _stamp(entry: str, first: bool) -> str:
+    """What changes when a distribution is installed in or removed from a sys.path folder: its
+    modification time. Not for the first folder where it can be read otherwise: that is the
+    working directory (`python -m factlint`) or a script's folder, whose time changes whenever
+    its user saves a file, which cost a scan of every distribution (15-40 ms) and a new list
+    in the cache folder each time. There, the names and times of its distributions' metadata
+    folders; its time when it has too many entries to list at start-up."""
+    folder = entry or "."
+    if first:
+        try:
+            found = []
+            with os.scandir(folder) as listing:
+                for number, item in enumerate(listing):
+                    if number >= FIRST_FOLDER_LIMIT:
+                        break
+                    if item.name.endswith((".dist-info", ".egg-info", ".egg-link")):
+                        found.append(f"{item.name}:{item.stat().st_mtime_ns}")
+                else:
+                    return "dists:" + "|".join(sorted(found))
+        except OSError:  # not a folder (a zip on sys.path), or unreadable: its time, as below
+            pass
+    try:
+        return str(os.stat(folder).st_mtime_ns)
+    except OSError:
+        return "-"
 
 
 def _scan_entry_points() -> list[tuple[str, str, str]]:
