@@ -4,6 +4,7 @@ pack; a broken plugin is reported on stderr and skipped while the run goes on.""
 import json
 import os
 import subprocess
+import sys
 
 from conftest import factlint_script
 
@@ -175,7 +176,7 @@ def _counting_scans(monkeypatch, tmp_path, first_folder):
 
     monkeypatch.setenv("FACTLINT_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("FACTLINT_NO_CACHE", raising=False)
-    monkeypatch.setattr("sys.path", [str(first_folder), *__import__("sys").path[1:]])
+    monkeypatch.setattr(sys, "path", [str(first_folder), *sys.path[1:]])
     scans = []
     real = host._scan_entry_points
     monkeypatch.setattr(host, "_scan_entry_points", lambda: scans.append(1) or real())

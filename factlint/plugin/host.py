@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import itertools
 import os
 import sys
 from typing import Any
@@ -130,7 +131,7 @@ def entry_points() -> list[tuple[str, ...]]:
     return found
 
 
-KEEP_PLUGIN_LISTS = 8  # one a set of environments in use (each venv, each script folder)
+KEEP_PLUGIN_LISTS = 8  # one for each environment in use (a venv, a script's folder)
 FIRST_FOLDER_LIMIT = 1000  # entries of sys.path[0] listed at most (see _stamp)
 
 
@@ -142,19 +143,15 @@ def _stamp(entry: str, first: bool) -> str:
     in the cache folder each time. There, the names and times of its distributions' metadata
     folders; its time when it has too many entries to list at start-up."""
     folder = entry or "."
-    if first:
-        try:
-            found = []
+    try:
+        if first:
             with os.scandir(folder) as listing:
-                for number, item in enumerate(listing):
-                    if number >= FIRST_FOLDER_LIMIT:
-                        break
-                    if item.name.endswith((".dist-info", ".egg-info", ".egg-link")):
-                        found.append(f"{item.name}:{item.stat().st_mtime_ns}")
-                else:
-                    return "dists:" + "|".join(sorted(found))
-        except OSError:  # not a folder (a zip on sys.path), or unreadable: its time, as below
-            pass
+                items = list(itertools.islice(listing, FIRST_FOLDER_LIMIT + 1))
+            if len(items) <= FIRST_FOLDER_LIMIT:
+                dists = (i for i in items if i.name.endswith((".dist-info", ".egg-info", ".egg-link")))
+                return "dists:" + "|".join(sorted(f"{i.name}:{i.stat().st_mtime_ns}" for i in dists))
+    except OSError:  # not a folder (a zip on sys.path), or unreadable: its time, as below
+        pass
     try:
         return str(os.stat(folder).st_mtime_ns)
     except OSError:

@@ -9,7 +9,6 @@
 //! digit, space) and ignore-case folds no non-ASCII letter to ASCII: a document holding any
 //! other character is declined (None), and Python decides it.
 
-use crate::fxhash::{FxMap, FxSet};
 use pyo3::prelude::*;
 use regex_automata::meta::Regex;
 use regex_automata::{Anchored, Input};
@@ -17,6 +16,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 use crate::codepoints::{Classes, CodePoints};
+use crate::fxhash::{FxMap, FxSet};
 use crate::{props, ALNUM, ALPHA, DECIMAL, SPACE, UPPER};
 
 const NAMES: &[&str] = &[

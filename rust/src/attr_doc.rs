@@ -9,13 +9,13 @@
 //! punctuation (its own first test; no other block is one). A document the claim tests decline
 //! is declined whole (None), and Python analyses it.
 
-use crate::fxhash::FxMap;
 use pyo3::prelude::*;
 use std::sync::atomic::Ordering;
 
 use crate::attr_claims::{ClaimTests, Doc};
 use crate::attr_sources::Sources;
 use crate::attr_status::{Group, Judge, Judged, Span};
+use crate::fxhash::FxMap;
 
 /// A sentence with claims: (block, sentence number, [(start, end, casualty hit or -1)], judgement).
 type Claimed = (usize, usize, Vec<(usize, usize, isize)>, Option<Judged>);

@@ -5,12 +5,12 @@
 //! character with a case outside ASCII or a character the regex engines class apart is declined
 //! (None): Python's lower(), isupper() and islower() are then read as ASCII's.
 
-use crate::fxhash::{FxMap, FxSet};
 use pyo3::prelude::*;
 use pyo3::IntoPyObjectExt;
 use regex_automata::meta::Regex;
 use regex_automata::Input;
 
+use crate::fxhash::{FxMap, FxSet};
 use crate::{props, ALNUM, ALPHA, DIGIT, SPACE, UPPER};
 
 const SETS: &[&str] = &[

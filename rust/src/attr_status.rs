@@ -9,7 +9,6 @@
 //! holding a character the engines may class apart is declined (None), as is a sentence whose
 //! sources (or its previous sentence's) the source reader declines, and Python judges it.
 
-use crate::fxhash::{FxMap, FxSet};
 use pyo3::prelude::*;
 use regex_automata::meta::Regex;
 use regex_automata::{Anchored, Input};
@@ -19,6 +18,7 @@ use std::sync::OnceLock;
 use crate::attr_candidates::Words;
 use crate::attr_claims::{ClaimTests, Doc, Memo};
 use crate::attr_sources::{Source, Sources, Subject, NAMED};
+use crate::fxhash::{FxMap, FxSet};
 use crate::SPACE;
 
 const NAMES: &[&str] = &[
