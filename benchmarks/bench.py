@@ -196,7 +196,9 @@ def bench_startup(args, env, tmp):
     warm in every row (any second run has them); the rows differ in the result cache only.
     "new file" is the hook on a file it has not seen: the result cache is on and misses (each
     run lints a copy with one more trailing line break, content no run saw before), the text
-    is linted and its findings stored. CPU seconds beside wall, as this machine is shared."""
+    is linted and its findings stored. "python -m" is `python -m factlint check --no-cache` run
+    in a folder where a file was just saved (the working directory is on its sys.path, and the
+    cached plugin scan must survive the save). CPU seconds beside wall, as this machine is shared."""
     smallest = min(CORPUS_DIR.glob("*.txt"), key=lambda p: p.stat().st_size)
     print(
         f"\n== Start-up on the smallest article ({smallest.name}, {smallest.stat().st_size} bytes), median of {args.runs}"
@@ -210,18 +212,24 @@ def bench_startup(args, env, tmp):
         path.write_text(text + "\n" * next(fresh), encoding="utf-8")
         return path
 
+    work = tmp / "startup-work"
+    work.mkdir(exist_ok=True)
+
+    def after_a_save():
+        (work / f"saved-{next(fresh)}.txt").write_text("x", encoding="utf-8")
+        return [sys.executable, "-m", "factlint", "check", str(smallest), "--no-cache"]
+
     rows = (
-        ("new file (cache on, no hit)", new_file, []),
-        ("unchanged file (result cache hit)", lambda: smallest, []),
-        ("--no-cache (lints, stores nothing)", lambda: smallest, ["--no-cache"]),
+        ("new file (cache on, no hit)", lambda: factlint_cmd() + ["check", str(new_file())], None),
+        ("unchanged file (result cache hit)", lambda: factlint_cmd() + ["check", str(smallest)], None),
+        ("--no-cache (lints, stores nothing)", lambda: factlint_cmd() + ["check", str(smallest), "--no-cache"], None),
+        ("python -m after a save in its folder", after_a_save, work),
     )
-    for label, target, extra in rows:
-        measure(factlint_cmd() + ["check", str(target()), *extra, *args.extra], env)  # warm the caches
+    for label, command, cwd in rows:
+        measure(command() + args.extra, env, cwd=cwd)  # warm the caches
         runs = sorted(
             (wall, CPU[wall])
-            for wall, _rss, _code in (
-                measure(factlint_cmd() + ["check", str(target()), *extra, *args.extra], env) for _ in range(args.runs)
-            )
+            for wall, _rss, _code in (measure(command() + args.extra, env, cwd=cwd) for _ in range(args.runs))
         )
         walls = [w for w, _c in runs]
         print(
