@@ -30,8 +30,8 @@ an exact counterpart of each, with the same arguments and results (offsets in co
       above; claims.figures is its Python part)      one call per document (native_status.document)
     names.base: capitalised_tokens, _occurrences      _native.names_scan(prose).tokens(), .spans(token)
     NamesKind.py_unknown_tokens(tokens, n)          names_scan(prose).unknown(NamesTables(...), n)
-    NameSpelling.py_odd_case(prose, words)          names_scan(prose).odd(NamesTables(...))
-    city.py_cued(doc, tokens)                       names_scan(prose).cued(tokens, PlaceCues(...))
+    NameSpelling.py_odd_case(prose, words)          names_scan(prose).odd(NamesTables(...), prose)
+    city.py_cued(doc, tokens)                       names_scan(prose).cued(tokens, PlaceCues(...), prose)
 
 A text with a lone surrogate, which UTF-8 cannot hold, is linted by the Rust core with private use
 characters in their place (`masked`, called by Linter.lint_text), its findings' text restored.

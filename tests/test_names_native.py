@@ -42,29 +42,31 @@ def rules():
 
 
 def check(rules, text):
-    """Every entry point of the pass against its Python reference on one text."""
+    """Every entry point of the pass against its Python reference on one text, the text given as
+    a str and as the UTF-8 bytes native.lent gives for a long non-ASCII document."""
     prose = Document(text).prose
-    scan = RUST.names_scan(prose)
     tokens = py_capitalised_tokens(prose)
-    assert list(scan.tokens().items()) == list(tokens.items()), repr(text)  # the order too
-    for token in [*_CAPITALISED.findall(prose), "KIEW", "Kiev", "Ab"]:
-        if _CAPITALISED.fullmatch(token):
-            assert scan.spans(token) == _occurrences(prose, token), (token, repr(text))
     near = rules["Names.NearMiss"]
     tables = near.native_tables()
     assert tables is not None
-    for rule in rules.values():
-        for length in (1, 5):
-            got = scan.unknown(rule.native_tables(), length)
-            assert len(got) == len(set(got))
-            assert set(got) == set(rule.py_unknown_tokens(tokens, length)), (rule.id, length, repr(text))
     want = near.py_odd_case(prose, py_odd_case_words(prose))
-    assert list(scan.odd(tables).items()) == list(want.items()), repr(text)
     doc = Document(text)
     doc.memo["names.spans"] = {t: _occurrences(doc.prose, t) for t in tokens}  # the Python positions
     names = list(tokens)
     cued = city.py_cued(doc, names)
-    assert set(scan.cued(names, city._native_cues())) == cued, repr(text)
+    for given in (prose, prose.encode()):
+        scan = RUST.names_scan(given)
+        assert list(scan.tokens().items()) == list(tokens.items()), repr(text)  # the order too
+        for token in [*_CAPITALISED.findall(prose), "KIEW", "Kiev", "Ab"]:
+            if _CAPITALISED.fullmatch(token):
+                assert scan.spans(token) == _occurrences(prose, token), (token, repr(text))
+        for rule in rules.values():
+            for length in (1, 5):
+                got = scan.unknown(rule.native_tables(), length)
+                assert len(got) == len(set(got))
+                assert set(got) == set(rule.py_unknown_tokens(tokens, length)), (rule.id, length, repr(text))
+        assert list(scan.odd(tables, given).items()) == list(want.items()), repr(text)
+        assert set(scan.cued(names, city._native_cues(), given)) == cued, repr(text)
     return len(tokens), len(want), len(cued)
 
 

@@ -112,7 +112,9 @@ struct Collect<'t> {
 impl<'t> Collect<'t> {
     fn with_capacity(n: usize) -> Self {
         let mut out = Collect::default();
-        out.index.reserve(n);
+        // Distinct words grow far slower than a text: a long document's guess would be a
+        // table of hundreds of thousands of empty slots.
+        out.index.reserve(n.min(1 << 12));
         out.found.reserve(n);
         out
     }
@@ -181,7 +183,9 @@ impl Words {
 /// What names_scan found in one document's prose.
 #[pyclass(frozen)]
 struct NamesScan {
-    prose: Py<PyString>,
+    // The distinct tokens' texts, one after another: `tokens.first` spans point into it, not
+    // into the prose, so that no copy of a long document's text lives as long as the scan.
+    words: String,
     tokens: Words,
     title: Vec<bool>, // the token is title case (py_capitalised_tokens keeps only those)
 }
@@ -219,11 +223,13 @@ fn capitalize(py: Python<'_>, word: &str) -> PyResult<String> {
 
 /// names.base: the capitalised tokens (`_CAPITALISED` matches: a capital with no word
 /// character or apostrophe before it, then letters) with their counts and the positions where
-/// no digit or "_" follows (`occurrences`), in one pass over the characters and no copy of the
-/// text; near_miss's odd-case words (odd_case_pass) wait for NameSpelling to ask.
+/// no digit or "_" follows (`occurrences`), in one pass over the characters; the scan keeps
+/// the distinct tokens' texts, not the prose (a str lent as such would keep a UTF-8 copy of a
+/// long document alive with it: names.base lends its bytes). near_miss's odd-case words
+/// (odd_case_pass) wait for NameSpelling to ask.
 #[pyfunction]
-fn names_scan(py: Python<'_>, prose: Bound<'_, PyString>) -> PyResult<NamesScan> {
-    let text = prose.to_str()?;
+fn names_scan(py: Python<'_>, prose: &Bound<'_, PyAny>) -> PyResult<NamesScan> {
+    let text = crate::utf8(prose)?;
     let bytes = text.as_bytes();
     let n = bytes.len();
     let at = |i: usize| char_at(text, i);
@@ -286,13 +292,18 @@ fn names_scan(py: Python<'_>, prose: Bound<'_, PyString>) -> PyResult<NamesScan>
             tokens.add(&text[start..i], start, start_cp, cp - start_cp, whole);
         }
     }
-    let tokens = tokens.finish();
+    let mut tokens = tokens.finish();
     let mut title = Vec::with_capacity(tokens.len());
+    let mut words = String::new();
     for w in 0..tokens.len() {
-        title.push(title_case(py, tokens.text(text, w))?);
+        let token = tokens.text(text, w);
+        title.push(title_case(py, token)?);
+        let (start, end, chars) = tokens.first[w];
+        tokens.first[w] = (words.len(), words.len() + end - start, chars);
+        words.push_str(token);
     }
     Ok(NamesScan {
-        prose: prose.clone().unbind(),
+        words,
         tokens,
         title,
     })
@@ -459,23 +470,20 @@ impl NamesScan {
     /// names.base.py_capitalised_tokens: {token: count} of the title-case tokens, in the order
     /// of their first occurrence.
     fn tokens<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let prose = self.prose.bind(py).to_str()?;
         let out = PyDict::new(py);
         for w in 0..self.tokens.len() {
             if self.title[w] {
-                out.set_item(self.tokens.text(prose, w), self.tokens.count[w])?;
+                out.set_item(self.tokens.text(&self.words, w), self.tokens.count[w])?;
             }
         }
         Ok(out)
     }
 
     /// names.base._occurrences(prose, token) of a token that _CAPITALISED matches whole.
-    fn spans(&self, py: Python<'_>, token: &str) -> PyResult<Vec<(usize, usize)>> {
-        let prose = self.prose.bind(py).to_str()?;
-        Ok(self
-            .tokens
-            .find(prose, token)
-            .map_or_else(Vec::new, |w| self.tokens.spans(w)))
+    fn spans(&self, token: &str) -> Vec<(usize, usize)> {
+        self.tokens
+            .find(&self.words, token)
+            .map_or_else(Vec::new, |w| self.tokens.spans(w))
     }
 
     /// NamesKind._unknown_tokens: the title-case tokens of at least `min_length` letters that
@@ -487,14 +495,13 @@ impl NamesScan {
         tables: &NamesTables,
         min_length: usize,
     ) -> PyResult<Vec<String>> {
-        let prose = self.prose.bind(py).to_str()?;
         let mut out = Vec::new();
         let mut seen: HashMap<String, usize, FxBuild> = HashMap::default();
         for w in 0..self.tokens.len() {
             if !self.title[w] || self.tokens.first[w].2 < min_length {
                 continue;
             }
-            let token = self.tokens.text(prose, w);
+            let token = self.tokens.text(&self.words, w);
             if !token.is_ascii() {
                 // A dict by lower-cased form keeps the last token of a form: kept as Python does.
                 let low: String = PyString::new(py, token).call_method0("lower")?.extract()?;
@@ -523,9 +530,15 @@ impl NamesScan {
     }
 
     /// NameSpelling._odd_case: {word: [(start, end)]} of the odd-case words that no table
-    /// knows, in the order of their first occurrence.
-    fn odd<'py>(&self, py: Python<'py>, tables: &NamesTables) -> PyResult<Bound<'py, PyDict>> {
-        let prose = self.prose.bind(py).to_str()?;
+    /// knows, in the order of their first occurrence. `prose`: the scanned text again (str or
+    /// its UTF-8 bytes, as names_scan had it).
+    fn odd<'py>(
+        &self,
+        py: Python<'py>,
+        tables: &NamesTables,
+        prose: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let prose = crate::utf8(prose)?;
         let odd = odd_case_pass(py, prose, tables)?;
         let out = PyDict::new(py);
         for w in 0..odd.len() {
@@ -548,16 +561,18 @@ impl NamesScan {
 
     /// The `tokens` that city._place_cue finds used as a place at one of their occurrences
     /// ("in Kolomouz", "the mayor of Kolomouz", "Kolomouz region"), in the order given.
+    /// `prose`: the scanned text again, as for `odd`.
     fn cued(
         &self,
         py: Python<'_>,
         tokens: Vec<String>,
         cues: PyRef<'_, PlaceCues>,
+        prose: &Bound<'_, PyAny>,
     ) -> PyResult<Vec<String>> {
-        let prose = self.prose.bind(py).to_str()?;
+        let prose = crate::utf8(prose)?;
         let mut out = Vec::new();
         for token in tokens {
-            let Some(w) = self.tokens.find(prose, &token) else {
+            let Some(w) = self.tokens.find(&self.words, &token) else {
                 continue;
             };
             for &(_, b) in self.tokens.occurrences(w) {

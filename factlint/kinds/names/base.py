@@ -52,7 +52,7 @@ def names_scan(doc):
     words and where they stand: factlint/native.py), once per Document."""
     scan = doc.memo.get("names.scan")
     if scan is None:
-        scan = doc.memo["names.scan"] = native.rust.names_scan(doc.prose)
+        scan = doc.memo["names.scan"] = native.rust.names_scan(native.lent(doc.prose))
     return scan
 
 

@@ -141,7 +141,7 @@ class CitySpelling(NamesKind):
         if not unplaced:
             return
         if native.rust is not None:
-            cued = set(names_scan(doc).cued(unplaced, _native_cues()))
+            cued = set(names_scan(doc).cued(unplaced, _native_cues(), native.lent(doc.prose)))
         else:
             cued = py_cued(doc, unplaced)
         placed = {}

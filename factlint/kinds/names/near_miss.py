@@ -98,7 +98,7 @@ class NameSpelling(NamesKind):
         positions are looked for only for the few words left after the set differences."""
         tables = self.native_tables()
         if tables is not None:  # the same look-ups in one call (factlint/native.py)
-            return names_scan(doc).odd(tables)
+            return names_scan(doc).odd(tables, native.lent(doc.prose))
         return self.py_odd_case(doc.prose, odd_case_words(doc.prose, self.english.words))
 
     def py_odd_case(self, prose, words):
