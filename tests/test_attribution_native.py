@@ -20,6 +20,7 @@ import factlint.kinds.attribution.public_record as public_record
 import factlint.kinds.attribution.sentences as sentences
 import factlint.kinds.attribution.sourcing as sourcing
 import factlint.native as native
+import factlint.terms as terms
 from factlint.config import Config
 from factlint.document import Document
 from factlint.engine import Linter
@@ -488,7 +489,11 @@ def _documented(text, markup="text"):
         ]
     finally:
         native_claims.figures, native_claims.decide = saved
-    done = native_status.document(_RULE, doc, hits, kind._OPINION_VERBS, kind.MIN_WORDS)
+    # A scan no rule has read: its hits reach the Rust core as the HitGroups the scan made.
+    fresh = _LINTER.ruleset.terms.scan(doc)
+    handles = (_RULE.h_figures, _RULE.h_records, _RULE.h_cues, _RULE.h_casualty)
+    assert not any(isinstance(terms.raw(fresh, h), list) for h in handles if h in fresh)
+    done = native_status.document(_RULE, doc, fresh, kind._OPINION_VERBS, kind.MIN_WORDS)
     if done is None:
         return None, python
     harms = hits.get(_RULE.h_casualty, ())

@@ -1,6 +1,8 @@
 """The shared term automaton (factlint/terms.py): whole words found through the word view, terms
 with punctuation or spaces checked against the text, symbols, case, and the text's edges."""
 
+import factlint.native as native
+import factlint.terms as terms
 from factlint.document import Document
 from factlint.terms import TermIndex, word_view
 
@@ -44,3 +46,23 @@ def test_multi_word_term_across_a_line_break():
     text = "Talks in New\nYork began."
     assert _scan(["new york"], text, ignorecase=True) == [("New\nYork", "new york")]
     assert _scan(["New York"], text) == []  # an exact term is compared as written
+
+
+def test_scan_hits_are_a_mapping_of_lists_made_when_asked():
+    """TermIndex.scan's TermHits: every handle's hits a list of (start, end, term_no) to a rule,
+    as a dict of lists would give them; with the Rust core a handle stays a HitGroup (`raw`) until
+    a rule asks, and asking twice gives the same list."""
+    index = TermIndex()
+    said = index.add(["said", "according to"], ignorecase=True, literal=True)
+    names = index.add(["Kiev", "Kyiv"])
+    index.add(["absent"])
+    doc = Document("Officials said, according to Kyiv, that Kiev said so.")
+    hits = index.scan(doc)
+    assert said in hits and names in hits and len(hits) == 2 and set(hits) == {said, names}
+    if native.rust is not None:
+        assert not isinstance(terms.raw(hits, said), list)
+    got = hits[said]
+    assert got == [(10, 14, 0), (16, 28, 1), (45, 49, 0)] and hits.get(said) is got
+    assert terms.raw(hits, said) is got  # a list once a rule has it: made once
+    assert dict(hits) == {said: got, names: [(29, 33, 1), (40, 44, 0)]} == hits
+    assert hits.get(99) is None and terms.raw(hits, 99) == () and terms.raw({said: got}, said) is got

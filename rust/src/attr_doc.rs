@@ -16,6 +16,7 @@ use crate::attr_claims::{ClaimTests, Doc};
 use crate::attr_sources::Sources;
 use crate::attr_status::{Group, Judge, Judged, Span};
 use crate::fxhash::FxMap;
+use crate::hit_spans;
 
 /// A sentence with claims: (block, sentence number, [(start, end, casualty hit or -1)], judgement).
 type Claimed = (usize, usize, Vec<(usize, usize, isize)>, Option<Judged>);
@@ -92,14 +93,11 @@ impl Blocks<'_, '_> {
 }
 
 /// The (start, end) of term hits (start, end, term).
-fn spans(hits: Vec<(usize, usize, PyObject)>) -> Vec<Span> {
-    hits.into_iter().map(|h| (h.0, h.1)).collect()
-}
-
 /// Attribution.analyse of a document: for every sentence with a claim, in order, (block,
 /// sentence number, its claims [(start, end, index of the casualty hit tied or -1)], their
 /// judgement as Judge.judge gives it or None); None where the document is declined. `words`,
-/// `records`, `cues`, `casualties`: the automaton's hits of those lists; `odds`: whether a word
+/// `records`, `cues`, `casualties`: the automaton's hits of those lists (lists, or the
+/// HitGroups terms.TermHits.raw gives); `odds`: whether a word
 /// of betting stands; `blocks`: Document.blocks; `markup_text`: a plain text (not Markdown);
 /// `is_heading`: Document.is_heading; `min_words`: kind.MIN_WORDS.
 #[pyfunction]
@@ -111,14 +109,14 @@ pub fn attr_document(
     sources: &Bound<'_, Sources>,
     prose: &Bound<'_, PyAny>,
     lower: &Bound<'_, PyAny>,
-    words: Vec<(usize, usize, PyObject)>,
-    records: Vec<(usize, usize, PyObject)>,
+    words: &Bound<'_, PyAny>,
+    records: &Bound<'_, PyAny>,
     odds: bool,
     blocks: Vec<Span>,
     markup_text: bool,
     is_heading: &Bound<'_, PyAny>,
-    cues: Vec<(usize, usize, PyObject)>,
-    casualties: Vec<(usize, usize, PyObject)>,
+    cues: &Bound<'_, PyAny>,
+    casualties: &Bound<'_, PyAny>,
     min_words: usize,
 ) -> PyResult<Option<Vec<Claimed>>> {
     let (prose, lower) = (crate::utf8(prose)?, crate::utf8(lower)?);
@@ -133,8 +131,8 @@ pub fn attr_document(
     t.ascii
         .store(d.classes_ascii && low.classes_ascii, Ordering::Relaxed);
     let digits = crate::attribution::digit_figures_in(&d.cp, &d.classes);
-    let words: Vec<usize> = words.into_iter().map(|h| h.0).collect();
-    let records: Vec<usize> = records.into_iter().map(|h| h.0).collect();
+    let words: Vec<usize> = hit_spans(words)?.into_iter().map(|h| h.0).collect();
+    let records: Vec<usize> = hit_spans(records)?.into_iter().map(|h| h.0).collect();
     let figures = crate::attr_figures::figures(t, &d, &low, digits, &words, &records, odds);
     if figures.is_empty() {
         return Ok(Some(Vec::new()));
@@ -189,8 +187,8 @@ pub fn attr_document(
         groups.push((s_start, s_end, blocks[block].0, prev, figs));
     }
     t.ascii.store(d.classes_ascii, Ordering::Relaxed);
-    let cues = spans(cues);
-    let casualties = spans(casualties);
+    let cues = hit_spans(cues)?;
+    let casualties = hit_spans(casualties)?;
     let Some(done) = judge.get().analyse_read(
         py,
         t,

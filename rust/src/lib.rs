@@ -19,7 +19,7 @@ use aho_corasick::automaton::Automaton as _;
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Input, MatchKind};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyString};
+use pyo3::types::{PyBytes, PyList, PyString};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::{Mutex, OnceLock};
@@ -516,7 +516,7 @@ impl Automaton {
         py: Python<'_>,
         text: &Bound<'_, PyAny>,
         lower: &Bound<'_, PyAny>,
-    ) -> PyResult<Vec<(usize, Vec<Hit>)>> {
+    ) -> PyResult<Vec<(usize, HitGroup)>> {
         let (text, lower) = (utf8(text)?, utf8(lower)?);
         let mut view = String::with_capacity(lower.len() + 2);
         view.push(' ');
@@ -558,8 +558,40 @@ impl Automaton {
                 leftmost_longest(hits);
             }
         }
-        Ok(groups)
+        Ok(groups
+            .into_iter()
+            .map(|(handle, hits)| (handle, HitGroup { hits }))
+            .collect())
     }
+}
+
+/// One handle's hits from Automaton.scan, kept in Rust until Python asks for them as a list
+/// (terms.TermHits): the hits of a list only the Rust core reads (the attribution kind's cue
+/// words: half of a long document's hits) never become Python tuples.
+#[pyclass(frozen)]
+pub(crate) struct HitGroup {
+    pub(crate) hits: Vec<Hit>,
+}
+
+#[pymethods]
+impl HitGroup {
+    fn __len__(&self) -> usize {
+        self.hits.len()
+    }
+
+    /// [(start, end, term_no)]
+    fn hits<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        PyList::new(py, self.hits.iter().copied())
+    }
+}
+
+/// The (start, end) of hits given as a HitGroup or as a list of (start, end, term_no).
+pub(crate) fn hit_spans(hits: &Bound<'_, PyAny>) -> PyResult<Vec<(usize, usize)>> {
+    if let Ok(group) = hits.downcast::<HitGroup>() {
+        return Ok(group.get().hits.iter().map(|h| (h.0, h.1)).collect());
+    }
+    let hits: Vec<(usize, usize, PyObject)> = hits.extract()?;
+    Ok(hits.into_iter().map(|h| (h.0, h.1)).collect())
 }
 
 /// A key's occurrence in the view: (end in code points, usize::MAX - its length, key number),
@@ -762,6 +794,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(attribution::digit_figures, m)?)?;
     m.add_function(wrap_pyfunction!(attribution::tokens, m)?)?;
     m.add_class::<Automaton>()?;
+    m.add_class::<HitGroup>()?;
     m.add_class::<StopIndex>()?;
     names::register(m)?;
     boilerplate::register(m)?;

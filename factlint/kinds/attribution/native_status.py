@@ -18,6 +18,7 @@ import factlint.kinds.attribution.native_claims as native_claims
 import factlint.kinds.attribution.sentences as sentences
 import factlint.kinds.attribution.sourcing as sourcing
 import factlint.native as native
+import factlint.terms as terms
 from factlint.text import numbers
 
 # Attribution.tied's word classes and pattern (kind.py reads them from here).
@@ -128,13 +129,13 @@ def document(rule, doc, hits, opinion_verbs: frozenset, min_words: int) -> list 
         sourcing._native_sources(rule.lexicon),
         native.lent(doc.prose),
         native.lent(doc.lower),
-        hits.get(rule.h_figures, ()),
-        hits.get(rule.h_records, ()),
+        terms.raw(hits, rule.h_figures),
+        terms.raw(hits, rule.h_records),
         bool(hits.get(rule.h_odds)),
         doc.blocks,
         doc.markup == "text",
         doc.is_heading,
-        hits.get(rule.h_cues, ()),
-        hits.get(rule.h_casualty, ()),
+        terms.raw(hits, rule.h_cues),
+        terms.raw(hits, rule.h_casualty),
         min_words,
     )
