@@ -8,6 +8,7 @@ an exact counterpart of each, with the same arguments and results (offsets in co
     factlint.terms.TermIndex.scan (automaton part,  _native.Automaton(keys, entries, merged).scan(text, lower)
       and _leftmost_longest of its handles)
     factlint.document.split_sentences(prose, s, e)  _native.split_sentences(prose[s:e], s)
+    factlint.text.language.py_detect(text)          _native.StopIndex(index).detect(sample.lower(), ...)
     factlint.text.language._count(words(sample))    _native.StopIndex(index).count(sample.lower())
     factlint.text.numbers.DIGIT_FIGURE.finditer     _native.digit_figures(text)
     factlint.kinds.attribution.subjects.py_tokens   _native.tokens(text)

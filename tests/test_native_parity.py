@@ -242,6 +242,27 @@ def test_language_counts_match_python_at_word_edges():
         assert (n, counts, distinct) == (rows[0], {l: c for l, c, _d in rows[1]}, {l: d for l, _c, d in rows[1]})
 
 
+def test_language_detection_matches_python(monkeypatch):
+    # Mixtures near every threshold: too few words, a share just under MIN_SHARE, a language with
+    # fewer than MIN_DISTINCT stop words of its own, ties between languages (English first).
+    stop = {lang: list(language._ranked(lang)[:25]) for lang in ("en", "de", "fr", "nl", "tr", "ru", "es", "pt")}
+    rng = random.Random(14)
+    answers = set()
+    for _ in range(3000):
+        words = []
+        for lang in rng.sample(sorted(stop), rng.randint(1, 3)):
+            words += rng.choices(stop[lang][: rng.randint(1, 25)], k=rng.randint(0, 12))
+        words += rng.choices(["x", "Zoë", "2004", "l’homme", "rock'n'roll", "été", "İstanbul"], k=rng.randint(0, 30))
+        rng.shuffle(words)
+        text = " ".join(words)
+        answers.add(language.py_detect(text))
+        assert language.detect(text) == language.py_detect(text), repr(text)
+    assert {None, "en", "de", "fr", "tr", "ru"} <= answers
+    monkeypatch.setattr(language, "SAMPLE", 40)  # the sample's cut inside a word, as Python cuts it
+    for text in texts(300, 15):
+        assert language.detect(text) == language.py_detect(text), repr(text)
+
+
 @pytest.mark.parametrize("inside_words", [False, True])
 def test_overlapping_terms_are_chosen_as_python_chooses(monkeypatch, inside_words):
     # The Rust core chooses leftmost-longest among a handle's hits itself, except for a handle

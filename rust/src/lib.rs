@@ -753,6 +753,63 @@ impl StopIndex {
     /// (number of words, [(language, summed weight, distinct stop words)]) of lower-cased text,
     /// the weights added in the text's order as detect() adds them.
     fn count(&self, py: Python<'_>, lower: &str) -> PyResult<(usize, Vec<(String, f64, usize)>)> {
+        let tally = self.tally(py, lower)?;
+        Ok((
+            tally.tokens,
+            tally
+                .order
+                .iter()
+                .map(|&l| (self.langs[l].clone(), tally.sums[l], tally.distinct[l]))
+                .collect(),
+        ))
+    }
+
+    /// language.detect's answer from the counts of lower-cased text: the languages ranked by
+    /// summed weight (ties to English, then the code's order, descending as Python's sort with
+    /// reverse=True), the first with `min_share` of the words that is English or has
+    /// `min_distinct` stop words of its own; None if fewer than `min_words` words.
+    fn detect(
+        &self,
+        py: Python<'_>,
+        lower: &str,
+        min_words: usize,
+        min_share: f64,
+        min_distinct: usize,
+    ) -> PyResult<Option<String>> {
+        let tally = self.tally(py, lower)?;
+        if tally.tokens < min_words {
+            return Ok(None);
+        }
+        let mut ranked = tally.order.clone();
+        let key = |&l: &usize| (tally.sums[l], self.langs[l] == "en", &self.langs[l]);
+        ranked.sort_by(|a, b| {
+            let (ka, kb) = (key(a), key(b));
+            kb.0.total_cmp(&ka.0)
+                .then(kb.1.cmp(&ka.1))
+                .then(kb.2.cmp(ka.2))
+        });
+        for l in ranked {
+            if tally.sums[l] < min_share * tally.tokens as f64 {
+                return Ok(None);
+            }
+            if self.langs[l] == "en" || tally.distinct[l] >= min_distinct {
+                return Ok(Some(self.langs[l].clone()));
+            }
+        }
+        Ok(None)
+    }
+}
+
+/// StopIndex's counts of one text, by language id.
+struct Tally {
+    tokens: usize,
+    order: Vec<usize>, // the languages with a stop word, in the order of their first
+    sums: Vec<f64>,
+    distinct: Vec<usize>,
+}
+
+impl StopIndex {
+    fn tally(&self, py: Python<'_>, lower: &str) -> PyResult<Tally> {
         let n_langs = self.langs.len();
         let (mut sums, mut distinct) = (vec![0.0f64; n_langs], vec![0usize; n_langs]);
         let (mut order, mut hit): (Vec<usize>, Vec<bool>) = (Vec::new(), vec![false; n_langs]);
@@ -777,13 +834,12 @@ impl StopIndex {
                 seen[id] = true;
             }
         })?;
-        Ok((
+        Ok(Tally {
             tokens,
-            order
-                .into_iter()
-                .map(|l| (self.langs[l].clone(), sums[l], distinct[l]))
-                .collect(),
-        ))
+            order,
+            sums,
+            distinct,
+        })
     }
 }
 
