@@ -54,8 +54,8 @@ def check(rules, text):
     doc.memo["names.spans"] = {t: _occurrences(doc.prose, t) for t in tokens}  # the Python positions
     names = list(tokens)
     cued = city.py_cued(doc, names)
-    for given in (prose, prose.encode()):
-        scan = RUST.names_scan(given)
+    for lent in (prose, prose.encode()):
+        scan = RUST.names_scan(lent)
         assert list(scan.tokens().items()) == list(tokens.items()), repr(text)  # the order too
         for token in [*_CAPITALISED.findall(prose), "KIEW", "Kiev", "Ab"]:
             if _CAPITALISED.fullmatch(token):
@@ -65,8 +65,8 @@ def check(rules, text):
                 got = scan.unknown(rule.native_tables(), length)
                 assert len(got) == len(set(got))
                 assert set(got) == set(rule.py_unknown_tokens(tokens, length)), (rule.id, length, repr(text))
-        assert list(scan.odd(tables, given).items()) == list(want.items()), repr(text)
-        assert set(scan.cued(names, city._native_cues(), given)) == cued, repr(text)
+        assert list(scan.odd(tables, lent).items()) == list(want.items()), repr(text)
+        assert set(scan.cued(names, city._native_cues(), lent)) == cued, repr(text)
     return len(tokens), len(want), len(cued)
 
 
