@@ -8,6 +8,7 @@ leftmost-longest (as Vale's longest-key-first alternation does).
 """
 
 import re
+from array import array
 from collections.abc import Iterator, Mapping
 
 import ahocorasick
@@ -91,7 +92,7 @@ class TermIndex:
         handle = self._handles
         self._handles += 1
         self._shared[key] = handle
-        table = self._tables.setdefault(raw, {})
+        table = self._table(raw)
         patterns, symbols = [], []
         for term_no, term in enumerate(terms):
             if literal or is_literal(term):
@@ -119,19 +120,38 @@ class TermIndex:
         self._automata = None
         return handle
 
+    # Pickled (the compiled-rules cache) with each table packed (_pack): a string, two byte
+    # arrays and the few checks load far faster than 10,000 keys' lists of tuples, and the Rust
+    # core builds its automaton from them without a Python object per entry. Loaded, a table
+    # stays packed until Python needs its dict (_table: the Python core's automaton, a later
+    # add()). add()'s dedup of identical lists is for compiling only: not kept.
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state["_tables"] = {raw: _pack(table) for raw, table in self._tables.items() if table}
+        state["_shared"], state["_automata"] = {}, None
+        return state
+
+    def _table(self, raw):
+        """The dict of a table (made empty, or unpacked, if need be)."""
+        table = self._tables.get(raw)
+        if not isinstance(table, dict):
+            table = self._tables[raw] = {} if table is None else _unpack(table)
+        return table
+
     def _build(self):
         # The handles that also have regex hits: their automaton hits are chosen among
         # (leftmost-longest) together with those; the Rust core chooses among any other
         # handle's hits itself.
         self._merged = {entry[0] for entry in self._regexes}
         automata = []
-        for raw, table in sorted(self._tables.items()):
-            if not table:
+        for raw in sorted(self._tables):
+            if not self._tables[raw]:
                 continue
             if native.rust is not None:  # the same keys and entries, scanned natively
                 merged = sorted(self._merged)
-                automata.append((native.rust.Automaton(list(table), list(table.values()), merged), raw))
+                automata.append((native.rust.Automaton.packed(*_pack(self._tables[raw]), merged), raw))
                 continue
+            table = self._table(raw)
             auto = ahocorasick.Automaton()
             for key, entries in table.items():
                 auto.add_word(key, (len(key), entries))
@@ -181,6 +201,33 @@ class TermIndex:
             if handle != TIMED_OUT and handle in chosen:
                 found[handle] = _leftmost_longest(_listed(hits))
         return TermHits(found)
+
+
+def _pack(table):
+    """A table as (its keys joined by line breaks, the number of entries of each key and each
+    entry's handle, term_no, before, after and exact, as int64 bytes, [(entry number, check)]).
+    Keys are of the word view: no line break in them. A table still packed is returned as is."""
+    if isinstance(table, tuple):
+        return table
+    counts, ints, checks = array("q"), array("q"), []
+    for entries in table.values():
+        counts.append(len(entries))
+        for handle, term_no, before, after, check, exact in entries:
+            if check is not None:
+                checks.append((len(ints) // 5, check))
+            ints.extend((handle, term_no, before, after, exact))
+    return "\n".join(table), counts.tobytes(), ints.tobytes(), checks
+
+
+def _unpack(packed):
+    """The table of _pack's tuple."""
+    keys, counts, ints, checks = packed
+    counts, ints, checks = array("q", counts), array("q", ints), dict(checks)
+    table, at = {}, 0
+    for key, n in zip(keys.split("\n"), counts, strict=True):
+        table[key] = [(*ints[5 * e : 5 * e + 4], checks.get(e), bool(ints[5 * e + 4])) for e in range(at, at + n)]
+        at += n
+    return table
 
 
 def _listed(hits):

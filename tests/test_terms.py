@@ -1,6 +1,10 @@
 """The shared term automaton (factlint/terms.py): whole words found through the word view, terms
 with punctuation or spaces checked against the text, symbols, case, and the text's edges."""
 
+import pickle
+
+import pytest
+
 import factlint.native as native
 import factlint.terms as terms
 from factlint.document import Document
@@ -66,3 +70,39 @@ def test_scan_hits_are_a_mapping_of_lists_made_when_asked():
     assert terms.raw(hits, said) is got  # a list once a rule has it: made once
     assert dict(hits) == {said: got, names: [(29, 33, 1), (40, 44, 0)]} == hits
     assert hits.get(99) is None and terms.raw(hits, 99) == () and terms.raw({said: got}, said) is got
+
+
+def test_a_pickled_index_scans_as_the_one_it_was(monkeypatch):
+    """The compiled-rules cache keeps each table packed (terms._pack): loaded, the index finds
+    what it found before on either core, unpacks for a later add(), and checks survive."""
+    index = TermIndex()
+    handles = [
+        index.add(["said", "according to", "U.S.", "it is"], ignorecase=True, literal=True),
+        index.add(["New York", "Kyiv", "Kiev"]),
+        index.add(["https"], raw=True),
+        index.add(["new\\s+jersey"], ignorecase=True),
+    ]
+    doc = Document("In New York, according to the U.S. envoy, it is said: new  Jersey, Kyiv. https://x.y")
+    before = dict(index.scan(doc))
+    assert all(before[h] for h in handles)
+    loaded = pickle.loads(pickle.dumps(index))
+    assert all(isinstance(table, tuple) for table in loaded._tables.values())  # packed
+    assert dict(loaded.scan(Document(doc.text))) == before
+    monkeypatch.setattr(native, "rust", None)  # the Python core unpacks
+    python = pickle.loads(pickle.dumps(index))
+    assert dict(python.scan(Document(doc.text))) == before
+    extra = python.add(["envoy"])
+    after = python.scan(Document(doc.text))
+    assert after[extra] == [(35, 40, 0)] and all(after[h] == before[h] for h in handles)
+
+
+def test_a_packed_table_that_does_not_add_up_is_refused():
+    if native.rust is None:
+        pytest.skip("the Rust core is not built")
+    keys, counts, ints, checks = terms._pack(
+        {" said ": [(0, 0, 1, 1, None, False)], " it ": [(1, 2, 1, 1, "it", True)]}
+    )
+    assert native.rust.Automaton.packed(keys, counts, ints, checks, [])
+    for bad in ((keys + "\nmore", counts, ints), (keys, counts, ints[:-8]), (keys, counts, ints + ints[:8])):
+        with pytest.raises(ValueError):
+            native.rust.Automaton.packed(*bad, checks, [])

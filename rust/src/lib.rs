@@ -468,8 +468,61 @@ impl ByWord {
     }
 }
 
+/// The int64 values of a byte array (array("q").tobytes(), this machine's byte order).
+fn int64s(bytes: &[u8]) -> impl Iterator<Item = i64> + '_ {
+    bytes
+        .chunks_exact(8)
+        .map(|b| i64::from_ne_bytes(b.try_into().expect("eight bytes")))
+}
+
 #[pymethods]
 impl Automaton {
+    /// The automaton of a table as terms._pack packs it: keys joined by line breaks, each key's
+    /// number of entries, each entry's (handle, term_no, before, after, exact) as int64 bytes,
+    /// and the entries' checks by entry number.
+    #[staticmethod]
+    fn packed(
+        keys: &str,
+        counts: &[u8],
+        ints: &[u8],
+        checks: Vec<(usize, String)>,
+        merged: Vec<usize>,
+    ) -> PyResult<Self> {
+        let bad = || pyo3::exceptions::PyValueError::new_err("a packed table that does not add up");
+        let mut checks: FxMap<usize, String> = checks.into_iter().collect();
+        let mut ints = int64s(ints).map(|v| usize::try_from(v).map_err(|_| bad()));
+        let mut entries = Vec::new();
+        let mut number = 0;
+        for n in int64s(counts) {
+            let n = usize::try_from(n).map_err(|_| bad())?;
+            let mut row = Vec::with_capacity(n);
+            for _ in 0..n {
+                let mut next = || ints.next().ok_or_else(bad)?;
+                let (handle, term_no, before, after, exact) =
+                    (next()?, next()?, next()?, next()?, next()?);
+                row.push((
+                    handle,
+                    term_no,
+                    before,
+                    after,
+                    checks.remove(&number),
+                    exact != 0,
+                ));
+                number += 1;
+            }
+            entries.push(row);
+        }
+        let keys: Vec<String> = if keys.is_empty() && entries.is_empty() {
+            Vec::new()
+        } else {
+            keys.split('\n').map(str::to_owned).collect()
+        };
+        if keys.len() != entries.len() || ints.next().is_some() {
+            return Err(bad());
+        }
+        Self::new(keys, entries, merged)
+    }
+
     #[new]
     #[pyo3(signature = (keys, entries, merged = Vec::new()))]
     fn new(keys: Vec<String>, entries: Vec<Vec<Entry>>, merged: Vec<usize>) -> PyResult<Self> {
