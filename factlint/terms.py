@@ -252,6 +252,15 @@ class TermHits(Mapping):
             hits = self._found[handle] = hits.hits()
         return hits
 
+    # Mapping's get goes through __getitem__ and a KeyError, and most handles have no hits.
+    def get(self, handle, default=None):
+        hits = self._found.get(handle)
+        if hits is None:
+            return default
+        if not isinstance(hits, list):
+            hits = self._found[handle] = hits.hits()
+        return hits
+
     def __contains__(self, handle) -> bool:
         return handle in self._found
 
