@@ -45,6 +45,31 @@ def test_a_scanned_document_keeps_no_utf8_copy(monkeypatch):
     assert (sys.getsizeof(doc.prose), sys.getsizeof(doc.lower)) == before
 
 
+def test_the_names_pass_keeps_no_utf8_copy(monkeypatch):
+    # names_scan keeps its tokens' texts, not the prose; its odd-case and place-cue calls are lent
+    # the text again. (Word-list sets from the first look-up: the native tables, and so the
+    # native odd-case pass, are in use.)
+    from factlint.config import Config
+    from factlint.engine import Linter
+    from factlint.knowledge.lexicon import Lexicon
+
+    monkeypatch.setattr(native, "rust", RUST)
+    monkeypatch.setattr(Lexicon, "SET_AFTER", 0)
+    config = Config()
+    config.select = ["Names"]
+    linter = Linter(config)
+    articles = sorted((SHARED / "corpus" / "bbc").glob("politics_*.txt"))[:30]
+    if not articles:
+        pytest.skip("the shared corpus is not here")
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in articles) + "\n\nZoë met officials in Kyiv.\n"
+    doc = Document(text)
+    assert len(doc.prose) > 4096 and not doc.prose.isascii() and doc.language == "en"
+    before = sys.getsizeof(doc.prose)
+    linter.lint(doc)
+    assert "names.scan" in doc.memo and sys.getsizeof(doc.prose) == before
+    assert all(rule.native_tables() is not None for rule in linter.rules if rule.id == "Names.NearMiss")
+
+
 def test_bytes_that_are_not_utf8_are_refused():
     automaton = RUST.Automaton(["x"], [[(0, 0, 0, 0, None, False)]])
     with pytest.raises(ValueError):
