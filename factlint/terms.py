@@ -281,7 +281,7 @@ class TermHits(Mapping):
         return self._found.get(handle, ())
 
 
-def raw(hits: Mapping, handle):
+def raw_hits(hits: Mapping, handle):
     """hits.raw(handle) of TermHits; a rule run on another mapping (a test's dict) gets its list."""
     return hits.raw(handle) if isinstance(hits, TermHits) else hits.get(handle, ())
 

@@ -492,7 +492,7 @@ def _documented(text, markup="text"):
     # A scan no rule has read: its hits reach the Rust core as the HitGroups the scan made.
     fresh = _LINTER.ruleset.terms.scan(doc)
     handles = (_RULE.h_figures, _RULE.h_records, _RULE.h_cues, _RULE.h_casualty)
-    assert not any(isinstance(terms.raw(fresh, h), list) for h in handles if h in fresh)
+    assert not any(isinstance(terms.raw_hits(fresh, h), list) for h in handles if h in fresh)
     done = native_status.document(_RULE, doc, fresh, kind._OPINION_VERBS, kind.MIN_WORDS)
     if done is None:
         return None, python

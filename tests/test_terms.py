@@ -64,12 +64,12 @@ def test_scan_hits_are_a_mapping_of_lists_made_when_asked():
     hits = index.scan(doc)
     assert said in hits and names in hits and len(hits) == 2 and set(hits) == {said, names}
     if native.rust is not None:
-        assert not isinstance(terms.raw(hits, said), list)
+        assert not isinstance(terms.raw_hits(hits, said), list)
     got = hits[said]
     assert got == [(10, 14, 0), (16, 28, 1), (45, 49, 0)] and hits.get(said) is got
-    assert terms.raw(hits, said) is got  # a list once a rule has it: made once
+    assert terms.raw_hits(hits, said) is got  # a list once a rule has it: made once
     assert dict(hits) == {said: got, names: [(29, 33, 1), (40, 44, 0)]} == hits
-    assert hits.get(99) is None and terms.raw(hits, 99) == () and terms.raw({said: got}, said) is got
+    assert hits.get(99) is None and terms.raw_hits(hits, 99) == () and terms.raw_hits({said: got}, said) is got
 
 
 def test_a_pickled_index_scans_as_the_one_it_was(monkeypatch):

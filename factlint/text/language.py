@@ -171,7 +171,7 @@ def words(text: str) -> list[str]:
 def detect(text: str) -> str | None:
     """The ISO 639-1 code of the language of `text`, or None when it cannot be told (too few
     words, too few stop words of any language, or no stop lists installed)."""
-    if native.rust is not None:  # natively: counting and ranking were a fifth of the attribution kind's time
+    if native.rust is not None:  # the word loop and the ranking natively (the ranking: a quarter of detect in Python)
         return _native_index().detect(text[:SAMPLE].lower(), MIN_WORDS, MIN_SHARE, MIN_DISTINCT)
     return py_detect(text)
 
