@@ -7,7 +7,9 @@ document needs before any rule logic runs (the Document and its lower-cased view
 and the term automaton, the figure regex, the capitalised-token regex, sentence splitting); then
 the whole lint, and each rule on its own. The passes are regex or automaton scans that run in C;
 their sum is a floor for any pure-Python design that does this work, so it says how fast one
-process can get before the rules themselves (see the closing note of issue 5).
+process can get before the rules themselves (see the closing note of issue 5). On the Rust core,
+the time the whole lint spends inside the core's calls: what one process would still take if
+every kind's Python around them cost nothing (see the closing note of issue 13).
 """
 
 import argparse
@@ -98,6 +100,12 @@ def main():
     print(f"  {'sum of the floor passes':<46} {floor:6.3f} s {size / floor:8.1f} MB/s\n")
 
     row("whole lint (all rules, engine)", best_of(args.runs, lambda: [linter.lint(d) for d in documents()]))
+    if native.rust is not None:
+        inside = min(_time_in_rust(native.rust, linter, documents()) for _ in range(args.runs))
+        print(
+            f"  {'  of which inside the Rust core':<46} {inside:6.3f} s {size / inside:8.1f} MB/s"
+            "   (its calls alone, timed by sys.setprofile)"
+        )
     hits = [terms.scan(d) for d in docs]
     print()
     for rule in linter.rules:  # a rule's first pass over a document pays for what it shares
@@ -105,6 +113,35 @@ def main():
             f"  {rule.id}",
             best_of(args.runs, lambda fresh, rule=rule: [list(rule.run(d, h)) for d, h in zip(fresh, hits)], documents),
         )
+
+
+def _time_in_rust(rust, linter, docs):
+    """Seconds spent inside the Rust core's functions and methods during a whole lint of `docs`
+    (from each call to its return; the Python the core calls back, for a character's class, is
+    counted in). The rest of the lint is Python: this is what the lint would cost if every kind's
+    Python vanished and the Rust core stayed as it is."""
+    import sys
+
+    types = tuple(t for t in vars(rust).values() if isinstance(t, type))
+    spent, started = [0.0], []
+
+    def native(fn):  # a function of the extension module, or a method of one of its classes
+        owner = getattr(fn, "__self__", None)
+        return owner is rust or isinstance(owner, types)
+
+    def profile(_frame, event, arg):
+        if event == "c_call" and native(arg):
+            started.append(time.perf_counter())
+        elif event in ("c_return", "c_exception") and native(arg) and started:
+            spent[0] += time.perf_counter() - started.pop()
+
+    sys.setprofile(profile)
+    try:
+        for d in docs:
+            linter.lint(d)
+    finally:
+        sys.setprofile(None)
+    return spent[0]
 
 
 if __name__ == "__main__":
