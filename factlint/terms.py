@@ -225,8 +225,7 @@ def _unpack(packed):
     keys, counts, ints, checks = packed
     ints = array("q", ints)
     exact = map(bool, ints[4::5])
-    found = dict(checks)
-    checks = [found.get(e) for e in range(len(ints) // 5)] if found else [None] * (len(ints) // 5)
+    checks = map(dict(checks).get, range(len(ints) // 5))
     entries = list(zip(ints[0::5], ints[1::5], ints[2::5], ints[3::5], checks, exact))
     table, at = {}, 0
     for key, n in zip(keys.split("\n") if keys else (), array("q", counts), strict=True):
@@ -257,14 +256,9 @@ class TermHits(Mapping):
             hits = self._found[handle] = hits.hits()
         return hits
 
-    # Mapping's get goes through __getitem__ and a KeyError, and most handles have no hits.
+    # Mapping's get goes through a KeyError, and most handles have no hits.
     def get(self, handle, default=None):
-        hits = self._found.get(handle)
-        if hits is None:
-            return default
-        if not isinstance(hits, list):
-            hits = self._found[handle] = hits.hits()
-        return hits
+        return self[handle] if handle in self._found else default
 
     def __contains__(self, handle) -> bool:
         return handle in self._found

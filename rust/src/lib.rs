@@ -628,10 +628,6 @@ pub(crate) struct HitGroup {
 
 #[pymethods]
 impl HitGroup {
-    fn __len__(&self) -> usize {
-        self.hits.len()
-    }
-
     /// [(start, end, term_no)]
     fn hits<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         PyList::new(py, self.hits.iter().copied())
@@ -829,12 +825,16 @@ impl StopIndex {
         min_share: f64,
         min_distinct: usize,
     ) -> PyResult<Option<String>> {
-        let tally = self.tally(py, lower)?;
-        if tally.tokens < min_words {
+        let Tally {
+            tokens,
+            order: mut ranked,
+            sums,
+            distinct,
+        } = self.tally(py, lower)?;
+        if tokens < min_words {
             return Ok(None);
         }
-        let mut ranked = tally.order.clone();
-        let key = |&l: &usize| (tally.sums[l], self.langs[l] == "en", &self.langs[l]);
+        let key = |&l: &usize| (sums[l], self.langs[l] == "en", &self.langs[l]);
         ranked.sort_by(|a, b| {
             let (ka, kb) = (key(a), key(b));
             kb.0.total_cmp(&ka.0)
@@ -842,10 +842,10 @@ impl StopIndex {
                 .then(kb.2.cmp(ka.2))
         });
         for l in ranked {
-            if tally.sums[l] < min_share * tally.tokens as f64 {
+            if sums[l] < min_share * tokens as f64 {
                 return Ok(None);
             }
-            if self.langs[l] == "en" || tally.distinct[l] >= min_distinct {
+            if self.langs[l] == "en" || distinct[l] >= min_distinct {
                 return Ok(Some(self.langs[l].clone()));
             }
         }
